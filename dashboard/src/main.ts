@@ -1,0 +1,1 @@
+import './fb-dashboard.ts';

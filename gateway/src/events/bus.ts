@@ -1,0 +1,26 @@
+import { EventEmitter } from 'node:events';
+import type { FeedbackEvent } from '../ingest/feedback-event.ts';
+
+/** Everything the in-process event bus carries, by event name. */
+export interface BusEvents {
+  /** answers durably committed in one group commit (duplicates excluded) */
+  'answers:stored': [FeedbackEvent[]];
+}
+
+/** A typed, in-process event bus; subscribers are realtime push, alerts and case rules. */
+export class EventBus {
+  private readonly emitter = new EventEmitter();
+
+  constructor() {
+    this.emitter.setMaxListeners(100);
+  }
+
+  on<K extends keyof BusEvents>(event: K, listener: (...args: BusEvents[K]) => void): () => void {
+    this.emitter.on(event, listener as (...args: unknown[]) => void);
+    return () => this.emitter.off(event, listener as (...args: unknown[]) => void);
+  }
+
+  emit<K extends keyof BusEvents>(event: K, ...args: BusEvents[K]): void {
+    this.emitter.emit(event, ...args);
+  }
+}

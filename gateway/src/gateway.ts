@@ -1,0 +1,147 @@
+import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import Fastify from 'fastify';
+import type { Logger } from 'pino';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ButtonFleet } from '@feedback/firmware-protocol';
+import type { Config } from './config/schema.ts';
+import { createLogger } from './logger.ts';
+import { openDatabase, closeDatabase } from './store/database.ts';
+import { TopologyRepo } from './store/topology-repo.ts';
+import { AnswerWriter } from './store/answer-writer.ts';
+import { AnswerQueries } from './store/answer-queries.ts';
+import { RollupQueries } from './store/rollup-queries.ts';
+import { EventBus } from './events/bus.ts';
+import { Ingest } from './ingest/ingest.ts';
+import { createMetrics } from './metrics.ts';
+import { startEmbeddedBroker, type EmbeddedBroker } from './broker/embedded-broker.ts';
+import { MqttAdapter } from './adapters/mqtt-adapter.ts';
+import { DropLog } from './adapters/drop-log.ts';
+import { UserRepo } from './auth/user-repo.ts';
+import { ensureFirstAdmin } from './auth/first-admin.ts';
+import { PointSummaries } from './indices/point-summaries.ts';
+import { attachRealtime } from './realtime/realtime.ts';
+import { httpApp } from './http/app.ts';
+import { demoEnabled, withDemoTopology, DEMO_SITE_ID } from './demo/demo-topology.ts';
+
+export const DATABASE_FILE = 'feedback.db';
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface Gateway {
+  httpUrl: string;
+  mqttUrl: string;
+  logger: Logger;
+  /** set when a first admin password was generated into the data folder */
+  initialPasswordFile: string | undefined;
+  demo: boolean;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+}
+
+/** Starts every part of the gateway in order and returns a handle that stops them in reverse. */
+export async function startGateway(baseConfig: Config, options: StartOptions = {}): Promise<Gateway> {
+  const logger = options.logger ?? createLogger(baseConfig.log.level);
+  const demo = demoEnabled(baseConfig);
+  const config = demo ? withDemoTopology(baseConfig) : baseConfig;
+  const dataDir = resolve(config.dataDir);
+  const stops: (() => Promise<void> | void)[] = [];
+  const close = async () => {
+    for (const stop of stops.reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        logger.error({ err: error }, 'error while stopping');
+      }
+    }
+    stops.length = 0;
+  };
+
+  try {
+    const db = openDatabase(join(dataDir, DATABASE_FILE));
+    stops.push(() => closeDatabase(db));
+    const topology = new TopologyRepo(db);
+    topology.sync(config.sites, config.points, config.devices);
+    const users = new UserRepo(db, config.auth.sessionHours * 3600_000);
+    const initialPasswordFile = await ensureFirstAdmin(users, dataDir, config.auth.initialAdminPassword);
+
+    const metrics = createMetrics();
+    const bus = new EventBus();
+    const writer = new AnswerWriter(db, {
+      onCommit: (stored, batchSize) => {
+        metrics.answersStored.inc(stored.length);
+        metrics.answersDuplicate.inc(batchSize - stored.length);
+        metrics.commitBatch.observe(batchSize);
+        if (stored.length > 0) bus.emit('answers:stored', stored);
+      },
+    });
+    stops.push(() => writer.close());
+    const drops = new DropLog(logger, (reason) => metrics.inputDropped.inc({ reason }));
+    const ingest = new Ingest(writer, { rejected: (reason) => drops.drop(reason) });
+    ingest.setDevices(topology.devices());
+
+    let broker: EmbeddedBroker | undefined;
+    if (!config.mqtt.url) {
+      broker = await startEmbeddedBroker(config.mqtt.embedded.host, config.mqtt.embedded.port);
+      stops.push(() => broker?.close());
+      logger.info({ url: broker.url }, 'embedded MQTT broker listening');
+    }
+    const mqttUrl = config.mqtt.url ?? broker!.url;
+    const adapter = new MqttAdapter({
+      url: mqttUrl,
+      topicPrefix: config.mqtt.topicPrefix,
+      username: config.mqtt.username,
+      password: config.mqtt.password,
+      ingest,
+      drops,
+      logger: logger.child({ adapter: 'mqtt' }),
+    });
+    await adapter.start();
+    stops.push(() => adapter.stop());
+
+    const summaries = new PointSummaries(topology, new RollupQueries(db), config.indices.minAnswers);
+    const app = Fastify({ loggerInstance: logger, bodyLimit: config.http.bodyLimitBytes, forceCloseConnections: true }).withTypeProvider<TypeBoxTypeProvider>();
+    await app.register(httpApp, {
+      services: {
+        config,
+        topology,
+        answers: new AnswerQueries(db),
+        users,
+        summaries,
+        metrics,
+        health: () => ({ store: db.open, broker: adapter.connected }),
+        uiRoot: REPO_ROOT,
+      },
+    });
+    await app.ready();
+    const realtime = attachRealtime(app.server, { bus, users, summaries });
+    await app.listen({ host: config.http.host, port: config.http.port });
+    stops.push(() => app.close());
+    stops.push(() => realtime.close());
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.http.port;
+    const host = config.http.host === '0.0.0.0' || config.http.host === '::' ? 'localhost' : config.http.host;
+
+    if (demo) {
+      const fleet = new ButtonFleet({
+        brokerUrl: mqttUrl,
+        siteId: DEMO_SITE_ID,
+        buttons: 4,
+        topicPrefix: config.mqtt.topicPrefix,
+        deviceIds: config.devices.filter((d) => d.pointId === 'demo-desk').map((d) => d.id),
+        pressesPerMinute: config.demo.pressesPerMinute,
+        onError: (error) => logger.warn({ err: error }, 'demo device error'),
+      });
+      await fleet.start();
+      stops.push(() => fleet.stop());
+      logger.info({ devices: fleet.buttons.length }, 'demo mode: simulated buttons are pressing');
+    }
+
+    return { httpUrl: `http://${host}:${port}`, mqttUrl, logger, initialPasswordFile, demo, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,24 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+/** Serves the built lit apps: /dashboard/ and /kiosk/. The apps themselves ask for a login. */
+export async function uiRoutes(app: FastifyInstance, { uiRoot }: { uiRoot: string }): Promise<void> {
+  const apps = [
+    { prefix: '/dashboard/', dir: join(uiRoot, 'dashboard', 'dist') },
+    { prefix: '/kiosk/', dir: join(uiRoot, 'kiosk-ui', 'dist') },
+  ];
+  let decorated = false;
+  for (const { prefix, dir } of apps) {
+    if (existsSync(join(dir, 'index.html'))) {
+      await app.register(fastifyStatic, { root: dir, prefix, decorateReply: !decorated, index: 'index.html' });
+      decorated = true;
+    } else {
+      app.get(`${prefix}*`, { config: { public: true } }, async (_request, reply) =>
+        reply.code(503).type('text/plain').send(`This app is not built yet: run "npm run build" (looked in ${dir}).`),
+      );
+    }
+  }
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/dashboard/'));
+}

@@ -1,0 +1,38 @@
+import { Type } from '@sinclair/typebox';
+
+export const ErrorBody = Type.Object({
+  statusCode: Type.Integer(),
+  error: Type.String(),
+  message: Type.String(),
+});
+
+export const IndexResultSchema = Type.Object({
+  value: Type.Union([Type.Number(), Type.Null()]),
+  n: Type.Integer(),
+  ci: Type.Union([Type.Tuple([Type.Number(), Type.Number()]), Type.Null()]),
+  enough: Type.Boolean(),
+});
+
+export const PointSummarySchema = Type.Object({
+  pointId: Type.String(),
+  siteId: Type.String(),
+  name: Type.String(),
+  from: Type.Integer({ description: 'start of the range, ms since epoch (local midnight of the site)' }),
+  to: Type.Integer(),
+  happyIndex: IndexResultSchema,
+});
+
+export const AnswerSchema = Type.Object({
+  id: Type.Integer(),
+  deviceId: Type.String(),
+  boot: Type.Integer(),
+  seq: Type.Integer(),
+  siteId: Type.String(),
+  pointId: Type.String(),
+  scale: Type.String(),
+  value: Type.Integer(),
+  occurredAt: Type.Integer(),
+  receivedAt: Type.Integer(),
+  misuse: Type.Boolean(),
+  source: Type.String(),
+});

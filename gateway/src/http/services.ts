@@ -1,0 +1,24 @@
+import type { Config } from '../config/schema.ts';
+import type { TopologyRepo } from '../store/topology-repo.ts';
+import type { AnswerQueries } from '../store/answer-queries.ts';
+import type { UserRepo } from '../auth/user-repo.ts';
+import type { PointSummaries } from '../indices/point-summaries.ts';
+import type { Metrics } from '../metrics.ts';
+
+export interface HealthChecks {
+  store: boolean;
+  broker: boolean;
+}
+
+/** What the HTTP routes need from the rest of the gateway. */
+export interface HttpServices {
+  config: Config;
+  topology: TopologyRepo;
+  answers: AnswerQueries;
+  users: UserRepo;
+  summaries: PointSummaries;
+  metrics: Metrics;
+  health: () => HealthChecks;
+  /** folder holding the built dashboard and kiosk apps */
+  uiRoot: string;
+}

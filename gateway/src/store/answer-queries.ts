@@ -1,0 +1,33 @@
+import type { Db } from './database.ts';
+
+export interface StoredAnswer {
+  id: number;
+  deviceId: string;
+  boot: number;
+  seq: number;
+  siteId: string;
+  pointId: string;
+  scale: string;
+  value: number;
+  occurredAt: number;
+  receivedAt: number;
+  misuse: boolean;
+  source: string;
+}
+
+/** Reads raw answers, for audit and the API; indices never scan these. */
+export class AnswerQueries {
+  constructor(private readonly db: Db) {}
+
+  recent(filter: { pointId?: string | undefined; limit: number }): StoredAnswer[] {
+    const where = filter.pointId ? 'WHERE point_id = @pointId' : '';
+    const rows = this.db
+      .prepare(
+        `SELECT id, device_id AS deviceId, boot, seq, site_id AS siteId, point_id AS pointId, scale, value,
+                occurred_at AS occurredAt, received_at AS receivedAt, misuse, source
+         FROM answers ${where} ORDER BY id DESC LIMIT @limit`,
+      )
+      .all({ pointId: filter.pointId, limit: filter.limit }) as (Omit<StoredAnswer, 'misuse'> & { misuse: number })[];
+    return rows.map((r) => ({ ...r, misuse: r.misuse === 1 }));
+  }
+}

@@ -1,0 +1,61 @@
+import type { Db } from './database.ts';
+import type { DeviceConfig, PointConfig, SiteConfig } from '../config/schema.ts';
+
+export interface Site {
+  id: string;
+  name: string;
+  timeZone: string;
+}
+
+export interface Point {
+  id: string;
+  siteId: string;
+  name: string;
+}
+
+export interface Device {
+  id: string;
+  siteId: string;
+  pointId: string;
+  kind: string;
+  buttons: number | null;
+  lastSeenAt: number | null;
+}
+
+/** Sites, points and devices: written from configuration at start, read by ingest and the API. */
+export class TopologyRepo {
+  constructor(private readonly db: Db) {}
+
+  sync(sites: SiteConfig[], points: PointConfig[], devices: DeviceConfig[]): void {
+    const upsertSite = this.db.prepare(
+      'INSERT INTO sites (id, name, time_zone) VALUES (@id, @name, @timeZone) ON CONFLICT(id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone',
+    );
+    const upsertPoint = this.db.prepare(
+      'INSERT INTO points (id, site_id, name) VALUES (@id, @siteId, @name) ON CONFLICT(id) DO UPDATE SET site_id = excluded.site_id, name = excluded.name',
+    );
+    const upsertDevice = this.db.prepare(
+      `INSERT INTO devices (id, site_id, point_id, kind, buttons) VALUES (@id, @siteId, @pointId, @kind, @buttons)
+       ON CONFLICT(id) DO UPDATE SET site_id = excluded.site_id, point_id = excluded.point_id, kind = excluded.kind, buttons = excluded.buttons`,
+    );
+    const siteOfPoint = new Map(points.map((p) => [p.id, p.siteId]));
+    this.db.transaction(() => {
+      for (const site of sites) upsertSite.run(site);
+      for (const point of points) upsertPoint.run(point);
+      for (const device of devices) upsertDevice.run({ ...device, siteId: siteOfPoint.get(device.pointId) });
+    })();
+  }
+
+  sites(): Site[] {
+    return this.db.prepare('SELECT id, name, time_zone AS timeZone FROM sites ORDER BY id').all() as Site[];
+  }
+
+  points(): Point[] {
+    return this.db.prepare('SELECT id, site_id AS siteId, name FROM points ORDER BY site_id, id').all() as Point[];
+  }
+
+  devices(): Device[] {
+    return this.db
+      .prepare('SELECT id, site_id AS siteId, point_id AS pointId, kind, buttons, last_seen_at AS lastSeenAt FROM devices ORDER BY id')
+      .all() as Device[];
+  }
+}

@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, closeDatabase, type Db } from '../src/store/database.ts';
+import { TopologyRepo } from '../src/store/topology-repo.ts';
+import { AnswerWriter } from '../src/store/answer-writer.ts';
+import { RollupQueries } from '../src/store/rollup-queries.ts';
+import type { FeedbackEvent } from '../src/ingest/feedback-event.ts';
+
+let dir: string;
+let db: Db;
+
+const event = (seq: number, value: number, overrides: Partial<FeedbackEvent> = {}): FeedbackEvent => ({
+  deviceId: 'd1',
+  boot: 1,
+  seq,
+  siteId: 's1',
+  pointId: 'p1',
+  scale: 'smiley4',
+  value,
+  occurredAt: 1_700_000_000_000 + seq * 1000,
+  receivedAt: 1_700_000_000_000 + seq * 1000,
+  misuse: false,
+  source: 'mqtt',
+  ...overrides,
+});
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'fb-writer-'));
+  db = openDatabase(join(dir, 'test.db'));
+  new TopologyRepo(db).sync([{ id: 's1', name: 'S', timeZone: 'UTC' }], [{ id: 'p1', siteId: 's1', name: 'P' }], [
+    { id: 'd1', pointId: 'p1', kind: 'button', buttons: 4 },
+  ]);
+});
+
+afterEach(() => {
+  closeDatabase(db);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('AnswerWriter', () => {
+  it('stores each (device, boot, seq) once and reports retransmissions as duplicates', async () => {
+    const writer = new AnswerWriter(db);
+    const outcomes = await Promise.all([writer.submit(event(1, 3)), writer.submit(event(1, 3)), writer.submit(event(2, 0))]);
+    expect(outcomes).toEqual(['stored', 'duplicate', 'stored']);
+    expect(await writer.submit(event(1, 3))).toBe('duplicate');
+    expect(await writer.submit(event(1, 3, { boot: 2 }))).toBe('stored');
+    expect((db.prepare('SELECT COUNT(*) AS n FROM answers').get() as { n: number }).n).toBe(3);
+  });
+
+  it('keeps the minute rollups equal to the raw answers, misuse excluded', async () => {
+    const writer = new AnswerWriter(db);
+    await Promise.all([
+      writer.submit(event(1, 3)),
+      writer.submit(event(1, 3)),
+      writer.submit(event(2, 3)),
+      writer.submit(event(3, 0)),
+      writer.submit(event(4, 1, { misuse: true })),
+    ]);
+    const counts = new RollupQueries(db).smileyCounts('p1', 0, 2_000_000_000_000);
+    expect(counts.sort((a, b) => a.value - b.value)).toEqual([
+      { buttons: 4, value: 0, n: 1 },
+      { buttons: 4, value: 3, n: 2 },
+    ]);
+  });
+
+  it('commits answers submitted in one turn in one batch and reports only the new ones', async () => {
+    const commits: { stored: number; batch: number }[] = [];
+    const writer = new AnswerWriter(db, { onCommit: (stored, batch) => commits.push({ stored: stored.length, batch }) });
+    await Promise.all(Array.from({ length: 50 }, (_, i) => writer.submit(event(i % 40, 2))));
+    expect(commits).toEqual([{ stored: 40, batch: 50 }]);
+  });
+
+  it('rejects every answer of a batch that fails to commit, and stores none of them', async () => {
+    const writer = new AnswerWriter(db);
+    const bad = writer.submit(event(2, 1, { value: null as unknown as number }));
+    const good = writer.submit(event(1, 1));
+    await expect(bad).rejects.toThrow(/NOT NULL/);
+    await expect(good).rejects.toThrow();
+    expect((db.prepare('SELECT COUNT(*) AS n FROM answers').get() as { n: number }).n).toBe(0);
+    expect(await writer.submit(event(1, 1))).toBe('stored');
+  });
+
+  it('refuses new answers once closed, after flushing what was queued', async () => {
+    const writer = new AnswerWriter(db);
+    const queued = writer.submit(event(1, 2));
+    writer.close();
+    expect(await queued).toBe('stored');
+    await expect(writer.submit(event(2, 2))).rejects.toThrow(/closed/);
+  });
+});

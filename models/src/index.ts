@@ -1,0 +1,1 @@
+export { EMOTIONS, valenceOf, isEmotion, type Emotion, type Valence } from './emotions.ts';

@@ -1,0 +1,33 @@
+import { defineConfig } from 'vitest/config';
+
+// One configuration, one project per package. Everything server-side runs in node;
+// the UIs are exercised in real Chromium by the cross-package tests under test/.
+const nodeProject = (name: string, testTimeout = 10_000) => ({
+  test: {
+    name,
+    root: `./${name}`,
+    environment: 'node' as const,
+    include: ['test/**/*.test.ts'],
+    testTimeout,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      nodeProject('firmware-protocol'),
+      nodeProject('models'),
+      nodeProject('gateway'),
+      {
+        test: {
+          name: 'e2e',
+          root: './test',
+          environment: 'node',
+          include: ['**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
