@@ -38,7 +38,11 @@ export class ButtonFleet {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       if (!this.running) return;
-      button.press().catch((error: Error) => this.options.onError?.(error));
+      try {
+        button.press();
+      } catch (error) {
+        this.options.onError?.(error as Error);
+      }
       this.schedule(button);
     }, delay);
     this.timers.add(timer);

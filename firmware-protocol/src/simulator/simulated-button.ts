@@ -72,8 +72,8 @@ export class SimulatedButton {
     await client.publishAsync(statusTopic, JSON.stringify({ v: PROTOCOL_VERSION, online: true }), { qos: 1, retain: true });
   }
 
-  /** Presses a button (random by the weights when none is given); resolves once published. */
-  async press(button = this.pickButton()): Promise<PressMessage> {
+  /** Presses a button (random by the weights when none is given); it is retransmitted until acknowledged. */
+  press(button = this.pickButton()): PressMessage {
     const message: PressMessage = {
       v: PROTOCOL_VERSION,
       boot: this.options.bootCounter,
@@ -84,7 +84,7 @@ export class SimulatedButton {
       uptimeMs: Date.now() - this.startedAt,
     };
     this.stats.sent++;
-    await this.publish(message);
+    this.publish(message);
     return message;
   }
 
@@ -95,6 +95,11 @@ export class SimulatedButton {
       if (Date.now() > deadline) throw new Error(`${this.deviceId}: ${this.pending.size} presses not acknowledged`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+  }
+
+  /** Sequence numbers (of the current boot) that the gateway has acknowledged. */
+  acknowledged(): number[] {
+    return [...this.ackedSeqs].sort((a, b) => a - b);
   }
 
   getStats(): SimulatedButtonStats {
@@ -116,21 +121,24 @@ export class SimulatedButton {
         })
         .catch(() => undefined);
     }
-    await client.endAsync();
+    // With the broker gone, force the end so that publishes still waiting for a PUBACK fail now.
+    await client.endAsync(!client.connected);
   }
 
-  private async publish(message: PressMessage): Promise<void> {
+  private publish(message: PressMessage): void {
     const client = this.client;
     if (!client) throw new Error(`${this.deviceId} is not connected`);
     const { topicPrefix, siteId, deviceId, retransmitMs } = this.options;
     const timer = setTimeout(() => {
       if (!this.pending.has(message.seq) || !this.client) return;
       this.stats.retransmitted++;
-      this.publish(message).catch(() => undefined);
+      this.publish(message);
     }, retransmitMs);
     timer.unref();
     this.pending.set(message.seq, { message, timer });
-    await client.publishAsync(deviceTopic(topicPrefix, siteId, deviceId, 'press'), JSON.stringify(message), { qos: 1 });
+    // Not waiting for the broker's PUBACK: what counts is the gateway's ack, and a QoS 1 publish
+    // stays pending inside the client for as long as the broker is away.
+    client.publish(deviceTopic(topicPrefix, siteId, deviceId, 'press'), JSON.stringify(message), { qos: 1 }, () => undefined);
   }
 
   private onAck(payload: Buffer): void {

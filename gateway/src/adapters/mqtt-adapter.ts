@@ -17,6 +17,7 @@ export interface MqttAdapterOptions {
 /** Reads device messages from an MQTT broker and acknowledges each press after it is committed. */
 export class MqttAdapter {
   private client: MqttClient | undefined;
+  private stopping = false;
 
   constructor(private readonly options: MqttAdapterOptions) {}
 
@@ -32,7 +33,9 @@ export class MqttAdapter {
     const client = await mqtt.connectAsync(url, connectOptions);
     this.client = client;
     client.on('message', (topic, payload) => this.onMessage(topic, payload));
-    client.on('error', (error) => logger.error({ err: error }, 'MQTT client error'));
+    client.on('error', (error) => {
+      if (!this.stopping) logger.error({ err: error }, 'MQTT client error');
+    });
     client.on('offline', () => logger.warn('MQTT broker unreachable; reconnecting'));
     client.on('connect', () => logger.info('MQTT connected'));
     await client.subscribeAsync(
@@ -43,6 +46,7 @@ export class MqttAdapter {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     const client = this.client;
     this.client = undefined;
     await client?.endAsync();
