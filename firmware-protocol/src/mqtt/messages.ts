@@ -1,12 +1,12 @@
 /**
- * JSON payloads carried over MQTT. Every device message carries the protocol version `v`,
- * the device's boot counter and a per-boot sequence number, so that the gateway can
- * deduplicate retransmissions and acknowledge exactly what it has stored.
+ * JSON payloads carried over MQTT: the same logical messages as the serial protocol. Every device
+ * message carries the protocol version `v`; acknowledged messages (press) carry the device's boot
+ * counter and a per-boot sequence number, so the gateway can deduplicate retransmissions.
  */
 export const PROTOCOL_VERSION = 1;
 export const MAX_PAYLOAD_BYTES = 1024;
 
-export interface PressMessage {
+export interface JsonPress {
   v: number;
   boot: number;
   seq: number;
@@ -17,7 +17,34 @@ export interface PressMessage {
   uptimeMs: number;
 }
 
-export interface AckMessage {
+export interface JsonHello {
+  v: number;
+  boot: number;
+  buttons: number;
+  scale: string;
+  model: string;
+  firmware: string;
+}
+
+export interface JsonHeartbeat {
+  v: number;
+  boot: number;
+  /** percent, or null when mains powered */
+  battery: number | null;
+  /** dBm, or null when wired */
+  rssi: number | null;
+  uptimeMs: number;
+  /** presses counted since boot */
+  presses: number;
+}
+
+export interface JsonStatus {
+  v: number;
+  online: boolean;
+}
+
+/** Gateway → device: cumulative, every press of `boot` with seq ≤ `seq` is stored. */
+export interface JsonAck {
   v: number;
   boot: number;
   seq: number;
@@ -31,6 +58,10 @@ function isUint(value: unknown, max = U32_MAX): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max;
 }
 
+function isText(value: unknown, max = 32): value is string {
+  return typeof value === 'string' && value.length <= max;
+}
+
 function parseObject(payload: Buffer | string): ParseResult<Record<string, unknown>> {
   const size = typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
   if (size > MAX_PAYLOAD_BYTES) return { ok: false, reason: 'oversize' };
@@ -41,27 +72,60 @@ function parseObject(payload: Buffer | string): ParseResult<Record<string, unkno
     return { ok: false, reason: 'malformed-json' };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, reason: 'not-an-object' };
+  if ((data as { v?: unknown }).v !== PROTOCOL_VERSION) return { ok: false, reason: 'unsupported-version' };
   return { ok: true, value: data as Record<string, unknown> };
 }
 
-export function parsePress(payload: Buffer | string): ParseResult<PressMessage> {
+export function parsePress(payload: Buffer | string): ParseResult<JsonPress> {
   const parsed = parseObject(payload);
   if (!parsed.ok) return parsed;
   const m = parsed.value;
-  if (m.v !== PROTOCOL_VERSION) return { ok: false, reason: 'unsupported-version' };
-  if (!isUint(m.boot) || !isUint(m.seq) || !isUint(m.uptimeMs)) return { ok: false, reason: 'bad-header' };
+  if (!isUint(m.boot, 0xffff) || !isUint(m.seq) || !isUint(m.uptimeMs)) return { ok: false, reason: 'bad-header' };
   if (!isUint(m.buttons) || m.buttons < 2 || m.buttons > 11) return { ok: false, reason: 'bad-buttons' };
   if (!isUint(m.button) || m.button >= m.buttons) return { ok: false, reason: 'bad-button' };
   if (m.durationMs !== undefined && !isUint(m.durationMs)) return { ok: false, reason: 'bad-duration' };
-  const press: PressMessage = { v: m.v, boot: m.boot, seq: m.seq, button: m.button, buttons: m.buttons, uptimeMs: m.uptimeMs };
+  const press: JsonPress = { v: PROTOCOL_VERSION, boot: m.boot, seq: m.seq, button: m.button, buttons: m.buttons, uptimeMs: m.uptimeMs };
   if (m.durationMs !== undefined) press.durationMs = m.durationMs as number;
   return { ok: true, value: press };
 }
 
-export function parseAck(payload: Buffer | string): ParseResult<AckMessage> {
+export function parseHello(payload: Buffer | string): ParseResult<JsonHello> {
   const parsed = parseObject(payload);
   if (!parsed.ok) return parsed;
   const m = parsed.value;
-  if (m.v !== PROTOCOL_VERSION || !isUint(m.boot) || !isUint(m.seq)) return { ok: false, reason: 'bad-ack' };
-  return { ok: true, value: { v: m.v, boot: m.boot, seq: m.seq } };
+  if (!isUint(m.boot, 0xffff) || !isUint(m.buttons) || m.buttons < 2 || m.buttons > 11) return { ok: false, reason: 'bad-hello' };
+  if (!isText(m.scale) || !isText(m.model) || !isText(m.firmware)) return { ok: false, reason: 'bad-hello' };
+  return { ok: true, value: { v: PROTOCOL_VERSION, boot: m.boot, buttons: m.buttons, scale: m.scale, model: m.model, firmware: m.firmware } };
+}
+
+export function parseHeartbeat(payload: Buffer | string): ParseResult<JsonHeartbeat> {
+  const parsed = parseObject(payload);
+  if (!parsed.ok) return parsed;
+  const m = parsed.value;
+  const battery = m.battery ?? null;
+  const rssi = m.rssi ?? null;
+  const batteryOk = battery === null || isUint(battery, 100);
+  const rssiOk = rssi === null || (typeof rssi === 'number' && Number.isInteger(rssi) && rssi >= -128 && rssi <= 0);
+  if (!isUint(m.boot, 0xffff) || !isUint(m.uptimeMs) || !isUint(m.presses) || !batteryOk || !rssiOk) {
+    return { ok: false, reason: 'bad-heartbeat' };
+  }
+  return {
+    ok: true,
+    value: { v: PROTOCOL_VERSION, boot: m.boot, battery: battery as number | null, rssi: rssi as number | null, uptimeMs: m.uptimeMs, presses: m.presses },
+  };
+}
+
+export function parseStatus(payload: Buffer | string): ParseResult<JsonStatus> {
+  const parsed = parseObject(payload);
+  if (!parsed.ok) return parsed;
+  if (typeof parsed.value.online !== 'boolean') return { ok: false, reason: 'bad-status' };
+  return { ok: true, value: { v: PROTOCOL_VERSION, online: parsed.value.online } };
+}
+
+export function parseAck(payload: Buffer | string): ParseResult<JsonAck> {
+  const parsed = parseObject(payload);
+  if (!parsed.ok) return parsed;
+  const m = parsed.value;
+  if (!isUint(m.boot, 0xffff) || !isUint(m.seq)) return { ok: false, reason: 'bad-ack' };
+  return { ok: true, value: { v: PROTOCOL_VERSION, boot: m.boot, seq: m.seq } };
 }

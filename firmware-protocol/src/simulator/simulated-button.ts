@@ -1,6 +1,6 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import { deviceTopic, DEFAULT_TOPIC_PREFIX } from '../mqtt/topics.ts';
-import { parseAck, PROTOCOL_VERSION, type PressMessage } from '../mqtt/messages.ts';
+import { parseAck, PROTOCOL_VERSION, type JsonPress } from '../mqtt/messages.ts';
 
 export interface SimulatedButtonOptions {
   brokerUrl: string;
@@ -33,7 +33,7 @@ export class SimulatedButton {
     Pick<SimulatedButtonOptions, 'username' | 'password'> & { weights: number[] };
   private seq = 0;
   private readonly startedAt = Date.now();
-  private readonly pending = new Map<number, { message: PressMessage; timer: NodeJS.Timeout }>();
+  private readonly pending = new Map<number, { message: JsonPress; timer: NodeJS.Timeout }>();
   private readonly ackedSeqs = new Set<number>();
   private stats = { sent: 0, acked: 0, retransmitted: 0 };
 
@@ -73,8 +73,8 @@ export class SimulatedButton {
   }
 
   /** Presses a button (random by the weights when none is given); it is retransmitted until acknowledged. */
-  press(button = this.pickButton()): PressMessage {
-    const message: PressMessage = {
+  press(button = this.pickButton()): JsonPress {
+    const message: JsonPress = {
       v: PROTOCOL_VERSION,
       boot: this.options.bootCounter,
       seq: ++this.seq,
@@ -125,7 +125,7 @@ export class SimulatedButton {
     await client.endAsync(!client.connected);
   }
 
-  private publish(message: PressMessage): void {
+  private publish(message: JsonPress): void {
     const client = this.client;
     if (!client) throw new Error(`${this.deviceId} is not connected`);
     const { topicPrefix, siteId, deviceId, retransmitMs } = this.options;
