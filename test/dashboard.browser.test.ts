@@ -52,7 +52,7 @@ describe('the manager dashboard', () => {
     let navigations = 0;
     page.on('framenavigated', () => navigations++);
 
-    const button = new SimulatedButton({ brokerUrl: t.gateway.mqttUrl, siteId: SITE.id, deviceId: DEVICES[1]!.id, buttons: 4 });
+    const button = new SimulatedButton({ brokerUrl: t.gateway.mqttUrl, siteId: SITE.id, deviceId: DEVICES[1]!.id, buttons: 4, password: DEVICES[1]!.mqttPassword });
     await button.connect();
     for (const b of pressPlan([17, 16, 60, 126])) button.press(b);
     await button.drained();

@@ -45,7 +45,7 @@ describe('the gateway process', () => {
     cleanups.push(() => p.child.kill('SIGKILL'));
     const { mqttUrl } = await waitForBanner(p);
 
-    const buttons = DEVICES.map((d) => new SimulatedButton({ brokerUrl: mqttUrl, siteId: SITE.id, deviceId: d.id, buttons: 4, retransmitMs: 60_000 }));
+    const buttons = DEVICES.map((d) => new SimulatedButton({ brokerUrl: mqttUrl, siteId: SITE.id, deviceId: d.id, buttons: 4, retransmitMs: 60_000, password: d.mqttPassword }));
     await Promise.all(buttons.map((b) => b.connect()));
     let pressing = true;
     const loops = buttons.map(async (b) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt from 'mqtt';
 import { SimulatedButton } from '@feedback/firmware-protocol';
-import { DEVICES, POINT, SITE, pressPlan, startTestGateway, type TestGateway } from './helpers/test-gateway.ts';
+import { BRIDGE, DEVICES, POINT, SITE, pressPlan, startTestGateway, type TestGateway } from './helpers/test-gateway.ts';
 
 interface Answer {
   deviceId: string;
@@ -28,7 +28,7 @@ async function metric(name: string, label: string): Promise<number> {
 
 describe('presses over MQTT through the embedded broker', () => {
   it('stores every acknowledged press once and serves it from the HTTP API', async () => {
-    const button = new SimulatedButton({ brokerUrl: t.gateway.mqttUrl, siteId: SITE.id, deviceId: DEVICES[0]!.id, buttons: 4 });
+    const button = new SimulatedButton({ brokerUrl: t.gateway.mqttUrl, siteId: SITE.id, deviceId: DEVICES[0]!.id, buttons: 4, password: DEVICES[0]!.mqttPassword });
     await button.connect();
     const plan = pressPlan([17, 16, 60, 126]);
     for (const b of plan) button.press(b);
@@ -49,7 +49,7 @@ describe('presses over MQTT through the embedded broker', () => {
   });
 
   it('acknowledges a retransmitted press again without storing it twice', async () => {
-    const client = await mqtt.connectAsync(t.gateway.mqttUrl);
+    const client = await mqtt.connectAsync(t.gateway.mqttUrl, { username: BRIDGE.username, password: BRIDGE.password });
     const acks: string[] = [];
     client.on('message', (_topic, payload) => acks.push(payload.toString()));
     await client.subscribeAsync(`feedback/${SITE.id}/${DEVICES[1]!.id}/ack`, { qos: 1 });
@@ -64,7 +64,7 @@ describe('presses over MQTT through the embedded broker', () => {
   });
 
   it('counts and drops bad input without acknowledging it, and keeps running', async () => {
-    const client = await mqtt.connectAsync(t.gateway.mqttUrl);
+    const client = await mqtt.connectAsync(t.gateway.mqttUrl, { username: BRIDGE.username, password: BRIDGE.password });
     const acks: string[] = [];
     client.on('message', (_topic, payload) => acks.push(payload.toString()));
     await client.subscribeAsync(`feedback/${SITE.id}/+/ack`, { qos: 1 });

@@ -13,16 +13,18 @@ import { AnswerQueries } from './store/answer-queries.ts';
 import { RollupQueries } from './store/rollup-queries.ts';
 import { EventBus } from './events/bus.ts';
 import { Ingest } from './ingest/ingest.ts';
+import { MisuseRules } from './ingest/misuse.ts';
+import { DeviceRegistry } from './devices/device-registry.ts';
+import { DeviceHistory } from './store/device-history.ts';
 import { createMetrics } from './metrics.ts';
-import { startEmbeddedBroker, type EmbeddedBroker } from './broker/embedded-broker.ts';
-import { MqttAdapter } from './adapters/mqtt-adapter.ts';
 import { DropLog } from './adapters/drop-log.ts';
+import { startTransports } from './transports.ts';
 import { UserRepo } from './auth/user-repo.ts';
 import { ensureFirstAdmin } from './auth/first-admin.ts';
 import { PointSummaries } from './indices/point-summaries.ts';
 import { attachRealtime } from './realtime/realtime.ts';
 import { httpApp } from './http/app.ts';
-import { demoEnabled, withDemoTopology, DEMO_SITE_ID } from './demo/demo-topology.ts';
+import { demoEnabled, withDemoTopology, DEMO_SITE_ID, DEMO_POINT_ID, DEMO_DEVICE_PASSWORD } from './demo/demo-topology.ts';
 
 export const DATABASE_FILE = 'feedback.db';
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -79,27 +81,21 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     });
     stops.push(() => writer.close());
     const drops = new DropLog(logger, (reason) => metrics.inputDropped.inc({ reason }));
-    const ingest = new Ingest(writer, { rejected: (reason) => drops.drop(reason) });
-    ingest.setDevices(topology.devices());
-
-    let broker: EmbeddedBroker | undefined;
-    if (!config.mqtt.url) {
-      broker = await startEmbeddedBroker(config.mqtt.embedded.host, config.mqtt.embedded.port);
-      stops.push(() => broker?.close());
-      logger.info({ url: broker.url }, 'embedded MQTT broker listening');
-    }
-    const mqttUrl = config.mqtt.url ?? broker!.url;
-    const adapter = new MqttAdapter({
-      url: mqttUrl,
-      topicPrefix: config.mqtt.topicPrefix,
-      username: config.mqtt.username,
-      password: config.mqtt.password,
-      ingest,
-      drops,
-      logger: logger.child({ adapter: 'mqtt' }),
+    const registry = new DeviceRegistry(db, config.devicesPolicy.offlineAfterMs);
+    registry.load(config);
+    const history = new DeviceHistory(db);
+    const misuse = new MisuseRules((deviceId) => history.lastCounted(deviceId));
+    const ingest = new Ingest({
+      writer,
+      registry,
+      misuse,
+      storedSeqs: (deviceId, boot) => history.storedSeqs(deviceId, boot),
+      rejected: (reason) => drops.drop(reason),
     });
-    await adapter.start();
-    stops.push(() => adapter.stop());
+
+    const transports = await startTransports(config, { ingest, registry, drops, logger });
+    stops.push(() => transports.stop());
+    const mqttUrl = transports.mqttUrl;
 
     const summaries = new PointSummaries(topology, new RollupQueries(db), config.indices.minAnswers);
     const app = Fastify({ loggerInstance: logger, bodyLimit: config.http.bodyLimitBytes, forceCloseConnections: true }).withTypeProvider<TypeBoxTypeProvider>();
@@ -111,7 +107,9 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
         users,
         summaries,
         metrics,
-        health: () => ({ store: db.open, broker: adapter.connected }),
+        health: () => ({ store: db.open, broker: transports.mqtt.connected }),
+        devices: registry,
+        misuse,
         uiRoot: REPO_ROOT,
       },
     });
@@ -130,7 +128,8 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
         siteId: DEMO_SITE_ID,
         buttons: 4,
         topicPrefix: config.mqtt.topicPrefix,
-        deviceIds: config.devices.filter((d) => d.pointId === 'demo-desk').map((d) => d.id),
+        deviceIds: config.devices.filter((d) => d.pointId === DEMO_POINT_ID).map((d) => d.id),
+        password: DEMO_DEVICE_PASSWORD,
         pressesPerMinute: config.demo.pressesPerMinute,
         onError: (error) => logger.warn({ err: error }, 'demo device error'),
       });

@@ -5,9 +5,11 @@ export const TEST_PASSWORD = 'correct horse battery';
 export const SITE = { id: 'branch-1', name: 'Branch 1', timeZone: 'Europe/Berlin' };
 export const POINT = { id: 'cash-desk', siteId: SITE.id, name: 'Cash desk' };
 export const DEVICES = [
-  { id: 'btn-1', pointId: POINT.id, kind: 'button' as const, buttons: 4 },
-  { id: 'btn-2', pointId: POINT.id, kind: 'button' as const, buttons: 4 },
+  { id: 'btn-1', pointId: POINT.id, kind: 'button' as const, buttons: 4, responseIntervalMs: 0, mqttPassword: 'btn-1-secret' },
+  { id: 'btn-2', pointId: POINT.id, kind: 'button' as const, buttons: 4, responseIntervalMs: 0, mqttPassword: 'btn-2-secret' },
 ];
+/** A broker user allowed to publish anything under the prefix, for tests that send raw payloads. */
+export const BRIDGE = { username: 'test-bridge', password: 'bridge-secret', publish: ['feedback/#'], subscribe: ['feedback/#'] };
 
 export interface TestGateway {
   gateway: Gateway;
@@ -25,7 +27,7 @@ export async function startTestGateway(overrides: Record<string, unknown> = {}):
   const config = validateConfig({
     dataDir: dir.path,
     http: { host: '127.0.0.1', port: 0 },
-    mqtt: { embedded: { host: '127.0.0.1', port: 0 } },
+    mqtt: { embedded: { host: '127.0.0.1', port: 0, users: [BRIDGE] } },
     log: { level: 'silent' },
     demo: { mode: 'off' },
     auth: { initialAdminPassword: TEST_PASSWORD },

@@ -14,6 +14,7 @@ export interface SimulatedButtonOptions {
   bootCounter?: number;
   /** retransmit an unacknowledged press after this many ms */
   retransmitMs?: number;
+  /** broker credentials; the user name defaults to the device id */
   username?: string;
   password?: string;
 }
@@ -63,8 +64,10 @@ export class SimulatedButton {
       connectTimeout: 5000,
       will: { topic: statusTopic, payload: Buffer.from(JSON.stringify({ v: PROTOCOL_VERSION, online: false })), qos: 1, retain: true },
     };
-    if (this.options.username !== undefined) connectOptions.username = this.options.username;
-    if (this.options.password !== undefined) connectOptions.password = this.options.password;
+    if (this.options.password !== undefined) {
+      connectOptions.username = this.options.username ?? deviceId;
+      connectOptions.password = this.options.password;
+    }
     const client = await mqtt.connectAsync(brokerUrl, connectOptions);
     this.client = client;
     client.on('message', (_topic, payload) => this.onAck(payload));
@@ -141,17 +144,18 @@ export class SimulatedButton {
     client.publish(deviceTopic(topicPrefix, siteId, deviceId, 'press'), JSON.stringify(message), { qos: 1 }, () => undefined);
   }
 
+  /** Acks are cumulative: every pending press of this boot up to the acked seq is done. */
   private onAck(payload: Buffer): void {
     const ack = parseAck(payload);
     if (!ack.ok || ack.value.boot !== this.options.bootCounter) return;
-    const entry = this.pending.get(ack.value.seq);
-    if (entry) {
+    for (const [seq, entry] of this.pending) {
+      if (seq > ack.value.seq) continue;
       clearTimeout(entry.timer);
-      this.pending.delete(ack.value.seq);
-    }
-    if (!this.ackedSeqs.has(ack.value.seq)) {
-      this.ackedSeqs.add(ack.value.seq);
-      this.stats.acked++;
+      this.pending.delete(seq);
+      if (!this.ackedSeqs.has(seq)) {
+        this.ackedSeqs.add(seq);
+        this.stats.acked++;
+      }
     }
   }
 

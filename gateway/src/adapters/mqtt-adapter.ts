@@ -1,8 +1,20 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
-import { deviceTopic, parseDeviceTopic, parsePress, PROTOCOL_VERSION, DEVICE_MESSAGES } from '@feedback/firmware-protocol';
+import {
+  deviceTopic,
+  parseDeviceTopic,
+  parseHeartbeat,
+  parseHello,
+  parsePress,
+  parseStatus,
+  PROTOCOL_VERSION,
+  DEVICE_MESSAGES,
+  type DeviceTopic,
+} from '@feedback/firmware-protocol';
 import type { Ingest } from '../ingest/ingest.ts';
+import type { DeviceRegistry } from '../devices/device-registry.ts';
 import type { DropLog } from './drop-log.ts';
+import { AckCoalescer } from './ack-coalescer.ts';
 
 export interface MqttAdapterOptions {
   url: string;
@@ -10,24 +22,47 @@ export interface MqttAdapterOptions {
   username?: string | undefined;
   password?: string | undefined;
   ingest: Ingest;
+  registry: DeviceRegistry;
   drops: DropLog;
   logger: Logger;
+  /** more subscriptions handled elsewhere (off-the-shelf buttons): topic filter → handler */
+  extra?: Map<string, (topic: string, payload: Buffer) => void>;
 }
 
-/** Reads device messages from an MQTT broker and acknowledges each press after it is committed. */
+/** Reads device messages from an MQTT broker; acknowledges presses after they are committed. */
 export class MqttAdapter {
   private client: MqttClient | undefined;
   private stopping = false;
+  private readonly acks: AckCoalescer<DeviceTopic>;
 
-  constructor(private readonly options: MqttAdapterOptions) {}
+  constructor(private readonly options: MqttAdapterOptions) {
+    this.acks = new AckCoalescer(
+      (device, ack) => {
+        const payload = JSON.stringify({ v: PROTOCOL_VERSION, boot: ack.boot, seq: ack.upTo });
+        this.client?.publish(deviceTopic(options.topicPrefix, device.siteId, device.deviceId, 'ack'), payload, { qos: 1 });
+      },
+      (device) => `${device.siteId}/${device.deviceId}`,
+    );
+  }
 
   get connected(): boolean {
     return this.client?.connected ?? false;
   }
 
+  /** The client, for adapters that share this connection (off-the-shelf buttons). */
+  publish(topic: string, payload: string): void {
+    this.client?.publish(topic, payload, { qos: 1 });
+  }
+
   async start(): Promise<void> {
-    const { url, username, password, topicPrefix, logger } = this.options;
-    const connectOptions: mqtt.IClientOptions = { clientId: `feedback-gateway-${process.pid}-${Date.now()}`, reconnectPeriod: 1000 };
+    const { url, username, password, topicPrefix, logger, extra } = this.options;
+    const connectOptions: mqtt.IClientOptions = {
+      clientId: `feedback-gateway-${topicPrefix}`,
+      // A persistent session: an external broker keeps QoS 1 presses for us while we restart.
+      clean: false,
+      reconnectPeriod: 1000,
+      connectTimeout: 5000,
+    };
     if (username !== undefined) connectOptions.username = username;
     if (password !== undefined) connectOptions.password = password;
     const client = await mqtt.connectAsync(url, connectOptions);
@@ -36,12 +71,12 @@ export class MqttAdapter {
     client.on('error', (error) => {
       if (!this.stopping) logger.error({ err: error }, 'MQTT client error');
     });
-    client.on('offline', () => logger.warn('MQTT broker unreachable; reconnecting'));
+    client.on('offline', () => {
+      if (!this.stopping) logger.warn('MQTT broker unreachable; reconnecting');
+    });
     client.on('connect', () => logger.info('MQTT connected'));
-    await client.subscribeAsync(
-      DEVICE_MESSAGES.map((m) => `${topicPrefix}/+/+/${m}`),
-      { qos: 1 },
-    );
+    const filters = [...DEVICE_MESSAGES.map((m) => `${topicPrefix}/+/+/${m}`), ...(extra?.keys() ?? [])];
+    await client.subscribeAsync(filters, { qos: 1 });
     logger.info({ url: redactUrl(url) }, 'MQTT adapter subscribed');
   }
 
@@ -53,22 +88,73 @@ export class MqttAdapter {
   }
 
   private onMessage(topic: string, payload: Buffer): void {
-    const { topicPrefix, drops, ingest } = this.options;
+    const { topicPrefix, drops } = this.options;
     const parsed = parseDeviceTopic(topicPrefix, topic);
-    if (!parsed) return drops.drop('unknown-topic', { topic });
-    if (parsed.message !== 'press') return; // hello, heartbeat and status feed the device registry (a later step)
-    const press = parsePress(payload);
-    if (!press.ok) return drops.drop(press.reason, { topic });
+    if (!parsed) {
+      for (const [filter, handler] of this.options.extra ?? []) if (matches(filter, topic)) return handler(topic, payload);
+      return drops.drop('unknown-topic', { topic });
+    }
     const receivedAt = Date.now();
-    ingest
-      .acceptPress({ ...press.value, deviceId: parsed.deviceId, siteId: parsed.siteId, receivedAt, source: 'mqtt' })
-      .then((outcome) => {
-        if (typeof outcome === 'object') return;
-        const ack = JSON.stringify({ v: PROTOCOL_VERSION, boot: press.value.boot, seq: press.value.seq });
-        this.client?.publish(deviceTopic(topicPrefix, parsed.siteId, parsed.deviceId, 'ack'), ack, { qos: 1 });
+    switch (parsed.message) {
+      case 'press':
+        return this.onPress(parsed, payload, receivedAt);
+      case 'hello':
+        return this.onHello(parsed, payload, receivedAt);
+      case 'heartbeat':
+        return this.onHeartbeat(parsed, payload, receivedAt);
+      case 'status':
+        return this.onStatus(parsed, payload, receivedAt);
+    }
+  }
+
+  private knownDevice(topic: DeviceTopic): boolean {
+    const device = this.options.registry.get(topic.deviceId);
+    if (!device) this.options.drops.drop('unknown-device', { deviceId: topic.deviceId });
+    else if (device.siteId !== topic.siteId) this.options.drops.drop('wrong-site', { deviceId: topic.deviceId });
+    return device !== undefined && device.siteId === topic.siteId;
+  }
+
+  private onPress(topic: DeviceTopic, payload: Buffer, receivedAt: number): void {
+    const press = parsePress(payload);
+    if (!press.ok) return this.options.drops.drop(press.reason, { topic: topic.deviceId });
+    this.options.ingest
+      .acceptPress({ ...press.value, deviceId: topic.deviceId, siteId: topic.siteId, receivedAt, source: 'mqtt' })
+      .then((result) => {
+        if (result.ack) this.acks.offer(topic, result.ack);
       })
       .catch((error: Error) => this.options.logger.error({ err: error }, 'press not stored; the device will retransmit'));
   }
+
+  private onHello(topic: DeviceTopic, payload: Buffer, receivedAt: number): void {
+    const hello = parseHello(payload);
+    if (!hello.ok) return this.options.drops.drop(hello.reason);
+    if (this.knownDevice(topic)) this.options.registry.recordHello(topic.deviceId, 'mqtt', hello.value, receivedAt);
+  }
+
+  private onHeartbeat(topic: DeviceTopic, payload: Buffer, receivedAt: number): void {
+    const hb = parseHeartbeat(payload);
+    if (!hb.ok) return this.options.drops.drop(hb.reason);
+    if (!this.knownDevice(topic)) return;
+    this.options.ingest.observeUptime(topic.deviceId, hb.value.boot, hb.value.uptimeMs, receivedAt);
+    this.options.registry.recordHeartbeat(topic.deviceId, 'mqtt', hb.value, receivedAt);
+  }
+
+  private onStatus(topic: DeviceTopic, payload: Buffer, receivedAt: number): void {
+    const status = parseStatus(payload);
+    if (!status.ok) return this.options.drops.drop(status.reason);
+    if (this.knownDevice(topic)) this.options.registry.recordStatus(topic.deviceId, status.value.online, receivedAt);
+  }
+}
+
+/** MQTT topic filter matching (+ one level, # the rest). */
+export function matches(filter: string, topic: string): boolean {
+  const f = filter.split('/');
+  const t = topic.split('/');
+  for (let i = 0; i < f.length; i++) {
+    if (f[i] === '#') return true;
+    if (i >= t.length || (f[i] !== '+' && f[i] !== t[i])) return false;
+  }
+  return f.length === t.length;
 }
 
 /** Removes credentials from a broker URL before it is logged. */

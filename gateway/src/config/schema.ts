@@ -17,16 +17,65 @@ export const PointConfig = Type.Object(
     id: Id,
     siteId: Id,
     name: Type.String({ minLength: 1 }),
+    /** session ("invite") mode: only the first press after an invite counts */
+    sessionMode: Type.Boolean({ default: false }),
+  },
+  { additionalProperties: false },
+);
+
+/** How an off-the-shelf button reaches the gateway, and which of its actions means which smiley. */
+export const OffTheShelfSource = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('zigbee2mqtt'), Type.Literal('tasmota'), Type.Literal('shelly')]),
+    /** zigbee2mqtt friendly name, Tasmota topic, or Shelly device id */
+    name: Type.String({ pattern: '^[^#+/]{1,128}$' }),
+    /** action text → button index (0 = worst) */
+    actions: Type.Record(Type.String(), Type.Integer({ minimum: 0, maximum: 10 })),
   },
   { additionalProperties: false },
 );
 
 export const DeviceConfig = Type.Object(
   {
+    /** MQTT devices: any id; serial devices: their 32-bit id as 8 lowercase hex digits */
     id: Id,
     pointId: Id,
     kind: Type.Literal('button', { default: 'button' }),
     buttons: Type.Integer({ minimum: 2, maximum: 11, default: 4 }),
+    /** presses within this interval after the last counted one are flagged misuse */
+    responseIntervalMs: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 5000 }),
+    /** password for the embedded broker (user name = device id) */
+    mqttPassword: Type.Optional(Type.String({ minLength: 8 })),
+    /** an off-the-shelf button seen through zigbee2mqtt, Tasmota or Shelly */
+    source: Type.Optional(OffTheShelfSource),
+  },
+  { additionalProperties: false },
+);
+
+const SerialPortConfig = Type.Object(
+  {
+    path: Type.String({ minLength: 1 }),
+    baudRate: Type.Integer({ minimum: 1200, maximum: 4_000_000, default: 115200 }),
+  },
+  { additionalProperties: false },
+);
+
+const UsbMatch = Type.Object(
+  {
+    vendorId: Type.String({ pattern: '^[0-9a-fA-F]{4}$' }),
+    productId: Type.String({ pattern: '^[0-9a-fA-F]{4}$' }),
+    baudRate: Type.Integer({ minimum: 1200, maximum: 4_000_000, default: 115200 }),
+  },
+  { additionalProperties: false },
+);
+
+/** An extra broker user (a zigbee2mqtt or Tasmota bridge) and the topics it may use. */
+const BrokerUser = Type.Object(
+  {
+    username: Type.String({ minLength: 1 }),
+    password: Type.String({ minLength: 8 }),
+    publish: Type.Array(Type.String(), { default: [] }),
+    subscribe: Type.Array(Type.String(), { default: [] }),
   },
   { additionalProperties: false },
 );
@@ -53,9 +102,28 @@ export const ConfigSchema = Type.Object(
           {
             host: Type.String({ default: '0.0.0.0' }),
             port: Port,
+            /** devices: every client needs credentials (devices: id + mqttPassword); off: anyone may connect */
+            auth: Type.Union([Type.Literal('devices'), Type.Literal('off')], { default: 'devices' }),
+            users: Type.Array(BrokerUser, { default: [] }),
           },
           { additionalProperties: false, default: {} },
         ),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    serial: Type.Object(
+      {
+        ports: Type.Array(SerialPortConfig, { default: [] }),
+        /** open any USB serial port with these ids as it appears */
+        discover: Type.Array(UsbMatch, { default: [] }),
+        discoverIntervalMs: Type.Integer({ minimum: 500, default: 5000 }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    devicesPolicy: Type.Object(
+      {
+        /** a device is offline after this long without any message */
+        offlineAfterMs: Type.Integer({ minimum: 1000, default: 90_000 }),
       },
       { additionalProperties: false, default: {} },
     ),
@@ -107,3 +175,4 @@ export type Config = Static<typeof ConfigSchema>;
 export type SiteConfig = Static<typeof SiteConfig>;
 export type PointConfig = Static<typeof PointConfig>;
 export type DeviceConfig = Static<typeof DeviceConfig>;
+export type OffTheShelfSource = Static<typeof OffTheShelfSource>;

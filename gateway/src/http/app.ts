@@ -7,6 +7,7 @@ import { healthRoutes } from './routes/health.ts';
 import { authRoutes } from './routes/auth.ts';
 import { pointRoutes } from './routes/points.ts';
 import { uiRoutes } from './routes/ui.ts';
+import { deviceRoutes } from './routes/devices.ts';
 
 /** The gateway's HTTP app as one fastify plugin: plugins first, then routes. */
 export async function httpApp(app: FastifyInstance, { services }: { services: HttpServices }): Promise<void> {
@@ -35,5 +36,6 @@ export async function httpApp(app: FastifyInstance, { services }: { services: Ht
   await app.register(healthRoutes, { services });
   await app.register(authRoutes, { services });
   await app.register(pointRoutes, { services });
+  await app.register(deviceRoutes, { services });
   await app.register(uiRoutes, { uiRoot: services.uiRoot });
 }

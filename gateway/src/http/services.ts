@@ -4,6 +4,8 @@ import type { AnswerQueries } from '../store/answer-queries.ts';
 import type { UserRepo } from '../auth/user-repo.ts';
 import type { PointSummaries } from '../indices/point-summaries.ts';
 import type { Metrics } from '../metrics.ts';
+import type { DeviceRegistry } from '../devices/device-registry.ts';
+import type { MisuseRules } from '../ingest/misuse.ts';
 
 export interface HealthChecks {
   store: boolean;
@@ -19,6 +21,8 @@ export interface HttpServices {
   summaries: PointSummaries;
   metrics: Metrics;
   health: () => HealthChecks;
+  devices: DeviceRegistry;
+  misuse: MisuseRules;
   /** folder holding the built dashboard and kiosk apps */
   uiRoot: string;
 }

@@ -1,5 +1,7 @@
+import type { Transport } from '../devices/device-registry.ts';
+
 /** Where an answer came from. */
-export type AnswerSource = 'mqtt' | 'serial' | 'kiosk';
+export type AnswerSource = Transport | 'kiosk';
 
 /** What an adapter hands to ingest: one press as the device reported it, transport already stripped. */
 export interface IncomingPress {
@@ -9,7 +11,8 @@ export interface IncomingPress {
   boot: number;
   seq: number;
   button: number;
-  buttons: number;
+  /** the number of buttons the device says it has, where the transport carries it */
+  buttons?: number;
   uptimeMs: number;
   receivedAt: number;
   source: AnswerSource;

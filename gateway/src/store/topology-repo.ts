@@ -26,7 +26,7 @@ export interface Device {
 export class TopologyRepo {
   constructor(private readonly db: Db) {}
 
-  sync(sites: SiteConfig[], points: PointConfig[], devices: DeviceConfig[]): void {
+  sync(sites: SiteConfig[], points: Omit<PointConfig, 'sessionMode'>[], devices: Pick<DeviceConfig, 'id' | 'pointId' | 'kind' | 'buttons'>[]): void {
     const upsertSite = this.db.prepare(
       'INSERT INTO sites (id, name, time_zone) VALUES (@id, @name, @timeZone) ON CONFLICT(id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone',
     );
@@ -40,8 +40,8 @@ export class TopologyRepo {
     const siteOfPoint = new Map(points.map((p) => [p.id, p.siteId]));
     this.db.transaction(() => {
       for (const site of sites) upsertSite.run(site);
-      for (const point of points) upsertPoint.run(point);
-      for (const device of devices) upsertDevice.run({ ...device, siteId: siteOfPoint.get(device.pointId) });
+      for (const p of points) upsertPoint.run({ id: p.id, siteId: p.siteId, name: p.name });
+      for (const d of devices) upsertDevice.run({ id: d.id, pointId: d.pointId, kind: d.kind, buttons: d.buttons, siteId: siteOfPoint.get(d.pointId) });
     })();
   }
 

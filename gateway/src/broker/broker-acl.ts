@@ -1,0 +1,57 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { deviceTopic, type DeviceMessageName, type GatewayMessageName } from '@feedback/firmware-protocol';
+import { matches } from '../adapters/mqtt-adapter.ts';
+
+export interface BrokerIdentity {
+  kind: 'gateway' | 'device' | 'user';
+  publish: string[];
+  subscribe: string[];
+}
+
+export interface BrokerAclOptions {
+  topicPrefix: string;
+  gateway: { username: string; password: string };
+  devices: { id: string; siteId: string; password?: string | undefined }[];
+  users: { username: string; password: string; publish: string[]; subscribe: string[] }[];
+}
+
+const digest = (s: string | Buffer) => createHash('sha256').update(s).digest();
+const same = (a: string | Buffer, b: string) => timingSafeEqual(digest(a), digest(b));
+
+const DEVICE_PUBLISH: DeviceMessageName[] = ['hello', 'press', 'heartbeat', 'status'];
+const DEVICE_SUBSCRIBE: GatewayMessageName[] = ['ack', 'config'];
+
+/** Who may connect to the embedded broker, and which topics each may publish and subscribe to. */
+export class BrokerAcl {
+  constructor(private readonly options: BrokerAclOptions) {}
+
+  /** The identity for these credentials, or undefined when they are wrong. */
+  authenticate(username: string | undefined, password: Buffer | undefined): BrokerIdentity | undefined {
+    if (username === undefined || password === undefined) return undefined;
+    const { gateway, devices, users, topicPrefix } = this.options;
+    if (username === gateway.username) return same(password, gateway.password) ? { kind: 'gateway', publish: ['#'], subscribe: ['#'] } : undefined;
+    const device = devices.find((d) => d.id === username);
+    if (device) {
+      if (device.password === undefined || !same(password, device.password)) return undefined;
+      return {
+        kind: 'device',
+        publish: DEVICE_PUBLISH.map((m) => deviceTopic(topicPrefix, device.siteId, device.id, m)),
+        subscribe: DEVICE_SUBSCRIBE.map((m) => deviceTopic(topicPrefix, device.siteId, device.id, m)),
+      };
+    }
+    const user = users.find((u) => u.username === username);
+    if (user && same(password, user.password)) return { kind: 'user', publish: user.publish, subscribe: user.subscribe };
+    return undefined;
+  }
+
+  mayPublish(identity: BrokerIdentity, topic: string): boolean {
+    return identity.publish.some((filter) => matches(filter, topic));
+  }
+
+  /** A device may subscribe only to exactly its own topics; users to filters inside theirs. */
+  maySubscribe(identity: BrokerIdentity, filter: string): boolean {
+    if (identity.kind === 'gateway') return true;
+    if (identity.kind === 'device') return identity.subscribe.includes(filter);
+    return identity.subscribe.some((allowed) => matches(allowed, filter) || allowed === filter);
+  }
+}
