@@ -7,3 +7,5 @@ export { encodeFrame, encodeRaw, decodeFrame, decodeRaw, type DecodeResult, type
 export { FrameParser } from './serial/frame-parser.ts';
 export { SimulatedButton, type SimulatedButtonOptions } from './simulator/simulated-button.ts';
 export { ButtonFleet, type ButtonFleetOptions } from './simulator/button-fleet.ts';
+export { SerialButton, type SerialButtonOptions } from './simulator/serial-button.ts';
+export { RetransmitQueue } from './simulator/retransmit-queue.ts';

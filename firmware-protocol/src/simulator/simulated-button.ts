@@ -1,6 +1,7 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import { deviceTopic, DEFAULT_TOPIC_PREFIX } from '../mqtt/topics.ts';
 import { parseAck, PROTOCOL_VERSION, type JsonPress } from '../mqtt/messages.ts';
+import { RetransmitQueue, defaultWeights, pickWeighted } from './retransmit-queue.ts';
 
 export interface SimulatedButtonOptions {
   brokerUrl: string;
@@ -30,148 +31,106 @@ export interface SimulatedButtonStats {
 export class SimulatedButton {
   readonly deviceId: string;
   private client: MqttClient | undefined;
-  private readonly options: Required<Omit<SimulatedButtonOptions, 'username' | 'password' | 'weights'>> &
-    Pick<SimulatedButtonOptions, 'username' | 'password'> & { weights: number[] };
+  private readonly weights: number[];
+  private readonly prefix: string;
+  private readonly queue: RetransmitQueue<JsonPress>;
   private seq = 0;
+  private sent = 0;
+  private acked = 0;
   private readonly startedAt = Date.now();
-  private readonly pending = new Map<number, { message: JsonPress; timer: NodeJS.Timeout }>();
-  private readonly ackedSeqs = new Set<number>();
-  private stats = { sent: 0, acked: 0, retransmitted: 0 };
 
-  constructor(options: SimulatedButtonOptions) {
+  constructor(private readonly options: SimulatedButtonOptions) {
     this.deviceId = options.deviceId;
-    const weights = options.weights ?? defaultWeights(options.buttons);
-    if (weights.length !== options.buttons) throw new Error(`weights must have ${options.buttons} entries`);
-    this.options = {
-      topicPrefix: DEFAULT_TOPIC_PREFIX,
-      bootCounter: 1,
-      retransmitMs: 2000,
-      ...options,
-      weights,
-    };
+    this.weights = options.weights ?? defaultWeights(options.buttons);
+    if (this.weights.length !== options.buttons) throw new Error(`weights must have ${options.buttons} entries`);
+    this.prefix = options.topicPrefix ?? DEFAULT_TOPIC_PREFIX;
+    // Not waiting for the broker's PUBACK: what counts is the gateway's ack, and a QoS 1 publish
+    // stays pending inside the client for as long as the broker is away.
+    this.queue = new RetransmitQueue(
+      (message) => this.client?.publish(this.topic('press'), JSON.stringify(message), { qos: 1 }, () => undefined),
+      options.retransmitMs ?? 2000,
+    );
   }
 
   get boot(): number {
-    return this.options.bootCounter;
+    return this.options.bootCounter ?? 1;
+  }
+
+  private topic(message: 'press' | 'status' | 'ack' | 'heartbeat' | 'hello'): string {
+    return deviceTopic(this.prefix, this.options.siteId, this.deviceId, message);
   }
 
   async connect(): Promise<void> {
-    const { brokerUrl, siteId, deviceId, topicPrefix } = this.options;
-    const statusTopic = deviceTopic(topicPrefix, siteId, deviceId, 'status');
+    const offline = JSON.stringify({ v: PROTOCOL_VERSION, online: false });
     const connectOptions: mqtt.IClientOptions = {
-      clientId: `device-${deviceId}`,
+      clientId: `device-${this.deviceId}`,
       reconnectPeriod: 500,
       connectTimeout: 5000,
-      will: { topic: statusTopic, payload: Buffer.from(JSON.stringify({ v: PROTOCOL_VERSION, online: false })), qos: 1, retain: true },
+      will: { topic: this.topic('status'), payload: Buffer.from(offline), qos: 1, retain: true },
     };
     if (this.options.password !== undefined) {
-      connectOptions.username = this.options.username ?? deviceId;
+      connectOptions.username = this.options.username ?? this.deviceId;
       connectOptions.password = this.options.password;
     }
-    const client = await mqtt.connectAsync(brokerUrl, connectOptions);
+    const client = await mqtt.connectAsync(this.options.brokerUrl, connectOptions);
     this.client = client;
-    client.on('message', (_topic, payload) => this.onAck(payload));
-    await client.subscribeAsync(deviceTopic(topicPrefix, siteId, deviceId, 'ack'), { qos: 1 });
-    await client.publishAsync(statusTopic, JSON.stringify({ v: PROTOCOL_VERSION, online: true }), { qos: 1, retain: true });
+    client.on('message', (_topic, payload) => {
+      const ack = parseAck(payload);
+      if (ack.ok && ack.value.boot === this.boot) this.acked += this.queue.ack(ack.value.seq);
+    });
+    await client.subscribeAsync(this.topic('ack'), { qos: 1 });
+    await client.publishAsync(this.topic('status'), JSON.stringify({ v: PROTOCOL_VERSION, online: true }), { qos: 1, retain: true });
+    const hello = { v: PROTOCOL_VERSION, boot: this.boot, buttons: this.options.buttons, scale: 'smiley', model: 'SIM-MQTT', firmware: '1.0.0' };
+    client.publish(this.topic('hello'), JSON.stringify(hello), { qos: 1 });
   }
 
   /** Presses a button (random by the weights when none is given); it is retransmitted until acknowledged. */
-  press(button = this.pickButton()): JsonPress {
+  press(button = pickWeighted(this.weights)): JsonPress {
     const message: JsonPress = {
       v: PROTOCOL_VERSION,
-      boot: this.options.bootCounter,
+      boot: this.boot,
       seq: ++this.seq,
       button,
       buttons: this.options.buttons,
       durationMs: 120,
       uptimeMs: Date.now() - this.startedAt,
     };
-    this.stats.sent++;
-    this.publish(message);
+    this.sent++;
+    this.queue.add(message);
     return message;
   }
 
+  /** Reports battery, signal and the press counter, so the gateway can see lost messages. */
+  heartbeat(health: { battery?: number | null; rssi?: number | null } = {}): void {
+    const hb = { v: PROTOCOL_VERSION, boot: this.boot, battery: health.battery ?? null, rssi: health.rssi ?? null, uptimeMs: Date.now() - this.startedAt, presses: this.sent };
+    this.client?.publish(this.topic('heartbeat'), JSON.stringify(hb), { qos: 1 });
+  }
+
   /** Resolves when every press sent so far has been acknowledged. */
-  async drained(timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.pending.size > 0) {
-      if (Date.now() > deadline) throw new Error(`${this.deviceId}: ${this.pending.size} presses not acknowledged`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+  drained(timeoutMs = 10_000): Promise<void> {
+    return this.queue.drained(timeoutMs, this.deviceId);
   }
 
   /** Sequence numbers (of the current boot) that the gateway has acknowledged. */
   acknowledged(): number[] {
-    return [...this.ackedSeqs].sort((a, b) => a - b);
+    return this.queue.acknowledged();
   }
 
   getStats(): SimulatedButtonStats {
-    return { ...this.stats, pending: this.pending.size };
+    return { sent: this.sent, acked: this.acked, retransmitted: this.queue.retransmitted, pending: this.queue.size };
   }
 
   async close(): Promise<void> {
-    for (const { timer } of this.pending.values()) clearTimeout(timer);
-    this.pending.clear();
+    this.queue.clear();
     const client = this.client;
     this.client = undefined;
     if (!client) return;
-    const { topicPrefix, siteId, deviceId } = this.options;
     if (client.connected) {
-      await client
-        .publishAsync(deviceTopic(topicPrefix, siteId, deviceId, 'status'), JSON.stringify({ v: PROTOCOL_VERSION, online: false }), {
-          qos: 1,
-          retain: true,
-        })
-        .catch(() => undefined);
+      await client.publishAsync(this.topic('status'), JSON.stringify({ v: PROTOCOL_VERSION, online: false }), { qos: 1, retain: true }).catch(() => undefined);
     }
     // With the broker gone, force the end so that publishes still waiting for a PUBACK fail now.
     await client.endAsync(!client.connected);
   }
-
-  private publish(message: JsonPress): void {
-    const client = this.client;
-    if (!client) throw new Error(`${this.deviceId} is not connected`);
-    const { topicPrefix, siteId, deviceId, retransmitMs } = this.options;
-    const timer = setTimeout(() => {
-      if (!this.pending.has(message.seq) || !this.client) return;
-      this.stats.retransmitted++;
-      this.publish(message);
-    }, retransmitMs);
-    timer.unref();
-    this.pending.set(message.seq, { message, timer });
-    // Not waiting for the broker's PUBACK: what counts is the gateway's ack, and a QoS 1 publish
-    // stays pending inside the client for as long as the broker is away.
-    client.publish(deviceTopic(topicPrefix, siteId, deviceId, 'press'), JSON.stringify(message), { qos: 1 }, () => undefined);
-  }
-
-  /** Acks are cumulative: every pending press of this boot up to the acked seq is done. */
-  private onAck(payload: Buffer): void {
-    const ack = parseAck(payload);
-    if (!ack.ok || ack.value.boot !== this.options.bootCounter) return;
-    for (const [seq, entry] of this.pending) {
-      if (seq > ack.value.seq) continue;
-      clearTimeout(entry.timer);
-      this.pending.delete(seq);
-      if (!this.ackedSeqs.has(seq)) {
-        this.ackedSeqs.add(seq);
-        this.stats.acked++;
-      }
-    }
-  }
-
-  private pickButton(): number {
-    const { weights } = this.options;
-    const total = weights.reduce((a, b) => a + b, 0);
-    let r = Math.random() * total;
-    for (let i = 0; i < weights.length; i++) {
-      r -= weights[i] ?? 0;
-      if (r < 0) return i;
-    }
-    return weights.length - 1;
-  }
 }
 
-/** A realistic, mostly positive mix: weights grow towards the best button. */
-export function defaultWeights(buttons: number): number[] {
-  return Array.from({ length: buttons }, (_, i) => 1 + i * i);
-}
+export { defaultWeights };
