@@ -1,44 +1,59 @@
 /**
- * What a device keeps of its unacknowledged messages: each is resent every `retransmitMs` until a
- * cumulative ack covers its seq. Shared by the MQTT and serial simulated devices.
+ * What a device keeps of its unacknowledged messages. One timer per device resends, oldest first,
+ * the messages not sent for `retransmitMs`, at most `maxPerTick` per tick, until a cumulative ack
+ * covers them: after an outage a device catches up at a bounded rate instead of flooding the line.
+ * Shared by the MQTT and serial simulated devices.
  */
 export class RetransmitQueue<M extends { seq: number }> {
-  private readonly pending = new Map<number, { message: M; timer: NodeJS.Timeout }>();
+  private readonly pending = new Map<number, { message: M; sentAt: number; sends: number }>();
   private readonly acked = new Set<number>();
+  private timer: NodeJS.Timeout | undefined;
   retransmitted = 0;
 
   constructor(
-    private readonly send: (message: M) => void,
+    private readonly send: (message: M) => boolean,
     private readonly retransmitMs: number,
+    private readonly maxPerTick = 200,
   ) {}
 
   get size(): number {
     return this.pending.size;
   }
 
-  /** Sends a message now and keeps resending it until acknowledged. */
+  /** Sends a message now (if the line is up) and keeps resending it until acknowledged. */
   add(message: M): void {
-    const schedule = (): NodeJS.Timeout => {
-      const timer = setTimeout(() => {
-        const entry = this.pending.get(message.seq);
-        if (!entry) return;
-        this.retransmitted++;
-        entry.timer = schedule();
-        this.send(message);
-      }, this.retransmitMs);
-      timer.unref();
-      return timer;
-    };
-    this.pending.set(message.seq, { message, timer: schedule() });
-    this.send(message);
+    const sent = this.send(message);
+    this.pending.set(message.seq, { message, sentAt: sent ? Date.now() : 0, sends: sent ? 1 : 0 });
+    if (!this.timer) {
+      this.timer = setInterval(() => this.tick(), Math.max(10, this.retransmitMs / 4));
+      this.timer.unref();
+    }
+  }
+
+  private tick(): void {
+    if (this.pending.size === 0) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+      return;
+    }
+    const now = Date.now();
+    let sent = 0;
+    for (const entry of this.pending.values()) {
+      if (sent >= this.maxPerTick) break;
+      if (now - entry.sentAt < this.retransmitMs) continue;
+      if (!this.send(entry.message)) break; // the line is down: try again next tick
+      if (entry.sends > 0) this.retransmitted++;
+      entry.sentAt = now;
+      entry.sends++;
+      sent++;
+    }
   }
 
   /** Applies a cumulative ack; returns how many messages it newly acknowledged. */
   ack(upTo: number): number {
     let count = 0;
-    for (const [seq, entry] of this.pending) {
+    for (const seq of this.pending.keys()) {
       if (seq > upTo) continue;
-      clearTimeout(entry.timer);
       this.pending.delete(seq);
       if (!this.acked.has(seq)) {
         this.acked.add(seq);
@@ -50,8 +65,6 @@ export class RetransmitQueue<M extends { seq: number }> {
 
   /** Drops a message the gateway refused for good (an error frame for its seq). */
   refuse(seq: number): void {
-    const entry = this.pending.get(seq);
-    if (entry) clearTimeout(entry.timer);
     this.pending.delete(seq);
   }
 
@@ -59,13 +72,15 @@ export class RetransmitQueue<M extends { seq: number }> {
     return [...this.acked].sort((a, b) => a - b);
   }
 
-  /** Resends everything pending at once (after a reconnect). */
+  /** Makes everything pending due now (after a reconnect). */
   resendAll(): void {
-    for (const { message } of this.pending.values()) this.send(message);
+    for (const entry of this.pending.values()) entry.sentAt = 0;
+    this.tick();
   }
 
   clear(): void {
-    for (const { timer } of this.pending.values()) clearTimeout(timer);
+    clearInterval(this.timer);
+    this.timer = undefined;
     this.pending.clear();
   }
 

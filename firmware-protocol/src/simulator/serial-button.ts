@@ -86,8 +86,10 @@ export class SerialButton {
     this.line = undefined;
   }
 
-  private send(message: ProtocolMessage): void {
-    if (this.line && !this.line.destroyed && this.line.writable) this.line.write(Buffer.from(encodeFrame(message)));
+  private send(message: ProtocolMessage): boolean {
+    if (!this.line || this.line.destroyed || !this.line.writable) return false;
+    this.line.write(Buffer.from(encodeFrame(message)));
+    return true;
   }
 
   private onFrame(m: ProtocolMessage): void {

@@ -46,10 +46,12 @@ export class SimulatedButton {
     this.prefix = options.topicPrefix ?? DEFAULT_TOPIC_PREFIX;
     // Not waiting for the broker's PUBACK: what counts is the gateway's ack, and a QoS 1 publish
     // stays pending inside the client for as long as the broker is away.
-    this.queue = new RetransmitQueue(
-      (message) => this.client?.publish(this.topic('press'), JSON.stringify(message), { qos: 1 }, () => undefined),
-      options.retransmitMs ?? 2000,
-    );
+    this.queue = new RetransmitQueue((message) => {
+      // Publishing while disconnected would pile copies up in the client's offline queue.
+      if (!this.client?.connected) return false;
+      this.client.publish(this.topic('press'), JSON.stringify(message), { qos: 1 }, () => undefined);
+      return true;
+    }, options.retransmitMs ?? 2000);
   }
 
   get boot(): number {
