@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from './config/schema.ts';
 import type { Ingest } from './ingest/ingest.ts';
@@ -7,6 +6,7 @@ import type { DropLog } from './adapters/drop-log.ts';
 import { startEmbeddedBroker, type EmbeddedBroker } from './broker/embedded-broker.ts';
 import { BrokerAcl } from './broker/broker-acl.ts';
 import { MqttAdapter } from './adapters/mqtt-adapter.ts';
+import { clientConnection, localConnection } from './broker/mqtt-connection.ts';
 import { SerialAdapter } from './adapters/serial-adapter.ts';
 import { offTheShelfHandlers } from './adapters/off-the-shelf.ts';
 
@@ -30,30 +30,34 @@ export async function startTransports(
   };
   try {
     let broker: EmbeddedBroker | undefined;
-    let credentials: { username?: string; password?: string } = { username: config.mqtt.username, password: config.mqtt.password };
     if (!config.mqtt.url) {
       const embedded = config.mqtt.embedded;
-      const gateway = { username: 'feedback-gateway', password: randomBytes(24).toString('base64url') };
       const acl =
         embedded.auth === 'devices'
           ? new BrokerAcl({
               topicPrefix: config.mqtt.topicPrefix,
-              gateway,
               devices: deps.registry.all().map((d) => ({ id: d.id, siteId: d.siteId, password: d.mqttPassword })),
               users: embedded.users,
             })
           : undefined;
       broker = await startEmbeddedBroker({ host: embedded.host, port: embedded.port, acl, onDenied: (reason) => drops.drop(reason) });
       stops.push(() => broker?.close());
-      credentials = gateway;
       logger.info({ url: broker.url, auth: embedded.auth }, 'embedded MQTT broker listening');
     }
     const mqttUrl = config.mqtt.url ?? broker!.url;
+    const connection = broker
+      ? localConnection(broker.aedes)
+      : await clientConnection({
+          url: mqttUrl,
+          clientId: `feedback-gateway-${config.mqtt.topicPrefix}`,
+          username: config.mqtt.username,
+          password: config.mqtt.password,
+          logger: logger.child({ adapter: 'mqtt' }),
+        });
     const mqtt = new MqttAdapter({
+      connection,
       url: mqttUrl,
       topicPrefix: config.mqtt.topicPrefix,
-      username: credentials.username,
-      password: credentials.password,
       ingest: deps.ingest,
       registry: deps.registry,
       drops,

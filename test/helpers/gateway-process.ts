@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
@@ -13,13 +13,34 @@ export interface GatewayProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs the gateway's server entry as its own process, as `npm start` does, with a config file. */
-export function spawnGateway(dir: string, config: Record<string, unknown>): GatewayProcess {
+/**
+ * The Node flags and entry `npm start` runs (read from its script, so benchmarks measure exactly
+ * that). Requires `npm run build` to have made gateway/dist/server.mjs.
+ */
+export function productionCommand(): string[] {
+  return productionLaunch().args;
+}
+
+/** The environment assignments and Node arguments of `npm start`. */
+export function productionLaunch(): { env: Record<string, string>; args: string[] } {
+  const scripts = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const match = /((?:[A-Z_]+=\S+ )*)node ((?:--\S+ )*)(gateway\/dist\/server\.mjs)/.exec(scripts.start ?? '');
+  if (!match) throw new Error('package.json start script does not run gateway/dist/server.mjs');
+  const env = Object.fromEntries(match[1]!.trim().split(/\s+/).filter(Boolean).map((kv) => kv.split('=') as [string, string]));
+  return { env, args: [...match[2]!.trim().split(/\s+/).filter(Boolean), match[3]!] };
+}
+
+/**
+ * Runs the gateway as its own process with a config file: from TypeScript sources (tests), or
+ * the production bundle with `npm start`'s flags (benchmarks).
+ */
+export function spawnGateway(dir: string, config: Record<string, unknown>, options: { production?: boolean } = {}): GatewayProcess {
   const file = join(dir, 'gateway.yaml');
   writeFileSync(file, stringify(config));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/server.ts', '--config', file], {
+  const launch = options.production ? productionLaunch() : { env: {}, args: ['--import', 'tsx', 'gateway/src/server.ts'] };
+  const child = spawn(process.execPath, [...launch.args, '--config', file], {
     cwd: REPO_ROOT,
-    env: { ...process.env, FEEDBACK_CONFIG: undefined },
+    env: { ...process.env, ...launch.env, FEEDBACK_CONFIG: undefined },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -1,4 +1,3 @@
-import mqtt, { type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
 import {
   deviceTopic,
@@ -15,12 +14,13 @@ import type { Ingest } from '../ingest/ingest.ts';
 import type { DeviceRegistry } from '../devices/device-registry.ts';
 import type { DropLog } from './drop-log.ts';
 import { AckCoalescer } from './ack-coalescer.ts';
+import type { MqttConnection } from '../broker/mqtt-connection.ts';
 
 export interface MqttAdapterOptions {
+  connection: MqttConnection;
+  /** for logs only */
   url: string;
   topicPrefix: string;
-  username?: string | undefined;
-  password?: string | undefined;
   ingest: Ingest;
   registry: DeviceRegistry;
   drops: DropLog;
@@ -31,60 +31,35 @@ export interface MqttAdapterOptions {
 
 /** Reads device messages from an MQTT broker; acknowledges presses after they are committed. */
 export class MqttAdapter {
-  private client: MqttClient | undefined;
-  private stopping = false;
+  private running = false;
   private readonly acks: AckCoalescer<DeviceTopic>;
 
   constructor(private readonly options: MqttAdapterOptions) {
     this.acks = new AckCoalescer(
       (device, ack) => {
         const payload = JSON.stringify({ v: PROTOCOL_VERSION, boot: ack.boot, seq: ack.upTo });
-        this.client?.publish(deviceTopic(options.topicPrefix, device.siteId, device.deviceId, 'ack'), payload, { qos: 1 });
+        if (this.running) options.connection.publish(deviceTopic(options.topicPrefix, device.siteId, device.deviceId, 'ack'), payload);
       },
       (device) => `${device.siteId}/${device.deviceId}`,
     );
   }
 
   get connected(): boolean {
-    return this.client?.connected ?? false;
-  }
-
-  /** The client, for adapters that share this connection (off-the-shelf buttons). */
-  publish(topic: string, payload: string): void {
-    this.client?.publish(topic, payload, { qos: 1 });
+    return this.running && this.options.connection.connected;
   }
 
   async start(): Promise<void> {
-    const { url, username, password, topicPrefix, logger, extra } = this.options;
-    const connectOptions: mqtt.IClientOptions = {
-      clientId: `feedback-gateway-${topicPrefix}`,
-      // A persistent session: an external broker keeps QoS 1 presses for us while we restart.
-      clean: false,
-      reconnectPeriod: 1000,
-      connectTimeout: 5000,
-    };
-    if (username !== undefined) connectOptions.username = username;
-    if (password !== undefined) connectOptions.password = password;
-    const client = await mqtt.connectAsync(url, connectOptions);
-    this.client = client;
-    client.on('message', (topic, payload) => this.onMessage(topic, payload));
-    client.on('error', (error) => {
-      if (!this.stopping) logger.error({ err: error }, 'MQTT client error');
-    });
-    client.on('offline', () => {
-      if (!this.stopping) logger.warn('MQTT broker unreachable; reconnecting');
-    });
-    client.on('connect', () => logger.info('MQTT connected'));
+    const { connection, url, topicPrefix, logger, extra } = this.options;
+    connection.onMessage((topic, payload) => this.onMessage(topic, payload));
     const filters = [...DEVICE_MESSAGES.map((m) => `${topicPrefix}/+/+/${m}`), ...(extra?.keys() ?? [])];
-    await client.subscribeAsync(filters, { qos: 1 });
+    await connection.subscribe(filters);
+    this.running = true;
     logger.info({ url: redactUrl(url) }, 'MQTT adapter subscribed');
   }
 
   async stop(): Promise<void> {
-    this.stopping = true;
-    const client = this.client;
-    this.client = undefined;
-    await client?.endAsync();
+    this.running = false;
+    await this.options.connection.close();
   }
 
   private onMessage(topic: string, payload: Buffer): void {

@@ -3,14 +3,16 @@ import { deviceTopic, type DeviceMessageName, type GatewayMessageName } from '@f
 import { matches } from '../adapters/mqtt-adapter.ts';
 
 export interface BrokerIdentity {
-  kind: 'gateway' | 'device' | 'user';
+  kind: 'device' | 'user';
+  /** topic filters; a device's are exact topics */
   publish: string[];
   subscribe: string[];
+  /** a device's exact topics, for a lookup per publish instead of filter matching */
+  exact?: Set<string>;
 }
 
 export interface BrokerAclOptions {
   topicPrefix: string;
-  gateway: { username: string; password: string };
   devices: { id: string; siteId: string; password?: string | undefined }[];
   users: { username: string; password: string; publish: string[]; subscribe: string[] }[];
 }
@@ -21,21 +23,25 @@ const same = (a: string | Buffer, b: string) => timingSafeEqual(digest(a), diges
 const DEVICE_PUBLISH: DeviceMessageName[] = ['hello', 'press', 'heartbeat', 'status'];
 const DEVICE_SUBSCRIBE: GatewayMessageName[] = ['ack', 'config'];
 
-/** Who may connect to the embedded broker, and which topics each may publish and subscribe to. */
+/**
+ * Who may connect to the embedded broker, and which topics each may publish and subscribe to.
+ * The gateway itself is in-process and needs no credentials.
+ */
 export class BrokerAcl {
   constructor(private readonly options: BrokerAclOptions) {}
 
   /** The identity for these credentials, or undefined when they are wrong. */
   authenticate(username: string | undefined, password: Buffer | undefined): BrokerIdentity | undefined {
     if (username === undefined || password === undefined) return undefined;
-    const { gateway, devices, users, topicPrefix } = this.options;
-    if (username === gateway.username) return same(password, gateway.password) ? { kind: 'gateway', publish: ['#'], subscribe: ['#'] } : undefined;
+    const { devices, users, topicPrefix } = this.options;
     const device = devices.find((d) => d.id === username);
     if (device) {
       if (device.password === undefined || !same(password, device.password)) return undefined;
+      const publish = DEVICE_PUBLISH.map((m) => deviceTopic(topicPrefix, device.siteId, device.id, m));
       return {
         kind: 'device',
-        publish: DEVICE_PUBLISH.map((m) => deviceTopic(topicPrefix, device.siteId, device.id, m)),
+        publish,
+        exact: new Set(publish),
         subscribe: DEVICE_SUBSCRIBE.map((m) => deviceTopic(topicPrefix, device.siteId, device.id, m)),
       };
     }
@@ -45,12 +51,12 @@ export class BrokerAcl {
   }
 
   mayPublish(identity: BrokerIdentity, topic: string): boolean {
+    if (identity.exact) return identity.exact.has(topic);
     return identity.publish.some((filter) => matches(filter, topic));
   }
 
   /** A device may subscribe only to exactly its own topics; users to filters inside theirs. */
   maySubscribe(identity: BrokerIdentity, filter: string): boolean {
-    if (identity.kind === 'gateway') return true;
     if (identity.kind === 'device') return identity.subscribe.includes(filter);
     return identity.subscribe.some((allowed) => matches(allowed, filter) || allowed === filter);
   }

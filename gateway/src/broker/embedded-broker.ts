@@ -5,6 +5,7 @@ import type { BrokerAcl, BrokerIdentity } from './broker-acl.ts';
 export interface EmbeddedBroker {
   url: string;
   port: number;
+  aedes: Aedes;
   close(): Promise<void>;
 }
 
@@ -47,7 +48,8 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
       callback(null, null); // SUBACK failure for this filter; the connection stays up
     };
   }
-  const server: Server = createServer(aedes.handle);
+  // noDelay: acks are small writes; with Nagle's algorithm they wait for the peer's delayed ACK (~40 ms).
+  const server: Server = createServer({ noDelay: true }, aedes.handle);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -60,6 +62,7 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
   return {
     url: `mqtt://${connectHost}:${actualPort}`,
     port: actualPort,
+    aedes,
     close: async () => {
       await new Promise<void>((resolve) => aedes.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));

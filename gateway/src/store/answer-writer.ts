@@ -39,24 +39,33 @@ export class AnswerWriter {
     this.insertAnswer = db.prepare(
       // ON CONFLICT on the identity only: OR IGNORE would also swallow NOT NULL violations and ack a lost answer.
       `INSERT INTO answers (device_id, boot, seq, site_id, point_id, scale, value, occurred_at, received_at, misuse, source)
-       VALUES (@deviceId, @boot, @seq, @siteId, @pointId, @scale, @value, @occurredAt, @receivedAt, @misuse, @source)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (device_id, boot, seq) DO NOTHING`,
     );
     this.bumpRollup = db.prepare(
-      `INSERT INTO rollup_minute (minute, point_id, device_id, scale, value, n) VALUES (?, ?, ?, ?, ?, 1)
-       ON CONFLICT (point_id, minute, device_id, scale, value) DO UPDATE SET n = n + 1`,
+      `INSERT INTO rollup_minute (minute, point_id, device_id, scale, value, n) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (point_id, minute, device_id, scale, value) DO UPDATE SET n = n + excluded.n`,
     );
     this.touchDevice = db.prepare('UPDATE devices SET last_seen_at = MAX(COALESCE(last_seen_at, 0), ?) WHERE id = ?');
     this.writeBatch = db.transaction((batch: Pending[]) => {
       const outcomes: WriteOutcome[] = [];
-      for (const { event } of batch) {
-        const { changes } = this.insertAnswer.run({ ...event, misuse: event.misuse ? 1 : 0 });
-        if (changes === 1 && !event.misuse) {
-          this.bumpRollup.run(Math.floor(event.occurredAt / 60_000), event.pointId, event.deviceId, event.scale, event.value);
+      // Within a batch, rollup buckets and last-seen times are summed first and written once each.
+      const buckets = new Map<string, { minute: number; event: FeedbackEvent; n: number }>();
+      const lastSeen = new Map<string, number>();
+      for (const { event: e } of batch) {
+        const { changes } = this.insertAnswer.run(e.deviceId, e.boot, e.seq, e.siteId, e.pointId, e.scale, e.value, e.occurredAt, e.receivedAt, e.misuse ? 1 : 0, e.source);
+        if (changes === 1 && !e.misuse) {
+          const minute = Math.floor(e.occurredAt / 60_000);
+          const key = `${e.pointId}\u0000${minute}\u0000${e.deviceId}\u0000${e.scale}\u0000${e.value}`;
+          const bucket = buckets.get(key);
+          if (bucket) bucket.n++;
+          else buckets.set(key, { minute, event: e, n: 1 });
         }
-        this.touchDevice.run(event.receivedAt, event.deviceId);
+        lastSeen.set(e.deviceId, Math.max(lastSeen.get(e.deviceId) ?? 0, e.receivedAt));
         outcomes.push(changes === 1 ? 'stored' : 'duplicate');
       }
+      for (const { minute, event: e, n } of buckets.values()) this.bumpRollup.run(minute, e.pointId, e.deviceId, e.scale, e.value, n);
+      for (const [deviceId, at] of lastSeen) this.touchDevice.run(at, deviceId);
       return outcomes;
     });
   }

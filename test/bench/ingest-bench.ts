@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { productionCommand, productionLaunch, spawnGateway, waitForBanner, type GatewayProcess } from '../helpers/gateway-process.ts';
+import { ptyPair } from '../helpers/socat.ts';
+import { sqliteBaseline } from './sqlite-baseline.ts';
+import { percentile, saturate, steady } from './mqtt-load.ts';
+import { serialSaturate } from './serial-load.ts';
+
+/** Peak resident set size of a process, from the kernel's high-water mark. */
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return Math.round(kb / 1024);
+}
+
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Issue 3's benchmark: durable ingest through MQTT and serial against raw SQLite, latency, RSS. */
+export async function ingestBench(log: (line: string) => void): Promise<Record<string, unknown>> {
+  const dir = tempDir('fb-bench-');
+  const devices = Array.from({ length: 50 }, (_, i) => ({ id: `load-${i + 1}`, password: `load-secret-${i + 1}` }));
+  const serialId = '00000bee';
+  const pty = await ptyPair(dir.path);
+  let gateway: GatewayProcess | undefined;
+  try {
+    log('baseline: raw batched better-sqlite3 inserts');
+    const baseline = sqliteBaseline(dir.path);
+
+    gateway = spawnGateway(dir.path, {
+      dataDir: dir.path,
+      http: { host: '127.0.0.1', port: 0 },
+      mqtt: { embedded: { host: '127.0.0.1', port: 0 } },
+      serial: { ports: [{ path: pty.gatewayPath }] },
+      log: { level: 'error' },
+      demo: { mode: 'off' },
+      sites: [{ id: 'bench', name: 'Bench', timeZone: 'UTC' }],
+      points: [{ id: 'desk', siteId: 'bench', name: 'Desk' }],
+      devices: [
+        ...devices.map((d) => ({ id: d.id, pointId: 'desk', buttons: 4, responseIntervalMs: 0, mqttPassword: d.password })),
+        { id: serialId, pointId: 'desk', buttons: 4, responseIntervalMs: 0 },
+      ],
+    }, { production: true });
+    const { mqttUrl } = await waitForBanner(gateway);
+    const pid = gateway.child.pid!;
+
+    log('warm-up');
+    await saturate(mqttUrl, 'bench', devices.slice(0, 10), 1, 5_000);
+    log('MQTT: 50 devices, as fast as acknowledged (3 runs of 100,000)');
+    const mqttRuns = [];
+    for (let run = 0; run < 3; run++) mqttRuns.push(await saturate(mqttUrl, 'bench', devices, 10 + run, 100_000));
+    const mqttRun = [...mqttRuns].sort((a, b) => a.pressesPerSecond - b.pressesPerSecond)[1]!;
+    log('serial: one line, as fast as acknowledged');
+    const serialRun = await serialSaturate(pty.devicePath, 0xbee, 30_000);
+    log('latency: steady 1,000 presses/s for 10 s over 50 devices');
+    const latencyRun = await steady(mqttUrl, 'bench', devices, 3, 1000, 10);
+    const rss = peakRssMb(pid);
+    return {
+      baseline: { rawSqliteInsertsPerSecond: baseline.rowsPerSecond },
+      mqtt: {
+        devices: devices.length,
+        durablePressesPerSecond: mqttRun.pressesPerSecond,
+        runs: mqttRuns.map((r) => r.pressesPerSecond),
+        presses: mqttRun.presses,
+        ratioToRawSqlite: round(mqttRun.pressesPerSecond / baseline.rowsPerSecond, 3),
+        target: 20_000,
+        meetsTarget: mqttRun.pressesPerSecond >= 20_000,
+      },
+      serial: {
+        durablePressesPerSecond: serialRun.pressesPerSecond,
+        presses: serialRun.presses,
+        ratioToRawSqlite: round(serialRun.pressesPerSecond / baseline.rowsPerSecond, 3),
+      },
+      latencyAt1000PerSecond: {
+        acked: latencyRun.latencies.length,
+        p50Ms: round(percentile(latencyRun.latencies, 50)),
+        p99Ms: round(percentile(latencyRun.latencies, 99)),
+        targetP99Ms: 20,
+        meetsTarget: percentile(latencyRun.latencies, 99) <= 20,
+      },
+      gatewayPeakRssMb: { value: rss, target: 150, meetsTarget: rss <= 150, nodeFlags: productionCommand().slice(0, -1), environment: productionLaunch().env },
+      note: 'The load generator shares the 2 cores with the gateway; rates are the median of three runs.',
+    };
+  } finally {
+    if (gateway && gateway.child.exitCode === null) {
+      gateway.child.kill('SIGTERM');
+      await gateway.exited;
+    }
+    await pty.stop();
+    dir.remove();
+  }
+}

@@ -1,0 +1,24 @@
+import { parseArgs } from 'node:util';
+import { cpus, totalmem } from 'node:os';
+import { ingestBench } from './ingest-bench.ts';
+
+/**
+ * npm run bench [-- --only ingest]: runs the benchmarks and prints one JSON object on stdout.
+ * Progress goes to stderr. Each benchmark reports ratios against a baseline measured in the same run.
+ */
+const { values } = parseArgs({ options: { only: { type: 'string' } } });
+const benches: Record<string, (log: (line: string) => void) => Promise<Record<string, unknown>>> = {
+  ingest: ingestBench,
+};
+
+const results: Record<string, unknown> = {
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+  startedAt: new Date().toISOString(),
+};
+for (const [name, bench] of Object.entries(benches)) {
+  if (values.only && values.only !== name) continue;
+  const started = Date.now();
+  results[name] = await bench((line) => process.stderr.write(`[${name}] ${line}\n`));
+  process.stderr.write(`[${name}] done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
+process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
