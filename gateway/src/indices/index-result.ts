@@ -6,6 +6,8 @@ export interface IndexResult {
   ci: [number, number] | null;
   /** false when n is below the configured minimum: screens show "not enough answers" */
   enough: boolean;
+  /** companion figures (CSAT mean, CES share of 5–7, NPS promoters and detractors, …) */
+  extra?: Record<string, number | null>;
 }
 
 export function emptyIndex(): IndexResult {

@@ -1,0 +1,20 @@
+import type { IndexResult } from './index-result.ts';
+
+/** Answers against customers served (METRICS.md): n is the number of customers. */
+export interface TrafficInput {
+  answers: number;
+  positive: number;
+  negative: number;
+  customers: number;
+}
+
+function ratio(k: number, customers: number, minCustomers: number): IndexResult {
+  return { value: customers > 0 ? (100 * k) / customers : null, n: customers, ci: null, enough: customers > 0 && customers >= minCustomers };
+}
+
+/** Response rate = answers / customers served (as a percentage). */
+export const responseRate = (t: TrafficInput, min: number) => ratio(t.answers, t.customers, min);
+/** Criticality index = negative answers / customers served · 100. */
+export const criticality = (t: TrafficInput, min: number) => ratio(t.negative, t.customers, min);
+/** Support index = positive answers / customers served · 100. */
+export const support = (t: TrafficInput, min: number) => ratio(t.positive, t.customers, min);
