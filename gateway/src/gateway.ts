@@ -10,12 +10,13 @@ import { openDatabase, closeDatabase } from './store/database.ts';
 import { TopologyRepo } from './store/topology-repo.ts';
 import { AnswerWriter } from './store/answer-writer.ts';
 import { AnswerQueries } from './store/answer-queries.ts';
-import { RollupQueries } from './store/rollup-queries.ts';
+import { IndexService } from './indices/index-service.ts';
 import { EventBus } from './events/bus.ts';
 import { Ingest } from './ingest/ingest.ts';
 import { MisuseRules } from './ingest/misuse.ts';
 import { DeviceRegistry } from './devices/device-registry.ts';
 import { DeviceHistory } from './store/device-history.ts';
+import { ShiftBook } from './staff/shift-book.ts';
 import { createMetrics } from './metrics.ts';
 import { DropLog } from './adapters/drop-log.ts';
 import { startTransports } from './transports.ts';
@@ -85,11 +86,14 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     registry.load(config);
     const history = new DeviceHistory(db);
     const misuse = new MisuseRules((deviceId) => history.lastCounted(deviceId));
+    const shifts = new ShiftBook(db);
     const ingest = new Ingest({
       writer,
       registry,
       misuse,
       storedSeqs: (deviceId, boot) => history.storedSeqs(deviceId, boot),
+      staffAt: (pointId, ms) => shifts.staffAt(pointId, ms),
+      surveys: config.surveys,
       rejected: (reason) => drops.drop(reason),
     });
 
@@ -97,7 +101,8 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     stops.push(() => transports.stop());
     const mqttUrl = transports.mqttUrl;
 
-    const summaries = new PointSummaries(topology, new RollupQueries(db), config.indices.minAnswers);
+    const indices = new IndexService(db, topology, { minAnswers: config.indices.minAnswers, minFaces: config.indices.minFaces, surveys: config.surveys });
+    const summaries = new PointSummaries(topology, indices);
     const app = Fastify({ loggerInstance: logger, bodyLimit: config.http.bodyLimitBytes, forceCloseConnections: true }).withTypeProvider<TypeBoxTypeProvider>();
     await app.register(httpApp, {
       services: {
@@ -106,6 +111,8 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
         answers: new AnswerQueries(db),
         users,
         summaries,
+        indices,
+        shifts,
         metrics,
         health: () => ({ store: db.open, broker: transports.mqtt.connected }),
         devices: registry,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { openDatabase, closeDatabase, type Db } from '../src/store/database.ts';
 import { TopologyRepo } from '../src/store/topology-repo.ts';
 import { AnswerWriter } from '../src/store/answer-writer.ts';
-import { RollupQueries } from '../src/store/rollup-queries.ts';
+import { LEVELS, ROLLUP_TABLE } from '../src/store/rollup-levels.ts';
 import type { FeedbackEvent } from '../src/ingest/feedback-event.ts';
 
 let dir: string;
@@ -17,6 +17,9 @@ const event = (seq: number, value: number, overrides: Partial<FeedbackEvent> = {
   seq,
   siteId: 's1',
   pointId: 'p1',
+  staffId: null,
+  surveyId: null,
+  questionId: null,
   scale: 'smiley4',
   value,
   occurredAt: 1_700_000_000_000 + seq * 1000,
@@ -58,11 +61,20 @@ describe('AnswerWriter', () => {
       writer.submit(event(3, 0)),
       writer.submit(event(4, 1, { misuse: true })),
     ]);
-    const counts = new RollupQueries(db).smileyCounts('p1', 0, 2_000_000_000_000);
-    expect(counts.sort((a, b) => a.value - b.value)).toEqual([
-      { buttons: 4, value: 0, n: 1 },
-      { buttons: 4, value: 3, n: 2 },
-    ]);
+    for (const level of LEVELS) {
+      const counts = db.prepare(`SELECT value, SUM(n) AS n FROM ${ROLLUP_TABLE[level]} GROUP BY value ORDER BY value`).all();
+      expect(counts, level).toEqual([
+        { value: 0, n: 1 },
+        { value: 3, n: 2 },
+      ]);
+    }
+  });
+
+  it('stores a skipped answer without counting it anywhere', async () => {
+    const writer = new AnswerWriter(db);
+    expect(await writer.submit(event(9, null as unknown as number, { scale: 'nps11', questionId: 'q1', surveyId: 's' }))).toBe('stored');
+    expect(db.prepare('SELECT value FROM answers WHERE seq = 9').pluck().get()).toBeNull();
+    for (const level of LEVELS) expect(db.prepare(`SELECT COUNT(*) FROM ${ROLLUP_TABLE[level]}`).pluck().get(), level).toBe(0);
   });
 
   it('commits answers submitted in one turn in one batch and reports only the new ones', async () => {
@@ -74,7 +86,7 @@ describe('AnswerWriter', () => {
 
   it('rejects every answer of a batch that fails to commit, and stores none of them', async () => {
     const writer = new AnswerWriter(db);
-    const bad = writer.submit(event(2, 1, { value: null as unknown as number }));
+    const bad = writer.submit(event(2, 1, { scale: null as unknown as string }));
     const good = writer.submit(event(1, 1));
     await expect(bad).rejects.toThrow(/NOT NULL/);
     await expect(good).rejects.toThrow();

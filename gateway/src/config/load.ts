@@ -66,8 +66,10 @@ function checkReferences(config: Config): void {
   config.points.forEach((p, i) => {
     if (!sites.has(p.siteId)) throw new ConfigError(`Invalid configuration:\n  points[${i}].siteId: no site "${p.siteId}"`);
   });
+  const surveys = new Set(config.surveys.map((s) => s.id));
   config.devices.forEach((d, i) => {
     if (!points.has(d.pointId)) throw new ConfigError(`Invalid configuration:\n  devices[${i}].pointId: no point "${d.pointId}"`);
+    if (d.surveyId && !surveys.has(d.surveyId)) throw new ConfigError(`Invalid configuration:\n  devices[${i}].surveyId: no survey "${d.surveyId}"`);
   });
   for (const tz of config.sites.map((s) => s.timeZone)) {
     try {

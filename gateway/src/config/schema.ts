@@ -35,6 +35,30 @@ export const OffTheShelfSource = Type.Object(
   { additionalProperties: false },
 );
 
+export const SCALES = ['nps11', 'csat5', 'ces7', 'csi5', 'csi7', 'importance5', 'importance7', 'choice', 'text'] as const;
+
+export const QuestionConfig = Type.Object(
+  {
+    id: Id,
+    /** the number a terminal sends in its answer message (u16) */
+    number: Type.Integer({ minimum: 0, maximum: 65535 }),
+    scale: Type.Union([...SCALES.map((s) => Type.Literal(s)), Type.String({ pattern: '^smiley([2-9]|1[01])$' })]),
+    label: Type.String({ minLength: 1 }),
+    /** for importance questions: the CSI attribute question they weigh */
+    importanceOf: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+
+export const SurveyConfig = Type.Object(
+  {
+    id: Id,
+    name: Type.String({ minLength: 1 }),
+    questions: Type.Array(QuestionConfig, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+
 export const DeviceConfig = Type.Object(
   {
     /** MQTT devices: any id; serial devices: their 32-bit id as 8 lowercase hex digits */
@@ -48,6 +72,8 @@ export const DeviceConfig = Type.Object(
     mqttPassword: Type.Optional(Type.String({ minLength: 8 })),
     /** an off-the-shelf button seen through zigbee2mqtt, Tasmota or Shelly */
     source: Type.Optional(OffTheShelfSource),
+    /** sensor terminals: the survey their answer messages belong to */
+    surveyId: Type.Optional(Id),
   },
   { additionalProperties: false },
 );
@@ -149,6 +175,8 @@ export const ConfigSchema = Type.Object(
       {
         /** below this many answers screens show "not enough answers" */
         minAnswers: Type.Integer({ minimum: 1, default: 30 }),
+        /** below this many faces in a window no emotional index is shown for it */
+        minFaces: Type.Integer({ minimum: 1, default: 5 }),
       },
       { additionalProperties: false, default: {} },
     ),
@@ -163,6 +191,7 @@ export const ConfigSchema = Type.Object(
     sites: Type.Array(SiteConfig, { default: [] }),
     points: Type.Array(PointConfig, { default: [] }),
     devices: Type.Array(DeviceConfig, { default: [] }),
+    surveys: Type.Array(SurveyConfig, { default: [] }),
   },
   { additionalProperties: false },
 );
@@ -176,3 +205,5 @@ export type SiteConfig = Static<typeof SiteConfig>;
 export type PointConfig = Static<typeof PointConfig>;
 export type DeviceConfig = Static<typeof DeviceConfig>;
 export type OffTheShelfSource = Static<typeof OffTheShelfSource>;
+export type SurveyConfig = Static<typeof SurveyConfig>;
+export type QuestionConfig = Static<typeof QuestionConfig>;

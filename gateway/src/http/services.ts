@@ -6,6 +6,8 @@ import type { PointSummaries } from '../indices/point-summaries.ts';
 import type { Metrics } from '../metrics.ts';
 import type { DeviceRegistry } from '../devices/device-registry.ts';
 import type { MisuseRules } from '../ingest/misuse.ts';
+import type { IndexService } from '../indices/index-service.ts';
+import type { ShiftBook } from '../staff/shift-book.ts';
 
 export interface HealthChecks {
   store: boolean;
@@ -19,6 +21,8 @@ export interface HttpServices {
   answers: AnswerQueries;
   users: UserRepo;
   summaries: PointSummaries;
+  indices: IndexService;
+  shifts: ShiftBook;
   metrics: Metrics;
   health: () => HealthChecks;
   devices: DeviceRegistry;

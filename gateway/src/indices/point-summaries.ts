@@ -1,6 +1,5 @@
 import type { TopologyRepo } from '../store/topology-repo.ts';
-import type { RollupQueries } from '../store/rollup-queries.ts';
-import { happyIndex } from './happy-index.ts';
+import type { IndexService } from './index-service.ts';
 import type { IndexResult } from './index-result.ts';
 import { todayRange } from './time-range.ts';
 
@@ -18,23 +17,19 @@ export interface PointSummary {
 export class PointSummaries {
   constructor(
     private readonly topology: TopologyRepo,
-    private readonly rollups: RollupQueries,
-    private readonly minAnswers: number,
+    private readonly indices: IndexService,
     private readonly clock: () => number = Date.now,
   ) {}
 
   all(): PointSummary[] {
     const zones = new Map(this.topology.sites().map((s) => [s.id, s.timeZone]));
-    return this.topology.points().map((p) => this.build(p.id, p.siteId, p.name, zones.get(p.siteId) ?? 'UTC'));
+    return this.topology.points().map((p) => {
+      const { from, to } = todayRange(zones.get(p.siteId) ?? 'UTC', this.clock());
+      return { pointId: p.id, siteId: p.siteId, name: p.name, from, to, happyIndex: this.indices.compute({ index: 'happy', pointId: p.id, from, to: to + 1 }) };
+    });
   }
 
   forPoints(pointIds: Set<string>): PointSummary[] {
     return this.all().filter((s) => pointIds.has(s.pointId));
-  }
-
-  private build(pointId: string, siteId: string, name: string, timeZone: string): PointSummary {
-    const { from, to } = todayRange(timeZone, this.clock());
-    const counts = this.rollups.smileyCounts(pointId, from, to);
-    return { pointId, siteId, name, from, to, happyIndex: happyIndex(counts, this.minAnswers) };
   }
 }

@@ -18,6 +18,19 @@ export interface IncomingPress {
   source: AnswerSource;
 }
 
+/** A survey answer from a sensor terminal: question number and value, or null when skipped. */
+export interface IncomingAnswer {
+  deviceId: string;
+  siteId?: string;
+  boot: number;
+  seq: number;
+  questionNumber: number;
+  value: number | null;
+  uptimeMs: number;
+  receivedAt: number;
+  source: AnswerSource;
+}
+
 /** The one normalised feedback event: one answer on one scale at one point. */
 export interface FeedbackEvent {
   deviceId: string;
@@ -25,9 +38,14 @@ export interface FeedbackEvent {
   seq: number;
   siteId: string;
   pointId: string;
-  /** e.g. smiley4 */
+  /** who served at the point at that moment, from the staff shifts */
+  staffId: string | null;
+  surveyId: string | null;
+  questionId: string | null;
+  /** e.g. smiley4, nps11, csat5, ces7, csi5, importance5 */
   scale: string;
-  value: number;
+  /** null when the question was skipped: stored, never counted */
+  value: number | null;
   occurredAt: number;
   receivedAt: number;
   misuse: boolean;

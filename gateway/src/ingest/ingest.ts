@@ -3,7 +3,9 @@ import type { DeviceRegistry } from '../devices/device-registry.ts';
 import { AckWindow } from './ack-window.ts';
 import { DeviceClock } from './device-clock.ts';
 import type { MisuseRules } from './misuse.ts';
-import { smileyScale, type FeedbackEvent, type IncomingPress } from './feedback-event.ts';
+import { smileyScale, type FeedbackEvent, type IncomingAnswer, type IncomingPress } from './feedback-event.ts';
+import { scaleRange } from './scales.ts';
+import type { SurveyConfig } from '../config/schema.ts';
 
 /** What the adapter sends back: the device's cumulative ack for its boot. */
 export interface Ack {
@@ -19,6 +21,9 @@ export interface IngestDeps {
   misuse: MisuseRules;
   /** seqs already stored for (device, boot): seeds the ack window after a restart */
   storedSeqs: (deviceId: string, boot: number) => number[];
+  /** who served at a point at an instant */
+  staffAt: (pointId: string, ms: number) => string | null;
+  surveys: SurveyConfig[];
   rejected: (reason: string) => void;
 }
 
@@ -46,29 +51,42 @@ export class Ingest {
     return state;
   }
 
+  /** Refuses a message for good: counted, and acknowledged past (when its device is known) so it is not resent. */
+  private refuse(reason: string, m: { deviceId: string; boot: number; seq: number }, known: boolean): IngestOutcome {
+    this.deps.rejected(reason);
+    if (!known || m.seq === 0) return { rejected: reason };
+    return { rejected: reason, ack: { boot: m.boot, upTo: this.bootState(m.deviceId, m.boot).acks.mark(m.seq) } };
+  }
+
+  private async store(event: FeedbackEvent, m: { deviceId: string; boot: number; seq: number }): Promise<IngestOutcome> {
+    const outcome = await this.deps.writer.submit(event);
+    return { outcome, ack: { boot: m.boot, upTo: this.bootState(m.deviceId, m.boot).acks.mark(m.seq) } };
+  }
+
+  /** The wall time of a device message from its uptime. */
+  private dated(m: { deviceId: string; boot: number; uptimeMs: number; receivedAt: number }): number {
+    const state = this.bootState(m.deviceId, m.boot);
+    state.clock.observe(m.receivedAt, m.uptimeMs);
+    return state.clock.wallTime(m.uptimeMs, m.receivedAt);
+  }
+
   async acceptPress(press: IncomingPress): Promise<IngestOutcome> {
     const device = this.deps.registry.get(press.deviceId);
-    let reason: string | undefined;
-    if (!device) reason = 'unknown-device';
-    else if (press.siteId !== undefined && press.siteId !== device.siteId) reason = 'wrong-site';
-    else if (press.buttons !== undefined && press.buttons !== device.buttons) reason = 'scale-mismatch';
-    else if (press.button >= device.buttons) reason = 'bad-button';
-    else if (press.seq === 0) reason = 'bad-seq';
-    if (reason || !device) {
-      this.deps.rejected(reason ?? 'unknown-device');
-      // A press that can never be stored is handled for good: the ack moves past it.
-      const ack = device && press.seq > 0 ? { boot: press.boot, upTo: this.bootState(press.deviceId, press.boot).acks.mark(press.seq) } : undefined;
-      return ack ? { rejected: reason!, ack } : { rejected: reason! };
-    }
-    const state = this.bootState(press.deviceId, press.boot);
-    state.clock.observe(press.receivedAt, press.uptimeMs);
-    const occurredAt = state.clock.wallTime(press.uptimeMs, press.receivedAt);
+    if (!device) return this.refuse('unknown-device', press, false);
+    if (press.siteId !== undefined && press.siteId !== device.siteId) return this.refuse('wrong-site', press, false);
+    if (press.buttons !== undefined && press.buttons !== device.buttons) return this.refuse('scale-mismatch', press, true);
+    if (press.button >= device.buttons) return this.refuse('bad-button', press, true);
+    if (press.seq === 0) return this.refuse('bad-seq', press, true);
+    const occurredAt = this.dated(press);
     const event: FeedbackEvent = {
       deviceId: press.deviceId,
       boot: press.boot,
       seq: press.seq,
       siteId: device.siteId,
       pointId: device.pointId,
+      staffId: this.deps.staffAt(device.pointId, occurredAt),
+      surveyId: null,
+      questionId: null,
       scale: smileyScale(device.buttons),
       value: press.button,
       occurredAt,
@@ -82,8 +100,42 @@ export class Ingest {
       }),
       source: press.source,
     };
-    const outcome = await this.deps.writer.submit(event);
-    return { outcome, ack: { boot: press.boot, upTo: state.acks.mark(press.seq) } };
+    return this.store(event, press);
+  }
+
+  /** A survey answer: the device's survey names the question and its scale; null is a skipped question. */
+  async acceptAnswer(answer: IncomingAnswer): Promise<IngestOutcome> {
+    const device = this.deps.registry.get(answer.deviceId);
+    if (!device) return this.refuse('unknown-device', answer, false);
+    if (answer.siteId !== undefined && answer.siteId !== device.siteId) return this.refuse('wrong-site', answer, false);
+    const survey = this.deps.surveys.find((s) => s.id === device.surveyId);
+    if (!survey) return this.refuse('answer-without-survey', answer, true);
+    const question = survey.questions.find((q) => q.number === answer.questionNumber);
+    if (!question) return this.refuse('unknown-question', answer, true);
+    const range = scaleRange(question.scale);
+    if (!range) return this.refuse('unsupported-scale', answer, true);
+    if (answer.value !== null && (answer.value < range.min || answer.value > range.max)) return this.refuse('bad-value', answer, true);
+    if (answer.seq === 0) return this.refuse('bad-seq', answer, true);
+    const occurredAt = this.dated(answer);
+    return this.store(
+      {
+        deviceId: answer.deviceId,
+        boot: answer.boot,
+        seq: answer.seq,
+        siteId: device.siteId,
+        pointId: device.pointId,
+        staffId: this.deps.staffAt(device.pointId, occurredAt),
+        surveyId: survey.id,
+        questionId: question.id,
+        scale: question.scale,
+        value: answer.value,
+        occurredAt,
+        receivedAt: answer.receivedAt,
+        misuse: false,
+        source: answer.source,
+      },
+      answer,
+    );
   }
 
   /** Any message from a device tells the clock about its boot. */

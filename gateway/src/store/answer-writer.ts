@@ -1,5 +1,6 @@
 import type { Db } from './database.ts';
 import type { FeedbackEvent } from '../ingest/feedback-event.ts';
+import { RollupAccumulator, rollupStatements, siteCalendars, type RollupAnswer, type RollupStatements } from './rollup-writer.ts';
 
 export type WriteOutcome = 'stored' | 'duplicate';
 
@@ -14,12 +15,14 @@ export interface AnswerWriterOptions {
   maxBatch?: number;
   /** called after each commit with the answers that were new */
   onCommit?: (stored: FeedbackEvent[], batchSize: number) => void;
+  /** benchmarks only: skip the rollups, to measure what they cost */
+  withoutRollups?: boolean;
 }
 
 /**
  * The single writer of answers. Events submitted in the same turn of the event loop are written in
- * one transaction (group commit); each raw answer and its minute rollup bucket change together, so
- * the rollups never disagree with the raw rows. A promise resolves only after its commit.
+ * one transaction (group commit); each raw answer and its rollup buckets (minute, hour, local day,
+ * local month) change together, so the rollups never disagree with the raw rows. A promise resolves only after its commit.
  */
 export class AnswerWriter {
   private queue: Pending[] = [];
@@ -27,7 +30,6 @@ export class AnswerWriter {
   private closed = false;
   private readonly maxBatch: number;
   private readonly insertAnswer;
-  private readonly bumpRollup;
   private readonly touchDevice;
   private readonly writeBatch;
 
@@ -38,33 +40,28 @@ export class AnswerWriter {
     this.maxBatch = options.maxBatch ?? 5000;
     this.insertAnswer = db.prepare(
       // ON CONFLICT on the identity only: OR IGNORE would also swallow NOT NULL violations and ack a lost answer.
-      `INSERT INTO answers (device_id, boot, seq, site_id, point_id, scale, value, occurred_at, received_at, misuse, source)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO answers (device_id, boot, seq, site_id, point_id, staff_id, survey_id, question_id, scale, value,
+                            occurred_at, received_at, misuse, source)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (device_id, boot, seq) DO NOTHING`,
     );
-    this.bumpRollup = db.prepare(
-      `INSERT INTO rollup_minute (minute, point_id, device_id, scale, value, n) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (point_id, minute, device_id, scale, value) DO UPDATE SET n = n + excluded.n`,
-    );
+    const rollups: RollupStatements = rollupStatements(db);
+    const accumulator = new RollupAccumulator(siteCalendars(db));
     this.touchDevice = db.prepare('UPDATE devices SET last_seen_at = MAX(COALESCE(last_seen_at, 0), ?) WHERE id = ?');
     this.writeBatch = db.transaction((batch: Pending[]) => {
       const outcomes: WriteOutcome[] = [];
       // Within a batch, rollup buckets and last-seen times are summed first and written once each.
-      const buckets = new Map<string, { minute: number; event: FeedbackEvent; n: number }>();
       const lastSeen = new Map<string, number>();
       for (const { event: e } of batch) {
-        const { changes } = this.insertAnswer.run(e.deviceId, e.boot, e.seq, e.siteId, e.pointId, e.scale, e.value, e.occurredAt, e.receivedAt, e.misuse ? 1 : 0, e.source);
-        if (changes === 1 && !e.misuse) {
-          const minute = Math.floor(e.occurredAt / 60_000);
-          const key = `${e.pointId}\u0000${minute}\u0000${e.deviceId}\u0000${e.scale}\u0000${e.value}`;
-          const bucket = buckets.get(key);
-          if (bucket) bucket.n++;
-          else buckets.set(key, { minute, event: e, n: 1 });
-        }
+        const { changes } = this.insertAnswer.run(
+          e.deviceId, e.boot, e.seq, e.siteId, e.pointId, e.staffId, e.surveyId, e.questionId, e.scale, e.value,
+          e.occurredAt, e.receivedAt, e.misuse ? 1 : 0, e.source,
+        );
+        if (changes === 1 && !e.misuse && e.value !== null && !this.options.withoutRollups) accumulator.add(e as RollupAnswer);
         lastSeen.set(e.deviceId, Math.max(lastSeen.get(e.deviceId) ?? 0, e.receivedAt));
         outcomes.push(changes === 1 ? 'stored' : 'duplicate');
       }
-      for (const { minute, event: e, n } of buckets.values()) this.bumpRollup.run(minute, e.pointId, e.deviceId, e.scale, e.value, n);
+      accumulator.flush(rollups);
       for (const [deviceId, at] of lastSeen) this.touchDevice.run(at, deviceId);
       return outcomes;
     });

@@ -28,6 +28,7 @@ export function migrate(db: Db, migrations: Migration[]): void {
     if (applied.has(migration.version)) continue;
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.run?.(db);
       record.run(migration.version, migration.name, Date.now());
     })();
   }

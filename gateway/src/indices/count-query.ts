@@ -1,0 +1,76 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../store/database.ts';
+import { ROLLUP_TABLE, type Level } from '../store/rollup-levels.ts';
+import type { Segment } from './range-plan.ts';
+
+/** Which answers an index is computed over (besides the time range). */
+export interface AnswerFilter {
+  pointIds: string[];
+  deviceId?: string | undefined;
+  staffId?: string | undefined;
+  surveyId?: string | undefined;
+  questionId?: string | undefined;
+  /** only these scales, e.g. ['nps11'], or scales matching 'smiley%' */
+  scales?: string[] | undefined;
+}
+
+/** Counts of one (scale, question, value) cell, optionally split by a dimension. */
+export interface CountRow {
+  scale: string;
+  questionId: string;
+  value: number;
+  n: number;
+  /** the group (point, staff or bucket) when the query is grouped */
+  group?: string | number;
+}
+
+export type GroupBy = 'point' | 'staff' | 'bucket' | undefined;
+
+const GROUP_COLUMN: Record<Exclude<GroupBy, undefined>, string> = { point: 'point_id', staff: 'staff_id', bucket: 'bucket' };
+
+/** Reads counts from the rollup levels for planned segments; statements are prepared once per shape. */
+export class CountQuery {
+  private readonly statements = new Map<string, Statement<unknown[], CountRow>>();
+
+  constructor(private readonly db: Db) {}
+
+  counts(segments: Segment[], filter: AnswerFilter, groupBy?: GroupBy): CountRow[] {
+    if (filter.pointIds.length === 0) return [];
+    const rows: CountRow[] = [];
+    for (const segment of segments) rows.push(...this.segment(segment, filter, groupBy));
+    return rows;
+  }
+
+  private segment(segment: Segment, f: AnswerFilter, groupBy: GroupBy): CountRow[] {
+    const scales = f.scales ?? [];
+    const likeSmiley = scales.includes('smiley%');
+    const exactScales = scales.filter((s) => s !== 'smiley%');
+    const shape = [segment.level, f.pointIds.length, f.deviceId !== undefined, f.staffId !== undefined, f.surveyId !== undefined, f.questionId !== undefined, exactScales.length, likeSmiley, groupBy].join('|');
+    let stmt = this.statements.get(shape);
+    if (!stmt) {
+      stmt = this.db.prepare<unknown[], CountRow>(this.sql(segment.level, f, exactScales.length, likeSmiley, groupBy));
+      this.statements.set(shape, stmt);
+    }
+    const params: unknown[] = [...f.pointIds, segment.fromBucket, segment.toBucket];
+    for (const v of [f.deviceId, f.staffId, f.surveyId, f.questionId]) if (v !== undefined) params.push(v);
+    params.push(...exactScales);
+    return stmt.all(...params);
+  }
+
+  private sql(level: Level, f: AnswerFilter, exactScales: number, likeSmiley: boolean, groupBy: GroupBy): string {
+    const where = [`point_id IN (${f.pointIds.map(() => '?').join(', ')})`, 'bucket >= ?', 'bucket < ?'];
+    if (f.deviceId !== undefined) where.push('device_id = ?');
+    if (f.staffId !== undefined) where.push('staff_id = ?');
+    if (f.surveyId !== undefined) where.push('survey_id = ?');
+    if (f.questionId !== undefined) where.push('question_id = ?');
+    const scaleParts = [];
+    if (exactScales > 0) scaleParts.push(`scale IN (${Array.from({ length: exactScales }, () => '?').join(', ')})`);
+    if (likeSmiley) scaleParts.push("scale LIKE 'smiley%'");
+    if (scaleParts.length > 0) where.push(`(${scaleParts.join(' OR ')})`);
+    const group = groupBy ? `, ${GROUP_COLUMN[groupBy]} AS "group"` : '';
+    const groupCols = groupBy ? `, ${GROUP_COLUMN[groupBy]}` : '';
+    return `SELECT scale, question_id AS questionId, value, SUM(n) AS n${group}
+            FROM ${ROLLUP_TABLE[level]} WHERE ${where.join(' AND ')}
+            GROUP BY scale, question_id, value${groupCols}`;
+  }
+}

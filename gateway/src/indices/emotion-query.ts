@@ -1,0 +1,32 @@
+import type { Db } from '../store/database.ts';
+import { EMOTIONS } from '@feedback/models';
+import { emptyEmotionCounts, type EmotionCounts } from './emotion-indices.ts';
+
+/** Sums the emotion monitor's per-window counts (the emotion_windows table) over a range. */
+export class EmotionQuery {
+  constructor(private readonly db: Db) {}
+
+  totals(filter: { siteId?: string | undefined; pointIds?: string[] | undefined; from: number; to: number }): { all: EmotionCounts; entry: EmotionCounts; exit: EmotionCounts } {
+    const where = ['window_start >= ?', 'window_start < ?'];
+    const params: unknown[] = [filter.from, filter.to];
+    if (filter.siteId) {
+      where.push('site_id = ?');
+      params.push(filter.siteId);
+    }
+    if (filter.pointIds) {
+      where.push(`point_id IN (${filter.pointIds.map(() => '?').join(',')})`);
+      params.push(...filter.pointIds);
+    }
+    const sums = ['faces', ...EMOTIONS].map((c) => `SUM(${c}) AS ${c}`).join(', ');
+    const rows = this.db.prepare(`SELECT tag, ${sums} FROM emotion_windows WHERE ${where.join(' AND ')} GROUP BY tag`).all(...params) as ({ tag: string } & EmotionCounts)[];
+    const all = emptyEmotionCounts();
+    const byTag: Record<string, EmotionCounts> = { entry: emptyEmotionCounts(), exit: emptyEmotionCounts() };
+    for (const row of rows) {
+      for (const key of ['faces', ...EMOTIONS] as const) {
+        all[key] += row[key] ?? 0;
+        if (byTag[row.tag]) byTag[row.tag]![key] += row[key] ?? 0;
+      }
+    }
+    return { all, entry: byTag.entry!, exit: byTag.exit! };
+  }
+}

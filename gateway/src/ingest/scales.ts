@@ -1,0 +1,37 @@
+/** The value range of each scale; undefined for scales that are not numeric ratings. */
+export function scaleRange(scale: string): { min: number; max: number } | undefined {
+  const smiley = /^smiley(\d+)$/.exec(scale);
+  if (smiley) return { min: 0, max: Number(smiley[1]) - 1 };
+  const fixed: Record<string, { min: number; max: number }> = {
+    nps11: { min: 0, max: 10 },
+    csat5: { min: 1, max: 5 },
+    ces7: { min: 1, max: 7 },
+    csi5: { min: 1, max: 5 },
+    csi7: { min: 1, max: 7 },
+    importance5: { min: 1, max: 5 },
+    importance7: { min: 1, max: 7 },
+    choice: { min: 0, max: 255 },
+  };
+  return fixed[scale];
+}
+
+/** Which half of its scale an answer is in, for the support and criticality indices. */
+export function polarity(scale: string, value: number): 'positive' | 'negative' | 'neutral' {
+  const smiley = /^smiley(\d+)$/.exec(scale);
+  if (smiley) {
+    const mid = (Number(smiley[1]) - 1) / 2;
+    return value > mid ? 'positive' : value < mid ? 'negative' : 'neutral';
+  }
+  switch (scale) {
+    case 'nps11':
+      return value >= 9 ? 'positive' : value <= 6 ? 'negative' : 'neutral';
+    case 'csat5':
+    case 'csi5':
+      return value >= 4 ? 'positive' : value <= 2 ? 'negative' : 'neutral';
+    case 'ces7':
+    case 'csi7':
+      return value >= 5 ? 'positive' : value <= 3 ? 'negative' : 'neutral';
+    default:
+      return 'neutral';
+  }
+}
