@@ -17,6 +17,8 @@ import { MisuseRules } from './ingest/misuse.ts';
 import { DeviceRegistry } from './devices/device-registry.ts';
 import { DeviceHistory } from './store/device-history.ts';
 import { ShiftBook } from './staff/shift-book.ts';
+import { CustomersRepo } from './traffic/customers-repo.ts';
+import { customersHandler } from './traffic/customers-mqtt.ts';
 import { createMetrics } from './metrics.ts';
 import { DropLog } from './adapters/drop-log.ts';
 import { startTransports } from './transports.ts';
@@ -97,7 +99,8 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
       rejected: (reason) => drops.drop(reason),
     });
 
-    const transports = await startTransports(config, { ingest, registry, drops, logger });
+    const customers = new CustomersRepo(db, (pointId) => topology.points().some((p) => p.id === pointId));
+    const transports = await startTransports(config, { ingest, registry, drops, logger, extra: [customersHandler(config.mqtt.topicPrefix, customers, drops)] });
     stops.push(() => transports.stop());
     const mqttUrl = transports.mqttUrl;
 
@@ -113,6 +116,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
         summaries,
         indices,
         shifts,
+        customers,
         metrics,
         health: () => ({ store: db.open, broker: transports.mqtt.connected }),
         devices: registry,

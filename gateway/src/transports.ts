@@ -20,7 +20,7 @@ export interface Transports {
 /** Starts the embedded broker (unless an external one is configured) and every device adapter. */
 export async function startTransports(
   config: Config,
-  deps: { ingest: Ingest; registry: DeviceRegistry; drops: DropLog; logger: Logger },
+  deps: { ingest: Ingest; registry: DeviceRegistry; drops: DropLog; logger: Logger; extra?: [string, (topic: string, payload: Buffer) => void][] },
 ): Promise<Transports> {
   const { logger, drops } = deps;
   const stops: (() => Promise<void> | void)[] = [];
@@ -62,12 +62,15 @@ export async function startTransports(
       registry: deps.registry,
       drops,
       logger: logger.child({ adapter: 'mqtt' }),
-      extra: offTheShelfHandlers({
-        registry: deps.registry,
-        ingest: deps.ingest,
-        drops,
-        onError: (error) => logger.error({ err: error }, 'off-the-shelf press not stored'),
-      }),
+      extra: new Map([
+        ...offTheShelfHandlers({
+          registry: deps.registry,
+          ingest: deps.ingest,
+          drops,
+          onError: (error) => logger.error({ err: error }, 'off-the-shelf press not stored'),
+        }),
+        ...(deps.extra ?? []),
+      ]),
     });
     await mqtt.start();
     stops.push(() => mqtt.stop());

@@ -17,6 +17,16 @@ export interface JsonPress {
   uptimeMs: number;
 }
 
+/** A survey answer from a sensor terminal; value null = the question was skipped. */
+export interface JsonAnswer {
+  v: number;
+  boot: number;
+  seq: number;
+  question: number;
+  value: number | null;
+  uptimeMs: number;
+}
+
 export interface JsonHello {
   v: number;
   boot: number;
@@ -87,6 +97,16 @@ export function parsePress(payload: Buffer | string): ParseResult<JsonPress> {
   const press: JsonPress = { v: PROTOCOL_VERSION, boot: m.boot, seq: m.seq, button: m.button, buttons: m.buttons, uptimeMs: m.uptimeMs };
   if (m.durationMs !== undefined) press.durationMs = m.durationMs as number;
   return { ok: true, value: press };
+}
+
+export function parseAnswer(payload: Buffer | string): ParseResult<JsonAnswer> {
+  const parsed = parseObject(payload);
+  if (!parsed.ok) return parsed;
+  const m = parsed.value;
+  if (!isUint(m.boot, 0xffff) || !isUint(m.seq) || !isUint(m.uptimeMs) || !isUint(m.question, 0xffff)) return { ok: false, reason: 'bad-answer' };
+  const value = m.value ?? null;
+  if (value !== null && !(typeof value === 'number' && Number.isInteger(value) && value >= -32767 && value <= 32767)) return { ok: false, reason: 'bad-answer' };
+  return { ok: true, value: { v: PROTOCOL_VERSION, boot: m.boot, seq: m.seq, question: m.question, value: value as number | null, uptimeMs: m.uptimeMs } };
 }
 
 export function parseHello(payload: Buffer | string): ParseResult<JsonHello> {

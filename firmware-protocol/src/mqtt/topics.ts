@@ -3,10 +3,10 @@
  *
  *   <prefix>/<siteId>/<deviceId>/<message>
  *
- * Device → gateway messages: hello, press, heartbeat, status (retained, also the last will).
+ * Device → gateway messages: hello, press, answer, heartbeat, status (retained, also the last will).
  * Gateway → device messages: ack, config.
  */
-export const DEVICE_MESSAGES = ['hello', 'press', 'heartbeat', 'status'] as const;
+export const DEVICE_MESSAGES = ['hello', 'press', 'answer', 'heartbeat', 'status'] as const;
 export const GATEWAY_MESSAGES = ['ack', 'config'] as const;
 
 export type DeviceMessageName = (typeof DEVICE_MESSAGES)[number];

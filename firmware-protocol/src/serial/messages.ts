@@ -46,9 +46,13 @@ export interface PressMessage extends Header {
   durationMs: number;
   uptimeMs: number;
 }
+/** The answer value that means "skipped": INT16_MIN. */
+export const SKIPPED_ANSWER = -32768;
+
 export interface AnswerMessage extends Header {
   type: 'answer';
   questionId: number;
+  /** SKIPPED_ANSWER (−32768) when the customer skipped the question */
   value: number;
   uptimeMs: number;
 }

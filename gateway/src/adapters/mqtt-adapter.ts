@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import {
   deviceTopic,
   parseDeviceTopic,
+  parseAnswer,
   parseHeartbeat,
   parseHello,
   parsePress,
@@ -10,7 +11,7 @@ import {
   DEVICE_MESSAGES,
   type DeviceTopic,
 } from '@feedback/firmware-protocol';
-import type { Ingest } from '../ingest/ingest.ts';
+import type { Ingest, IngestOutcome } from '../ingest/ingest.ts';
 import type { DeviceRegistry } from '../devices/device-registry.ts';
 import type { DropLog } from './drop-log.ts';
 import { AckCoalescer } from './ack-coalescer.ts';
@@ -73,6 +74,8 @@ export class MqttAdapter {
     switch (parsed.message) {
       case 'press':
         return this.onPress(parsed, payload, receivedAt);
+      case 'answer':
+        return this.onAnswer(parsed, payload, receivedAt);
       case 'hello':
         return this.onHello(parsed, payload, receivedAt);
       case 'heartbeat':
@@ -92,12 +95,26 @@ export class MqttAdapter {
   private onPress(topic: DeviceTopic, payload: Buffer, receivedAt: number): void {
     const press = parsePress(payload);
     if (!press.ok) return this.options.drops.drop(press.reason, { topic: topic.deviceId });
-    this.options.ingest
-      .acceptPress({ ...press.value, deviceId: topic.deviceId, siteId: topic.siteId, receivedAt, source: 'mqtt' })
+    this.acknowledge(topic, this.options.ingest.acceptPress({ ...press.value, deviceId: topic.deviceId, siteId: topic.siteId, receivedAt, source: 'mqtt' }));
+  }
+
+  private onAnswer(topic: DeviceTopic, payload: Buffer, receivedAt: number): void {
+    const answer = parseAnswer(payload);
+    if (!answer.ok) return this.options.drops.drop(answer.reason, { topic: topic.deviceId });
+    const { boot, seq, question, value, uptimeMs } = answer.value;
+    this.acknowledge(
+      topic,
+      this.options.ingest.acceptAnswer({ deviceId: topic.deviceId, siteId: topic.siteId, boot, seq, questionNumber: question, value, uptimeMs, receivedAt, source: 'mqtt' }),
+    );
+  }
+
+  /** Acks once the message is durable (or refused for good); a failed commit is left to the device's retransmission. */
+  private acknowledge(topic: DeviceTopic, outcome: Promise<IngestOutcome>): void {
+    outcome
       .then((result) => {
         if (result.ack) this.acks.offer(topic, result.ack);
       })
-      .catch((error: Error) => this.options.logger.error({ err: error }, 'press not stored; the device will retransmit'));
+      .catch((error: Error) => this.options.logger.error({ err: error }, 'message not stored; the device will retransmit'));
   }
 
   private onHello(topic: DeviceTopic, payload: Buffer, receivedAt: number): void {

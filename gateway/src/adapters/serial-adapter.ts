@@ -1,6 +1,6 @@
 import { SerialPort } from 'serialport';
 import type { Logger } from 'pino';
-import { deviceIdString, encodeFrame, FrameParser, type ProtocolMessage } from '@feedback/firmware-protocol';
+import { deviceIdString, encodeFrame, FrameParser, SKIPPED_ANSWER, type ProtocolMessage } from '@feedback/firmware-protocol';
 import type { Ingest } from '../ingest/ingest.ts';
 import type { DeviceRegistry } from '../devices/device-registry.ts';
 import type { DropLog } from './drop-log.ts';
@@ -99,16 +99,30 @@ class SerialLine {
     const receivedAt = Date.now();
     switch (m.type) {
       case 'press':
-        ingest
-          .acceptPress({ deviceId: id, boot: m.boot, seq: m.seq, button: m.button, uptimeMs: m.uptimeMs, receivedAt, source: 'serial' })
+      case 'answer': {
+        const accepted =
+          m.type === 'press'
+            ? ingest.acceptPress({ deviceId: id, boot: m.boot, seq: m.seq, button: m.button, uptimeMs: m.uptimeMs, receivedAt, source: 'serial' })
+            : ingest.acceptAnswer({
+                deviceId: id,
+                boot: m.boot,
+                seq: m.seq,
+                questionNumber: m.questionId,
+                value: m.value === SKIPPED_ANSWER ? null : m.value,
+                uptimeMs: m.uptimeMs,
+                receivedAt,
+                source: 'serial',
+              });
+        accepted
           .then((result) => {
             if ('rejected' in result) {
               this.write({ type: 'error', deviceId: m.deviceId, boot: m.boot, seq: 0, code: result.rejected === 'unknown-device' ? 'unknownDevice' : 'badValue', rejectedSeq: m.seq });
             }
             if (result.ack) this.acks.offer(m.deviceId, result.ack);
           })
-          .catch((error: Error) => logger.error({ err: error }, 'press not stored; the device will retransmit'));
+          .catch((error: Error) => logger.error({ err: error }, 'message not stored; the device will retransmit'));
         return;
+      }
       case 'hello': {
         const device = registry.get(id);
         if (!device) {
@@ -135,10 +149,6 @@ class SerialLine {
           { boot: m.boot, battery: m.battery === 255 ? null : m.battery, rssi: m.rssi === 0 ? null : m.rssi, uptimeMs: m.uptimeMs, presses: m.presses },
           receivedAt,
         );
-      case 'answer':
-        // Survey answers need a survey to belong to; until one is configured they are refused for good.
-        drops.drop('serial-answer-without-survey');
-        return this.write({ type: 'error', deviceId: m.deviceId, boot: m.boot, seq: 0, code: 'unknownType', rejectedSeq: m.seq });
       default:
         return drops.drop('serial-unexpected-type');
     }

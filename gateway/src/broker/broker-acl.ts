@@ -20,7 +20,7 @@ export interface BrokerAclOptions {
 const digest = (s: string | Buffer) => createHash('sha256').update(s).digest();
 const same = (a: string | Buffer, b: string) => timingSafeEqual(digest(a), digest(b));
 
-const DEVICE_PUBLISH: DeviceMessageName[] = ['hello', 'press', 'heartbeat', 'status'];
+const DEVICE_PUBLISH: DeviceMessageName[] = ['hello', 'press', 'answer', 'heartbeat', 'status'];
 const DEVICE_SUBSCRIBE: GatewayMessageName[] = ['ack', 'config'];
 
 /**

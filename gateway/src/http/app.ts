@@ -8,6 +8,8 @@ import { authRoutes } from './routes/auth.ts';
 import { pointRoutes } from './routes/points.ts';
 import { uiRoutes } from './routes/ui.ts';
 import { deviceRoutes } from './routes/devices.ts';
+import { indexRoutes } from './routes/indices.ts';
+import { trafficRoutes } from './routes/traffic.ts';
 
 /** The gateway's HTTP app as one fastify plugin: plugins first, then routes. */
 export async function httpApp(app: FastifyInstance, { services }: { services: HttpServices }): Promise<void> {
@@ -37,5 +39,7 @@ export async function httpApp(app: FastifyInstance, { services }: { services: Ht
   await app.register(authRoutes, { services });
   await app.register(pointRoutes, { services });
   await app.register(deviceRoutes, { services });
+  await app.register(indexRoutes, { services });
+  await app.register(trafficRoutes, { services });
   await app.register(uiRoutes, { uiRoot: services.uiRoot });
 }

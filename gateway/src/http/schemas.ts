@@ -11,6 +11,7 @@ export const IndexResultSchema = Type.Object({
   n: Type.Integer(),
   ci: Type.Union([Type.Tuple([Type.Number(), Type.Number()]), Type.Null()]),
   enough: Type.Boolean(),
+  extra: Type.Optional(Type.Record(Type.String(), Type.Union([Type.Number(), Type.Null()]))),
 });
 
 export const PointSummarySchema = Type.Object({
@@ -29,8 +30,11 @@ export const AnswerSchema = Type.Object({
   seq: Type.Integer(),
   siteId: Type.String(),
   pointId: Type.String(),
+  staffId: Type.Union([Type.String(), Type.Null()]),
+  surveyId: Type.Union([Type.String(), Type.Null()]),
+  questionId: Type.Union([Type.String(), Type.Null()]),
   scale: Type.String(),
-  value: Type.Integer(),
+  value: Type.Union([Type.Integer(), Type.Null()], { description: 'null: the question was skipped' }),
   occurredAt: Type.Integer(),
   receivedAt: Type.Integer(),
   misuse: Type.Boolean(),

@@ -8,6 +8,7 @@ import type { DeviceRegistry } from '../devices/device-registry.ts';
 import type { MisuseRules } from '../ingest/misuse.ts';
 import type { IndexService } from '../indices/index-service.ts';
 import type { ShiftBook } from '../staff/shift-book.ts';
+import type { CustomersRepo } from '../traffic/customers-repo.ts';
 
 export interface HealthChecks {
   store: boolean;
@@ -23,6 +24,7 @@ export interface HttpServices {
   summaries: PointSummaries;
   indices: IndexService;
   shifts: ShiftBook;
+  customers: CustomersRepo;
   metrics: Metrics;
   health: () => HealthChecks;
   devices: DeviceRegistry;

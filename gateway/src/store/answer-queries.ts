@@ -7,8 +7,11 @@ export interface StoredAnswer {
   seq: number;
   siteId: string;
   pointId: string;
+  staffId: string | null;
+  surveyId: string | null;
+  questionId: string | null;
   scale: string;
-  value: number;
+  value: number | null;
   occurredAt: number;
   receivedAt: number;
   misuse: boolean;
@@ -23,7 +26,7 @@ export class AnswerQueries {
     const where = filter.pointId ? 'WHERE point_id = @pointId' : '';
     const rows = this.db
       .prepare(
-        `SELECT id, device_id AS deviceId, boot, seq, site_id AS siteId, point_id AS pointId, scale, value,
+        `SELECT id, device_id AS deviceId, boot, seq, site_id AS siteId, point_id AS pointId, staff_id AS staffId, survey_id AS surveyId, question_id AS questionId, scale, value,
                 occurred_at AS occurredAt, received_at AS receivedAt, misuse, source
          FROM answers ${where} ORDER BY id DESC LIMIT @limit`,
       )

@@ -1,0 +1,78 @@
+import { parse } from 'csv-parse/sync';
+import type { Db } from '../store/database.ts';
+
+export interface CustomersServed {
+  pointId: string;
+  from: number;
+  to: number;
+  count: number;
+}
+
+export interface ImportResult {
+  imported: number;
+  errors: { line: number; message: string }[];
+}
+
+/**
+ * Customers served per point and period (queue system, POS, people counter, or typed in). A
+ * period reported again by the same source replaces its count, so resending is harmless.
+ */
+export class CustomersRepo {
+  private readonly upsertStmt;
+
+  constructor(
+    private readonly db: Db,
+    private readonly pointExists: (pointId: string) => boolean,
+  ) {
+    this.upsertStmt = db.prepare(
+      `INSERT INTO customers_served (point_id, starts_at, ends_at, count, source, received_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (point_id, starts_at, ends_at, source) DO UPDATE SET count = excluded.count, received_at = excluded.received_at`,
+    );
+  }
+
+  /** Checks one record; returns a message naming what is wrong, or undefined. */
+  problem(r: CustomersServed): string | undefined {
+    if (!this.pointExists(r.pointId)) return `no point "${r.pointId}"`;
+    if (!Number.isFinite(r.from) || !Number.isFinite(r.to) || r.from >= r.to) return '"from" must be a time before "to"';
+    if (!Number.isInteger(r.count) || r.count < 0) return '"count" must be a whole number ≥ 0';
+    return undefined;
+  }
+
+  record(r: CustomersServed, source: string): void {
+    const problem = this.problem(r);
+    if (problem) throw new RangeError(problem);
+    this.upsertStmt.run(r.pointId, r.from, r.to, r.count, source, Date.now());
+  }
+
+  /** CSV with a header line pointId,from,to,count (times as ISO 8601 or epoch ms). Valid rows are kept; bad rows are listed. */
+  importCsv(text: string, source = 'csv'): ImportResult {
+    let rows: Record<string, string>[];
+    try {
+      rows = parse(text, { columns: (header: string[]) => header.map((h) => h.trim()), skip_empty_lines: true, trim: true });
+    } catch (error) {
+      return { imported: 0, errors: [{ line: 0, message: `not valid CSV: ${(error as Error).message}` }] };
+    }
+    const result: ImportResult = { imported: 0, errors: [] };
+    const valid: CustomersServed[] = [];
+    rows.forEach((row, i) => {
+      const missing = ['pointId', 'from', 'to', 'count'].filter((c) => row[c] === undefined || row[c] === '');
+      if (missing.length > 0) return result.errors.push({ line: i + 2, message: `missing ${missing.join(', ')}` });
+      const r = { pointId: row.pointId!, from: parseInstant(row.from!), to: parseInstant(row.to!), count: Number(row.count) };
+      const problem = this.problem(r);
+      if (problem) return result.errors.push({ line: i + 2, message: problem });
+      valid.push(r);
+    });
+    this.db.transaction(() => {
+      for (const r of valid) this.upsertStmt.run(r.pointId, r.from, r.to, r.count, source, Date.now());
+    })();
+    result.imported = valid.length;
+    return result;
+  }
+}
+
+/** An instant as epoch milliseconds or an ISO 8601 date-time with its offset; NaN otherwise. */
+export function parseInstant(text: string): number {
+  if (/^\d{1,15}$/.test(text)) return Number(text);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text)) return NaN;
+  return Date.parse(text);
+}
