@@ -19,6 +19,9 @@ import { DeviceHistory } from './store/device-history.ts';
 import { ShiftBook } from './staff/shift-book.ts';
 import { CustomersRepo } from './traffic/customers-repo.ts';
 import { customersHandler } from './traffic/customers-mqtt.ts';
+import { AlertStore } from './alerts/alert-store.ts';
+import { AlertEngine, DEFAULT_RULE } from './alerts/alert-engine.ts';
+import { WebhookSender } from './alerts/webhooks.ts';
 import { createMetrics } from './metrics.ts';
 import { DropLog } from './adapters/drop-log.ts';
 import { startTransports } from './transports.ts';
@@ -106,6 +109,17 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
 
     const indices = new IndexService(db, topology, { minAnswers: config.indices.minAnswers, minFaces: config.indices.minFaces, surveys: config.surveys });
     const summaries = new PointSummaries(topology, indices);
+    const alertStore = new AlertStore(db);
+    const alertEngine = new AlertEngine({
+      rules: [...(config.alerts.defaults ? [DEFAULT_RULE] : []), ...config.alerts.rules],
+      pointIds: () => topology.points().map((p) => p.id),
+      indices,
+      store: alertStore,
+      bus,
+    });
+    stops.push(alertEngine.start(config.alerts.evaluateEveryMs));
+    const webhooks = new WebhookSender(db, config.webhooks, logger.child({ part: 'webhooks' }));
+    stops.push(webhooks.start(bus));
     const app = Fastify({ loggerInstance: logger, bodyLimit: config.http.bodyLimitBytes, forceCloseConnections: true }).withTypeProvider<TypeBoxTypeProvider>();
     await app.register(httpApp, {
       services: {
@@ -117,6 +131,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
         indices,
         shifts,
         customers,
+        alerts: { engine: alertEngine, store: alertStore, webhooks },
         metrics,
         health: () => ({ store: db.open, broker: transports.mqtt.connected }),
         devices: registry,
@@ -125,7 +140,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
       },
     });
     await app.ready();
-    const realtime = attachRealtime(app.server, { bus, users, summaries });
+    const realtime = attachRealtime(app.server, { bus, users, summaries, siteOfPoint: (pointId) => topology.points().find((p) => p.id === pointId)?.siteId });
     await app.listen({ host: config.http.host, port: config.http.port });
     stops.push(() => app.close());
     stops.push(() => realtime.close());

@@ -7,7 +7,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       base: { service: 'feedback-gateway' },
       redact: {
-        paths: ['password', '*.password', 'token', '*.token', 'req.headers.authorization', 'req.headers.cookie', 'config.auth', 'config.mqtt.password'],
+        paths: ['password', '*.password', 'token', '*.token', 'req.headers.authorization', 'req.headers.cookie', 'config.auth', 'config.mqtt.password', 'secret', '*.secret', 'mqttPassword', '*.mqttPassword'],
         censor: '***',
       },
     },

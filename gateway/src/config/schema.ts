@@ -106,6 +106,63 @@ const BrokerUser = Type.Object(
   { additionalProperties: false },
 );
 
+const Window = Type.Integer({ minimum: 1, maximum: 7 * 24 * 60, default: 15 });
+
+/** An alert rule (METRICS.md). Without pointId it applies to every point. */
+export const AlertRuleConfig = Type.Union([
+  Type.Object(
+    {
+      id: Id,
+      pointId: Type.Optional(Id),
+      kind: Type.Literal('negativeShare'),
+      /** fires when negative answers / answers ≥ share */
+      share: Type.Number({ exclusiveMinimum: 0, maximum: 1, default: 0.5 }),
+      windowMinutes: Window,
+      minAnswers: Type.Integer({ minimum: 1, default: 4 }),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      id: Id,
+      pointId: Type.Optional(Id),
+      kind: Type.Literal('threshold'),
+      index: Type.Union(['happy', 'positiveShare', 'nps', 'csat', 'ces', 'csi'].map((i) => Type.Literal(i))),
+      above: Type.Optional(Type.Number()),
+      below: Type.Optional(Type.Number()),
+      windowMinutes: Window,
+      minAnswers: Type.Integer({ minimum: 1, default: 10 }),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      id: Id,
+      pointId: Type.Optional(Id),
+      kind: Type.Literal('count'),
+      polarity: Type.Union([Type.Literal('negative'), Type.Literal('positive')]),
+      count: Type.Integer({ minimum: 1 }),
+      windowMinutes: Window,
+    },
+    { additionalProperties: false },
+  ),
+]);
+
+export const WebhookConfig = Type.Object(
+  {
+    url: Type.String({ pattern: '^https?://' }),
+    /** HMAC-SHA256 key: each delivery carries X-Feedback-Signature: sha256=<hex of the body's HMAC> */
+    secret: Type.String({ minLength: 16 }),
+    events: Type.Array(Type.Union([Type.Literal('alert.fired'), Type.Literal('alert.acknowledged'), Type.Literal('alert.closed')]), {
+      default: ['alert.fired', 'alert.acknowledged', 'alert.closed'],
+    }),
+    attempts: Type.Integer({ minimum: 1, maximum: 20, default: 6 }),
+    /** first retry after this long, doubling each time */
+    retryBaseMs: Type.Integer({ minimum: 1, default: 2000 }),
+  },
+  { additionalProperties: false },
+);
+
 export const ConfigSchema = Type.Object(
   {
     dataDir: Type.String({ minLength: 1, default: './data' }),
@@ -192,6 +249,17 @@ export const ConfigSchema = Type.Object(
     points: Type.Array(PointConfig, { default: [] }),
     devices: Type.Array(DeviceConfig, { default: [] }),
     surveys: Type.Array(SurveyConfig, { default: [] }),
+    alerts: Type.Object(
+      {
+        /** the METRICS.md default rule (negative share ≥ 50% over 15 min, ≥ 4 answers) for every point */
+        defaults: Type.Boolean({ default: true }),
+        rules: Type.Array(AlertRuleConfig, { default: [] }),
+        /** how often windows are re-evaluated when no answer arrives */
+        evaluateEveryMs: Type.Integer({ minimum: 1000, default: 30_000 }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    webhooks: Type.Array(WebhookConfig, { default: [] }),
   },
   { additionalProperties: false },
 );
@@ -206,4 +274,6 @@ export type PointConfig = Static<typeof PointConfig>;
 export type DeviceConfig = Static<typeof DeviceConfig>;
 export type OffTheShelfSource = Static<typeof OffTheShelfSource>;
 export type SurveyConfig = Static<typeof SurveyConfig>;
+export type AlertRuleConfig = Static<typeof AlertRuleConfig>;
+export type WebhookConfig = Static<typeof WebhookConfig>;
 export type QuestionConfig = Static<typeof QuestionConfig>;

@@ -1,10 +1,13 @@
 import { EventEmitter } from 'node:events';
 import type { FeedbackEvent } from '../ingest/feedback-event.ts';
+import type { Alert } from '../alerts/alert-store.ts';
 
 /** Everything the in-process event bus carries, by event name. */
 export interface BusEvents {
   /** answers durably committed in one group commit (duplicates excluded) */
   'answers:stored': [FeedbackEvent[]];
+  /** an alert fired, was acknowledged, or closed */
+  'alert:changed': ['alert.fired' | 'alert.acknowledged' | 'alert.closed', Alert];
 }
 
 /** A typed, in-process event bus; subscribers are realtime push, alerts and case rules. */

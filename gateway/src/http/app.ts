@@ -10,6 +10,7 @@ import { uiRoutes } from './routes/ui.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { indexRoutes } from './routes/indices.ts';
 import { trafficRoutes } from './routes/traffic.ts';
+import { alertRoutes } from './routes/alerts.ts';
 
 /** The gateway's HTTP app as one fastify plugin: plugins first, then routes. */
 export async function httpApp(app: FastifyInstance, { services }: { services: HttpServices }): Promise<void> {
@@ -41,5 +42,6 @@ export async function httpApp(app: FastifyInstance, { services }: { services: Ht
   await app.register(deviceRoutes, { services });
   await app.register(indexRoutes, { services });
   await app.register(trafficRoutes, { services });
+  await app.register(alertRoutes, { services });
   await app.register(uiRoutes, { uiRoot: services.uiRoot });
 }

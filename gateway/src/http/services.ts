@@ -9,6 +9,9 @@ import type { MisuseRules } from '../ingest/misuse.ts';
 import type { IndexService } from '../indices/index-service.ts';
 import type { ShiftBook } from '../staff/shift-book.ts';
 import type { CustomersRepo } from '../traffic/customers-repo.ts';
+import type { AlertEngine } from '../alerts/alert-engine.ts';
+import type { AlertStore } from '../alerts/alert-store.ts';
+import type { WebhookSender } from '../alerts/webhooks.ts';
 
 export interface HealthChecks {
   store: boolean;
@@ -25,6 +28,7 @@ export interface HttpServices {
   indices: IndexService;
   shifts: ShiftBook;
   customers: CustomersRepo;
+  alerts: { engine: AlertEngine; store: AlertStore; webhooks: WebhookSender };
   metrics: Metrics;
   health: () => HealthChecks;
   devices: DeviceRegistry;

@@ -125,6 +125,12 @@ export class IndexService {
     return this.fromRows(q, rows, () => this.customers(q, q.from, q.to));
   }
 
+  /** Answers and their positive and negative halves over a range (for alert rules). */
+  polarityCounts(q: Omit<IndexQuery, 'index'>): { answers: number; positive: number; negative: number } {
+    const query = { ...q, index: 'responseRate' as const };
+    return answerPolarity(this.rows(query, (calendar) => planRange(q.from, q.to, calendar)));
+  }
+
   breakdown(q: IndexQuery, by: Breakdown): GroupResult[] {
     if (this.isEmotion(q)) throw new QueryError('Emotional indices break down by trend only');
     if (by === 'point' || by === 'staff') {

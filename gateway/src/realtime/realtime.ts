@@ -5,6 +5,7 @@ import type { UserRepo } from '../auth/user-repo.ts';
 import type { PointSummaries } from '../indices/point-summaries.ts';
 
 export const SUMMARY_EVENT = 'point:summary';
+export const ALERT_EVENT = 'alert';
 
 /**
  * Pushes small deltas to screens over socket.io: after each commit, the new summary of every
@@ -13,7 +14,7 @@ export const SUMMARY_EVENT = 'point:summary';
  */
 export function attachRealtime(
   httpServer: HttpServer,
-  deps: { bus: EventBus; users: UserRepo; summaries: PointSummaries; throttleMs?: number },
+  deps: { bus: EventBus; users: UserRepo; summaries: PointSummaries; siteOfPoint: (pointId: string) => string | undefined; throttleMs?: number },
 ): { close(): Promise<void> } {
   const io = new Server(httpServer, { path: '/socket.io', serveClient: false, maxHttpBufferSize: 16 * 1024 });
   const throttleMs = deps.throttleMs ?? 200;
@@ -43,9 +44,15 @@ export function attachRealtime(
     timer ??= setTimeout(push, throttleMs);
   });
 
+  const unsubscribeAlerts = deps.bus.on('alert:changed', (event, alert) => {
+    const siteId = deps.siteOfPoint(alert.pointId);
+    if (siteId) io.to(`site:${siteId}`).emit(ALERT_EVENT, { event, alert });
+  });
+
   return {
     close: async () => {
       unsubscribe();
+      unsubscribeAlerts();
       if (timer) clearTimeout(timer);
       io.disconnectSockets(true);
       // io.close() would also close the HTTP server, which fastify owns.

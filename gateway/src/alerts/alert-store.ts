@@ -1,0 +1,71 @@
+import type { Db } from '../store/database.ts';
+
+export type AlertStatus = 'open' | 'acknowledged' | 'closed';
+
+export interface Alert {
+  id: number;
+  ruleId: string;
+  pointId: string;
+  kind: string;
+  status: AlertStatus;
+  firedAt: number;
+  value: number | null;
+  n: number;
+  message: string;
+  acknowledgedBy: string | null;
+  acknowledgedAt: number | null;
+  comment: string | null;
+  closedAt: number | null;
+}
+
+const COLUMNS = `id, rule_id AS ruleId, point_id AS pointId, kind, status, fired_at AS firedAt, value, n, message,
+  acknowledged_by AS acknowledgedBy, acknowledged_at AS acknowledgedAt, comment, closed_at AS closedAt`;
+
+/** Alerts as they fire, are acknowledged and close. */
+export class AlertStore {
+  constructor(private readonly db: Db) {}
+
+  /** The alert of a rule at a point that has not closed yet. */
+  active(ruleId: string, pointId: string): Alert | undefined {
+    return this.db.prepare(`SELECT ${COLUMNS} FROM alerts WHERE rule_id = ? AND point_id = ? AND status != 'closed'`).get(ruleId, pointId) as Alert | undefined;
+  }
+
+  get(id: number): Alert | undefined {
+    return this.db.prepare(`SELECT ${COLUMNS} FROM alerts WHERE id = ?`).get(id) as Alert | undefined;
+  }
+
+  list(filter: { status?: AlertStatus | undefined; pointId?: string | undefined; limit: number }): Alert[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.status) {
+      where.push('status = ?');
+      params.push(filter.status);
+    }
+    if (filter.pointId) {
+      where.push('point_id = ?');
+      params.push(filter.pointId);
+    }
+    return this.db
+      .prepare(`SELECT ${COLUMNS} FROM alerts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`)
+      .all(...params, filter.limit) as Alert[];
+  }
+
+  fire(a: { ruleId: string; pointId: string; kind: string; firedAt: number; value: number | null; n: number; message: string }): Alert {
+    const { lastInsertRowid } = this.db
+      .prepare("INSERT INTO alerts (rule_id, point_id, kind, status, fired_at, value, n, message) VALUES (?, ?, ?, 'open', ?, ?, ?, ?)")
+      .run(a.ruleId, a.pointId, a.kind, a.firedAt, a.value, a.n, a.message);
+    return this.get(Number(lastInsertRowid))!;
+  }
+
+  acknowledge(id: number, by: string, comment: string | null, at: number): Alert | undefined {
+    const { changes } = this.db
+      .prepare("UPDATE alerts SET status = 'acknowledged', acknowledged_by = ?, acknowledged_at = ?, comment = ? WHERE id = ? AND status = 'open'")
+      .run(by, at, comment, id);
+    return changes ? this.get(id) : undefined;
+  }
+
+  close(id: number, at: number): Alert {
+    this.db.prepare("UPDATE alerts SET status = 'closed', closed_at = ? WHERE id = ?").run(at, id);
+    return this.get(id)!;
+  }
+}

@@ -1,0 +1,86 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Db } from '../store/database.ts';
+import type { WebhookConfig } from '../config/schema.ts';
+import type { EventBus } from '../events/bus.ts';
+
+export interface Delivery {
+  id: number;
+  url: string;
+  event: string;
+  alertId: number | null;
+  attempt: number;
+  statusCode: number | null;
+  error: string | null;
+  delivered: boolean;
+  at: number;
+}
+
+export function signature(secret: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+/**
+ * Sends alert events to outgoing webhooks: JSON, signed with HMAC-SHA256 of the body, retried
+ * with exponential backoff on network errors and non-2xx answers, every attempt logged.
+ */
+export class WebhookSender {
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly logStmt;
+
+  constructor(
+    private readonly db: Db,
+    private readonly hooks: WebhookConfig[],
+    private readonly logger: Logger,
+  ) {
+    this.logStmt = db.prepare('INSERT INTO webhook_deliveries (url, event, alert_id, attempt, status_code, error, delivered, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  }
+
+  start(bus: EventBus): () => void {
+    const unsubscribe = bus.on('alert:changed', (event, alert) => {
+      const body = JSON.stringify({ event, deliveryId: randomUUID(), alert });
+      for (const hook of this.hooks) if (hook.events.includes(event)) void this.deliver(hook, event, alert.id, body, 1);
+    });
+    return () => {
+      unsubscribe();
+      for (const t of this.timers) clearTimeout(t);
+    };
+  }
+
+  private async deliver(hook: WebhookConfig, event: string, alertId: number, body: string, attempt: number): Promise<void> {
+    let statusCode: number | null = null;
+    let error: string | null = null;
+    try {
+      const response = await fetch(hook.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-feedback-event': event, 'x-feedback-signature': signature(hook.secret, body) },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      });
+      statusCode = response.status;
+      await response.body?.cancel();
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    const delivered = statusCode !== null && statusCode >= 200 && statusCode < 300;
+    if (!this.db.open) return;
+    this.logStmt.run(hook.url, event, alertId, attempt, statusCode, error, delivered ? 1 : 0, Date.now());
+    if (delivered) return;
+    if (attempt >= hook.attempts) {
+      this.logger.warn({ url: hook.url, event, attempts: attempt }, 'webhook delivery given up');
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      void this.deliver(hook, event, alertId, body, attempt + 1);
+    }, hook.retryBaseMs * 2 ** (attempt - 1));
+    this.timers.add(timer);
+  }
+
+  deliveries(limit: number): Delivery[] {
+    const rows = this.db
+      .prepare('SELECT id, url, event, alert_id AS alertId, attempt, status_code AS statusCode, error, delivered, at FROM webhook_deliveries ORDER BY id DESC LIMIT ?')
+      .all(limit) as (Omit<Delivery, 'delivered'> & { delivered: number })[];
+    return rows.map((r) => ({ ...r, delivered: r.delivered === 1 }));
+  }
+}

@@ -1,0 +1,89 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { HttpServices } from '../services.ts';
+import { ErrorBody } from '../schemas.ts';
+
+const Nullable = <T extends ReturnType<typeof Type.String> | ReturnType<typeof Type.Integer> | ReturnType<typeof Type.Number>>(t: T) => Type.Union([t, Type.Null()]);
+
+const AlertBody = Type.Object({
+  id: Type.Integer(),
+  ruleId: Type.String(),
+  pointId: Type.String(),
+  kind: Type.String(),
+  status: Type.Union([Type.Literal('open'), Type.Literal('acknowledged'), Type.Literal('closed')]),
+  firedAt: Type.Integer(),
+  value: Nullable(Type.Number()),
+  n: Type.Integer(),
+  message: Type.String(),
+  acknowledgedBy: Nullable(Type.String()),
+  acknowledgedAt: Nullable(Type.Integer()),
+  comment: Nullable(Type.String()),
+  closedAt: Nullable(Type.Integer()),
+});
+
+export const alertRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
+  app.get(
+    '/api/alerts',
+    {
+      schema: {
+        tags: ['alerts'],
+        querystring: Type.Object({
+          status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('acknowledged'), Type.Literal('closed')])),
+          pointId: Type.Optional(Type.String({ maxLength: 64 })),
+          limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
+        }),
+        response: { 200: Type.Object({ alerts: Type.Array(AlertBody) }) },
+      },
+    },
+    async (request) => ({ alerts: services.alerts.store.list(request.query) }),
+  );
+
+  app.post(
+    '/api/alerts/:id/ack',
+    {
+      schema: {
+        tags: ['alerts'],
+        description: 'Acknowledged by the signed-in user, with an optional comment (the root cause)',
+        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+        body: Type.Object({ comment: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false }),
+        response: { 200: AlertBody, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const existing = services.alerts.store.get(request.params.id);
+      if (!existing) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `No alert ${request.params.id}` });
+      const alert = services.alerts.engine.acknowledge(request.params.id, request.user!.username, request.body.comment ?? null);
+      if (!alert) return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: `Alert ${existing.id} is ${existing.status}, not open` });
+      return alert;
+    },
+  );
+
+  app.get(
+    '/api/webhooks/deliveries',
+    {
+      schema: {
+        tags: ['alerts'],
+        description: 'Every webhook delivery attempt, newest first',
+        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }) }),
+        response: {
+          200: Type.Object({
+            deliveries: Type.Array(
+              Type.Object({
+                id: Type.Integer(),
+                url: Type.String(),
+                event: Type.String(),
+                alertId: Nullable(Type.Integer()),
+                attempt: Type.Integer(),
+                statusCode: Nullable(Type.Integer()),
+                error: Nullable(Type.String()),
+                delivered: Type.Boolean(),
+                at: Type.Integer(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => ({ deliveries: services.alerts.webhooks.deliveries(request.query.limit) }),
+  );
+};

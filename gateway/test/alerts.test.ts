@@ -1,0 +1,137 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { storeFixture, type StoreFixture } from './helpers/store-fixture.ts';
+import { AlertStore } from '../src/alerts/alert-store.ts';
+import { AlertEngine, DEFAULT_RULE } from '../src/alerts/alert-engine.ts';
+import { WebhookSender, signature } from '../src/alerts/webhooks.ts';
+import { EventBus } from '../src/events/bus.ts';
+import { createLogger } from '../src/logger.ts';
+import type { AlertRuleConfig } from '../src/config/schema.ts';
+
+const BERLIN = { id: 'berlin', name: 'Berlin', timeZone: 'Europe/Berlin' };
+const T0 = Date.UTC(2026, 10, 23, 9, 0);
+const MIN = 60_000;
+
+let f: StoreFixture | undefined;
+let server: Server | undefined;
+afterEach(async () => {
+  f?.close();
+  f = undefined;
+  await new Promise((r) => (server ? server.close(r) : r(undefined)));
+  server = undefined;
+});
+
+function engineAt(rules: AlertRuleConfig[]) {
+  f = storeFixture({ sites: [BERLIN], points: [{ id: 'desk', siteId: 'berlin' }, { id: 'door', siteId: 'berlin' }] });
+  let now = T0;
+  const bus = new EventBus();
+  const events: [string, number][] = [];
+  bus.on('alert:changed', (event, alert) => events.push([event, alert.id]));
+  const store = new AlertStore(f.db);
+  const engine = new AlertEngine({ rules, pointIds: () => ['desk', 'door'], indices: f.indices, store, bus, clock: () => now });
+  return { store, engine, bus, events, setNow: (t: number) => (now = t), fixture: f };
+}
+
+describe('alert rules under a fake clock', () => {
+  it('fires once when negative share reaches 50% with 4 answers, is acknowledged, and closes when it clears', async () => {
+    const { store, engine, events, setNow, fixture } = engineAt([DEFAULT_RULE]);
+    // 3 answers, all negative: below the 4-answer minimum
+    await fixture.write([0, 0, 1].map((value, i) => ({ pointId: 'desk', value, occurredAt: T0 - (10 - i) * MIN })));
+    engine.evaluate();
+    expect(events).toEqual([]);
+    // a 4th answer, positive: 3 of 4 negative = 75% → fires
+    await fixture.write([{ pointId: 'desk', value: 3, occurredAt: T0 - 2 * MIN }]);
+    engine.evaluate();
+    engine.evaluate(new Set(['desk']));
+    expect(events).toEqual([['alert.fired', 1]]);
+    expect(store.active(DEFAULT_RULE.id, 'desk')).toMatchObject({ status: 'open', n: 4, value: 75, message: '75% negative (3 of 4) in the last 15 min' });
+    expect(store.active(DEFAULT_RULE.id, 'door')).toBeUndefined();
+
+    const acked = engine.acknowledge(1, 'maria', 'queue system was down');
+    expect(acked).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'maria', comment: 'queue system was down', acknowledgedAt: T0 });
+    expect(engine.acknowledge(1, 'maria', null)).toBeUndefined();
+
+    // 20 minutes later the window holds nothing: the condition clears and the alert closes by itself
+    setNow(T0 + 20 * MIN);
+    engine.evaluate();
+    expect(store.get(1)).toMatchObject({ status: 'closed', closedAt: T0 + 20 * MIN });
+    expect(events).toEqual([
+      ['alert.fired', 1],
+      ['alert.acknowledged', 1],
+      ['alert.closed', 1],
+    ]);
+  });
+
+  it('threshold and count rules fire and clear', async () => {
+    const rules: AlertRuleConfig[] = [
+      { id: 'low-happy', kind: 'threshold', index: 'happy', below: 50, windowMinutes: 60, minAnswers: 2, pointId: 'door' },
+      { id: 'burst', kind: 'count', polarity: 'negative', count: 3, windowMinutes: 10 },
+    ];
+    const { store, engine, setNow, fixture } = engineAt(rules);
+    await fixture.write([0, 1, 0].map((value, i) => ({ pointId: 'door', value, occurredAt: T0 - (5 - i) * MIN })));
+    engine.evaluate();
+    expect(store.list({ status: 'open', limit: 10 }).map((a) => [a.ruleId, a.pointId]).sort()).toEqual([
+      ['burst', 'door'],
+      ['low-happy', 'door'],
+    ]);
+    setNow(T0 + 11 * MIN); // the burst window has passed; the hour window still holds the answers
+    engine.evaluate();
+    expect(store.list({ status: 'open', limit: 10 }).map((a) => a.ruleId)).toEqual(['low-happy']);
+  });
+});
+
+describe('webhooks', () => {
+  it('delivers signed JSON, retrying with backoff when the receiver first answers 500, and logs each attempt', async () => {
+    f = storeFixture({ sites: [BERLIN], points: [{ id: 'desk', siteId: 'berlin' }] });
+    const received: { body: string; signature: string | undefined; event: string | undefined; at: number }[] = [];
+    let calls = 0;
+    server = createServer((req: IncomingMessage, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        calls++;
+        received.push({ body, signature: req.headers['x-feedback-signature'] as string | undefined, event: req.headers['x-feedback-event'] as string | undefined, at: Date.now() });
+        res.statusCode = calls <= 2 ? 500 : 200;
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server!.address() as AddressInfo).port}/hook`;
+    const secret = 'a-secret-of-sixteen+';
+    const bus = new EventBus();
+    const sender = new WebhookSender(f.db, [{ url, secret, events: ['alert.fired'], attempts: 5, retryBaseMs: 50 }], createLogger('silent'));
+    const stop = sender.start(bus);
+    const alert = new AlertStore(f.db).fire({ ruleId: 'r', pointId: 'desk', kind: 'negativeShare', firedAt: T0, value: 75, n: 4, message: 'm' });
+    bus.emit('alert:changed', 'alert.fired', alert);
+    bus.emit('alert:changed', 'alert.closed', alert); // not subscribed: never sent
+
+    await expect.poll(() => sender.deliveries(10).some((d) => d.delivered), { timeout: 5000 }).toBe(true);
+    stop();
+    expect(received).toHaveLength(3);
+    for (const r of received) {
+      expect(r.signature).toBe(signature(secret, r.body));
+      expect(r.event).toBe('alert.fired');
+      expect(JSON.parse(r.body)).toMatchObject({ event: 'alert.fired', alert: { id: alert.id, pointId: 'desk' } });
+    }
+    expect(received[2]!.at - received[1]!.at).toBeGreaterThanOrEqual(90); // second retry waits twice the first
+    expect(sender.deliveries(10).map((d) => [d.attempt, d.statusCode, d.delivered]).reverse()).toEqual([
+      [1, 500, false],
+      [2, 500, false],
+      [3, 200, true],
+    ]);
+  });
+
+  it('logs a connection failure and gives up after the configured attempts', async () => {
+    f = storeFixture({ sites: [BERLIN], points: [{ id: 'desk', siteId: 'berlin' }] });
+    const bus = new EventBus();
+    const sender = new WebhookSender(f.db, [{ url: 'http://127.0.0.1:9/unreachable', secret: 'x'.repeat(16), events: ['alert.fired'], attempts: 2, retryBaseMs: 10 }], createLogger('silent'));
+    const stop = sender.start(bus);
+    bus.emit('alert:changed', 'alert.fired', new AlertStore(f.db).fire({ ruleId: 'r', pointId: 'desk', kind: 'k', firedAt: T0, value: null, n: 0, message: 'm' }));
+    await expect.poll(() => sender.deliveries(10).length, { timeout: 5000 }).toBe(2);
+    await new Promise((r) => setTimeout(r, 100));
+    stop();
+    expect(sender.deliveries(10).every((d) => !d.delivered && d.error !== null && d.statusCode === null)).toBe(true);
+    expect(sender.deliveries(10)).toHaveLength(2);
+  });
+});
