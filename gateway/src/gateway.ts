@@ -124,6 +124,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     await app.register(httpApp, {
       services: {
         config,
+        db,
         topology,
         answers: new AnswerQueries(db),
         users,

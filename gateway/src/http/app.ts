@@ -11,6 +11,7 @@ import { deviceRoutes } from './routes/devices.ts';
 import { indexRoutes } from './routes/indices.ts';
 import { trafficRoutes } from './routes/traffic.ts';
 import { alertRoutes } from './routes/alerts.ts';
+import { exportRoutes } from './routes/export.ts';
 
 /** The gateway's HTTP app as one fastify plugin: plugins first, then routes. */
 export async function httpApp(app: FastifyInstance, { services }: { services: HttpServices }): Promise<void> {
@@ -43,5 +44,6 @@ export async function httpApp(app: FastifyInstance, { services }: { services: Ht
   await app.register(indexRoutes, { services });
   await app.register(trafficRoutes, { services });
   await app.register(alertRoutes, { services });
+  await app.register(exportRoutes, { services });
   await app.register(uiRoutes, { uiRoot: services.uiRoot });
 }

@@ -1,4 +1,5 @@
 import type { Config } from '../config/schema.ts';
+import type { Db } from '../store/database.ts';
 import type { TopologyRepo } from '../store/topology-repo.ts';
 import type { AnswerQueries } from '../store/answer-queries.ts';
 import type { UserRepo } from '../auth/user-repo.ts';
@@ -21,6 +22,7 @@ export interface HealthChecks {
 /** What the HTTP routes need from the rest of the gateway. */
 export interface HttpServices {
   config: Config;
+  db: Db;
   topology: TopologyRepo;
   answers: AnswerQueries;
   users: UserRepo;

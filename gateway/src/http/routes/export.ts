@@ -1,0 +1,40 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { HttpServices } from '../services.ts';
+import { exportCsv, exportXlsx } from '../../store/answer-export.ts';
+import { parseInstant } from '../../traffic/customers-repo.ts';
+import { BadQuery } from '../index-query-schema.ts';
+
+export const exportRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
+  app.get(
+    '/api/export/answers.:format',
+    {
+      schema: {
+        tags: ['answers'],
+        description: 'Raw answers (misuse and skipped included, flagged) as CSV or XLSX, streamed',
+        params: Type.Object({ format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]) }),
+        querystring: Type.Object({
+          siteId: Type.Optional(Type.String({ maxLength: 64 })),
+          pointId: Type.Optional(Type.String({ maxLength: 64 })),
+          from: Type.String(),
+          to: Type.String(),
+        }),
+        // A file stream, not JSON: no response schema (errors go through the central handler as 400s).
+      },
+    },
+    async (request, reply) => {
+      const from = parseInstant(request.query.from);
+      const to = parseInstant(request.query.to);
+      if (Number.isNaN(from) || Number.isNaN(to) || from >= to) throw new BadQuery('"from" and "to" must be times, "from" first');
+      const filter = { siteId: request.query.siteId, pointId: request.query.pointId, from, to };
+      const name = `answers-${new Date(from).toISOString().slice(0, 10)}-${new Date(to).toISOString().slice(0, 10)}`;
+      if (request.params.format === 'csv') {
+        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(exportCsv(services.db, filter));
+      }
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+        .send(exportXlsx(services.db, filter));
+    },
+  );
+};

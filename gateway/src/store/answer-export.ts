@@ -1,0 +1,74 @@
+import { PassThrough, Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import type { Db } from './database.ts';
+
+export interface ExportFilter {
+  siteId?: string | undefined;
+  pointId?: string | undefined;
+  from: number;
+  to: number;
+}
+
+export const EXPORT_COLUMNS = [
+  'id', 'occurredAt', 'receivedAt', 'siteId', 'pointId', 'deviceId', 'staffId', 'surveyId', 'questionId', 'scale', 'value', 'skipped', 'misuse', 'source',
+] as const;
+
+type Row = Record<(typeof EXPORT_COLUMNS)[number], string | number | null>;
+
+/** Raw answers for audit and export, streamed row by row (never all in memory). */
+function* rows(db: Db, f: ExportFilter): Generator<Row> {
+  const where = ['occurred_at >= ?', 'occurred_at < ?'];
+  const params: unknown[] = [f.from, f.to];
+  if (f.siteId) {
+    where.push('site_id = ?');
+    params.push(f.siteId);
+  }
+  if (f.pointId) {
+    where.push('point_id = ?');
+    params.push(f.pointId);
+  }
+  const stmt = db.prepare(
+    `SELECT id, occurred_at, received_at, site_id, point_id, device_id, staff_id, survey_id, question_id, scale, value, misuse, source
+     FROM answers WHERE ${where.join(' AND ')} ORDER BY occurred_at, id`,
+  );
+  for (const r of stmt.iterate(...params) as Iterable<Record<string, string | number | null>>) {
+    yield {
+      id: r.id!,
+      occurredAt: new Date(r.occurred_at as number).toISOString(),
+      receivedAt: new Date(r.received_at as number).toISOString(),
+      siteId: r.site_id!,
+      pointId: r.point_id!,
+      deviceId: r.device_id!,
+      staffId: r.staff_id ?? '',
+      surveyId: r.survey_id ?? '',
+      questionId: r.question_id ?? '',
+      scale: r.scale!,
+      value: r.value ?? '',
+      skipped: r.value === null ? 1 : 0,
+      misuse: r.misuse!,
+      source: r.source!,
+    };
+  }
+}
+
+export function exportCsv(db: Db, f: ExportFilter): Readable {
+  return Readable.from(rows(db, f)).pipe(stringify({ header: true, columns: [...EXPORT_COLUMNS] }));
+}
+
+export function exportXlsx(db: Db, f: ExportFilter): Readable {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('answers');
+  sheet.columns = EXPORT_COLUMNS.map((key) => ({ header: key, key }));
+  void (async () => {
+    try {
+      for (const row of rows(db, f)) sheet.addRow(row).commit();
+      sheet.commit();
+      await workbook.commit();
+    } catch (error) {
+      out.destroy(error as Error);
+    }
+  })();
+  return out;
+}
