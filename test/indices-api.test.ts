@@ -110,7 +110,7 @@ describe('alerts over HTTP and socket.io', () => {
     const socket: Socket = io(t.gateway.httpUrl, { path: '/socket.io', auth: { token }, transports: ['websocket'] });
     const pushed: { event: string; alert: { id: number; status: string } }[] = [];
     socket.on('alert', (m: (typeof pushed)[number]) => pushed.push(m));
-    await new Promise((r) => socket.once('connect', r));
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     const button = new SimulatedButton({ brokerUrl: t.gateway.mqttUrl, siteId: SITE.id, deviceId: DEVICES[1]!.id, buttons: 4, password: DEVICES[1]!.mqttPassword, bootCounter: 3 });
     await button.connect();
     for (let i = 0; i < 250; i++) button.press(0);
