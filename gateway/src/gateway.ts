@@ -77,7 +77,11 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
 
     const metrics = createMetrics();
     const bus = new EventBus();
+    // Benchmarks only: measures what the rollups cost end to end. Indices read nothing while it is set.
+    const withoutRollups = process.env.FEEDBACK_BENCHMARK_WITHOUT_ROLLUPS === '1';
+    if (withoutRollups) logger.warn('FEEDBACK_BENCHMARK_WITHOUT_ROLLUPS is set: answers are stored but no index will count them');
     const writer = new AnswerWriter(db, {
+      withoutRollups,
       onCommit: (stored, batchSize) => {
         metrics.answersStored.inc(stored.length);
         metrics.answersDuplicate.inc(batchSize - stored.length);

@@ -15,6 +15,60 @@ function peakRssMb(pid: number): number {
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
+/**
+ * Durable presses per second through MQTT into a production gateway, with and without rollups, the
+ * two gateways measured in turn (three runs each) so that both see the same machine.
+ */
+export async function rollupCostEndToEnd(log: (line: string) => void): Promise<Record<string, unknown>> {
+  const devices = Array.from({ length: 50 }, (_, i) => ({ id: `load-${i + 1}`, password: `load-secret-${i + 1}` }));
+  const config = (dataDir: string) => ({
+    dataDir,
+    http: { host: '127.0.0.1', port: 0 },
+    mqtt: { embedded: { host: '127.0.0.1', port: 0 } },
+    log: { level: 'error' },
+    demo: { mode: 'off' },
+    sites: [{ id: 'bench', name: 'Bench', timeZone: 'Europe/Berlin' }],
+    points: [{ id: 'desk', siteId: 'bench', name: 'Desk' }],
+    devices: devices.map((d) => ({ id: d.id, pointId: 'desk', buttons: 4, responseIntervalMs: 0, mqttPassword: d.password })),
+  });
+  const runs: Record<'with' | 'without', number[]> = { with: [], without: [] };
+  const dirs = { with: tempDir('fb-bench-with-'), without: tempDir('fb-bench-without-') };
+  const gateways: Partial<Record<'with' | 'without', GatewayProcess>> = {};
+  try {
+    const urls: Partial<Record<'with' | 'without', string>> = {};
+    for (const kind of ['with', 'without'] as const) {
+      const previous = process.env.FEEDBACK_BENCHMARK_WITHOUT_ROLLUPS;
+      if (kind === 'without') process.env.FEEDBACK_BENCHMARK_WITHOUT_ROLLUPS = '1';
+      gateways[kind] = spawnGateway(dirs[kind].path, config(dirs[kind].path), { production: true });
+      if (previous === undefined) delete process.env.FEEDBACK_BENCHMARK_WITHOUT_ROLLUPS;
+      urls[kind] = (await waitForBanner(gateways[kind]!)).mqttUrl;
+    }
+    for (let run = 0; run < 3; run++) {
+      for (const kind of ['with', 'without'] as const) {
+        log(`end-to-end ${kind} rollups, run ${run + 1} of 3`);
+        runs[kind].push((await saturate(urls[kind]!, 'bench', devices, 20 + run, 60_000)).pressesPerSecond);
+      }
+    }
+  } finally {
+    for (const g of Object.values(gateways)) {
+      if (g && g.child.exitCode === null) {
+        g.child.kill('SIGTERM');
+        await g.exited;
+      }
+    }
+    dirs.with.remove();
+    dirs.without.remove();
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
+  return {
+    pattern: 'presses through MQTT into the production gateway, acknowledged = committed (median of 3)',
+    pressesPerSecondWithoutRollups: median(runs.without),
+    pressesPerSecondWithRollups: median(runs.with),
+    runs,
+    addedCostPercent: Math.round(1000 * (median(runs.without) / median(runs.with) - 1)) / 10,
+  };
+}
+
 /** Issue 3's benchmark: durable ingest through MQTT and serial against raw SQLite, latency, RSS. */
 export async function ingestBench(log: (line: string) => void): Promise<Record<string, unknown>> {
   const dir = tempDir('fb-bench-');

@@ -2,7 +2,8 @@ import type { TSchema } from '@sinclair/typebox';
 import { parse as parseYaml } from 'yaml';
 
 export const ENV_PREFIX = 'FEEDBACK_';
-const RESERVED = new Set(['FEEDBACK_CONFIG']);
+/** Variables that are not configuration keys: the config file's path, and a benchmark-only switch. */
+const RESERVED = new Set(['FEEDBACK_CONFIG', 'FEEDBACK_BENCHMARK_WITHOUT_ROLLUPS']);
 
 function normalise(name: string): string {
   return name.toLowerCase().replace(/_/g, '');
