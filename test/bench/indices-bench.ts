@@ -6,6 +6,7 @@ import { AnswerWriter } from '../../gateway/src/store/answer-writer.ts';
 import { IndexService, type IndexQuery } from '../../gateway/src/indices/index-service.ts';
 import type { FeedbackEvent } from '../../gateway/src/ingest/feedback-event.ts';
 import { percentile } from './mqtt-load.ts';
+import { Where } from '../../gateway/src/store/sql-where.ts';
 import { rollupCostEndToEnd } from './ingest-bench.ts';
 
 const YEAR = 365 * 86_400_000;
@@ -80,17 +81,13 @@ async function feed(writer: AnswerWriter, total: number, at: (i: number) => numb
 
 /** The same question answered by scanning raw answers: what the rollups save. */
 function naiveScan(db: Db, q: IndexQuery, pointIds: string[]): number {
-  const where = [`point_id IN (${pointIds.map(() => '?').join(',')})`, 'occurred_at >= ?', 'occurred_at < ?', 'misuse = 0', 'value IS NOT NULL', "scale LIKE 'smiley%'"];
-  const params: unknown[] = [...pointIds, q.from, q.to];
-  if (q.deviceId) {
-    where.push('device_id = ?');
-    params.push(q.deviceId);
-  }
-  if (q.staffId) {
-    where.push('staff_id = ?');
-    params.push(q.staffId);
-  }
-  const rows = db.prepare(`SELECT scale, value, COUNT(*) AS n FROM answers WHERE ${where.join(' AND ')} GROUP BY scale, value`).all(...params) as { n: number }[];
+  const where = new Where()
+    .add(`point_id IN (${pointIds.map(() => '?').join(',')})`, pointIds)
+    .add('occurred_at >= ? AND occurred_at < ?', [q.from, q.to])
+    .add("misuse = 0 AND value IS NOT NULL AND scale LIKE 'smiley%'")
+    .add('device_id = ?', [q.deviceId], q.deviceId !== undefined)
+    .add('staff_id = ?', [q.staffId], q.staffId !== undefined);
+  const rows = db.prepare(`SELECT scale, value, COUNT(*) AS n FROM answers ${where} GROUP BY scale, value`).all(...where.params) as { n: number }[];
   return rows.reduce((a, r) => a + r.n, 0);
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../store/database.ts';
+import { Where } from '../store/sql-where.ts';
 
 export type AlertStatus = 'open' | 'acknowledged' | 'closed';
 
@@ -35,19 +36,8 @@ export class AlertStore {
   }
 
   list(filter: { status?: AlertStatus | undefined; pointId?: string | undefined; limit: number }): Alert[] {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.status) {
-      where.push('status = ?');
-      params.push(filter.status);
-    }
-    if (filter.pointId) {
-      where.push('point_id = ?');
-      params.push(filter.pointId);
-    }
-    return this.db
-      .prepare(`SELECT ${COLUMNS} FROM alerts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`)
-      .all(...params, filter.limit) as Alert[];
+    const where = new Where().add('status = ?', [filter.status], filter.status !== undefined).add('point_id = ?', [filter.pointId], filter.pointId !== undefined);
+    return this.db.prepare(`SELECT ${COLUMNS} FROM alerts ${where} ORDER BY id DESC LIMIT ?`).all(...where.params, filter.limit) as Alert[];
   }
 
   fire(a: { ruleId: string; pointId: string; kind: string; firedAt: number; value: number | null; n: number; message: string }): Alert {

@@ -1,4 +1,5 @@
 import type { Db } from '../store/database.ts';
+import { Where } from '../store/sql-where.ts';
 import { EMOTIONS } from '@feedback/models';
 import { emptyEmotionCounts, type EmotionCounts } from './emotion-indices.ts';
 
@@ -7,18 +8,13 @@ export class EmotionQuery {
   constructor(private readonly db: Db) {}
 
   totals(filter: { siteId?: string | undefined; pointIds?: string[] | undefined; from: number; to: number }): { all: EmotionCounts; entry: EmotionCounts; exit: EmotionCounts } {
-    const where = ['window_start >= ?', 'window_start < ?'];
-    const params: unknown[] = [filter.from, filter.to];
-    if (filter.siteId) {
-      where.push('site_id = ?');
-      params.push(filter.siteId);
-    }
-    if (filter.pointIds) {
-      where.push(`point_id IN (${filter.pointIds.map(() => '?').join(',')})`);
-      params.push(...filter.pointIds);
-    }
+    const where = new Where()
+      .add('window_start >= ?', [filter.from])
+      .add('window_start < ?', [filter.to])
+      .add('site_id = ?', [filter.siteId], filter.siteId !== undefined)
+      .add(`point_id IN (${(filter.pointIds ?? []).map(() => '?').join(',')})`, filter.pointIds ?? [], filter.pointIds !== undefined);
     const sums = ['faces', ...EMOTIONS].map((c) => `SUM(${c}) AS ${c}`).join(', ');
-    const rows = this.db.prepare(`SELECT tag, ${sums} FROM emotion_windows WHERE ${where.join(' AND ')} GROUP BY tag`).all(...params) as ({ tag: string } & EmotionCounts)[];
+    const rows = this.db.prepare(`SELECT tag, ${sums} FROM emotion_windows ${where} GROUP BY tag`).all(...where.params) as ({ tag: string } & EmotionCounts)[];
     const all = emptyEmotionCounts();
     const byTag: Record<string, EmotionCounts> = { entry: emptyEmotionCounts(), exit: emptyEmotionCounts() };
     for (const row of rows) {

@@ -2,6 +2,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { Db } from './database.ts';
+import { Where } from './sql-where.ts';
 
 export interface ExportFilter {
   siteId?: string | undefined;
@@ -18,21 +19,16 @@ type Row = Record<(typeof EXPORT_COLUMNS)[number], string | number | null>;
 
 /** Raw answers for audit and export, streamed row by row (never all in memory). */
 function* rows(db: Db, f: ExportFilter): Generator<Row> {
-  const where = ['occurred_at >= ?', 'occurred_at < ?'];
-  const params: unknown[] = [f.from, f.to];
-  if (f.siteId) {
-    where.push('site_id = ?');
-    params.push(f.siteId);
-  }
-  if (f.pointId) {
-    where.push('point_id = ?');
-    params.push(f.pointId);
-  }
+  const where = new Where()
+    .add('occurred_at >= ?', [f.from])
+    .add('occurred_at < ?', [f.to])
+    .add('site_id = ?', [f.siteId], f.siteId !== undefined)
+    .add('point_id = ?', [f.pointId], f.pointId !== undefined);
   const stmt = db.prepare(
     `SELECT id, occurred_at, received_at, site_id, point_id, device_id, staff_id, survey_id, question_id, scale, value, misuse, source
-     FROM answers WHERE ${where.join(' AND ')} ORDER BY occurred_at, id`,
+     FROM answers ${where} ORDER BY occurred_at, id`,
   );
-  for (const r of stmt.iterate(...params) as Iterable<Record<string, string | number | null>>) {
+  for (const r of stmt.iterate(...where.params) as Iterable<Record<string, string | number | null>>) {
     yield {
       id: r.id!,
       occurredAt: new Date(r.occurred_at as number).toISOString(),

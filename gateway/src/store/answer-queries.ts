@@ -1,20 +1,9 @@
 import type { Db } from './database.ts';
+import type { FeedbackEvent } from '../ingest/feedback-event.ts';
 
-export interface StoredAnswer {
+/** An answer as stored: the feedback event, with its row id. */
+export interface StoredAnswer extends Omit<FeedbackEvent, 'source'> {
   id: number;
-  deviceId: string;
-  boot: number;
-  seq: number;
-  siteId: string;
-  pointId: string;
-  staffId: string | null;
-  surveyId: string | null;
-  questionId: string | null;
-  scale: string;
-  value: number | null;
-  occurredAt: number;
-  receivedAt: number;
-  misuse: boolean;
   source: string;
 }
 

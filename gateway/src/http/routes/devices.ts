@@ -1,9 +1,8 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { HttpServices } from '../services.ts';
-import { ErrorBody } from '../schemas.ts';
+import { ErrorBody, Nullable } from '../schemas.ts';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 const DeviceBody = Type.Object({
   id: Type.String(),
