@@ -16,7 +16,7 @@ export default defineConfig({
   test: {
     projects: [
       nodeProject('firmware-protocol'),
-      nodeProject('models'),
+      nodeProject('models', 120_000),
       nodeProject('gateway'),
       {
         test: {

@@ -14,6 +14,8 @@ export function openDatabase(file: string, migrations: Migration[] = MIGRATIONS)
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // 16 MiB of page cache (the default is 2 MiB): index queries over years of rollups stay in memory.
+  db.pragma('cache_size = -16000');
   migrate(db, migrations);
   return db;
 }

@@ -1,0 +1,26 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { FrameAnalyzer, type DetectorOptions } from './frame-analyzer.ts';
+
+/** One inference thread: loads the models once, then analyses frames posted to it. */
+interface Job {
+  id: number;
+  width: number;
+  height: number;
+  data: ArrayBuffer;
+  options: DetectorOptions;
+}
+
+const port = parentPort!;
+const { modelDir } = workerData as { modelDir?: string };
+try {
+  const analyzer = await FrameAnalyzer.create({ ...(modelDir ? { modelDir } : {}), threads: 1 });
+  port.on('message', (job: Job) => {
+    analyzer
+      .analyze({ width: job.width, height: job.height, data: new Uint8Array(job.data) }, job.options)
+      .then((detections) => port.postMessage({ id: job.id, detections }))
+      .catch((error: Error) => port.postMessage({ id: job.id, error: error.message }));
+  });
+  port.postMessage({ ready: true, backend: analyzer.backend });
+} catch (error) {
+  port.postMessage({ fatal: (error as Error).message });
+}

@@ -1,0 +1,91 @@
+import { Worker } from 'node:worker_threads';
+import type { Detection, DetectorOptions } from './frame-analyzer.ts';
+import type { RgbImage } from '../expression-model.ts';
+
+export interface WorkerPoolOptions {
+  workers: number;
+  /** the worker script: inference-worker.ts (run through tsx) or its built .mjs */
+  entry: string;
+  modelDir?: string | undefined;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: boolean;
+}
+
+/**
+ * Inference off the main thread. `analyze` hands a frame to an idle worker, or refuses it at once
+ * (undefined) when every worker is busy: frames are dropped and counted, never queued without bound.
+ */
+export class WorkerPool {
+  private slots: Slot[] = [];
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (d: Detection[]) => void; reject: (e: Error) => void; slot: Slot }>();
+  backend = 'unknown';
+  dropped = 0;
+
+  private constructor(private readonly options: WorkerPoolOptions) {}
+
+  static async start(options: WorkerPoolOptions): Promise<WorkerPool> {
+    const pool = new WorkerPool(options);
+    try {
+      await Promise.all(Array.from({ length: options.workers }, () => pool.spawn()));
+    } catch (error) {
+      await pool.stop();
+      throw error;
+    }
+    return pool;
+  }
+
+  private spawn(): Promise<void> {
+    const execArgv = this.options.entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+    const worker = new Worker(this.options.entry, { workerData: { modelDir: this.options.modelDir }, execArgv });
+    const slot: Slot = { worker, busy: false };
+    return new Promise((resolve, reject) => {
+      worker.on('message', (m: { ready?: boolean; backend?: string; fatal?: string; id?: number; detections?: Detection[]; error?: string }) => {
+        if (m.ready) {
+          this.backend = m.backend ?? this.backend;
+          this.slots.push(slot);
+          return resolve();
+        }
+        if (m.fatal) return reject(new Error(m.fatal));
+        const job = m.id === undefined ? undefined : this.pending.get(m.id);
+        if (!job) return;
+        this.pending.delete(m.id!);
+        job.slot.busy = false;
+        if (m.error) job.reject(new Error(m.error));
+        else job.resolve(m.detections ?? []);
+      });
+      worker.once('error', (error) => reject(error));
+    });
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Analyses a frame on an idle worker; undefined (and counted) when all are busy. */
+  analyze(frame: RgbImage, options: DetectorOptions): Promise<Detection[]> | undefined {
+    const slot = this.slots.find((s) => !s.busy);
+    if (!slot) {
+      this.dropped++;
+      return undefined;
+    }
+    slot.busy = true;
+    const id = this.nextId++;
+    // A copy the worker owns: the caller's frame buffer is never shared, and is freed by the GC.
+    const data = frame.data.slice().buffer;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, slot });
+      slot.worker.postMessage({ id, width: frame.width, height: frame.height, data, options }, [data]);
+    });
+  }
+
+  async stop(): Promise<void> {
+    for (const { reject } of this.pending.values()) reject(new Error('inference stopped'));
+    this.pending.clear();
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    this.slots = [];
+  }
+}
