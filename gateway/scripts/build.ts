@@ -19,8 +19,13 @@ const workspaceSources: Plugin = {
 
 const started = Date.now();
 await build({
-  entryPoints: [join(root, 'gateway', 'src', 'server.ts')],
-  outfile: join(root, 'gateway', 'dist', 'server.mjs'),
+  entryPoints: {
+    server: join(root, 'gateway', 'src', 'server.ts'),
+    // The emotion monitor's inference threads load this file beside the server.
+    'inference-worker': join(root, 'models', 'src', 'pipeline', 'inference-worker.ts'),
+  },
+  outdir: join(root, 'gateway', 'dist'),
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -30,4 +35,4 @@ await build({
   logLevel: 'warning',
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
-process.stdout.write(`gateway/dist/server.mjs built in ${Date.now() - started} ms\n`);
+process.stdout.write(`gateway/dist/server.mjs and inference-worker.mjs built in ${Date.now() - started} ms\n`);

@@ -22,6 +22,7 @@ import { customersHandler } from './traffic/customers-mqtt.ts';
 import { AlertStore } from './alerts/alert-store.ts';
 import { AlertEngine, DEFAULT_RULE } from './alerts/alert-engine.ts';
 import { WebhookSender } from './alerts/webhooks.ts';
+import { CameraMonitor } from './cameras/camera-monitor.ts';
 import { createMetrics } from './metrics.ts';
 import { DropLog } from './adapters/drop-log.ts';
 import { startTransports } from './transports.ts';
@@ -124,6 +125,9 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     stops.push(alertEngine.start(config.alerts.evaluateEveryMs));
     const webhooks = new WebhookSender(db, config.webhooks, logger.child({ part: 'webhooks' }));
     stops.push(webhooks.start(bus));
+    const cameras = new CameraMonitor(config, { db, logger: logger.child({ part: 'emotion' }), metrics });
+    cameras.start();
+    stops.push(() => cameras.stop());
     const app = Fastify({ loggerInstance: logger, bodyLimit: config.http.bodyLimitBytes, forceCloseConnections: true }).withTypeProvider<TypeBoxTypeProvider>();
     await app.register(httpApp, {
       services: {
@@ -139,6 +143,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
         alerts: { engine: alertEngine, store: alertStore, webhooks },
         metrics,
         health: () => ({ store: db.open, broker: transports.mqtt.connected }),
+        cameras,
         devices: registry,
         misuse,
         uiRoot: REPO_ROOT,

@@ -18,6 +18,12 @@ export function createMetrics() {
       labelNames: ['reason'] as const,
       registers: [registry],
     }),
+    cameraFrames: new Counter({
+      name: 'feedback_camera_frames_total',
+      help: 'Camera frames analysed, or dropped because inference was busy',
+      labelNames: ['camera', 'outcome'] as const,
+      registers: [registry],
+    }),
     commitBatch: new Histogram({
       name: 'feedback_commit_batch_size',
       help: 'Answers written per group commit',

@@ -2,3 +2,9 @@ export { EMOTIONS, valenceOf, isEmotion, type Emotion, type Valence } from './em
 export { ExpressionModel, topEmotion, type Probabilities, type RgbImage } from './expression-model.ts';
 export { ModelFileError, checkModelFiles, NETWORKS } from './model-files.ts';
 export { loadFaceApi, packagedModelDir, type Backend } from './face-api.ts';
+export { FrameAnalyzer, type Detection, type DetectorOptions, type Box } from './pipeline/frame-analyzer.ts';
+export { Tracker, iou, type TrackedDetection } from './pipeline/tracker.ts';
+export { WindowAggregator, type EmotionWindow } from './pipeline/window-aggregator.ts';
+export { WorkerPool } from './pipeline/worker-pool.ts';
+export { FfmpegSource } from './pipeline/ffmpeg-source.ts';
+export { SnapshotSource, FolderSource, type FrameSource } from './pipeline/image-sources.ts';

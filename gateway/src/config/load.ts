@@ -71,6 +71,10 @@ function checkReferences(config: Config): void {
     if (!points.has(d.pointId)) throw new ConfigError(`Invalid configuration:\n  devices[${i}].pointId: no point "${d.pointId}"`);
     if (d.surveyId && !surveys.has(d.surveyId)) throw new ConfigError(`Invalid configuration:\n  devices[${i}].surveyId: no survey "${d.surveyId}"`);
   });
+  config.cameras.forEach((c, i) => {
+    if (!sites.has(c.siteId)) throw new ConfigError(`Invalid configuration:\n  cameras[${i}].siteId: no site "${c.siteId}"`);
+    if (c.pointId && !points.has(c.pointId)) throw new ConfigError(`Invalid configuration:\n  cameras[${i}].pointId: no point "${c.pointId}"`);
+  });
   for (const tz of config.sites.map((s) => s.timeZone)) {
     try {
       new Intl.DateTimeFormat('en', { timeZone: tz });

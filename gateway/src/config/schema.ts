@@ -163,6 +163,38 @@ export const WebhookConfig = Type.Object(
   { additionalProperties: false },
 );
 
+export const CameraConfig = Type.Object(
+  {
+    id: Id,
+    siteId: Id,
+    /** desk cameras belong to a point; entry and exit cameras to the site */
+    pointId: Type.Optional(Id),
+    tag: Type.Union([Type.Literal('entry'), Type.Literal('exit'), Type.Literal('desk')]),
+    source: Type.Union([
+      Type.Object(
+        {
+          kind: Type.Literal('ffmpeg'),
+          /** a video file, an RTSP/HTTP stream URL, or a V4L2 device such as /dev/video0 */
+          input: Type.String({ minLength: 1 }),
+          fps: Type.Number({ exclusiveMinimum: 0, maximum: 30, default: 5 }),
+          /** files only: play at the file's own pace, as a camera would */
+          realtime: Type.Boolean({ default: true }),
+        },
+        { additionalProperties: false },
+      ),
+      Type.Object(
+        { kind: Type.Literal('snapshot'), url: Type.String({ pattern: '^https?://' }), intervalMs: Type.Integer({ minimum: 100, default: 1000 }) },
+        { additionalProperties: false },
+      ),
+      Type.Object(
+        { kind: Type.Literal('folder'), path: Type.String({ minLength: 1 }), fps: Type.Number({ exclusiveMinimum: 0, maximum: 30, default: 2 }), loop: Type.Boolean({ default: true }) },
+        { additionalProperties: false },
+      ),
+    ]),
+  },
+  { additionalProperties: false },
+);
+
 export const ConfigSchema = Type.Object(
   {
     dataDir: Type.String({ minLength: 1, default: './data' }),
@@ -260,6 +292,24 @@ export const ConfigSchema = Type.Object(
       { additionalProperties: false, default: {} },
     ),
     webhooks: Type.Array(WebhookConfig, { default: [] }),
+    cameras: Type.Array(CameraConfig, { default: [] }),
+    emotion: Type.Object(
+      {
+        /** inference threads (one per core is the most that helps) */
+        workers: Type.Integer({ minimum: 1, maximum: 16, default: 1 }),
+        /** tiny face detector input: a multiple of 32; larger finds smaller faces, slower */
+        inputSize: Type.Integer({ minimum: 128, maximum: 1024, multipleOf: 32, default: 416 }),
+        scoreThreshold: Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1, default: 0.5 }),
+        /** counts are kept per window of this length; a face counts once per window */
+        windowMs: Type.Integer({ minimum: 1000, default: 60_000 }),
+        /** frames from ffmpeg are scaled to this size */
+        width: Type.Integer({ minimum: 64, maximum: 3840, default: 640 }),
+        height: Type.Integer({ minimum: 64, maximum: 2160, default: 480 }),
+        /** where the model weights are; default: inside the installed face-api package */
+        modelDir: Type.Optional(Type.String({ minLength: 1 })),
+      },
+      { additionalProperties: false, default: {} },
+    ),
   },
   { additionalProperties: false },
 );
@@ -276,4 +326,5 @@ export type OffTheShelfSource = Static<typeof OffTheShelfSource>;
 export type SurveyConfig = Static<typeof SurveyConfig>;
 export type AlertRuleConfig = Static<typeof AlertRuleConfig>;
 export type WebhookConfig = Static<typeof WebhookConfig>;
+export type CameraConfig = Static<typeof CameraConfig>;
 export type QuestionConfig = Static<typeof QuestionConfig>;

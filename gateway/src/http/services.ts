@@ -13,6 +13,7 @@ import type { CustomersRepo } from '../traffic/customers-repo.ts';
 import type { AlertEngine } from '../alerts/alert-engine.ts';
 import type { AlertStore } from '../alerts/alert-store.ts';
 import type { WebhookSender } from '../alerts/webhooks.ts';
+import type { CameraMonitor } from '../cameras/camera-monitor.ts';
 
 export interface HealthChecks {
   store: boolean;
@@ -33,6 +34,7 @@ export interface HttpServices {
   alerts: { engine: AlertEngine; store: AlertStore; webhooks: WebhookSender };
   metrics: Metrics;
   health: () => HealthChecks;
+  cameras: CameraMonitor;
   devices: DeviceRegistry;
   misuse: MisuseRules;
   /** folder holding the built dashboard and kiosk apps */

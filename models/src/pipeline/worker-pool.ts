@@ -4,7 +4,7 @@ import type { RgbImage } from '../expression-model.ts';
 
 export interface WorkerPoolOptions {
   workers: number;
-  /** the worker script: inference-worker.ts (run through tsx) or its built .mjs */
+  /** the worker script: inference-worker.dev.mjs (TypeScript through tsx) or the built .mjs */
   entry: string;
   modelDir?: string | undefined;
 }
@@ -39,8 +39,7 @@ export class WorkerPool {
   }
 
   private spawn(): Promise<void> {
-    const execArgv = this.options.entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
-    const worker = new Worker(this.options.entry, { workerData: { modelDir: this.options.modelDir }, execArgv });
+    const worker = new Worker(this.options.entry, { workerData: { modelDir: this.options.modelDir } });
     const slot: Slot = { worker, busy: false };
     return new Promise((resolve, reject) => {
       worker.on('message', (m: { ready?: boolean; backend?: string; fatal?: string; id?: number; detections?: Detection[]; error?: string }) => {

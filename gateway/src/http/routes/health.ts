@@ -2,9 +2,17 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { HttpServices } from '../services.ts';
 
+const EmotionBody = Type.Object({
+  state: Type.Union([Type.Literal('off'), Type.Literal('starting'), Type.Literal('ready'), Type.Literal('failed')]),
+  backend: Type.Union([Type.String(), Type.Null()], { description: 'tensorflow (tfjs-node) or wasm' }),
+  error: Type.Union([Type.String(), Type.Null()]),
+});
+
 const HealthBody = Type.Object({
   status: Type.Union([Type.Literal('ready'), Type.Literal('not-ready')]),
   checks: Type.Object({ store: Type.Boolean(), broker: Type.Boolean() }),
+  /** the emotion monitor: reported, but it does not make the gateway unready (buttons still work) */
+  emotion: EmotionBody,
 });
 
 /** Operational endpoints, public so that probes and Prometheus need no login; no customer data. */
@@ -15,8 +23,35 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }>
     async (_request, reply) => {
       const checks = services.health();
       const ready = checks.store && checks.broker;
-      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not-ready', checks });
+      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not-ready', checks, emotion: services.cameras.status });
     },
+  );
+
+  app.get(
+    '/api/cameras',
+    {
+      schema: {
+        tags: ['emotion'],
+        description: 'The emotion monitor and each camera: state, last error, frames analysed and dropped. No image is ever kept.',
+        response: {
+          200: Type.Object({
+            emotion: EmotionBody,
+            cameras: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                tag: Type.String(),
+                state: Type.String(),
+                error: Type.Union([Type.String(), Type.Null()]),
+                framesAnalysed: Type.Integer(),
+                framesDropped: Type.Integer(),
+                lastWindowAt: Type.Union([Type.Integer(), Type.Null()]),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async () => ({ emotion: services.cameras.status, cameras: services.cameras.cameraStatus() }),
   );
 
   app.get('/metrics', { config: { public: true }, schema: { tags: ['operations'], hide: true } }, async (_request, reply) => {

@@ -1,0 +1,82 @@
+import { readdirSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import jpeg from 'jpeg-js';
+import type { RgbImage } from '../expression-model.ts';
+import { decodeJpeg } from '../eval/dataset.ts';
+
+function rgbFromJpeg(bytes: Uint8Array): RgbImage {
+  const { width, height, data } = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 256 });
+  const rgb = new Uint8Array(width * height * 3);
+  for (let i = 0, j = 0; i < data.length; i += 4, j += 3) {
+    rgb[j] = data[i]!;
+    rgb[j + 1] = data[i + 1]!;
+    rgb[j + 2] = data[i + 2]!;
+  }
+  return { width, height, data: rgb };
+}
+
+/** A frame source: delivers frames until stopped, or ends with an error message. */
+export interface FrameSource {
+  start(onFrame: (frame: RgbImage, at: number) => void, onEnd: (error?: string) => void): void;
+  stop(): void;
+}
+
+/** The JPEG snapshot URL IP cameras offer, polled at an interval; the image lives only in memory. */
+export class SnapshotSource implements FrameSource {
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(private readonly options: { url: string; intervalMs: number }) {}
+
+  start(onFrame: (frame: RgbImage, at: number) => void, onEnd: (error?: string) => void): void {
+    const poll = async () => {
+      if (this.stopped) return;
+      try {
+        const response = await fetch(this.options.url, { signal: AbortSignal.timeout(10_000) });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        onFrame(rgbFromJpeg(new Uint8Array(await response.arrayBuffer())), Date.now());
+        this.timer = setTimeout(() => void poll(), this.options.intervalMs);
+      } catch (error) {
+        onEnd(`cannot read the snapshot ${this.options.url}: ${(error as Error).message}`);
+      }
+    };
+    void poll();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+}
+
+/** A folder of JPEG images played as frames at a rate, for tests and demos. */
+export class FolderSource implements FrameSource {
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: { path: string; fps: number; loop: boolean }) {}
+
+  start(onFrame: (frame: RgbImage, at: number) => void, onEnd: (error?: string) => void): void {
+    let files: string[];
+    try {
+      files = readdirSync(this.options.path).filter((f) => ['.jpg', '.jpeg'].includes(extname(f).toLowerCase())).sort();
+    } catch (error) {
+      return onEnd(`cannot read the image folder ${this.options.path}: ${(error as Error).message}`);
+    }
+    if (files.length === 0) return onEnd(`no JPEG images in ${this.options.path}`);
+    let i = 0;
+    this.timer = setInterval(() => {
+      if (i >= files.length) {
+        if (!this.options.loop) {
+          clearInterval(this.timer);
+          return onEnd();
+        }
+        i = 0;
+      }
+      onFrame(decodeJpeg(join(this.options.path, files[i++]!)), Date.now());
+    }, 1000 / this.options.fps);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { SimulatedButton } from '@feedback/firmware-protocol';
+import { DEVICES, SITE, startTestGateway, type TestGateway } from './helpers/test-gateway.ts';
+import { sampleVideo } from './helpers/sample-video.ts';
+import { tempDir } from './helpers/temp-dir.ts';
+import { metric } from './helpers/metrics.ts';
+
+const media = tempDir('fb-media-');
+let video: string;
+beforeAll(() => {
+  video = sampleVideo(media.path);
+});
+afterAll(() => media.remove());
+
+interface CameraStatus {
+  id: string;
+  state: string;
+  error: string | null;
+  framesAnalysed: number;
+  framesDropped: number;
+}
+
+async function cameras(t: TestGateway): Promise<{ emotion: { state: string; backend: string | null; error: string | null }; cameras: CameraStatus[] }> {
+  return t.get('/api/cameras');
+}
+
+describe('the emotion monitor', () => {
+  it('runs a video through detection, tracking and windows to stored counts and an emotional NPS, keeping nothing else', async () => {
+    const t = await startTestGateway({
+      cameras: [{ id: 'exit-cam', siteId: SITE.id, tag: 'exit', source: { kind: 'ffmpeg', input: video, fps: 4, realtime: true } }],
+      emotion: { windowMs: 2000, inputSize: 320, workers: 1 },
+    });
+    try {
+      await expect.poll(async () => (await cameras(t)).emotion.state, { timeout: 60_000 }).toBe('ready');
+      expect(((await (await fetch(`${t.gateway.httpUrl}/health`)).json()) as { emotion: unknown }).emotion).toMatchObject({ state: 'ready', backend: 'wasm' });
+      await expect.poll(async () => (await cameras(t)).cameras[0]?.framesAnalysed ?? 0, { timeout: 60_000, interval: 500 }).toBeGreaterThan(10);
+      const range = `siteId=${SITE.id}&from=0&to=${Date.now() + 60_000}`;
+      await expect.poll(async () => (await t.get<{ result: { n: number } }>(`/api/indices/emotionalNps?${range}`)).result.n, { timeout: 30_000 }).toBeGreaterThan(0);
+      const nps = await t.get<{ result: { n: number; value: number } }>(`/api/indices/emotionalNps?${range}`);
+      expect(nps.result.value).toBeGreaterThanOrEqual(-100);
+      expect(nps.result.value).toBeLessThanOrEqual(100);
+      // One person seen in many frames of a window counts once: far fewer faces than face-frames.
+      const db = new Database(join(t.dataDir, 'feedback.db'), { readonly: true });
+      try {
+        const windows = db.prepare('SELECT * FROM emotion_windows').all() as Record<string, unknown>[];
+        expect(windows.length).toBeGreaterThan(0);
+        const faces = windows.reduce((n, w) => n + (w.faces as number), 0);
+        const perWindowMax = Math.max(...windows.map((w) => w.faces as number));
+        expect(perWindowMax).toBeLessThan(30);
+        expect(faces).toBeGreaterThan(0);
+        // Privacy: only counts are stored: no blob, no long text, in any table.
+        const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]).filter((n) => !n.startsWith('sqlite_'));
+        for (const table of tables) {
+          const big = db.prepare(`SELECT COUNT(*) FROM ${table} WHERE ${(db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => `(typeof(${c.name}) = 'blob' OR length(${c.name}) > 512)`).join(' OR ')}`).pluck().get();
+          expect(big, table).toBe(0);
+        }
+      } finally {
+        db.close();
+      }
+      // Privacy: nothing but the database (and the generated first-admin password, if any) in the data folder.
+      expect(readdirSync(t.dataDir).filter((f) => !/^feedback\.db(-wal|-shm)?$/.test(f) && f !== 'initial-admin-password')).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  }, 180_000);
+
+  it('drops frames it cannot keep up with, counting them, instead of queueing', async () => {
+    const t = await startTestGateway({
+      cameras: [{ id: 'flood', siteId: SITE.id, tag: 'entry', source: { kind: 'ffmpeg', input: video, fps: 30, realtime: false } }],
+      emotion: { windowMs: 5000, workers: 1 },
+    });
+    try {
+      await expect.poll(async () => (await cameras(t)).cameras[0]?.framesDropped ?? 0, { timeout: 60_000, interval: 500 }).toBeGreaterThan(20);
+      const status = (await cameras(t)).cameras[0]!;
+      expect(status.framesAnalysed).toBeGreaterThan(0);
+      expect(status.framesDropped).toBeGreaterThan(status.framesAnalysed);
+      expect(await metric(t.gateway.httpUrl, 'feedback_camera_frames_total', 'camera="flood",outcome="dropped"')).toBeGreaterThan(20);
+    } finally {
+      await t.close();
+    }
+  }, 120_000);
+
+  it('reports a missing model file and an unreadable camera clearly, while buttons keep working', async () => {
+    const empty = tempDir('fb-nomodels-');
+    const noModel = await startTestGateway({
+      cameras: [{ id: 'cam', siteId: SITE.id, tag: 'desk', source: { kind: 'folder', path: empty.path, fps: 1, loop: true } }],
+      emotion: { modelDir: empty.path },
+    });
+    try {
+      await expect.poll(async () => (await cameras(noModel)).emotion.state).toBe('failed');
+      expect((await cameras(noModel)).emotion.error).toMatch(/Model file missing: .*tiny_face_detector_model-weights_manifest\.json/);
+      const health = await fetch(`${noModel.gateway.httpUrl}/health`);
+      expect(health.status).toBe(200);
+      const button = new SimulatedButton({ brokerUrl: noModel.gateway.mqttUrl, siteId: SITE.id, deviceId: DEVICES[0]!.id, buttons: 4, password: DEVICES[0]!.mqttPassword });
+      await button.connect();
+      button.press(3);
+      await button.drained();
+      await button.close();
+    } finally {
+      await noModel.close();
+      empty.remove();
+    }
+
+    const badCamera = await startTestGateway({
+      cameras: [{ id: 'gone', siteId: SITE.id, tag: 'entry', source: { kind: 'ffmpeg', input: join(media.path, 'no-such-camera.mp4'), fps: 2, realtime: true } }],
+    });
+    try {
+      await expect.poll(async () => (await cameras(badCamera)).cameras[0]?.error ?? '', { timeout: 60_000 }).toMatch(/ffmpeg could not read .*no-such-camera\.mp4/);
+      expect((await cameras(badCamera)).cameras[0]!.state).toBe('retrying');
+      expect((await fetch(`${badCamera.gateway.httpUrl}/health`)).status).toBe(200);
+    } finally {
+      await badCamera.close();
+    }
+  }, 120_000);
+});
