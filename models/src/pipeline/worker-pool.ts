@@ -39,7 +39,11 @@ export class WorkerPool {
   }
 
   private spawn(): Promise<void> {
-    const worker = new Worker(this.options.entry, { workerData: { modelDir: this.options.modelDir } });
+    // A bounded JavaScript heap per worker: the models and one frame's tensors live in WASM memory.
+    const worker = new Worker(this.options.entry, {
+      workerData: { modelDir: this.options.modelDir },
+      resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 },
+    });
     const slot: Slot = { worker, busy: false };
     return new Promise((resolve, reject) => {
       worker.on('message', (m: { ready?: boolean; backend?: string; fatal?: string; id?: number; detections?: Detection[]; error?: string }) => {
