@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SimulatedButton } from '@feedback/firmware-protocol';
 import { DEVICES, SITE, startTestGateway, type TestGateway } from './helpers/test-gateway.ts';
-import { sampleVideo } from './helpers/sample-video.ts';
+import { samplePhotos, sampleVideo } from './helpers/sample-video.ts';
 import { tempDir } from './helpers/temp-dir.ts';
 import { metric } from './helpers/metrics.ts';
 
@@ -119,6 +121,32 @@ describe('the emotion monitor', () => {
       expect((await fetch(`${badCamera.gateway.httpUrl}/health`)).status).toBe(200);
     } finally {
       await badCamera.close();
+    }
+  }, 120_000);
+
+  it('polls an IP camera\'s JPEG snapshot URL, and reports one that does not answer', async () => {
+    const photo = readFileSync(samplePhotos()[1]!);
+    let requests = 0;
+    const camera = createServer((_req, res) => {
+      requests++;
+      res.setHeader('content-type', 'image/jpeg');
+      res.end(photo);
+    });
+    await new Promise<void>((r) => camera.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(camera.address() as AddressInfo).port}/snapshot.jpg`;
+    const t = await startTestGateway({
+      cameras: [
+        { id: 'ip-cam', siteId: SITE.id, tag: 'desk', source: { kind: 'snapshot', url, intervalMs: 200 } },
+        { id: 'dead-cam', siteId: SITE.id, tag: 'entry', source: { kind: 'snapshot', url: 'http://127.0.0.1:9/snapshot.jpg', intervalMs: 200 } },
+      ],
+    });
+    try {
+      await expect.poll(async () => (await cameras(t)).cameras.find((c) => c.id === 'ip-cam')?.framesAnalysed ?? 0, { timeout: 60_000 }).toBeGreaterThan(2);
+      expect(requests).toBeGreaterThan(2);
+      await expect.poll(async () => (await cameras(t)).cameras.find((c) => c.id === 'dead-cam')?.error ?? '').toMatch(/cannot read the snapshot http:\/\/127\.0\.0\.1:9/);
+    } finally {
+      await t.close();
+      await new Promise((r) => camera.close(r));
     }
   }, 120_000);
 });

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import jpeg from 'jpeg-js';
 import { isEmotion, type Emotion } from '../emotions.ts';
 import type { RgbImage } from '../expression-model.ts';
+import { jpegToRgb } from '../jpeg.ts';
 
 /** Folder names other datasets use (CK+ and others) → our labels; null means "skip this class". */
 const ALIASES: Record<string, Emotion | null> = {
@@ -58,14 +58,7 @@ export function readDataset(root: string): Dataset {
   return dataset;
 }
 
-/** Decodes a JPEG file to RGB pixels (greyscale images become three equal channels). */
+/** Decodes a JPEG file to RGB pixels. */
 export function decodeJpeg(file: string): RgbImage {
-  const { width, height, data } = jpeg.decode(readFileSync(file), { useTArray: true, formatAsRGBA: true });
-  const rgb = new Uint8Array(width * height * 3);
-  for (let i = 0, j = 0; i < data.length; i += 4, j += 3) {
-    rgb[j] = data[i]!;
-    rgb[j + 1] = data[i + 1]!;
-    rgb[j + 2] = data[i + 2]!;
-  }
-  return { width, height, data: rgb };
+  return jpegToRgb(readFileSync(file));
 }

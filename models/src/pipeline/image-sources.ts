@@ -1,19 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import jpeg from 'jpeg-js';
 import type { RgbImage } from '../expression-model.ts';
 import { decodeJpeg } from '../eval/dataset.ts';
-
-function rgbFromJpeg(bytes: Uint8Array): RgbImage {
-  const { width, height, data } = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 256 });
-  const rgb = new Uint8Array(width * height * 3);
-  for (let i = 0, j = 0; i < data.length; i += 4, j += 3) {
-    rgb[j] = data[i]!;
-    rgb[j + 1] = data[i + 1]!;
-    rgb[j + 2] = data[i + 2]!;
-  }
-  return { width, height, data: rgb };
-}
+import { jpegToRgb } from '../jpeg.ts';
 
 /** A frame source: delivers frames until stopped, or ends with an error message. */
 export interface FrameSource {
@@ -34,7 +23,7 @@ export class SnapshotSource implements FrameSource {
       try {
         const response = await fetch(this.options.url, { signal: AbortSignal.timeout(10_000) });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        onFrame(rgbFromJpeg(new Uint8Array(await response.arrayBuffer())), Date.now());
+        onFrame(jpegToRgb(new Uint8Array(await response.arrayBuffer())), Date.now());
         this.timer = setTimeout(() => void poll(), this.options.intervalMs);
       } catch (error) {
         onEnd(`cannot read the snapshot ${this.options.url}: ${(error as Error).message}`);
