@@ -170,6 +170,26 @@ describe('device behaviour over MQTT', () => {
   });
 });
 
+describe('device configuration over MQTT', () => {
+  it('answers a hello with the device\'s configuration, retained on its config topic', async () => {
+    const device = await mqtt.connectAsync(t.gateway.mqttUrl, { username: 'strict', password: 'strict-secret' });
+    const configs: string[] = [];
+    device.on('message', (_topic, payload) => configs.push(payload.toString()));
+    await device.subscribeAsync(`feedback/${SITE.id}/strict/config`, { qos: 1 });
+    await device.publishAsync(`feedback/${SITE.id}/strict/hello`, JSON.stringify({ v: 1, boot: 4, buttons: 3, scale: 'smiley', model: 'FB-3', firmware: '2.1.0' }), { qos: 1 });
+    await expect.poll(() => configs.length).toBeGreaterThan(0);
+    expect(JSON.parse(configs.at(-1)!)).toEqual({ v: 1, responseIntervalMs: 5000, led: true, sessionMode: false });
+    await device.endAsync();
+    // retained: a device that subscribes later (after a reboot) gets it at once
+    const later = await mqtt.connectAsync(t.gateway.mqttUrl, { username: 'strict', password: 'strict-secret' });
+    const retained: string[] = [];
+    later.on('message', (_topic, payload) => retained.push(payload.toString()));
+    await later.subscribeAsync(`feedback/${SITE.id}/strict/config`, { qos: 1 });
+    await expect.poll(() => retained.length).toBe(1);
+    await later.endAsync();
+  });
+});
+
 describe('off-the-shelf buttons', () => {
   it('maps zigbee2mqtt, Tasmota and Shelly (Gen1 and Gen2) events to smiley presses', async () => {
     const z2m = await mqtt.connectAsync(t.gateway.mqttUrl, { username: 'z2m', password: 'z2m-secret' });

@@ -117,10 +117,15 @@ export class MqttAdapter {
       .catch((error: Error) => this.options.logger.error({ err: error }, 'message not stored; the device will retransmit'));
   }
 
+  /** Records the device and answers with its configuration (retained, so it is there at the next start too). */
   private onHello(topic: DeviceTopic, payload: Buffer, receivedAt: number): void {
     const hello = parseHello(payload);
     if (!hello.ok) return this.options.drops.drop(hello.reason);
-    if (this.knownDevice(topic)) this.options.registry.recordHello(topic.deviceId, 'mqtt', hello.value, receivedAt);
+    if (!this.knownDevice(topic)) return;
+    this.options.registry.recordHello(topic.deviceId, 'mqtt', hello.value, receivedAt);
+    const device = this.options.registry.get(topic.deviceId)!;
+    const config = { v: PROTOCOL_VERSION, responseIntervalMs: device.responseIntervalMs, led: true, sessionMode: device.sessionMode };
+    if (this.running) this.options.connection.publish(deviceTopic(this.options.topicPrefix, topic.siteId, topic.deviceId, 'config'), JSON.stringify(config), { retain: true });
   }
 
   private onHeartbeat(topic: DeviceTopic, payload: Buffer, receivedAt: number): void {

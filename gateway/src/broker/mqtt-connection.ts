@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 export interface MqttConnection {
   readonly connected: boolean;
   subscribe(filters: string[]): Promise<void>;
-  publish(topic: string, payload: string): void;
+  publish(topic: string, payload: string, options?: { retain?: boolean }): void;
   onMessage(handler: (topic: string, payload: Buffer) => void): void;
   close(): Promise<void>;
 }
@@ -37,9 +37,9 @@ export function localConnection(aedes: Aedes): MqttConnection {
             }),
         ),
       ).then(() => undefined),
-    publish: (topic, payload) => {
+    publish: (topic, payload, options) => {
       if (!open) return;
-      aedes.publish({ cmd: 'publish', topic, payload: Buffer.from(payload), qos: 1, retain: false, dup: false }, () => undefined);
+      aedes.publish({ cmd: 'publish', topic, payload: Buffer.from(payload), qos: 1, retain: options?.retain ?? false, dup: false }, () => undefined);
     },
     onMessage: (h) => {
       handler = h;
@@ -89,8 +89,8 @@ export async function clientConnection(options: {
     subscribe: async (filters) => {
       await client.subscribeAsync(filters, { qos: 1 });
     },
-    publish: (topic, payload) => {
-      client.publish(topic, payload, { qos: 1 });
+    publish: (topic, payload, options) => {
+      client.publish(topic, payload, { qos: 1, retain: options?.retain ?? false });
     },
     onMessage: (handler) => {
       client.on('message', handler);
