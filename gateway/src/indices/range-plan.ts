@@ -24,37 +24,40 @@ export function planRange(from: number, to: number, calendar: SiteCalendar): Seg
   return segments;
 }
 
+/** For each level: its first boundary at or after a time, its last at or before, a bucket's key, the finer level. */
+interface LevelSteps {
+  ceil(ms: number): number;
+  floor(ms: number): number;
+  key(ms: number): number;
+  finer: Level | undefined;
+}
+
+function steps(level: Level, cal: SiteCalendar): LevelSteps {
+  switch (level) {
+    case 'month':
+      return { ceil: (ms) => cal.ceilMonth(ms), floor: (ms) => cal.floorMonth(ms), key: (ms) => cal.monthKey(ms), finer: 'day' };
+    case 'day':
+      return { ceil: (ms) => cal.ceilDay(ms), floor: (ms) => cal.dayStart(ms), key: (ms) => cal.dayKey(ms), finer: 'hour' };
+    case 'hour':
+      return { ceil: (ms) => Math.ceil(ms / HOUR) * HOUR, floor: (ms) => Math.floor(ms / HOUR) * HOUR, key: (ms) => ms / HOUR, finer: 'minute' };
+    case 'minute':
+      return { ceil: (ms) => ms, floor: (ms) => ms, key: (ms) => ms / MINUTE, finer: undefined };
+  }
+}
+
+/** Whole buckets of `level` in the middle of [a, b); what is left at either end goes to the finer level. */
 function cover(a: number, b: number, level: Level, cal: SiteCalendar, out: Segment[]): void {
   if (a >= b) return;
-  switch (level) {
-    case 'month': {
-      const first = cal.ceilMonth(a);
-      const last = cal.floorMonth(b);
-      if (first >= last) return cover(a, b, 'day', cal, out);
-      out.push({ level, fromBucket: cal.monthKey(first), toBucket: cal.monthKey(last) });
-      cover(a, first, 'day', cal, out);
-      cover(last, b, 'day', cal, out);
-      return;
-    }
-    case 'day': {
-      const first = cal.ceilDay(a);
-      const last = cal.dayStart(b);
-      if (first >= last) return cover(a, b, 'hour', cal, out);
-      out.push({ level, fromBucket: cal.dayKey(first), toBucket: cal.dayKey(last) });
-      cover(a, first, 'hour', cal, out);
-      cover(last, b, 'hour', cal, out);
-      return;
-    }
-    case 'hour': {
-      const first = Math.ceil(a / HOUR) * HOUR;
-      const last = Math.floor(b / HOUR) * HOUR;
-      if (first >= last) return cover(a, b, 'minute', cal, out);
-      out.push({ level, fromBucket: first / HOUR, toBucket: last / HOUR });
-      cover(a, first, 'minute', cal, out);
-      cover(last, b, 'minute', cal, out);
-      return;
-    }
-    case 'minute':
-      out.push({ level, fromBucket: a / MINUTE, toBucket: b / MINUTE });
+  const { ceil, floor, key, finer } = steps(level, cal);
+  const first = ceil(a);
+  const last = floor(b);
+  if (first >= last) {
+    if (finer) cover(a, b, finer, cal, out);
+    return;
+  }
+  out.push({ level, fromBucket: key(first), toBucket: key(last) });
+  if (finer) {
+    cover(a, first, finer, cal, out);
+    cover(last, b, finer, cal, out);
   }
 }
