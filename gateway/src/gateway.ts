@@ -150,7 +150,13 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
       },
     });
     await app.ready();
-    const realtime = attachRealtime(app.server, { bus, users, summaries, siteOfPoint: (pointId) => topology.points().find((p) => p.id === pointId)?.siteId });
+    const realtime = attachRealtime(app.server, {
+      bus,
+      users,
+      summaries,
+      siteIds: () => topology.sites().map((s) => s.id),
+      siteOfPoint: (pointId) => topology.points().find((p) => p.id === pointId)?.siteId,
+    });
     await app.listen({ host: config.http.host, port: config.http.port });
     stops.push(() => app.close());
     stops.push(() => realtime.close());

@@ -1,4 +1,4 @@
-import type { TopologyRepo } from '../store/topology-repo.ts';
+import type { Point, TopologyRepo } from '../store/topology-repo.ts';
 import type { IndexService } from './index-service.ts';
 import type { IndexResult } from './index-result.ts';
 import { todayRange } from './time-range.ts';
@@ -22,14 +22,19 @@ export class PointSummaries {
   ) {}
 
   all(): PointSummary[] {
+    return this.summarise(this.topology.points());
+  }
+
+  /** Only the given points: realtime recomputes the points that just got answers, not every point. */
+  forPoints(pointIds: Set<string>): PointSummary[] {
+    return this.summarise(this.topology.points().filter((p) => pointIds.has(p.id)));
+  }
+
+  private summarise(points: Point[]): PointSummary[] {
     const zones = new Map(this.topology.sites().map((s) => [s.id, s.timeZone]));
-    return this.topology.points().map((p) => {
+    return points.map((p) => {
       const { from, to } = todayRange(zones.get(p.siteId) ?? 'UTC', this.clock());
       return { pointId: p.id, siteId: p.siteId, name: p.name, from, to, happyIndex: this.indices.compute({ index: 'happy', pointId: p.id, from, to: to + 1 }) };
     });
-  }
-
-  forPoints(pointIds: Set<string>): PointSummary[] {
-    return this.all().filter((s) => pointIds.has(s.pointId));
   }
 }

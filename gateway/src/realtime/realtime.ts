@@ -14,7 +14,14 @@ export const ALERT_EVENT = 'alert';
  */
 export function attachRealtime(
   httpServer: HttpServer,
-  deps: { bus: EventBus; users: UserRepo; summaries: PointSummaries; siteOfPoint: (pointId: string) => string | undefined; throttleMs?: number },
+  deps: {
+    bus: EventBus;
+    users: UserRepo;
+    summaries: PointSummaries;
+    siteIds: () => string[];
+    siteOfPoint: (pointId: string) => string | undefined;
+    throttleMs?: number;
+  },
 ): { close(): Promise<void> } {
   const io = new Server(httpServer, { path: '/socket.io', serveClient: false, maxHttpBufferSize: 16 * 1024 });
   const throttleMs = deps.throttleMs ?? 200;
@@ -27,8 +34,7 @@ export function attachRealtime(
     next();
   });
   io.on('connection', (socket) => {
-    const sites = new Set(deps.summaries.all().map((s) => s.siteId));
-    for (const site of sites) void socket.join(`site:${site}`);
+    for (const site of deps.siteIds()) void socket.join(`site:${site}`);
   });
 
   const dirty = new Set<string>();
