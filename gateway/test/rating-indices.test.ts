@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ces, csat, csi, nps, positiveShare, smileyHalf } from '../src/indices/rating-indices.ts';
+import { ces, csat, csi, nps, positiveShare } from '../src/indices/rating-indices.ts';
+import { polarity } from '../src/ingest/scales.ts';
 import { criticality, responseRate, support } from '../src/indices/traffic-indices.ts';
 import { emotionalEngagement, emotionalNps, emptyEmotionCounts, entryExitShift } from '../src/indices/emotion-indices.ts';
 import { wilson } from '../src/indices/intervals.ts';
@@ -53,11 +54,11 @@ describe('CSAT, CES, positive share', () => {
   });
 
   it('positive share counts the upper half; the middle of an odd scale is in neither', () => {
-    expect(smileyHalf(5, 2)).toBe('neutral');
-    expect(smileyHalf(4, 1)).toBe('negative');
-    expect(smileyHalf(4, 2)).toBe('positive');
+    expect(polarity('smiley5', 2)).toBe('neutral');
+    expect(polarity('smiley4', 1)).toBe('negative');
+    expect(polarity('smiley4', 2)).toBe('positive');
     // 5-button presses 4/2/12/23/51: positive = 23 + 51 of 92
-    const r = positiveShare(5, counts([[0, 4], [1, 2], [2, 12], [3, 23], [4, 51]]), 30);
+    const r = positiveShare([4, 2, 12, 23, 51].map((n, value) => ({ buttons: 5, value, n })), 30);
     expect(r.value).toBeCloseTo((100 * 74) / 92, 10);
   });
 });

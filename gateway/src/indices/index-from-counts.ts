@@ -1,9 +1,8 @@
 import type { SurveyConfig } from '../config/schema.ts';
 import type { CountRow } from './count-query.ts';
 import type { IndexResult } from './index-result.ts';
-import { happyIndex } from './happy-index.ts';
-import { ces, csat, csi, nps, type Counts, type CsiAttribute } from './rating-indices.ts';
-import { wilson } from './intervals.ts';
+import { happyIndex, type SmileyCount } from './happy-index.ts';
+import { ces, csat, csi, nps, positiveShare, type Counts, type CsiAttribute } from './rating-indices.ts';
 import { polarity } from '../ingest/scales.ts';
 import { smileyButtons } from '../ingest/feedback-event.ts';
 
@@ -33,6 +32,14 @@ export function scalesOf(index: RatingIndex | (typeof TRAFFIC_INDICES)[number]):
   }
 }
 
+/** The smiley rows, as counts per (K, button). */
+function smileyCounts(rows: CountRow[]): SmileyCount[] {
+  return rows.flatMap((r) => {
+    const buttons = smileyButtons(r.scale);
+    return buttons ? [{ buttons, value: r.value, n: r.n }] : [];
+  });
+}
+
 function countsOf(rows: CountRow[], scale: string): Counts {
   const counts = new Map<number, number>();
   for (const r of rows) if (r.scale === scale) counts.set(r.value, (counts.get(r.value) ?? 0) + r.n);
@@ -43,24 +50,9 @@ function countsOf(rows: CountRow[], scale: string): Counts {
 export function ratingIndex(index: RatingIndex, rows: CountRow[], minAnswers: number, surveys: SurveyConfig[]): IndexResult {
   switch (index) {
     case 'happy':
-      return happyIndex(
-        rows.flatMap((r) => {
-          const buttons = smileyButtons(r.scale);
-          return buttons ? [{ buttons, value: r.value, n: r.n }] : [];
-        }),
-        minAnswers,
-      );
-    case 'positiveShare': {
-      let n = 0;
-      let positive = 0;
-      for (const r of rows) {
-        if (!smileyButtons(r.scale)) continue;
-        n += r.n;
-        if (polarity(r.scale, r.value) === 'positive') positive += r.n;
-      }
-      const ci = wilson(positive, n);
-      return { value: n ? (100 * positive) / n : null, n, ci: ci ? [100 * ci[0], 100 * ci[1]] : null, enough: n > 0 && n >= minAnswers };
-    }
+      return happyIndex(smileyCounts(rows), minAnswers);
+    case 'positiveShare':
+      return positiveShare(smileyCounts(rows), minAnswers);
     case 'nps':
       return nps(countsOf(rows, 'nps11'), minAnswers);
     case 'csat':

@@ -1,5 +1,8 @@
 import { clamp, tInterval, wilson, Z95, type Moments } from './intervals.ts';
 import type { IndexResult } from './index-result.ts';
+import type { SmileyCount } from './happy-index.ts';
+import { polarity } from '../ingest/scales.ts';
+import { smileyScale } from '../ingest/feedback-event.ts';
 
 /** Answers per value on one scale: value → count. Skipped answers are never in here. */
 export type Counts = ReadonlyMap<number, number>;
@@ -61,16 +64,17 @@ export function ces(counts: Counts, minAnswers: number): IndexResult {
   return result(m.sum / m.n, m.n, ci ? [clamp(ci[0], 1, 7), clamp(ci[1], 1, 7)] : null, minAnswers, { easyShare: m.n ? (100 * easy) / m.n : null });
 }
 
-/** Positive and negative halves of a smileyK scale; for odd K the middle button is in neither. */
-export function smileyHalf(buttons: number, value: number): 'positive' | 'negative' | 'neutral' {
-  const mid = (buttons - 1) / 2;
-  return value > mid ? 'positive' : value < mid ? 'negative' : 'neutral';
-}
-
-/** Positive share on smileyK: 100 · share of presses in the upper half, Wilson interval. */
-export function positiveShare(buttons: number, counts: Counts, minAnswers: number): IndexResult {
-  const n = total(counts);
-  const positive = total(counts, (v) => smileyHalf(buttons, v) === 'positive');
+/**
+ * Positive share on smiley scales (any K, mixed): 100 · share of presses in the upper half of their
+ * scale (for odd K the middle button is in neither half), Wilson interval.
+ */
+export function positiveShare(counts: readonly SmileyCount[], minAnswers: number): IndexResult {
+  let n = 0;
+  let positive = 0;
+  for (const c of counts) {
+    n += c.n;
+    if (polarity(smileyScale(c.buttons), c.value) === 'positive') positive += c.n;
+  }
   return result((100 * positive) / n, n, scaled(wilson(positive, n), 100, 0, 100), minAnswers);
 }
 
