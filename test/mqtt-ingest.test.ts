@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt from 'mqtt';
 import { SimulatedButton } from '@feedback/firmware-protocol';
 import { BRIDGE, DEVICES, POINT, SITE, pressPlan, startTestGateway, type TestGateway } from './helpers/test-gateway.ts';
+import { metric as readMetric } from './helpers/metrics.ts';
 
 interface Answer {
   deviceId: string;
@@ -20,11 +21,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function metric(name: string, label: string): Promise<number> {
-  const text = await (await fetch(`${t.gateway.httpUrl}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{${label}}`) || (label === '' && l.startsWith(`${name} `)));
-  return line ? Number(line.split(' ').pop()) : 0;
-}
+const metric = (name: string, labels: string) => readMetric(t.gateway.httpUrl, name, labels);
 
 describe('presses over MQTT through the embedded broker', () => {
   it('stores every acknowledged press once and serves it from the HTTP API', async () => {

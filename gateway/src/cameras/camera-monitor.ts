@@ -98,7 +98,7 @@ export class CameraMonitor {
       entry = {
         status: { id: camera.id, tag: camera.tag, state: 'starting', error: null, framesAnalysed: 0, framesDropped: 0, lastWindowAt: null },
         aggregator: new WindowAggregator(emotion.windowMs, (w) => this.store(camera, w)),
-        tracker: new Tracker({ minIou: 0.3, maxGapMs: Math.max(1500, 3000) }),
+        tracker: new Tracker({ minIou: 0.3, maxGapMs: 3000 }),
         backoffMs: 1000,
       };
       this.cameras.set(camera.id, entry);
