@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { openDatabase, closeDatabase, type Db } from '../src/store/database.ts';
 import { TopologyRepo } from '../src/store/topology-repo.ts';
 import { AnswerWriter } from '../src/store/answer-writer.ts';
-import { LEVELS, ROLLUP_TABLE } from '../src/store/rollup-levels.ts';
+import { ROLLUP_TABLES } from '../src/store/rollup-levels.ts';
 import type { FeedbackEvent } from '../src/ingest/feedback-event.ts';
 
 let dir: string;
@@ -61,20 +61,30 @@ describe('AnswerWriter', () => {
       writer.submit(event(3, 0)),
       writer.submit(event(4, 1, { misuse: true })),
     ]);
-    for (const level of LEVELS) {
-      const counts = db.prepare(`SELECT value, SUM(n) AS n FROM ${ROLLUP_TABLE[level]} GROUP BY value ORDER BY value`).all();
-      expect(counts, level).toEqual([
-        { value: 0, n: 1 },
-        { value: 3, n: 2 },
-      ]);
+    for (const table of ROLLUP_TABLES) {
+      // n<k> counts value k (value_base 0 for every rating scale).
+      const counts = db.prepare(`SELECT value_base, SUM(n0) AS n0, SUM(n1) AS n1, SUM(n2) AS n2, SUM(n3) AS n3 FROM ${table.name} GROUP BY value_base`).all();
+      expect(counts, table.name).toEqual([{ value_base: 0, n0: 1, n1: 0, n2: 0, n3: 2 }]);
     }
+  });
+
+  it('counts choice codes above 10 in rows of eleven (value_base 0, 11, 22, ...)', async () => {
+    const writer = new AnswerWriter(db);
+    const choice = { scale: 'choice', surveyId: 's', questionId: 'why' };
+    await Promise.all([writer.submit(event(20, 0, choice)), writer.submit(event(21, 12, choice)), writer.submit(event(22, 30, choice)), writer.submit(event(23, 30, choice))]);
+    const rows = db.prepare('SELECT value_base, n0, n1, n8 FROM rollup_point_month ORDER BY value_base').all();
+    expect(rows).toEqual([
+      { value_base: 0, n0: 1, n1: 0, n8: 0 },
+      { value_base: 11, n0: 0, n1: 1, n8: 0 },
+      { value_base: 22, n0: 0, n1: 0, n8: 2 },
+    ]);
   });
 
   it('stores a skipped answer without counting it anywhere', async () => {
     const writer = new AnswerWriter(db);
     expect(await writer.submit(event(9, null as unknown as number, { scale: 'nps11', questionId: 'q1', surveyId: 's' }))).toBe('stored');
     expect(db.prepare('SELECT value FROM answers WHERE seq = 9').pluck().get()).toBeNull();
-    for (const level of LEVELS) expect(db.prepare(`SELECT COUNT(*) FROM ${ROLLUP_TABLE[level]}`).pluck().get(), level).toBe(0);
+    for (const table of ROLLUP_TABLES) expect(db.prepare(`SELECT COUNT(*) FROM ${table.name}`).pluck().get(), table.name).toBe(0);
   });
 
   it('commits answers submitted in one turn in one batch and reports only the new ones', async () => {

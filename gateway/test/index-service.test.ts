@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { storeFixture, type StoreFixture } from './helpers/store-fixture.ts';
 import { rebuildRollups } from '../src/store/rebuild-rollups.ts';
-import { LEVELS, ROLLUP_TABLE } from '../src/store/rollup-levels.ts';
+import { ROLLUP_TABLES } from '../src/store/rollup-levels.ts';
+import { ShiftBook } from '../src/staff/shift-book.ts';
 import type { SurveyConfig } from '../src/config/schema.ts';
 
 const BERLIN = { id: 'berlin', name: 'Berlin', timeZone: 'Europe/Berlin' };
@@ -91,16 +92,28 @@ describe('hand-computed fixtures', () => {
     ]);
   });
 
-  it('breaks down by staff and filters by staff', async () => {
-    f = storeFixture({ sites: [BERLIN], points: [{ id: 'desk', siteId: 'berlin' }] });
-    await f.write([{ value: 3, staffId: 'anna' }, { value: 3, staffId: 'anna' }, { value: 0, staffId: 'ben' }, { value: 1 }]);
-    const groups = f.indices.breakdown({ index: 'happy', from: 0, to: Date.now() }, 'staff');
-    expect(groups.map((g) => [g.group, g.result.n])).toEqual([
-      ['(unassigned)', 1],
+  it('breaks down by staff and filters by staff, through the shifts that assign answers', async () => {
+    f = storeFixture({ sites: [BERLIN], points: [{ id: 'desk', siteId: 'berlin' }, { id: 'bar', siteId: 'berlin' }] });
+    const shifts = new ShiftBook(f.db);
+    for (const id of ['anna', 'ben']) shifts.upsertStaff(id, id);
+    const at = (hhmm: string) => iso(`2026-06-01T${hhmm}:00+02:00`);
+    shifts.addShift({ staffId: 'anna', pointId: 'desk', startsAt: at('10:00'), endsAt: at('12:00') });
+    shifts.addShift({ staffId: 'ben', pointId: 'desk', startsAt: at('12:00'), endsAt: at('14:00') });
+    shifts.addShift({ staffId: 'ben', pointId: 'bar', startsAt: at('09:00'), endsAt: at('11:00') });
+    const answer = (pointId: string, hhmm: string, value: number) => ({ pointId, value, occurredAt: at(hhmm), staffId: shifts.staffAt(pointId, at(hhmm)) });
+    await f.write([answer('desk', '10:30', 3), answer('desk', '11:59', 3), answer('desk', '12:00', 0), answer('bar', '09:15', 0), answer('bar', '11:00', 1), answer('desk', '15:00', 2)]);
+    const day = { from: at('00:00'), to: at('23:59') };
+    expect(f.indices.breakdown({ index: 'happy', ...day }, 'staff').map((g) => [g.group, g.result.n])).toEqual([
+      ['(unassigned)', 2],
       ['anna', 2],
-      ['ben', 1],
+      ['ben', 2],
     ]);
-    expect(f.indices.compute({ index: 'happy', staffId: 'ben', from: 0, to: Date.now() })).toMatchObject({ value: 0, n: 1 });
+    expect(f.indices.compute({ index: 'happy', staffId: 'ben', ...day })).toMatchObject({ value: 0, n: 2 });
+    expect(f.indices.compute({ index: 'happy', staffId: 'ben', pointId: 'bar', ...day })).toMatchObject({ value: 0, n: 1 });
+    expect(f.indices.compute({ index: 'happy', staffId: 'anna', from: at('12:00'), to: at('23:00') })).toMatchObject({ value: null, n: 0 });
+    expect(f.indices.compute({ index: 'happy', staffId: 'nobody', ...day }).n).toBe(0);
+    // Chain-wide indices without a staff filter read the per-point rollups and agree with the detailed ones.
+    expect(f.indices.compute({ index: 'happy', ...day }).n).toBe(6);
   });
 
   it('CSI from attribute and importance questions of a survey', async () => {
@@ -161,16 +174,17 @@ describe('rollups against raw answers (random data)', () => {
   it('any range and filter gives what a scan of the raw answers gives', async () => {
     const { events } = await randomStore(1);
     const ranges = fc.sample(
-      fc.tuple(fc.integer({ min: start - DAY, max: start + span + DAY }), fc.integer({ min: 1, max: span }), fc.constantFrom(undefined, 'berlin', 'nyc'), fc.constantFrom(undefined, 'b1', 'n1')),
+      fc.tuple(fc.integer({ min: start - DAY, max: start + span + DAY }), fc.integer({ min: 1, max: span }), fc.constantFrom(undefined, 'berlin', 'nyc'), fc.constantFrom(undefined, 'b1', 'n1'), fc.constantFrom(undefined, 'dev-b2')),
       { numRuns: 200, seed: 2 },
     );
-    for (const [fromRaw, length, siteId, pointId] of ranges) {
+    // With a device filter the detailed rollups answer; without one, the per-point ones (days and months).
+    for (const [fromRaw, length, siteId, pointId, deviceId] of ranges) {
       if (pointId && siteId && !(pointId.startsWith(siteId[0]!))) continue;
       const from = Math.floor(fromRaw / 60_000) * 60_000;
       const to = from + Math.ceil(length / 60_000) * 60_000;
       const site = (p: string) => (p.startsWith('b') ? 'berlin' : 'nyc');
-      const expected = events.filter((e) => !e.misuse && e.occurredAt >= from && e.occurredAt < to && (!siteId || site(e.pointId) === siteId) && (!pointId || e.pointId === pointId));
-      const result = f!.indices.compute({ index: 'happy', siteId, pointId, from, to });
+      const expected = events.filter((e) => !e.misuse && e.occurredAt >= from && e.occurredAt < to && (!siteId || site(e.pointId) === siteId) && (!pointId || e.pointId === pointId) && (!deviceId || `dev-${e.pointId}` === deviceId));
+      const result = f!.indices.compute({ index: 'happy', siteId, pointId, deviceId, from, to });
       expect(result.n, `range ${new Date(from).toISOString()} + ${length} ${siteId} ${pointId}`).toBe(expected.length);
       if (expected.length > 0) expect(result.value).toBeCloseTo((100 * expected.reduce((a, e) => a + e.value, 0)) / (3 * expected.length), 9);
     }
@@ -178,11 +192,11 @@ describe('rollups against raw answers (random data)', () => {
 
   it('the rebuild command recreates identical rollups and identical indices', async () => {
     await randomStore(3);
-    const snapshot = () => LEVELS.map((l) => f!.db.prepare(`SELECT * FROM ${ROLLUP_TABLE[l]} ORDER BY point_id, bucket, device_id, staff_id, survey_id, question_id, scale, value`).all());
+    const snapshot = () => ROLLUP_TABLES.map((t) => f!.db.prepare(`SELECT * FROM ${t.name} ORDER BY ${t.columns.join(', ')}`).all());
     const before = snapshot();
     const indexBefore = f!.indices.compute({ index: 'happy', from: start, to: start + span });
     expect(before[0]!.length).toBeGreaterThan(100);
-    f!.db.exec('DELETE FROM rollup_day; UPDATE rollup_month SET n = n + 1');
+    f!.db.exec('DELETE FROM rollup_day; UPDATE rollup_month SET n3 = n3 + 1; DELETE FROM rollup_point_day');
     expect(snapshot()).not.toEqual(before);
     const progress: number[] = [];
     rebuildRollups(f!.db, (done) => progress.push(done));

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadFaceApi, packagedModelDir, Tracker, WindowAggregator, WorkerPool, type RgbImage } from '@feedback/models';
+import { loadFaceApi, packagedModelDir, tf as tfjs, Tracker, WindowAggregator, WorkerPool, type RgbImage } from '@feedback/models';
 import { samplePhotos, sampleVideo } from '../helpers/sample-video.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { REPO_ROOT, spawnGateway, waitForBanner } from '../helpers/gateway-process.ts';
@@ -41,7 +41,7 @@ export async function emotionBench(log: (line: string) => void): Promise<Record<
   const dir = packagedModelDir();
   await faceapi.nets.tinyFaceDetector.loadFromDisk(dir);
   await faceapi.nets.faceExpressionNet.loadFromDisk(dir);
-  const tf = (await import('@tensorflow/tfjs')) as unknown as { tensor3d: (d: Uint8Array, s: number[], t: string) => { dispose(): void } };
+  const tf = tfjs();
   const raw = async (frame: RgbImage) => {
     const tensor = tf.tensor3d(frame.data, [frame.height, frame.width, 3], 'int32');
     try {

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/database.ts';
-import { ROLLUP_TABLE, type Level } from '../store/rollup-levels.ts';
+import { COUNT_COLUMNS, rollupTable, type Level } from '../store/rollup-levels.ts';
 import type { Segment } from './range-plan.ts';
 
 /** Which answers an index is computed over (besides the time range). */
@@ -30,7 +30,7 @@ const GROUP_COLUMN: Record<Exclude<GroupBy, undefined>, string> = { point: 'poin
 
 /** Reads counts from the rollup levels for planned segments; statements are prepared once per shape. */
 export class CountQuery {
-  private readonly statements = new Map<string, Statement<unknown[], CountRow>>();
+  private readonly statements = new Map<string, Statement<unknown[], unknown[]>>();
 
   constructor(private readonly db: Db) {}
 
@@ -48,13 +48,22 @@ export class CountQuery {
     const shape = [segment.level, f.pointIds.length, f.deviceId !== undefined, f.staffId !== undefined, f.surveyId !== undefined, f.questionId !== undefined, exactScales.length, likeSmiley, groupBy].join('|');
     let stmt = this.statements.get(shape);
     if (!stmt) {
-      stmt = this.db.prepare<unknown[], CountRow>(this.sql(segment.level, f, exactScales.length, likeSmiley, groupBy));
+      stmt = this.db.prepare<unknown[], unknown[]>(this.sql(segment.level, f, exactScales.length, likeSmiley, groupBy)).raw();
       this.statements.set(shape, stmt);
     }
     const params: unknown[] = [...f.pointIds, segment.fromBucket, segment.toBucket];
     for (const v of [f.deviceId, f.staffId, f.surveyId, f.questionId]) if (v !== undefined) params.push(v);
     params.push(...exactScales);
-    return stmt.all(...params);
+    // Each row holds the counts of values value_base + 0..10 side by side: one CountRow per value counted.
+    const out: CountRow[] = [];
+    for (const row of stmt.all(...params)) {
+      const [scale, questionId, base, group] = row as [string, string, number, string | number | null];
+      for (let k = 0; k < COUNT_COLUMNS.length; k++) {
+        const n = row[4 + k] as number;
+        if (n > 0) out.push(groupBy ? { scale, questionId, value: base + k, n, group: group ?? '' } : { scale, questionId, value: base + k, n });
+      }
+    }
+    return out;
   }
 
   private sql(level: Level, f: AnswerFilter, exactScales: number, likeSmiley: boolean, groupBy: GroupBy): string {
@@ -67,10 +76,11 @@ export class CountQuery {
     if (exactScales > 0) scaleParts.push(`scale IN (${Array.from({ length: exactScales }, () => '?').join(', ')})`);
     if (likeSmiley) scaleParts.push("scale LIKE 'smiley%'");
     if (scaleParts.length > 0) where.push(`(${scaleParts.join(' OR ')})`);
-    const group = groupBy ? `, ${GROUP_COLUMN[groupBy]} AS "group"` : '';
+    const group = groupBy ? GROUP_COLUMN[groupBy] : 'NULL';
     const groupCols = groupBy ? `, ${GROUP_COLUMN[groupBy]}` : '';
-    return `SELECT scale, question_id AS questionId, value, SUM(n) AS n${group}
-            FROM ${ROLLUP_TABLE[level]} WHERE ${where.join(' AND ')}
-            GROUP BY scale, question_id, value${groupCols}`;
+    const table = rollupTable(level, f.deviceId !== undefined || f.staffId !== undefined || groupBy === 'staff');
+    return `SELECT scale, question_id, value_base, ${group}, ${COUNT_COLUMNS.map((c) => `SUM(${c})`).join(', ')}
+            FROM ${table.name} WHERE ${where.join(' AND ')}
+            GROUP BY scale, question_id, value_base${groupCols}`;
   }
 }

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/database.ts';
 import type { TopologyRepo } from '../store/topology-repo.ts';
 import type { SurveyConfig } from '../config/schema.ts';
@@ -47,6 +48,7 @@ export class IndexService {
   private readonly counts: CountQuery;
   private readonly emotions: EmotionQuery;
   private readonly calendars = new Map<string, SiteCalendar>();
+  private readonly staffPoints: Statement<unknown[], string>;
 
   constructor(
     private readonly db: Db,
@@ -55,6 +57,7 @@ export class IndexService {
   ) {
     this.counts = new CountQuery(db);
     this.emotions = new EmotionQuery(db);
+    this.staffPoints = db.prepare<unknown[], string>('SELECT DISTINCT point_id FROM shifts WHERE staff_id = ? AND starts_at < ? AND ends_at > ?').pluck();
   }
 
   /** The points a query covers, grouped by site (each site has its own calendar). */
@@ -62,8 +65,13 @@ export class IndexService {
     if (!(q.from < q.to)) throw new QueryError('"from" must be before "to"');
     const sites = new Map(this.topology.sites().map((s) => [s.id, s]));
     if (q.siteId && !sites.has(q.siteId)) throw new QueryError(`No site "${q.siteId}"`);
-    const points = this.topology.points().filter((p) => (!q.siteId || p.siteId === q.siteId) && (!q.pointId || p.id === q.pointId));
+    let points = this.topology.points().filter((p) => (!q.siteId || p.siteId === q.siteId) && (!q.pointId || p.id === q.pointId));
     if (q.pointId && points.length === 0) throw new QueryError(`No point "${q.pointId}"${q.siteId ? ` at site "${q.siteId}"` : ''}`);
+    if (q.staffId !== undefined) {
+      // An answer belongs to a staff member only through a shift at its point, so only those points can hold any.
+      const worked = new Set(this.staffPoints.all(q.staffId, q.to + MINUTE, q.from - MINUTE));
+      points = points.filter((p) => worked.has(p.id));
+    }
     const bySite = new Map<string, string[]>();
     for (const p of points) bySite.set(p.siteId, [...(bySite.get(p.siteId) ?? []), p.id]);
     return [...bySite].map(([siteId, pointIds]) => ({ siteId, pointIds, calendar: this.calendar(sites.get(siteId)!.timeZone) }));

@@ -1,6 +1,6 @@
 /** Schema migrations, applied in order at start inside one transaction each. Never edit a released one. */
 import type { Db } from './database.ts';
-import { LEVELS, rollupTableSql } from './rollup-levels.ts';
+import { ROLLUP_TABLES, rollupTableSql } from './rollup-levels.ts';
 import { rebuildRollups } from './rebuild-rollups.ts';
 
 export interface Migration {
@@ -120,7 +120,16 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE answers_v3 RENAME TO answers;
       CREATE INDEX answers_time ON answers (occurred_at);
       DROP TABLE rollup_minute;
-      ${LEVELS.map(rollupTableSql).join('\n')}
+      -- Version 4 replaced these tables' layout and fills them from the raw answers.
+      ${['minute', 'hour', 'day', 'month']
+        .map(
+          (level) => `CREATE TABLE rollup_${level} (
+            point_id TEXT NOT NULL, bucket INTEGER NOT NULL, device_id TEXT NOT NULL, staff_id TEXT NOT NULL,
+            survey_id TEXT NOT NULL, question_id TEXT NOT NULL, scale TEXT NOT NULL, value INTEGER NOT NULL, n INTEGER NOT NULL,
+            PRIMARY KEY (point_id, bucket, device_id, staff_id, survey_id, question_id, scale, value)
+          ) WITHOUT ROWID;`,
+        )
+        .join('\n')}
       CREATE TABLE staff (id TEXT PRIMARY KEY, name TEXT NOT NULL);
       CREATE TABLE shifts (
         id INTEGER PRIMARY KEY,
@@ -182,6 +191,16 @@ export const MIGRATIONS: Migration[] = [
         at INTEGER NOT NULL
       );
     `,
+  },
+  {
+    version: 4,
+    name: 'rollups with the counts of a key in one row, per point (no device or staff) for days and months; shifts by staff',
+    sql: `
+      DROP TABLE rollup_minute; DROP TABLE rollup_hour; DROP TABLE rollup_day; DROP TABLE rollup_month;
+      ${ROLLUP_TABLES.map(rollupTableSql).join('\n')}
+      CREATE INDEX shifts_staff ON shifts (staff_id, starts_at);
+    `,
+    // Filled from the raw answers (a one-time cost at the upgrade, as `npm run rollups:rebuild`).
     run: (db) => rebuildRollups(db),
   },
 ];

@@ -1,12 +1,13 @@
 import type { Db } from './database.ts';
-import { LEVELS, ROLLUP_TABLE } from './rollup-levels.ts';
+import { ROLLUP_TABLES, type RollupTable } from './rollup-levels.ts';
 import { RollupAccumulator, rollupStatements, siteCalendars, type RollupAnswer } from './rollup-writer.ts';
 
 /**
- * Recreates every rollup level from the raw answers (misuse and skipped answers excluded, as in
- * live ingest), in one transaction, reading the answers in pages so memory stays flat.
+ * Recreates the rollup tables (all of them unless told which) from the raw answers (misuse and
+ * skipped answers excluded, as in live ingest), in one transaction, reading the answers in pages
+ * so memory stays flat.
  */
-export function rebuildRollups(db: Db, onProgress?: (done: number, total: number) => void): { answers: number } {
+export function rebuildRollups(db: Db, onProgress?: (done: number, total: number) => void, tables: readonly RollupTable[] = ROLLUP_TABLES): { answers: number } {
   const total = (db.prepare('SELECT COUNT(*) FROM answers WHERE misuse = 0 AND value IS NOT NULL').pluck().get() as number) ?? 0;
   const page = db.prepare(
     `SELECT id, site_id AS siteId, point_id AS pointId, device_id AS deviceId, staff_id AS staffId, survey_id AS surveyId,
@@ -15,9 +16,9 @@ export function rebuildRollups(db: Db, onProgress?: (done: number, total: number
   );
   let done = 0;
   db.transaction(() => {
-    for (const level of LEVELS) db.exec(`DELETE FROM ${ROLLUP_TABLE[level]}`);
-    const statements = rollupStatements(db);
-    const accumulator = new RollupAccumulator(siteCalendars(db));
+    for (const table of tables) db.exec(`DELETE FROM ${table.name}`);
+    const statements = rollupStatements(db, tables);
+    const accumulator = new RollupAccumulator(siteCalendars(db), tables);
     let lastId = 0;
     for (;;) {
       const rows = page.all(lastId) as (RollupAnswer & { id: number })[];

@@ -1,5 +1,5 @@
 import type { Db } from './database.ts';
-import { LEVELS, ROLLUP_COLUMNS, ROLLUP_TABLE, bucketOf, type Level } from './rollup-levels.ts';
+import { COUNT_COLUMNS, ROLLUP_TABLES, VALUE_SLOTS, bucketOf, type RollupTable } from './rollup-levels.ts';
 import { SiteCalendar } from '../indices/calendar.ts';
 
 /** The dimensions of one counted answer. */
@@ -15,54 +15,79 @@ export interface RollupAnswer {
   occurredAt: number;
 }
 
+interface Row {
+  a: RollupAnswer;
+  bucket: number;
+  base: number;
+  counts: number[];
+}
+
+/** A row's key values in a table's column order ('' for none). */
+function keyValues(table: RollupTable, a: RollupAnswer, bucket: number, base: number): unknown[] {
+  return table.grain === 'detail'
+    ? [a.pointId, bucket, a.deviceId, a.staffId ?? '', a.surveyId ?? '', a.questionId ?? '', a.scale, base]
+    : [a.pointId, bucket, a.surveyId ?? '', a.questionId ?? '', a.scale, base];
+}
+
 /**
- * Sums answers into every rollup level in memory, then writes each bucket once with
- * `n = n + excluded.n`. Used by live ingest (inside the answer's transaction) and by the rebuild,
+ * Sums answers into every rollup table in memory, then writes each row once, adding its
+ * counts to what is stored. Used by live ingest (inside the answer's transaction) and by the rebuild,
  * so both produce the same buckets.
  */
 export class RollupAccumulator {
-  private readonly buckets = LEVELS.map(() => new Map<string, { a: RollupAnswer; bucket: number; n: number }>());
+  private readonly rows: Map<string, Row>[];
 
-  constructor(private readonly calendarOf: (siteId: string) => SiteCalendar) {}
-
-  add(a: RollupAnswer): void {
-    const calendar = this.calendarOf(a.siteId);
-    const dims = `${a.pointId}\u0000${a.deviceId}\u0000${a.staffId ?? ''}\u0000${a.surveyId ?? ''}\u0000${a.questionId ?? ''}\u0000${a.scale}\u0000${a.value}`;
-    LEVELS.forEach((level, i) => {
-      const bucket = bucketOf(level, a.occurredAt, calendar);
-      const key = `${bucket}\u0000${dims}`;
-      const map = this.buckets[i]!;
-      const entry = map.get(key);
-      if (entry) entry.n++;
-      else map.set(key, { a, bucket, n: 1 });
-    });
+  constructor(
+    private readonly calendarOf: (siteId: string) => SiteCalendar,
+    private readonly tables: readonly RollupTable[] = ROLLUP_TABLES,
+  ) {
+    this.rows = tables.map(() => new Map());
   }
 
-  get size(): number {
-    return this.buckets[0]!.size;
+  add(a: RollupAnswer): void {
+    if (!Number.isInteger(a.value) || a.value < 0) throw new RangeError(`a rollup counts whole values from 0, not ${a.value}`);
+    const calendar = this.calendarOf(a.siteId);
+    const slot = a.value % VALUE_SLOTS;
+    const base = a.value - slot;
+    const point = `${a.pointId}\u0000${a.surveyId ?? ''}\u0000${a.questionId ?? ''}\u0000${a.scale}\u0000${base}`;
+    const detail = `${point}\u0000${a.deviceId}\u0000${a.staffId ?? ''}`;
+    this.tables.forEach((table, i) => {
+      const bucket = bucketOf(table.level, a.occurredAt, calendar);
+      const key = `${bucket}\u0000${table.grain === 'detail' ? detail : point}`;
+      const map = this.rows[i]!;
+      let row = map.get(key);
+      if (!row) map.set(key, (row = { a, bucket, base, counts: new Array<number>(VALUE_SLOTS).fill(0) }));
+      row.counts[slot]!++;
+    });
   }
 
   /** Writes and forgets every bucket summed so far. Call inside a transaction. */
   flush(statements: RollupStatements): void {
-    LEVELS.forEach((level, i) => {
-      const stmt = statements[level];
-      for (const { a, bucket, n } of this.buckets[i]!.values()) {
-        stmt.run(a.pointId, bucket, a.deviceId, a.staffId ?? '', a.surveyId ?? '', a.questionId ?? '', a.scale, a.value, n);
-      }
-      this.buckets[i]!.clear();
+    this.tables.forEach((table, i) => {
+      const stmt = statements.get(table.name);
+      if (!stmt) throw new Error(`no statement for ${table.name}`);
+      for (const { a, bucket, base, counts } of this.rows[i]!.values()) stmt.run(...keyValues(table, a, bucket, base), ...counts);
+      this.rows[i]!.clear();
     });
   }
 }
 
-export type RollupStatements = Record<Level, { run: (...args: unknown[]) => unknown }>;
+export type RollupStatements = Map<string, { run: (...args: unknown[]) => unknown }>;
 
-export function rollupStatements(db: Db): RollupStatements {
-  const make = (level: Level) =>
-    db.prepare(
-      `INSERT INTO ${ROLLUP_TABLE[level]} (${ROLLUP_COLUMNS}, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (${ROLLUP_COLUMNS}) DO UPDATE SET n = n + excluded.n`,
-    );
-  return { minute: make('minute'), hour: make('hour'), day: make('day'), month: make('month') };
+/** One upsert per table, adding to each count: `n0 = n0 + excluded.n0, ...`. */
+export function rollupStatements(db: Db, tables: readonly RollupTable[] = ROLLUP_TABLES): RollupStatements {
+  return new Map(
+    tables.map((t) => {
+      const columns = [...t.columns, ...COUNT_COLUMNS];
+      return [
+        t.name,
+        db.prepare<unknown[]>(
+          `INSERT INTO ${t.name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+           ON CONFLICT (${t.columns.join(', ')}) DO UPDATE SET ${COUNT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
+        ),
+      ];
+    }),
+  );
 }
 
 /** One calendar per site, from the sites table. */
