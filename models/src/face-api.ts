@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as FaceApi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
 import type * as TfModule from '@tensorflow/tfjs';
@@ -6,9 +6,30 @@ import type * as TfModule from '@tensorflow/tfjs';
 const require = createRequire(import.meta.url);
 
 export type FaceApiModule = typeof FaceApi;
-/** TensorFlow.js as face-api itself requires it (CommonJS), so both share one instance and one backend. */
+/** TensorFlow.js as face-api itself requires it (CommonJS), so both share one instance and one backend; call after loadFaceApi. */
 export type Tf = typeof TfModule;
 export const tf = (): Tf => require('@tensorflow/tfjs') as Tf;
+
+/**
+ * face-api's WASM build requires '@tensorflow/tfjs', whose bundle in turn loads layers, converter,
+ * data and the CPU and WebGL backends. face-api uses none of them (core ops, chained tensor
+ * methods and tf.io are in tfjs-core and tfjs itself), and each costs every inference thread
+ * megabytes of code. In this thread those five resolve to empty modules before tfjs loads.
+ */
+const UNUSED_BY_FACE_API = ['@tensorflow/tfjs-layers', '@tensorflow/tfjs-converter', '@tensorflow/tfjs-data', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-webgl'];
+
+function skipUnusedTfjsPackages(): void {
+  const tfjsRequire = createRequire(require.resolve('@tensorflow/tfjs'));
+  if (require.cache[require.resolve('@tensorflow/tfjs')]) return; // already loaded whole in this thread
+  for (const name of UNUSED_BY_FACE_API) {
+    const path = tfjsRequire.resolve(name);
+    const empty = new Module(path);
+    empty.filename = path;
+    empty.loaded = true;
+    require.cache[path] = empty;
+  }
+}
+
 export type Backend = 'tensorflow' | 'wasm';
 
 let loaded: Promise<{ faceapi: FaceApiModule; backend: Backend }> | undefined;
@@ -34,6 +55,7 @@ export function loadFaceApi(options: { threads?: number } = {}): Promise<{ facea
       await tf().ready();
       return { faceapi, backend: 'tensorflow' as const };
     }
+    skipUnusedTfjsPackages();
     const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js') as FaceApiModule;
     const wasm = require('@tensorflow/tfjs-backend-wasm') as { setWasmPaths: (prefix: string) => void; setThreadsCount?: (n: number) => void };
     wasm.setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`);

@@ -1,7 +1,7 @@
 export { EMOTIONS, valenceOf, isEmotion, type Emotion, type Valence } from './emotions.ts';
 export { ExpressionModel, topEmotion, type Probabilities, type RgbImage } from './expression-model.ts';
 export { ModelFileError, checkModelFiles, NETWORKS } from './model-files.ts';
-export { loadFaceApi, packagedModelDir, type Backend } from './face-api.ts';
+export { loadFaceApi, packagedModelDir, tf, type Backend } from './face-api.ts';
 export { FrameAnalyzer, type Detection, type DetectorOptions, type Box } from './pipeline/frame-analyzer.ts';
 export { Tracker, iou, type TrackedDetection } from './pipeline/tracker.ts';
 export { WindowAggregator, type EmotionWindow } from './pipeline/window-aggregator.ts';

@@ -55,23 +55,27 @@ export async function indicesBench(log: (line: string) => void, options: { answe
     const loadRate = await feed(writer(false), total, (i) => start + Math.floor((i / total) * 2 * YEAR), 11, log);
     const indices = new IndexService(db, topology, { minAnswers: 30, minFaces: 5, surveys: [] });
 
-    // 3. Random queries: any index, filter and range, against a naive scan of raw answers.
-    log('querying: 300 random indices over random filters and ranges');
-    const queries = randomQueries(start, 300, 5);
-    const times: number[] = [];
-    for (const { q } of queries) {
-      const t0 = performance.now();
-      indices.compute(q);
-      times.push(performance.now() - t0);
-    }
-    log('baseline: the same filters as a scan of raw answers (first 20 queries)');
-    const scanTimes: number[] = [];
-    for (const { q, pointIds } of queries.slice(0, 20)) {
-      const t0 = performance.now();
-      const scanned = naiveScan(db, { ...q, index: 'happy' }, pointIds);
-      scanTimes.push(performance.now() - t0);
+    // 3. Random queries: any index, filter and range, against a naive scan of raw answers. The first
+    // pass meets a cold cache (these machines keep little of a 2 GB file in memory after the load);
+    // the measured pass is a second, different set of queries, as a running gateway would see them.
+    log('querying: 300 random indices over random filters and ranges (cold pass, then 300 others measured)');
+    const timeEach = <T>(items: T[], run: (item: T) => void): number[] =>
+      items.map((item) => {
+        const t0 = performance.now();
+        run(item);
+        return performance.now() - t0;
+      });
+    const coldTimes = timeEach(randomQueries(start, 300, 5), ({ q }) => indices.compute(q));
+    const queries = randomQueries(start, 300, 6);
+    const times = timeEach(queries, ({ q }) => indices.compute(q));
+    log('baseline: the same filters as a scan of raw answers (first 20 queries, twice; the second pass counts)');
+    const scanned = queries.slice(0, 20);
+    timeEach(scanned, ({ q, pointIds }) => naiveScan(db, { ...q, index: 'happy' }, pointIds));
+    const scanTimes = timeEach(scanned, ({ q, pointIds }) => naiveScan(db, { ...q, index: 'happy' }, pointIds));
+    for (const { q, pointIds } of scanned) {
+      const viaScan = naiveScan(db, { ...q, index: 'happy' }, pointIds);
       const viaRollups = indices.compute({ ...q, index: 'happy' }).n;
-      if (scanned !== viaRollups) throw new Error(`rollups (${viaRollups}) and scan (${scanned}) disagree for ${JSON.stringify(q)}`);
+      if (viaScan !== viaRollups) throw new Error(`rollups (${viaRollups}) and scan (${viaScan}) disagree for ${JSON.stringify(q)}`);
     }
     const rollupRows = db.prepare('SELECT (SELECT COUNT(*) FROM rollup_minute) AS minute, (SELECT COUNT(*) FROM rollup_hour) AS hour, (SELECT COUNT(*) FROM rollup_day) AS day, (SELECT COUNT(*) FROM rollup_month) AS month, (SELECT COUNT(*) FROM rollup_point_day) AS pointDay, (SELECT COUNT(*) FROM rollup_point_month) AS pointMonth').get();
     closeDatabase(db);
@@ -85,6 +89,7 @@ export async function indicesBench(log: (line: string) => void, options: { answe
         maxMs: round(Math.max(...times)),
         targetP95Ms: 20,
         meetsTarget: percentile(times, 95) <= 20,
+        coldFirstPass: { p50Ms: round(percentile(coldTimes, 50)), p95Ms: round(percentile(coldTimes, 95)), maxMs: round(Math.max(...coldTimes)) },
       },
       naiveScanBaseline: { count: scanTimes.length, p50Ms: round(percentile(scanTimes, 50)), p95Ms: round(percentile(scanTimes, 95)), speedupAtP50: round(percentile(scanTimes, 50) / percentile(times.slice(0, 20), 50)) },
       rollupCost: { endToEnd, writerOnly: cost, targetAddedPercent: 20 },

@@ -297,8 +297,8 @@ export const ConfigSchema = Type.Object(
       {
         /** inference threads (one per core is the most that helps) */
         workers: Type.Integer({ minimum: 1, maximum: 16, default: 1 }),
-        /** tiny face detector input: a multiple of 32; larger finds smaller faces, slower */
-        inputSize: Type.Integer({ minimum: 128, maximum: 1024, multipleOf: 32, default: 416 }),
+        /** tiny face detector input: a multiple of 32; larger finds smaller faces, slower and with more memory per worker (320: ~70 MB of WASM heap, 416: ~100 MB) */
+        inputSize: Type.Integer({ minimum: 128, maximum: 1024, multipleOf: 32, default: 320 }),
         scoreThreshold: Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1, default: 0.5 }),
         /** counts are kept per window of this length; a face counts once per window */
         windowMs: Type.Integer({ minimum: 1000, default: 60_000 }),
