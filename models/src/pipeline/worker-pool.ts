@@ -24,6 +24,9 @@ export class WorkerPool {
   private readonly pending = new Map<number, { resolve: (d: Detection[]) => void; reject: (e: Error) => void; slot: Slot }>();
   backend = 'unknown';
   dropped = 0;
+  /** workers that died after starting and were replaced */
+  restarts = 0;
+  private stopping = false;
 
   private constructor(private readonly options: WorkerPoolOptions) {}
 
@@ -61,6 +64,24 @@ export class WorkerPool {
         else job.resolve(m.detections ?? []);
       });
       worker.once('error', (error) => reject(error));
+      // A worker that dies after starting (a crash, out of memory) must not leave its frame
+      // waiting for ever: its job fails, and a new worker takes its place.
+      worker.once('exit', (code) => {
+        reject(new Error(`inference worker exited (code ${code}) before it was ready`)); // no-op once ready
+        const index = this.slots.indexOf(slot);
+        if (index < 0) return;
+        this.slots.splice(index, 1);
+        for (const [id, job] of this.pending) {
+          if (job.slot !== slot) continue;
+          this.pending.delete(id);
+          job.reject(new Error(`inference worker exited (code ${code})`));
+        }
+        if (this.stopping) return;
+        this.restarts++;
+        setTimeout(() => {
+          if (!this.stopping) this.spawn().catch(() => undefined);
+        }, 1000).unref();
+      });
     });
   }
 
@@ -86,6 +107,7 @@ export class WorkerPool {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     for (const { reject } of this.pending.values()) reject(new Error('inference stopped'));
     this.pending.clear();
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
