@@ -74,7 +74,12 @@ export class CameraMonitor {
       const modelDir = emotion.modelDir ?? packagedModelDir();
       checkModelFiles(modelDir, NETWORKS.detector);
       checkModelFiles(modelDir, NETWORKS.expressions);
-      this.pool = await WorkerPool.start({ workers: emotion.workers, entry: workerEntry(), modelDir });
+      this.pool = await WorkerPool.start({
+        workers: emotion.workers,
+        entry: workerEntry(),
+        modelDir,
+        onWorkerExit: (code) => logger.warn({ code }, 'an inference worker exited; its frame is lost and a new worker is starting'),
+      });
       if (this.stopped) return void (await this.pool.stop());
       this.status.state = 'ready';
       this.status.backend = this.pool.backend;

@@ -7,6 +7,8 @@ export interface WorkerPoolOptions {
   /** the worker script: inference-worker.dev.mjs (TypeScript through tsx) or the built .mjs */
   entry: string;
   modelDir?: string | undefined;
+  /** told when a worker dies after starting (it is then replaced) */
+  onWorkerExit?: ((code: number) => void) | undefined;
 }
 
 interface Slot {
@@ -78,6 +80,7 @@ export class WorkerPool {
         }
         if (this.stopping) return;
         this.restarts++;
+        this.options.onWorkerExit?.(code);
         setTimeout(() => {
           if (!this.stopping) this.spawn().catch(() => undefined);
         }, 1000).unref();
