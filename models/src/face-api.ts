@@ -19,8 +19,9 @@ export const tf = (): Tf => require('@tensorflow/tfjs') as Tf;
 const UNUSED_BY_FACE_API = ['@tensorflow/tfjs-layers', '@tensorflow/tfjs-converter', '@tensorflow/tfjs-data', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-webgl'];
 
 function skipUnusedTfjsPackages(): void {
-  const tfjsRequire = createRequire(require.resolve('@tensorflow/tfjs'));
-  if (require.cache[require.resolve('@tensorflow/tfjs')]) return; // already loaded whole in this thread
+  const tfjs = require.resolve('@tensorflow/tfjs');
+  if (require.cache[tfjs]) return; // already loaded whole in this thread
+  const tfjsRequire = createRequire(tfjs);
   for (const name of UNUSED_BY_FACE_API) {
     const path = tfjsRequire.resolve(name);
     const empty = new Module(path);

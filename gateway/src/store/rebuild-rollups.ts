@@ -1,13 +1,12 @@
 import type { Db } from './database.ts';
-import { ROLLUP_TABLES, type RollupTable } from './rollup-levels.ts';
+import { ROLLUP_TABLES } from './rollup-levels.ts';
 import { RollupAccumulator, rollupStatements, siteCalendars, type RollupAnswer } from './rollup-writer.ts';
 
 /**
- * Recreates the rollup tables (all of them unless told which) from the raw answers (misuse and
- * skipped answers excluded, as in live ingest), in one transaction, reading the answers in pages
- * so memory stays flat.
+ * Recreates every rollup table from the raw answers (misuse and skipped answers excluded, as in
+ * live ingest), in one transaction, reading the answers in pages so memory stays flat.
  */
-export function rebuildRollups(db: Db, onProgress?: (done: number, total: number) => void, tables: readonly RollupTable[] = ROLLUP_TABLES): { answers: number } {
+export function rebuildRollups(db: Db, onProgress?: (done: number, total: number) => void): { answers: number } {
   const total = (db.prepare('SELECT COUNT(*) FROM answers WHERE misuse = 0 AND value IS NOT NULL').pluck().get() as number) ?? 0;
   const page = db.prepare(
     `SELECT id, site_id AS siteId, point_id AS pointId, device_id AS deviceId, staff_id AS staffId, survey_id AS surveyId,
@@ -16,9 +15,9 @@ export function rebuildRollups(db: Db, onProgress?: (done: number, total: number
   );
   let done = 0;
   db.transaction(() => {
-    for (const table of tables) db.exec(`DELETE FROM ${table.name}`);
-    const statements = rollupStatements(db, tables);
-    const accumulator = new RollupAccumulator(siteCalendars(db), tables);
+    for (const table of ROLLUP_TABLES) db.exec(`DELETE FROM ${table.name}`);
+    const statements = rollupStatements(db);
+    const accumulator = new RollupAccumulator(siteCalendars(db));
     let lastId = 0;
     for (;;) {
       const rows = page.all(lastId) as (RollupAnswer & { id: number })[];

@@ -35,14 +35,9 @@ function keyValues(table: RollupTable, a: RollupAnswer, bucket: number, base: nu
  * so both produce the same buckets.
  */
 export class RollupAccumulator {
-  private readonly rows: Map<string, Row>[];
+  private readonly rows = ROLLUP_TABLES.map(() => new Map<string, Row>());
 
-  constructor(
-    private readonly calendarOf: (siteId: string) => SiteCalendar,
-    private readonly tables: readonly RollupTable[] = ROLLUP_TABLES,
-  ) {
-    this.rows = tables.map(() => new Map());
-  }
+  constructor(private readonly calendarOf: (siteId: string) => SiteCalendar) {}
 
   add(a: RollupAnswer): void {
     if (!Number.isInteger(a.value) || a.value < 0) throw new RangeError(`a rollup counts whole values from 0, not ${a.value}`);
@@ -51,7 +46,7 @@ export class RollupAccumulator {
     const base = a.value - slot;
     const point = `${a.pointId}\u0000${a.surveyId ?? ''}\u0000${a.questionId ?? ''}\u0000${a.scale}\u0000${base}`;
     const detail = `${point}\u0000${a.deviceId}\u0000${a.staffId ?? ''}`;
-    this.tables.forEach((table, i) => {
+    ROLLUP_TABLES.forEach((table, i) => {
       const bucket = bucketOf(table.level, a.occurredAt, calendar);
       const key = `${bucket}\u0000${table.grain === 'detail' ? detail : point}`;
       const map = this.rows[i]!;
@@ -63,31 +58,26 @@ export class RollupAccumulator {
 
   /** Writes and forgets every bucket summed so far. Call inside a transaction. */
   flush(statements: RollupStatements): void {
-    this.tables.forEach((table, i) => {
-      const stmt = statements.get(table.name);
-      if (!stmt) throw new Error(`no statement for ${table.name}`);
+    ROLLUP_TABLES.forEach((table, i) => {
+      const stmt = statements[i]!;
       for (const { a, bucket, base, counts } of this.rows[i]!.values()) stmt.run(...keyValues(table, a, bucket, base), ...counts);
       this.rows[i]!.clear();
     });
   }
 }
 
-export type RollupStatements = Map<string, { run: (...args: unknown[]) => unknown }>;
+/** One upsert per rollup table, in ROLLUP_TABLES order. */
+export type RollupStatements = readonly { run: (...args: unknown[]) => unknown }[];
 
 /** One upsert per table, adding to each count: `n0 = n0 + excluded.n0, ...`. */
-export function rollupStatements(db: Db, tables: readonly RollupTable[] = ROLLUP_TABLES): RollupStatements {
-  return new Map(
-    tables.map((t) => {
-      const columns = [...t.columns, ...COUNT_COLUMNS];
-      return [
-        t.name,
-        db.prepare<unknown[]>(
-          `INSERT INTO ${t.name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
-           ON CONFLICT (${t.columns.join(', ')}) DO UPDATE SET ${COUNT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
-        ),
-      ];
-    }),
-  );
+export function rollupStatements(db: Db): RollupStatements {
+  return ROLLUP_TABLES.map((t) => {
+    const columns = [...t.columns, ...COUNT_COLUMNS];
+    return db.prepare<unknown[]>(
+      `INSERT INTO ${t.name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+       ON CONFLICT (${t.columns.join(', ')}) DO UPDATE SET ${COUNT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
+    );
+  });
 }
 
 /** One calendar per site, from the sites table. */
