@@ -9,6 +9,7 @@ import { MqttAdapter } from './adapters/mqtt-adapter.ts';
 import { clientConnection, localConnection } from './broker/mqtt-connection.ts';
 import { SerialAdapter } from './adapters/serial-adapter.ts';
 import { offTheShelfHandlers } from './adapters/off-the-shelf.ts';
+import { StoreUnavailable } from './store/store-health.ts';
 
 export interface Transports {
   mqttUrl: string;
@@ -20,7 +21,14 @@ export interface Transports {
 /** Starts the embedded broker (unless an external one is configured) and every device adapter. */
 export async function startTransports(
   config: Config,
-  deps: { ingest: Ingest; registry: DeviceRegistry; drops: DropLog; logger: Logger; extra?: [string, (topic: string, payload: Buffer) => void][] },
+  deps: {
+    ingest: Ingest;
+    registry: DeviceRegistry;
+    drops: DropLog;
+    logger: Logger;
+    deviceSecretValid?: (deviceId: string, secret: Buffer) => boolean;
+    extra?: [string, (topic: string, payload: Buffer) => void][];
+  },
 ): Promise<Transports> {
   const { logger, drops } = deps;
   const stops: (() => Promise<void> | void)[] = [];
@@ -38,9 +46,16 @@ export async function startTransports(
               topicPrefix: config.mqtt.topicPrefix,
               devices: deps.registry.all().map((d) => ({ id: d.id, siteId: d.siteId, password: d.mqttPassword })),
               users: embedded.users,
+              deviceSecretValid: deps.deviceSecretValid,
             })
           : undefined;
-      broker = await startEmbeddedBroker({ host: embedded.host, port: embedded.port, acl, onDenied: (reason) => drops.drop(reason) });
+      broker = await startEmbeddedBroker({
+        host: embedded.host,
+        port: embedded.port,
+        acl,
+        limits: embedded,
+        onDenied: (reason, who) => drops.drop(reason, who),
+      });
       stops.push(() => broker?.close());
       logger.info({ url: broker.url, auth: embedded.auth }, 'embedded MQTT broker listening');
     }
@@ -67,7 +82,9 @@ export async function startTransports(
           registry: deps.registry,
           ingest: deps.ingest,
           drops,
-          onError: (error) => logger.error({ err: error }, 'off-the-shelf press not stored'),
+          onError: (error) => {
+            if (!(error instanceof StoreUnavailable)) logger.error({ err: error }, 'off-the-shelf press not stored');
+          },
         }),
         ...(deps.extra ?? []),
       ]),

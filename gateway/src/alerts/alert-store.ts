@@ -35,8 +35,12 @@ export class AlertStore {
     return this.db.prepare(`SELECT ${COLUMNS} FROM alerts WHERE id = ?`).get(id) as Alert | undefined;
   }
 
-  list(filter: { status?: AlertStatus | undefined; pointId?: string | undefined; limit: number }): Alert[] {
-    const where = new Where().add('status = ?', [filter.status], filter.status !== undefined).add('point_id = ?', [filter.pointId], filter.pointId !== undefined);
+  /** Newest first; pointIds, when given, limits the list to those points (a user's sites). */
+  list(filter: { status?: AlertStatus | undefined; pointId?: string | undefined; pointIds?: string[] | undefined; limit: number }): Alert[] {
+    const where = new Where()
+      .add('status = ?', [filter.status], filter.status !== undefined)
+      .add('point_id = ?', [filter.pointId], filter.pointId !== undefined)
+      .in('point_id', filter.pointIds);
     return this.db.prepare(`SELECT ${COLUMNS} FROM alerts ${where} ORDER BY id DESC LIMIT ?`).all(...where.params, filter.limit) as Alert[];
   }
 

@@ -8,12 +8,15 @@ import { planRange, type Segment } from './range-plan.ts';
 import type { IndexResult } from './index-result.ts';
 import { answerPolarity, ratingIndex, scalesOf, EMOTION_INDICES, RATING_INDICES, type IndexName, type RatingIndex } from './index-from-counts.ts';
 import { criticality, responseRate, support } from './traffic-indices.ts';
+import { MAX_CUSTOMERS } from '../traffic/customers-repo.ts';
 import { EmotionQuery } from './emotion-query.ts';
 import { emotionalEngagement, emotionalNps, entryExitShift, type EmotionCounts } from './emotion-indices.ts';
 
 export interface IndexQuery {
   index: IndexName;
   siteId?: string | undefined;
+  /** the sites the asker may see (undefined: every site) */
+  siteIds?: readonly string[] | undefined;
   pointId?: string | undefined;
   deviceId?: string | undefined;
   staffId?: string | undefined;
@@ -65,7 +68,10 @@ export class IndexService {
     if (!(q.from < q.to)) throw new QueryError('"from" must be before "to"');
     const sites = new Map(this.topology.sites().map((s) => [s.id, s]));
     if (q.siteId && !sites.has(q.siteId)) throw new QueryError(`No site "${q.siteId}"`);
-    let points = this.topology.points().filter((p) => (!q.siteId || p.siteId === q.siteId) && (!q.pointId || p.id === q.pointId));
+    const visible = q.siteIds ? new Set(q.siteIds) : undefined;
+    let points = this.topology
+      .points()
+      .filter((p) => (!q.siteId || p.siteId === q.siteId) && (!q.pointId || p.id === q.pointId) && (!visible || visible.has(p.siteId)));
     if (q.pointId && points.length === 0) throw new QueryError(`No point "${q.pointId}"${q.siteId ? ` at site "${q.siteId}"` : ''}`);
     if (q.staffId !== undefined) {
       // An answer belongs to a staff member only through a shift at its point, so only those points can hold any.
@@ -106,7 +112,8 @@ export class IndexService {
     if (ids.length === 0) return 0;
     return (
       (this.db
-        .prepare(`SELECT COALESCE(SUM(count), 0) FROM customers_served WHERE point_id IN (${ids.map(() => '?').join(',')}) AND starts_at >= ? AND starts_at < ?`)
+        .prepare(`SELECT COALESCE(SUM(count), 0) FROM customers_served WHERE point_id IN (${ids.map(() => '?').join(',')}) AND starts_at >= ? AND starts_at < ?
+                  AND typeof(count) = 'integer' AND count BETWEEN 0 AND ${MAX_CUSTOMERS}`)
         .pluck()
         .get(...ids, from, to) as number) ?? 0
     );

@@ -6,6 +6,8 @@ import { Where } from './sql-where.ts';
 
 export interface ExportFilter {
   siteId?: string | undefined;
+  /** when given, only these sites (a user's scope) */
+  siteIds?: string[] | undefined;
   pointId?: string | undefined;
   from: number;
   to: number;
@@ -23,6 +25,7 @@ function* rows(db: Db, f: ExportFilter): Generator<Row> {
     .add('occurred_at >= ?', [f.from])
     .add('occurred_at < ?', [f.to])
     .add('site_id = ?', [f.siteId], f.siteId !== undefined)
+    .in('site_id', f.siteIds)
     .add('point_id = ?', [f.pointId], f.pointId !== undefined);
   const stmt = db.prepare(
     `SELECT id, occurred_at, received_at, site_id, point_id, device_id, staff_id, survey_id, question_id, scale, value, misuse, source

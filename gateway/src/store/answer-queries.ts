@@ -1,5 +1,6 @@
 import type { Db } from './database.ts';
 import type { FeedbackEvent } from '../ingest/feedback-event.ts';
+import { Where } from './sql-where.ts';
 
 /** An answer as stored: the feedback event, with its row id. */
 export interface StoredAnswer extends Omit<FeedbackEvent, 'source'> {
@@ -11,15 +12,18 @@ export interface StoredAnswer extends Omit<FeedbackEvent, 'source'> {
 export class AnswerQueries {
   constructor(private readonly db: Db) {}
 
-  recent(filter: { pointId?: string | undefined; limit: number }): StoredAnswer[] {
-    const where = filter.pointId ? 'WHERE point_id = @pointId' : '';
+  /** The newest answers; siteIds, when given, limits them to those sites. */
+  recent(filter: { pointId?: string | undefined; siteIds?: string[] | undefined; limit: number }): StoredAnswer[] {
+    const where = new Where()
+      .add('point_id = ?', [filter.pointId], filter.pointId !== undefined)
+      .in('site_id', filter.siteIds);
     const rows = this.db
       .prepare(
         `SELECT id, device_id AS deviceId, boot, seq, site_id AS siteId, point_id AS pointId, staff_id AS staffId, survey_id AS surveyId, question_id AS questionId, scale, value,
                 occurred_at AS occurredAt, received_at AS receivedAt, misuse, source
-         FROM answers ${where} ORDER BY id DESC LIMIT @limit`,
+         FROM answers ${where} ORDER BY id DESC LIMIT ?`,
       )
-      .all({ pointId: filter.pointId, limit: filter.limit }) as (Omit<StoredAnswer, 'misuse'> & { misuse: number })[];
+      .all(...where.params, filter.limit) as (Omit<StoredAnswer, 'misuse'> & { misuse: number })[];
     return rows.map((r) => ({ ...r, misuse: r.misuse === 1 }));
   }
 }

@@ -1,5 +1,6 @@
 import type { Db } from './database.ts';
 import type { FeedbackEvent } from '../ingest/feedback-event.ts';
+import { StoreUnavailable, type StoreHealth } from './store-health.ts';
 import { RollupAccumulator, rollupStatements, siteCalendars, type RollupAnswer, type RollupStatements } from './rollup-writer.ts';
 
 export type WriteOutcome = 'stored' | 'duplicate';
@@ -17,6 +18,8 @@ export interface AnswerWriterOptions {
   onCommit?: (stored: FeedbackEvent[], batchSize: number) => void;
   /** benchmarks only: skip the rollups, to measure what they cost */
   withoutRollups?: boolean;
+  /** told of every commit and every failed one (a full disk makes the gateway unready) */
+  health?: StoreHealth;
 }
 
 /**
@@ -88,9 +91,12 @@ export class AnswerWriter {
       try {
         outcomes = this.writeBatch(batch);
       } catch (error) {
-        for (const p of batch) p.reject(error as Error);
+        // A full or read-only disk: one log line a minute (StoreHealth), not one per message; devices resend.
+        const failure = this.options.health?.failed(error) ? new StoreUnavailable((error as Error).message) : (error as Error);
+        for (const p of batch) p.reject(failure);
         continue;
       }
+      this.options.health?.succeeded();
       const stored: FeedbackEvent[] = [];
       batch.forEach((p, i) => {
         const outcome = outcomes[i] ?? 'duplicate';

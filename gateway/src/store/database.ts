@@ -1,22 +1,39 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS, type Migration } from './migrations.ts';
+import { ownerOnly } from './data-dir.ts';
 
 export type Db = Database.Database;
 
-/** Opens (creating if needed) the SQLite file in WAL mode and applies pending migrations. */
-export function openDatabase(file: string, migrations: Migration[] = MIGRATIONS): Db {
+export interface DatabaseOptions {
+  /** full: each commit reaches the disk before it returns (survives a power cut); normal: survives a process crash */
+  synchronous?: 'full' | 'normal';
+  /** past this size writes fail with SQLITE_FULL, as on a full disk */
+  maxSizeMb?: number | undefined;
+}
+
+/**
+ * Opens (creating if needed) the SQLite file in WAL mode and applies pending migrations. The file
+ * is created 0600 (SQLite gives its -wal and -shm files the same mode): it holds password and
+ * session hashes.
+ */
+export function openDatabase(file: string, migrations: Migration[] = MIGRATIONS, options: DatabaseOptions = {}): Db {
   mkdirSync(dirname(file), { recursive: true });
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) ownerOnly(f);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  // NORMAL is durable across process crashes in WAL mode; only a power cut can lose the last commits.
-  db.pragma('synchronous = NORMAL');
+  db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   // 16 MiB of page cache (the default is 2 MiB): index queries over years of rollups stay in memory.
   db.pragma('cache_size = -16000');
   migrate(db, migrations);
+  if (options.maxSizeMb !== undefined) {
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.pragma(`max_page_count = ${Math.max(1, Math.floor((options.maxSizeMb * 1024 * 1024) / pageSize))}`);
+  }
   return db;
 }
 
@@ -34,6 +51,11 @@ export function migrate(db: Db, migrations: Migration[]): void {
       record.run(migration.version, migration.name, Date.now());
     })();
   }
+}
+
+/** A tiny write that tells whether the disk takes writes again (StoreHealth's probe). */
+export function probeWrite(db: Db): void {
+  db.prepare('INSERT INTO store_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at').run(Date.now());
 }
 
 /** Checkpoints the WAL into the main file and closes; the file then opens cleanly on its own. */

@@ -12,6 +12,11 @@ export class Where {
     return this;
   }
 
+  /** `column IN (…)` when a list is given (an empty list matches nothing); skipped when it is undefined. */
+  in(column: string, values: readonly unknown[] | undefined): this {
+    return this.add(`${column} IN (${(values ?? []).map(() => '?').join(',')})`, [...(values ?? [])], values !== undefined);
+  }
+
   toString(): string {
     return this.conditions.length ? `WHERE ${this.conditions.join(' AND ')}` : '';
   }

@@ -53,6 +53,14 @@ export class TopologyRepo {
     return this.db.prepare('SELECT id, site_id AS siteId, name FROM points ORDER BY site_id, id').all() as Point[];
   }
 
+  siteOfPoint(pointId: string): string | undefined {
+    return (this.db.prepare('SELECT site_id AS s FROM points WHERE id = ?').get(pointId) as { s: string } | undefined)?.s;
+  }
+
+  siteOfDevice(deviceId: string): string | undefined {
+    return (this.db.prepare('SELECT site_id AS s FROM devices WHERE id = ?').get(deviceId) as { s: string } | undefined)?.s;
+  }
+
   devices(): Device[] {
     return this.db
       .prepare('SELECT id, site_id AS siteId, point_id AS pointId, kind, buttons, last_seen_at AS lastSeenAt FROM devices ORDER BY id')

@@ -19,7 +19,11 @@ export function customersHandler(topicPrefix: string, customers: CustomersRepo, 
       if (data.v !== 1 || typeof data.from !== 'number' || typeof data.to !== 'number' || typeof data.count !== 'number') return drops.drop('customers-malformed');
       const record = { pointId, from: data.from, to: data.to, count: data.count };
       if (customers.problem(record)) return drops.drop('customers-invalid', { pointId });
-      customers.record(record, 'mqtt');
+      try {
+        customers.record(record, 'mqtt');
+      } catch {
+        drops.drop('customers-not-stored', { pointId });
+      }
     },
   ];
 }

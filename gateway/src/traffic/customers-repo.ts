@@ -33,8 +33,9 @@ export class CustomersRepo {
   /** Checks one record; returns a message naming what is wrong, or undefined. */
   problem(r: CustomersServed): string | undefined {
     if (!this.pointExists(r.pointId)) return `no point "${r.pointId}"`;
-    if (!Number.isFinite(r.from) || !Number.isFinite(r.to) || r.from >= r.to) return '"from" must be a time before "to"';
-    if (!Number.isInteger(r.count) || r.count < 0) return '"count" must be a whole number ≥ 0';
+    if (Number.isNaN(instantFromNumber(r.from)) || Number.isNaN(instantFromNumber(r.to)) || r.from >= r.to) return '"from" must be a time before "to"';
+    if (r.from < MIN_RECORD_INSTANT) return '"from" must be in the year 2000 or later';
+    if (!Number.isInteger(r.count) || r.count < 0 || r.count > MAX_CUSTOMERS) return `"count" must be a whole number from 0 to ${MAX_CUSTOMERS}`;
     return undefined;
   }
 
@@ -45,7 +46,7 @@ export class CustomersRepo {
   }
 
   /** CSV with a header line pointId,from,to,count (times as ISO 8601 or epoch ms). Valid rows are kept; bad rows are listed. */
-  importCsv(text: string, source = 'csv'): ImportResult {
+  importCsv(text: string, source = 'csv', mayUsePoint: (pointId: string) => boolean = () => true): ImportResult {
     let rows: Record<string, string>[];
     try {
       rows = parse(text, { columns: (header: string[]) => header.map((h) => h.trim()), skip_empty_lines: true, trim: true });
@@ -58,7 +59,7 @@ export class CustomersRepo {
       const missing = ['pointId', 'from', 'to', 'count'].filter((c) => row[c] === undefined || row[c] === '');
       if (missing.length > 0) return result.errors.push({ line: i + 2, message: `missing ${missing.join(', ')}` });
       const r = { pointId: row.pointId!, from: parseInstant(row.from!), to: parseInstant(row.to!), count: Number(row.count) };
-      const problem = this.problem(r);
+      const problem = this.problem(r) ?? (mayUsePoint(r.pointId) ? undefined : `point "${r.pointId}" is outside your sites`);
       if (problem) return result.errors.push({ line: i + 2, message: problem });
       valid.push(r);
     });
@@ -70,9 +71,35 @@ export class CustomersRepo {
   }
 }
 
-/** An instant as epoch milliseconds or an ISO 8601 date-time with its offset; NaN otherwise. */
+/** The latest instant any API accepts (queries and records): 2100-01-01T00:00Z. */
+export const MAX_INSTANT = Date.UTC(2100, 0, 1);
+/** The earliest instant a stored record (customers served, a shift) may have: 2000-01-01T00:00Z. */
+export const MIN_RECORD_INSTANT = Date.UTC(2000, 0, 1);
+/** The most customers one point can report for one period. */
+export const MAX_CUSTOMERS = 1_000_000;
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))$/;
+
+/**
+ * An instant as epoch milliseconds or an ISO 8601 date-time with its offset, between 1970 and
+ * 2100; NaN otherwise. Dates must exist on the calendar: 2026-02-30 is refused, not rolled over.
+ */
 export function parseInstant(text: string): number {
-  if (/^\d{1,15}$/.test(text)) return Number(text);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text)) return NaN;
-  return Date.parse(text);
+  if (/^\d{1,15}$/.test(text)) return withinRange(Number(text));
+  const m = ISO.exec(text);
+  if (!m) return NaN;
+  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = m.slice(1).map((v) => (v === undefined ? 0 : Number(v))) as number[];
+  const date = new Date(Date.UTC(year!, month! - 1, day!));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month! - 1 || date.getUTCDate() !== day) return NaN;
+  if (hour! > 23 || minute! > 59 || second! > 59 || offsetHours! > 23 || offsetMinutes! > 59) return NaN;
+  return withinRange(Date.parse(text));
+}
+
+/** An epoch-millisecond instant from a number (JSON or MQTT): NaN unless it is a whole number in range. */
+export function instantFromNumber(ms: number): number {
+  return Number.isInteger(ms) ? withinRange(ms) : NaN;
+}
+
+function withinRange(ms: number): number {
+  return Number.isFinite(ms) && ms >= 0 && ms <= MAX_INSTANT ? ms : NaN;
 }
