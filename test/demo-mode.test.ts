@@ -14,13 +14,13 @@ afterAll(async () => {
 describe('demo mode', () => {
   it('starts simulated buttons when no device is configured, and their presses reach the indices', async () => {
     expect(t.gateway.demo).toBe(true);
-    const token = await t.login();
+    const session = await t.login();
     await expect
-      .poll(async () => (await t.get<{ points: { pointId: string; happyIndex: { n: number } }[] }>('/api/points', token)).points[0]?.happyIndex.n ?? 0, {
+      .poll(async () => (await t.get<{ points: { pointId: string; happyIndex: { n: number } }[] }>('/api/points', session)).points[0]?.happyIndex.n ?? 0, {
         timeout: 10_000,
       })
       .toBeGreaterThanOrEqual(20);
-    const { answers } = await t.get<{ answers: { deviceId: string }[] }>('/api/answers?limit=1000', token);
+    const { answers } = await t.get<{ answers: { deviceId: string }[] }>('/api/answers?limit=1000', session);
     expect(new Set(answers.map((a) => a.deviceId))).toEqual(new Set(['sim-button-1', 'sim-button-2']));
   });
 

@@ -62,8 +62,10 @@ describe('the emotion monitor', () => {
       } finally {
         db.close();
       }
-      // Privacy: nothing but the database (and the generated first-admin password, if any) in the data folder.
-      expect(readdirSync(t.dataDir).filter((f) => !/^feedback\.db(-wal|-shm)?$/.test(f) && f !== 'initial-admin-password')).toEqual([]);
+      // Privacy: nothing but the database, the folder lock and the installation key (and the generated
+      // first-admin password, if any) in the data folder: no frame, crop or face was written.
+      const expected = /^(feedback\.db(-wal|-shm)?|gateway\.(lock|pid)|installation\.key|initial-admin-password)$/;
+      expect(readdirSync(t.dataDir).filter((f) => !expected.test(f))).toEqual([]);
     } finally {
       await t.close();
     }

@@ -5,9 +5,10 @@ import { parse } from 'csv-parse/sync';
 import { io, type Socket } from 'socket.io-client';
 import { SimulatedButton } from '@feedback/firmware-protocol';
 import { BRIDGE, DEVICES, POINT, SITE, pressPlan, startTestGateway, type TestGateway } from './helpers/test-gateway.ts';
+import type { SignedIn } from './helpers/sign-in.ts';
 
 let t: TestGateway;
-let token: string;
+let session: SignedIn;
 const dayStart = Date.UTC(2020, 0, 1);
 
 beforeAll(async () => {
@@ -16,14 +17,14 @@ beforeAll(async () => {
     surveys: [{ id: 'exit', name: 'Exit survey', questions: [{ id: 'recommend', number: 1, scale: 'nps11', label: 'Would you recommend us?' }] }],
     devices: [...DEVICES, { id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, mqttPassword: 'kiosk-1-secret', surveyId: 'exit' }],
   });
-  token = await t.login();
+  session = await t.login();
 });
 afterAll(async () => {
   await t.close();
 });
 
 const api = async <T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> => {
-  const response = await fetch(`${t.gateway.httpUrl}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) } });
+  const response = await fetch(`${t.gateway.httpUrl}${path}`, { ...init, headers: { ...session.headers, ...(init.headers ?? {}) } });
   const text = await response.text();
   return { status: response.status, body: (text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T };
 };
@@ -107,7 +108,7 @@ describe('customers served, response rate and staff', () => {
 
 describe('alerts over HTTP and socket.io', () => {
   it('pushes a fired alert live, and a named user acknowledges it with a comment', async () => {
-    const socket: Socket = io(t.gateway.httpUrl, { path: '/socket.io', auth: { token }, transports: ['websocket'] });
+    const socket: Socket = io(t.gateway.httpUrl, { path: '/socket.io', extraHeaders: { cookie: session.cookie }, transports: ['websocket'] });
     const pushed: { event: string; alert: { id: number; status: string } }[] = [];
     socket.on('alert', (m: (typeof pushed)[number]) => pushed.push(m));
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
@@ -142,7 +143,7 @@ describe('export', () => {
     expect(rows.filter((r) => r.skipped === '1')).toHaveLength(2);
     expect(rows[0]).toMatchObject({ siteId: SITE.id, pointId: POINT.id, scale: 'smiley4' });
 
-    const response = await fetch(`${t.gateway.httpUrl}/api/export/answers.xlsx?${range}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${t.gateway.httpUrl}/api/export/answers.xlsx?${range}`, { headers: session.headers });
     expect(response.headers.get('content-type')).toMatch(/spreadsheetml/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);

@@ -104,8 +104,8 @@ describe('device behaviour over MQTT', () => {
   });
 
   it('in session mode counts only the first press after an invite', async () => {
-    const token = await t.login();
-    const invite = await fetch(`${t.gateway.httpUrl}/api/points/${SESSION_POINT.id}/invite`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const session = await t.login();
+    const invite = await fetch(`${t.gateway.httpUrl}/api/points/${SESSION_POINT.id}/invite`, { method: 'POST', headers: session.headers });
     expect(invite.status).toBe(204);
     const button = new SimulatedButton({ brokerUrl: t.gateway.mqttUrl, siteId: SITE.id, deviceId: 'desk-session', buttons: 3, password: 'session-secret' });
     await button.connect();
@@ -115,7 +115,7 @@ describe('device behaviour over MQTT', () => {
     await button.drained();
     await button.close();
     expect((await answersOf('desk-session')).map((a) => a.misuse)).toEqual([false, true]);
-    const missing = await fetch(`${t.gateway.httpUrl}/api/points/nowhere/invite`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const missing = await fetch(`${t.gateway.httpUrl}/api/points/nowhere/invite`, { method: 'POST', headers: session.headers });
     expect(missing.status).toBe(404);
   });
 

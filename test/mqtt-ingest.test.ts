@@ -104,10 +104,10 @@ describe('HTTP API security and errors', () => {
   });
 
   it('ends a session on logout', async () => {
-    const token = await t.login();
-    const logout = await fetch(`${t.gateway.httpUrl}/api/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const session = await t.login();
+    const logout = await fetch(`${t.gateway.httpUrl}/api/auth/logout`, { method: 'POST', headers: session.headers });
     expect(logout.status).toBe(204);
-    const after = await fetch(`${t.gateway.httpUrl}/api/points`, { headers: { authorization: `Bearer ${token}` } });
+    const after = await fetch(`${t.gateway.httpUrl}/api/points`, { headers: session.headers });
     expect(after.status).toBe(401);
   });
 
@@ -118,15 +118,15 @@ describe('HTTP API security and errors', () => {
       body: JSON.stringify({ username: 'admin', password: 'x'.repeat(100_000) }),
     });
     expect(big.status).toBe(413);
-    const token = await t.login();
-    const bad = await fetch(`${t.gateway.httpUrl}/api/answers?limit=0`, { headers: { authorization: `Bearer ${token}` } });
+    const session = await t.login();
+    const bad = await fetch(`${t.gateway.httpUrl}/api/answers?limit=0`, { headers: session.headers });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { message: string }).message).toMatch(/limit/);
   });
 
   it('reports ready on /health and serves Prometheus metrics', async () => {
     const health = await fetch(`${t.gateway.httpUrl}/health`);
-    expect(await health.json()).toEqual({ status: 'ready', checks: { store: true, broker: true }, emotion: { state: 'off', backend: null, error: null } });
+    expect(await health.json()).toEqual({ status: 'ready', checks: { store: true, broker: true }, reason: null, emotion: { state: 'off', backend: null, error: null } });
     expect(await metric('feedback_answers_stored_total', '')).toBeGreaterThanOrEqual(220);
   });
 });

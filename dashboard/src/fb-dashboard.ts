@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { io, type Socket } from 'socket.io-client';
-import { api, session, UnauthorizedError } from './session.ts';
+import { api, currentUser, session, UnauthorizedError } from './session.ts';
 import type { PointSummary, PointsResponse } from './types.ts';
 import './fb-login.ts';
 import './fb-point-card.ts';
@@ -16,7 +16,7 @@ export class FbDashboard extends LitElement {
   constructor() {
     super();
     this.points = new Map();
-    this.signedIn = session.token !== null;
+    this.signedIn = false;
     this.live = false;
   }
 
@@ -33,7 +33,10 @@ export class FbDashboard extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    if (this.signedIn) void this.start();
+    // The session cookie is HttpOnly: ask the gateway whether it is still good.
+    void currentUser().then((user) => {
+      if (user && !this.signedIn) this.onSignedIn();
+    });
   }
 
   override disconnectedCallback() {
@@ -49,7 +52,8 @@ export class FbDashboard extends LitElement {
       if (error instanceof UnauthorizedError) return this.signOut();
       throw error;
     }
-    this.socket = io({ path: '/socket.io', auth: { token: session.token } });
+    // Same origin: the browser sends the session cookie with the socket's handshake.
+    this.socket = io({ path: '/socket.io', withCredentials: true });
     this.socket.on('connect', () => (this.live = true));
     this.socket.on('disconnect', () => (this.live = false));
     this.socket.on('connect_error', (error) => {
@@ -69,6 +73,7 @@ export class FbDashboard extends LitElement {
 
   private signOut() {
     this.stop();
+    void api('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
     session.clear();
     this.signedIn = false;
   }

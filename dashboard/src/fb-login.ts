@@ -27,14 +27,14 @@ export class FbLogin extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      const { token } = await api<{ token: string }>('/api/auth/login', {
+      const { csrfToken } = await api<{ csrfToken: string }>('/api/auth/login', {
         method: 'POST',
         body: JSON.stringify({ username: data.get('username'), password: data.get('password') }),
       });
-      session.set(token);
+      session.setCsrf(csrfToken);
       this.dispatchEvent(new CustomEvent('signed-in', { bubbles: true, composed: true }));
-    } catch {
-      this.error = 'Wrong user name or password';
+    } catch (error) {
+      this.error = error instanceof Error && /too many|try again/i.test(error.message) ? error.message : 'Wrong user name or password';
     } finally {
       this.busy = false;
     }
@@ -43,8 +43,8 @@ export class FbLogin extends LitElement {
   override render() {
     return html`<form @submit=${this.submit}>
       <h1>Sign in</h1>
-      <input name="username" autocomplete="username" placeholder="User name" required />
-      <input name="password" type="password" autocomplete="current-password" placeholder="Password" required />
+      <input name="username" autocomplete="username" placeholder="User name" aria-label="User name" required />
+      <input name="password" type="password" autocomplete="current-password" placeholder="Password" aria-label="Password" required />
       <button type="submit" ?disabled=${this.busy}>Sign in</button>
       <div class="error" role="alert">${this.error}</div>
     </form>`;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import Fastify from 'fastify';
@@ -6,7 +7,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ButtonFleet } from '@feedback/firmware-protocol';
 import type { Config } from './config/schema.ts';
 import { createLogger } from './logger.ts';
-import { openDatabase, closeDatabase } from './store/database.ts';
+import { openDatabase, closeDatabase, probeWrite } from './store/database.ts';
+import { lockDataDir, prepareDataDir } from './store/data-dir.ts';
+import { StoreHealth } from './store/store-health.ts';
 import { TopologyRepo } from './store/topology-repo.ts';
 import { AnswerWriter } from './store/answer-writer.ts';
 import { AnswerQueries } from './store/answer-queries.ts';
@@ -27,6 +30,9 @@ import { createMetrics } from './metrics.ts';
 import { DropLog } from './adapters/drop-log.ts';
 import { startTransports } from './transports.ts';
 import { UserRepo } from './auth/user-repo.ts';
+import { TokenRepo } from './auth/token-repo.ts';
+import { LoginThrottle } from './auth/login-throttle.ts';
+import { installationSecret } from './auth/installation-secret.ts';
 import { ensureFirstAdmin } from './auth/first-admin.ts';
 import { PointSummaries } from './indices/point-summaries.ts';
 import { attachRealtime } from './realtime/realtime.ts';
@@ -69,11 +75,24 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
   };
 
   try {
-    const db = openDatabase(join(dataDir, DATABASE_FILE));
+    prepareDataDir(dataDir);
+    const lock = lockDataDir(dataDir);
+    stops.push(() => lock.release());
+    const db = openDatabase(join(dataDir, DATABASE_FILE), undefined, config.store);
     stops.push(() => closeDatabase(db));
+    const storeHealth = new StoreHealth(logger.child({ part: 'store' }), { probe: () => probeWrite(db) });
+    stops.push(() => storeHealth.close());
     const topology = new TopologyRepo(db);
     topology.sync(config.sites, config.points, config.devices);
     const users = new UserRepo(db, config.auth.sessionHours * 3600_000);
+    const tokens = new TokenRepo(db);
+    const { auth } = config;
+    const loginThrottle = new LoginThrottle({
+      maxPerUser: auth.maxFailuresPerUser,
+      maxPerAddress: auth.maxFailuresPerAddress,
+      windowMs: auth.windowMinutes * 60_000,
+      lockoutMs: auth.lockoutMinutes * 60_000,
+    });
     const initialPasswordFile = await ensureFirstAdmin(users, dataDir, config.auth.initialAdminPassword);
 
     const metrics = createMetrics();
@@ -83,6 +102,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     if (withoutRollups) logger.warn('FEEDBACK_BENCHMARK_WITHOUT_ROLLUPS is set: answers are stored but no index will count them');
     const writer = new AnswerWriter(db, {
       withoutRollups,
+      health: storeHealth,
       onCommit: (stored, batchSize) => {
         metrics.answersStored.inc(stored.length);
         metrics.answersDuplicate.inc(batchSize - stored.length);
@@ -108,7 +128,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     });
 
     const customers = new CustomersRepo(db, (pointId) => topology.points().some((p) => p.id === pointId));
-    const transports = await startTransports(config, { ingest, registry, drops, logger, extra: [customersHandler(config.mqtt.topicPrefix, customers, drops)] });
+    const transports = await startTransports(config, { ingest, registry, drops, logger, deviceSecretValid: (id, secret) => tokens.deviceSecretValid(id, secret), extra: [customersHandler(config.mqtt.topicPrefix, customers, drops)] });
     stops.push(() => transports.stop());
     const mqttUrl = transports.mqttUrl;
 
@@ -128,7 +148,13 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     const cameras = new CameraMonitor(config, { db, logger: logger.child({ part: 'emotion' }), metrics });
     cameras.start();
     stops.push(() => cameras.stop());
-    const app = Fastify({ loggerInstance: logger, bodyLimit: config.http.bodyLimitBytes, forceCloseConnections: true }).withTypeProvider<TypeBoxTypeProvider>();
+    const tls = config.http.tls;
+    const app = Fastify({
+      loggerInstance: logger,
+      bodyLimit: config.http.bodyLimitBytes,
+      forceCloseConnections: true,
+      ...(tls ? { https: { cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) } } : {}),
+    }).withTypeProvider<TypeBoxTypeProvider>();
     await app.register(httpApp, {
       services: {
         config,
@@ -136,13 +162,21 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
         topology,
         answers: new AnswerQueries(db),
         users,
+        tokens,
+        loginThrottle,
+        csrfKey: installationSecret(dataDir),
+        bus,
+        ingest,
         summaries,
         indices,
         shifts,
         customers,
         alerts: { engine: alertEngine, store: alertStore, webhooks },
         metrics,
-        health: () => ({ store: db.open, broker: transports.mqtt.connected }),
+        health: () => {
+          const store = storeHealth.status;
+          return { store: db.open && store.ok, broker: transports.mqtt.connected, storeProblem: db.open ? store.reason : 'the database is closed' };
+        },
         cameras,
         devices: registry,
         misuse,
@@ -152,7 +186,12 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     await app.ready();
     const realtime = attachRealtime(app.server, {
       bus,
-      users,
+      sources: {
+        users,
+        tokens,
+        siteOfPoint: (pointId) => topology.siteOfPoint(pointId),
+        siteOfDevice: (deviceId) => topology.siteOfDevice(deviceId),
+      },
       summaries,
       siteIds: () => topology.sites().map((s) => s.id),
       siteOfPoint: (pointId) => topology.points().find((p) => p.id === pointId)?.siteId,
@@ -180,7 +219,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
       logger.info({ devices: fleet.buttons.length }, 'demo mode: simulated buttons are pressing');
     }
 
-    return { httpUrl: `http://${host}:${port}`, mqttUrl, logger, initialPasswordFile, demo, close };
+    return { httpUrl: `${tls ? 'https' : 'http'}://${host}:${port}`, mqttUrl, logger, initialPasswordFile, demo, close };
   } catch (error) {
     await close();
     throw error;

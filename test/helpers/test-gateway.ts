@@ -1,5 +1,6 @@
 import { startGateway, validateConfig, type Gateway } from '@feedback/gateway';
 import { tempDir } from './temp-dir.ts';
+import { signIn, type SignedIn } from './sign-in.ts';
 
 export const TEST_PASSWORD = 'correct horse battery';
 export const SITE = { id: 'branch-1', name: 'Branch 1', timeZone: 'Europe/Berlin' };
@@ -14,10 +15,10 @@ export const BRIDGE = { username: 'test-bridge', password: 'bridge-secret', publ
 export interface TestGateway {
   gateway: Gateway;
   dataDir: string;
-  /** signs in as admin and returns the session token */
-  login(): Promise<string>;
-  /** GET a JSON API path with a fresh session */
-  get<T>(path: string, token?: string): Promise<T>;
+  /** signs in as admin: the session's cookies and CSRF token */
+  login(): Promise<SignedIn>;
+  /** GET a JSON API path with a fresh session (or the one given) */
+  get<T>(path: string, session?: SignedIn): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -37,21 +38,13 @@ export async function startTestGateway(overrides: Record<string, unknown> = {}):
     ...overrides,
   });
   const gateway = await startGateway(config);
-  const login = async () => {
-    const response = await fetch(`${gateway.httpUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: TEST_PASSWORD }),
-    });
-    if (!response.ok) throw new Error(`login failed: ${response.status}`);
-    return ((await response.json()) as { token: string }).token;
-  };
+  const login = () => signIn(gateway.httpUrl, 'admin', TEST_PASSWORD);
   return {
     gateway,
     dataDir: dir.path,
     login,
-    get: async <T>(path: string, token?: string) => {
-      const response = await fetch(`${gateway.httpUrl}${path}`, { headers: { authorization: `Bearer ${token ?? (await login())}` } });
+    get: async <T>(path: string, session?: SignedIn) => {
+      const response = await fetch(`${gateway.httpUrl}${path}`, { headers: (session ?? (await login())).headers });
       if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
       return (await response.json()) as T;
     },

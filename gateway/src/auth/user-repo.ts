@@ -1,70 +1,170 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../store/database.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-
-export type Role = 'admin' | 'manager' | 'staff';
+import type { Role } from './access.ts';
 
 export interface User {
   id: number;
   username: string;
   role: Role;
+  /** the sites a manager or viewer may see (an admin sees every site; this list is then empty) */
+  sites: string[];
+  /** set for a generated first password: the user must choose their own before anything else */
+  mustChangePassword: boolean;
 }
 
-export interface Session {
+export interface NewUser {
+  username: string;
+  password: string;
+  role: Role;
+  sites?: string[];
+  mustChangePassword?: boolean;
+}
+
+export interface OpenedSession {
+  /** the secret, for the cookie; never stored */
   token: string;
+  /** a hash of the token: names the session in logs, CSRF tokens and socket bookkeeping */
+  sessionId: string;
   expiresAt: number;
-  user: User;
 }
 
-function tokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+export function secretHash(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
 }
 
-/** Users with slow-hashed passwords, and login sessions stored only as token hashes. */
+// Hashed even for an unknown user so that timing does not tell which names exist.
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAA';
+
+interface UserRow {
+  id: number;
+  username: string;
+  role: Role;
+  mustChangePassword: number;
+}
+
+/** Users with slow-hashed passwords, their sites, and login sessions stored only as token hashes. */
 export class UserRepo {
   constructor(
     private readonly db: Db,
     private readonly sessionMs: number,
+    private readonly clock: () => number = Date.now,
   ) {}
 
   count(): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
   }
 
-  async create(username: string, password: string, role: Role): Promise<User> {
-    const hash = await hashPassword(password);
-    const { lastInsertRowid } = this.db
-      .prepare('INSERT INTO users (username, password_hash, role, created_at) VALUES (?, ?, ?, ?)')
-      .run(username, hash, role, Date.now());
-    return { id: Number(lastInsertRowid), username, role };
+  async create(u: NewUser): Promise<User> {
+    const hash = await hashPassword(u.password);
+    const id = this.db.transaction(() => {
+      const { lastInsertRowid } = this.db
+        .prepare('INSERT INTO users (username, password_hash, role, created_at, must_change_password) VALUES (?, ?, ?, ?, ?)')
+        .run(u.username, hash, u.role, this.clock(), u.mustChangePassword ? 1 : 0);
+      this.writeSites(Number(lastInsertRowid), u.sites ?? []);
+      return Number(lastInsertRowid);
+    })();
+    return this.get(id)!;
   }
 
-  /** Checks the password and opens a session; undefined when the name or password is wrong. */
-  async login(username: string, password: string): Promise<Session | undefined> {
-    const row = this.db.prepare('SELECT id, username, role, password_hash AS hash FROM users WHERE username = ?').get(username) as
-      | (User & { hash: string })
+  get(id: number): User | undefined {
+    const row = this.db
+      .prepare('SELECT id, username, role, must_change_password AS mustChangePassword FROM users WHERE id = ?')
+      .get(id) as UserRow | undefined;
+    return row ? this.withSites(row) : undefined;
+  }
+
+  byName(username: string): User | undefined {
+    const row = this.db.prepare('SELECT id FROM users WHERE username = ?').get(username) as { id: number } | undefined;
+    return row ? this.get(row.id) : undefined;
+  }
+
+  list(): User[] {
+    const rows = this.db
+      .prepare('SELECT id, username, role, must_change_password AS mustChangePassword FROM users ORDER BY username')
+      .all() as UserRow[];
+    return rows.map((r) => this.withSites(r));
+  }
+
+  /** Changes a user's role or sites; returns the sessions that were ended (the user signs in again). */
+  update(id: number, change: { role?: Role | undefined; sites?: string[] | undefined }): string[] {
+    return this.db.transaction(() => {
+      if (change.role !== undefined) this.db.prepare('UPDATE users SET role = ? WHERE id = ?').run(change.role, id);
+      if (change.sites !== undefined) this.writeSites(id, change.sites);
+      return this.endSessionsOf(id);
+    })();
+  }
+
+  /** Deletes a user; returns the sessions that were ended. */
+  delete(id: number): string[] {
+    return this.db.transaction(() => {
+      const ended = this.endSessionsOf(id);
+      this.db.prepare('DELETE FROM users WHERE id = ?').run(id);
+      return ended;
+    })();
+  }
+
+  /** Whether this is the user's password (slow hash, the same cost for unknown names). */
+  async verify(username: string, password: string): Promise<User | undefined> {
+    const row = this.db.prepare('SELECT id, password_hash AS hash FROM users WHERE username = ?').get(username) as
+      | { id: number; hash: string }
       | undefined;
-    // Hash even for an unknown user so that timing does not tell which names exist.
-    const ok = await verifyPassword(password, row?.hash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAA');
-    if (!row || !ok) return undefined;
+    const ok = await verifyPassword(password, row?.hash ?? DUMMY_HASH);
+    return row && ok ? this.get(row.id) : undefined;
+  }
+
+  /** Sets a new password; every other session of the user ends. Returns the sessions ended. */
+  async setPassword(id: number, password: string, options: { mustChange: boolean; keepSession?: string | undefined }): Promise<string[]> {
+    const hash = await hashPassword(password);
+    return this.db.transaction(() => {
+      this.db.prepare('UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?').run(hash, options.mustChange ? 1 : 0, id);
+      return this.endSessionsOf(id, options.keepSession);
+    })();
+  }
+
+  openSession(userId: number): OpenedSession {
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = Date.now() + this.sessionMs;
-    this.db.prepare('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)').run(tokenHash(token), row.id, expiresAt);
-    this.db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(Date.now());
-    return { token, expiresAt, user: { id: row.id, username: row.username, role: row.role } };
+    const sessionId = secretHash(token);
+    const now = this.clock();
+    const expiresAt = now + this.sessionMs;
+    this.db.prepare('INSERT INTO sessions (token_hash, user_id, expires_at, created_at) VALUES (?, ?, ?, ?)').run(sessionId, userId, expiresAt, now);
+    this.db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(now);
+    return { token, sessionId, expiresAt };
   }
 
   /** The user behind a session token, if the session exists and has not expired. */
-  userForToken(token: string): User | undefined {
-    return this.db
-      .prepare(
-        `SELECT u.id, u.username, u.role FROM sessions s JOIN users u ON u.id = s.user_id
-         WHERE s.token_hash = ? AND s.expires_at > ?`,
-      )
-      .get(tokenHash(token), Date.now()) as User | undefined;
+  session(token: string): { user: User; sessionId: string } | undefined {
+    const sessionId = secretHash(token);
+    const row = this.db
+      .prepare('SELECT user_id AS userId FROM sessions WHERE token_hash = ? AND expires_at > ?')
+      .get(sessionId, this.clock()) as { userId: number } | undefined;
+    const user = row ? this.get(row.userId) : undefined;
+    return user ? { user, sessionId } : undefined;
   }
 
-  logout(token: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash(token));
+  endSession(sessionId: string): void {
+    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(sessionId);
+  }
+
+  private endSessionsOf(userId: number, keep?: string): string[] {
+    const ids = (this.db.prepare('SELECT token_hash AS id FROM sessions WHERE user_id = ?').all(userId) as { id: string }[])
+      .map((r) => r.id)
+      .filter((id) => id !== keep);
+    const del = this.db.prepare('DELETE FROM sessions WHERE token_hash = ?');
+    for (const id of ids) del.run(id);
+    return ids;
+  }
+
+  private writeSites(userId: number, sites: string[]): void {
+    this.db.prepare('DELETE FROM user_sites WHERE user_id = ?').run(userId);
+    const insert = this.db.prepare('INSERT OR IGNORE INTO user_sites (user_id, site_id) VALUES (?, ?)');
+    for (const site of sites) insert.run(userId, site);
+  }
+
+  private withSites(row: UserRow): User {
+    const sites = (this.db.prepare('SELECT site_id AS site FROM user_sites WHERE user_id = ? ORDER BY site_id').all(row.id) as { site: string }[]).map(
+      (r) => r.site,
+    );
+    return { id: row.id, username: row.username, role: row.role, sites, mustChangePassword: row.mustChangePassword === 1 };
   }
 }

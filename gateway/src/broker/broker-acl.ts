@@ -15,6 +15,8 @@ export interface BrokerAclOptions {
   topicPrefix: string;
   devices: { id: string; siteId: string; password?: string | undefined }[];
   users: { username: string; password: string; publish: string[]; subscribe: string[] }[];
+  /** a device token (issued by an admin) as the device's password, besides a configured one */
+  deviceSecretValid?: (deviceId: string, secret: Buffer) => boolean;
 }
 
 const digest = (s: string | Buffer) => createHash('sha256').update(s).digest();
@@ -36,7 +38,8 @@ export class BrokerAcl {
     const { devices, users, topicPrefix } = this.options;
     const device = devices.find((d) => d.id === username);
     if (device) {
-      if (device.password === undefined || !same(password, device.password)) return undefined;
+      const configured = device.password !== undefined && same(password, device.password);
+      if (!configured && !this.options.deviceSecretValid?.(device.id, password)) return undefined;
       const publish = DEVICE_PUBLISH.map((m) => deviceTopic(topicPrefix, device.siteId, device.id, m));
       return {
         kind: 'device',
@@ -48,6 +51,12 @@ export class BrokerAcl {
     const user = users.find((u) => u.username === username);
     if (user && same(password, user.password)) return { kind: 'user', publish: user.publish, subscribe: user.subscribe };
     return undefined;
+  }
+
+  /** The device a client id is reserved for: its own id, or `device-<id>` (the form the simulator uses). */
+  reservedFor(clientId: string): string | undefined {
+    const id = clientId.startsWith('device-') ? clientId.slice('device-'.length) : clientId;
+    return this.options.devices.some((d) => d.id === id) ? id : this.options.devices.some((d) => d.id === clientId) ? clientId : undefined;
   }
 
   mayPublish(identity: BrokerIdentity, topic: string): boolean {

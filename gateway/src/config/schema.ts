@@ -198,11 +198,24 @@ export const CameraConfig = Type.Object(
 export const ConfigSchema = Type.Object(
   {
     dataDir: Type.String({ minLength: 1, default: './data' }),
+    store: Type.Object(
+      {
+        /** full: a commit (and so an ack) survives a power cut; normal: it survives a crash of the gateway, not of the machine */
+        synchronous: Type.Union([Type.Literal('full'), Type.Literal('normal')], { default: 'full' }),
+        /** the largest the database may grow; past it writes are refused as on a full disk */
+        maxSizeMb: Type.Optional(Type.Integer({ minimum: 1 })),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     http: Type.Object(
       {
         host: Type.String({ default: '0.0.0.0' }),
         port: Port,
         bodyLimitBytes: Type.Integer({ minimum: 1024, default: 64 * 1024 }),
+        /** Secure flag on cookies. auto: over TLS and on localhost (browsers refuse Secure cookies over plain HTTP elsewhere) */
+        secureCookies: Type.Union([Type.Literal('auto'), Type.Literal('always'), Type.Literal('never')], { default: 'auto' }),
+        /** serve HTTPS with this certificate and key (PEM files) */
+        tls: Type.Optional(Type.Object({ certFile: Type.String({ minLength: 1 }), keyFile: Type.String({ minLength: 1 }) }, { additionalProperties: false })),
       },
       { additionalProperties: false, default: {} },
     ),
@@ -220,6 +233,13 @@ export const ConfigSchema = Type.Object(
             /** devices: every client needs credentials (devices: id + mqttPassword); off: anyone may connect */
             auth: Type.Union([Type.Literal('devices'), Type.Literal('off')], { default: 'devices' }),
             users: Type.Array(BrokerUser, { default: [] }),
+            /** a packet whose header claims more is refused before its body is read, CONNECT included */
+            maxPacketBytes: Type.Integer({ minimum: 1024, maximum: 16 * 1024 * 1024, default: 64 * 1024 }),
+            maxRetainedPerClient: Type.Integer({ minimum: 1, maximum: 100_000, default: 50 }),
+            maxRetainedTotal: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 10_000 }),
+            /** failed connects from one address within a minute before it is refused for blockSeconds */
+            maxFailedConnectsPerMinute: Type.Integer({ minimum: 1, default: 10 }),
+            blockSeconds: Type.Integer({ minimum: 1, maximum: 86_400, default: 60 }),
           },
           { additionalProperties: false, default: {} },
         ),
@@ -274,6 +294,13 @@ export const ConfigSchema = Type.Object(
         /** Password for the first admin user; when absent one is generated into the data folder. */
         initialAdminPassword: Type.Optional(Type.String({ minLength: 8 })),
         sessionHours: Type.Number({ exclusiveMinimum: 0, maximum: 24 * 30, default: 12 }),
+        /** sign-in attempts per client address per minute, before any password is checked */
+        loginRatePerMinute: Type.Integer({ minimum: 1, default: 30 }),
+        /** failures within windowMinutes before a user name or an address is locked out for lockoutMinutes */
+        maxFailuresPerUser: Type.Integer({ minimum: 1, default: 5 }),
+        maxFailuresPerAddress: Type.Integer({ minimum: 1, default: 20 }),
+        windowMinutes: Type.Number({ exclusiveMinimum: 0, default: 15 }),
+        lockoutMinutes: Type.Number({ exclusiveMinimum: 0, default: 15 }),
       },
       { additionalProperties: false, default: {} },
     ),

@@ -8,6 +8,8 @@ export interface BusEvents {
   'answers:stored': [FeedbackEvent[]];
   /** an alert fired, was acknowledged, or closed */
   'alert:changed': ['alert.fired' | 'alert.acknowledged' | 'alert.closed', Alert];
+  /** sessions signed out or ended, and tokens revoked: their live sockets must close */
+  'access:ended': [{ sessionIds?: string[]; tokenIds?: number[] }];
 }
 
 /** A typed, in-process event bus; subscribers are realtime push, alerts and case rules. */

@@ -1,10 +1,16 @@
 import type { FastifyInstance, FastifyError } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyRateLimit from '@fastify/rate-limit';
 import type { HttpServices } from './services.ts';
-import { authHook } from './auth-hook.ts';
+import { accessControl } from './access-control.ts';
+import { securityHeaders } from './security-headers.ts';
+import { errorBody, HttpError } from './errors.ts';
+import { publicScope } from './public-scope.ts';
 import { healthRoutes } from './routes/health.ts';
 import { authRoutes } from './routes/auth.ts';
+import { userRoutes } from './routes/users.ts';
+import { tokenRoutes } from './routes/tokens.ts';
 import { pointRoutes } from './routes/points.ts';
 import { uiRoutes } from './routes/ui.ts';
 import { deviceRoutes } from './routes/devices.ts';
@@ -12,38 +18,61 @@ import { indexRoutes } from './routes/indices.ts';
 import { trafficRoutes } from './routes/traffic.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { exportRoutes } from './routes/export.ts';
+import { kioskRoutes } from './routes/kiosk.ts';
+import { screenRoutes } from './routes/screen.ts';
 
 /** The gateway's HTTP app as one fastify plugin: plugins first, then routes. */
 export async function httpApp(app: FastifyInstance, { services }: { services: HttpServices }): Promise<void> {
+  await app.register(securityHeaders);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(accessControl, {
+    csrfKey: services.csrfKey,
+    sources: {
+      users: services.users,
+      tokens: services.tokens,
+      siteOfPoint: (pointId) => services.topology.siteOfPoint(pointId),
+      siteOfDevice: (deviceId) => services.topology.siteOfDevice(deviceId),
+    },
+  });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Feedback gateway API', version: '0.1.0' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'fb_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'integration, kiosk and screen tokens' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
-  await app.register(authHook, { users: services.users });
+  await publicScope(app, async (scope) => {
+    await scope.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  });
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
-      return reply.code(status).send({ statusCode: status, error: 'Internal Server Error', message: 'Something went wrong; see the gateway log' });
+      return reply.code(status).send(errorBody(status, 'Something went wrong; see the gateway log'));
     }
-    return reply.code(status).send({ statusCode: status, error: error.code ?? 'Bad Request', message: error.message });
+    if (error instanceof HttpError) reply.headers(error.headers);
+    const name = 'code' in error && typeof error.code === 'string' && !error.code.startsWith('FST_') ? error.code : undefined;
+    return reply.code(status).send(errorBody(status, error.message, name));
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `No route ${request.method} ${request.url}` }),
-  );
+  app.setNotFoundHandler((request, reply) => reply.code(404).send(errorBody(404, `No route ${request.method} ${request.url}`)));
 
   await app.register(healthRoutes, { services });
   await app.register(authRoutes, { services });
+  await app.register(userRoutes, { services });
+  await app.register(tokenRoutes, { services });
   await app.register(pointRoutes, { services });
   await app.register(deviceRoutes, { services });
   await app.register(indexRoutes, { services });
   await app.register(trafficRoutes, { services });
   await app.register(alertRoutes, { services });
   await app.register(exportRoutes, { services });
+  await app.register(kioskRoutes, { services });
+  await app.register(screenRoutes, { services });
   await app.register(uiRoutes, { uiRoot: services.uiRoot });
 }

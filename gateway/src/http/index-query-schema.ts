@@ -1,10 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { INDEX_NAMES } from '../indices/index-from-counts.ts';
 import { parseInstant } from '../traffic/customers-repo.ts';
+import type { FastifyRequest } from 'fastify';
 import type { IndexQuery } from '../indices/index-service.ts';
+import { allowedSites, requirePoint, requireSite } from './scope.ts';
+import { Id } from './schemas.ts';
 
-const Id = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' });
-const Instant = Type.String({ description: 'epoch milliseconds, or ISO 8601 with an offset (2026-03-29T00:00:00+02:00)' });
+const Instant = Type.String({ maxLength: 40, description: 'epoch milliseconds, or ISO 8601 with an offset (2026-03-29T00:00:00+02:00)' });
 
 export const IndexParams = Type.Object({ index: Type.Union(INDEX_NAMES.map((n) => Type.Literal(n))) });
 
@@ -24,10 +26,18 @@ export class BadQuery extends Error {
   readonly statusCode = 400;
 }
 
-export function toIndexQuery(index: IndexQuery['index'], q: Static<typeof IndexFilter>): IndexQuery {
+/** The query a request asks for, limited to the sites it may see (403 for a site or point outside them). */
+export function toIndexQuery(
+  request: FastifyRequest,
+  siteOfPoint: (pointId: string) => string | undefined,
+  index: IndexQuery['index'],
+  q: Static<typeof IndexFilter>,
+): IndexQuery {
   const from = parseInstant(q.from);
   const to = parseInstant(q.to);
   if (Number.isNaN(from)) throw new BadQuery(`"from" is not a time: ${q.from}`);
   if (Number.isNaN(to)) throw new BadQuery(`"to" is not a time: ${q.to}`);
-  return { index, ...q, from, to };
+  if (q.siteId) requireSite(request, q.siteId);
+  if (q.pointId && siteOfPoint(q.pointId) !== undefined) requirePoint(request, siteOfPoint, q.pointId);
+  return { index, ...q, siteIds: allowedSites(request), from, to };
 }

@@ -43,3 +43,26 @@ export const AnswerSchema = Type.Object({
   misuse: Type.Boolean(),
   source: Type.String(),
 });
+
+/** No control characters (NUL, escape sequences, …): what every single-line text field accepts. */
+const NO_CONTROL = '^[^\\u0000-\\u001F\\u007F]*$';
+/** Multi-line text: tabs and line breaks allowed, other control characters not. */
+const NO_CONTROL_MULTILINE = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$';
+
+export const Text = (maxLength: number, options: { minLength?: number; description?: string } = {}) =>
+  Type.String({ ...options, maxLength, pattern: NO_CONTROL });
+export const MultilineText = (maxLength: number) => Type.String({ maxLength, pattern: NO_CONTROL_MULTILINE });
+
+/** Ids of sites, points, devices, staff, surveys and questions. */
+export const Id = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' });
+export const UserName = Type.String({ pattern: '^[A-Za-z0-9_.@-]{1,64}$' });
+export const Password = Type.String({ minLength: 10, maxLength: 200, pattern: NO_CONTROL, description: 'at least 10 characters' });
+export const RoleSchema = Type.Union([Type.Literal('admin'), Type.Literal('manager'), Type.Literal('viewer')]);
+
+export const UserBody = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  role: RoleSchema,
+  sites: Type.Array(Type.String(), { description: "the sites a manager or viewer sees (an admin sees all)" }),
+  mustChangePassword: Type.Boolean(),
+});

@@ -3,6 +3,10 @@ import type { Db } from '../store/database.ts';
 import type { TopologyRepo } from '../store/topology-repo.ts';
 import type { AnswerQueries } from '../store/answer-queries.ts';
 import type { UserRepo } from '../auth/user-repo.ts';
+import type { TokenRepo } from '../auth/token-repo.ts';
+import type { LoginThrottle } from '../auth/login-throttle.ts';
+import type { Ingest } from '../ingest/ingest.ts';
+import type { EventBus } from '../events/bus.ts';
 import type { PointSummaries } from '../indices/point-summaries.ts';
 import type { Metrics } from '../metrics.ts';
 import type { DeviceRegistry } from '../devices/device-registry.ts';
@@ -18,6 +22,8 @@ import type { CameraMonitor } from '../cameras/camera-monitor.ts';
 export interface HealthChecks {
   store: boolean;
   broker: boolean;
+  /** why the store is not ready (a full or read-only disk), when it is not */
+  storeProblem?: string | null;
 }
 
 /** What the HTTP routes need from the rest of the gateway. */
@@ -27,6 +33,12 @@ export interface HttpServices {
   topology: TopologyRepo;
   answers: AnswerQueries;
   users: UserRepo;
+  tokens: TokenRepo;
+  loginThrottle: LoginThrottle;
+  /** keys the CSRF tokens' HMAC */
+  csrfKey: Buffer;
+  bus: EventBus;
+  ingest: Ingest;
   summaries: PointSummaries;
   indices: IndexService;
   shifts: ShiftBook;

@@ -1,22 +1,34 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
+import { fastifyCookie } from '@fastify/cookie';
 import type { EventBus } from '../events/bus.ts';
-import type { UserRepo } from '../auth/user-repo.ts';
 import type { PointSummaries } from '../indices/point-summaries.ts';
+import { resolveCredential, type Principal, type PrincipalSources } from '../auth/principal.ts';
 
 export const SUMMARY_EVENT = 'point:summary';
 export const ALERT_EVENT = 'alert';
 
+/** The rooms a principal's socket joins: its sites, or a screen token's one point. */
+function roomsOf(principal: Principal, siteIds: string[]): string[] {
+  if (principal.kind === 'token' && principal.token.kind === 'screen') return principal.token.pointId ? [`point:${principal.token.pointId}`] : [];
+  return siteIds.filter((s) => principal.sites === 'all' || principal.sites.has(s)).map((s) => `site:${s}`);
+}
+
+/** The key under which a socket is remembered, to close it when its session or token ends. */
+const accessKey = (p: Principal) => (p.kind === 'user' ? `session:${p.sessionId}` : `token:${p.token.id}`);
+
 /**
  * Pushes small deltas to screens over socket.io: after each commit, the new summary of every
- * point that received answers, at most once per `throttleMs` per point. Sockets must present a
- * session token; each joins one room per site.
+ * point that received answers, at most once per `throttleMs` per point. A socket authenticates
+ * like the API (the session cookie, or a token in `auth.token`), joins only the rooms of the
+ * sites it may see (a screen token: its point), and is closed when its session ends or its
+ * token is revoked.
  */
 export function attachRealtime(
   httpServer: HttpServer,
   deps: {
     bus: EventBus;
-    users: UserRepo;
+    sources: PrincipalSources;
     summaries: PointSummaries;
     siteIds: () => string[];
     siteOfPoint: (pointId: string) => string | undefined;
@@ -25,16 +37,40 @@ export function attachRealtime(
 ): { close(): Promise<void> } {
   const io = new Server(httpServer, { path: '/socket.io', serveClient: false, maxHttpBufferSize: 16 * 1024 });
   const throttleMs = deps.throttleMs ?? 200;
+  const byAccess = new Map<string, Set<Socket>>();
 
   io.use((socket, next) => {
     const token: unknown = socket.handshake.auth.token;
-    const user = typeof token === 'string' ? deps.users.userForToken(token) : undefined;
-    if (!user) return next(new Error('unauthorized'));
-    socket.data.user = user;
+    const credential = resolveCredential(
+      {
+        headers: { authorization: typeof token === 'string' ? `Bearer ${token}` : undefined },
+        cookies: fastifyCookie.parse(socket.handshake.headers.cookie ?? ''),
+      },
+      deps.sources,
+    );
+    if (credential.kind !== 'ok') return next(new Error('unauthorized'));
+    const p = credential.principal;
+    const allowed = p.kind === 'user' ? !p.user.mustChangePassword && p.permissions.has('indices:read') : p.permissions.has('indices:read') || p.permissions.has('screen');
+    if (!allowed) return next(new Error('forbidden'));
+    socket.data.principal = p;
     next();
   });
   io.on('connection', (socket) => {
-    for (const site of deps.siteIds()) void socket.join(`site:${site}`);
+    const principal = socket.data.principal as Principal;
+    for (const room of roomsOf(principal, deps.siteIds())) void socket.join(room);
+    const key = accessKey(principal);
+    const sockets = byAccess.get(key) ?? new Set();
+    byAccess.set(key, sockets.add(socket));
+    socket.once('disconnect', () => {
+      sockets.delete(socket);
+      if (sockets.size === 0) byAccess.delete(key);
+    });
+  });
+
+  const unsubscribeEnded = deps.bus.on('access:ended', ({ sessionIds = [], tokenIds = [] }) => {
+    for (const key of [...sessionIds.map((s) => `session:${s}`), ...tokenIds.map((t) => `token:${t}`)]) {
+      for (const socket of byAccess.get(key) ?? []) socket.disconnect(true);
+    }
   });
 
   const dirty = new Set<string>();
@@ -43,7 +79,7 @@ export function attachRealtime(
     timer = undefined;
     const points = new Set(dirty);
     dirty.clear();
-    for (const summary of deps.summaries.forPoints(points)) io.to(`site:${summary.siteId}`).emit(SUMMARY_EVENT, summary);
+    for (const summary of deps.summaries.forPoints(points)) io.to([`site:${summary.siteId}`, `point:${summary.pointId}`]).emit(SUMMARY_EVENT, summary);
   };
   const unsubscribe = deps.bus.on('answers:stored', (events) => {
     for (const e of events) dirty.add(e.pointId);
@@ -59,6 +95,7 @@ export function attachRealtime(
     close: async () => {
       unsubscribe();
       unsubscribeAlerts();
+      unsubscribeEnded();
       if (timer) clearTimeout(timer);
       io.disconnectSockets(true);
       // io.close() would also close the HTTP server, which fastify owns.

@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { HttpServices } from '../services.ts';
-import { ErrorBody, Nullable } from '../schemas.ts';
+import { ErrorBody, Id, MultilineText, Nullable } from '../schemas.ts';
+import { mayUseSite, principalOf, requirePoint } from '../scope.ts';
 
 
 const AlertBody = Type.Object({
@@ -24,34 +25,42 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> 
   app.get(
     '/api/alerts',
     {
+      config: { access: 'indices:read' },
       schema: {
         tags: ['alerts'],
         querystring: Type.Object({
           status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('acknowledged'), Type.Literal('closed')])),
-          pointId: Type.Optional(Type.String({ maxLength: 64 })),
+          pointId: Type.Optional(Id),
           limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
         }),
         response: { 200: Type.Object({ alerts: Type.Array(AlertBody) }) },
       },
     },
-    async (request) => ({ alerts: services.alerts.store.list(request.query) }),
+    async (request) => {
+      const pointIds = services.topology.points().filter((p) => mayUseSite(request, p.siteId)).map((p) => p.id);
+      return { alerts: services.alerts.store.list({ ...request.query, pointIds }) };
+    },
   );
 
   app.post(
     '/api/alerts/:id/ack',
     {
+      config: { access: 'alerts:write' },
       schema: {
         tags: ['alerts'],
         description: 'Acknowledged by the signed-in user, with an optional comment (the root cause)',
         params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
-        body: Type.Object({ comment: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false }),
+        body: Type.Object({ comment: Type.Optional(MultilineText(2000)) }, { additionalProperties: false }),
         response: { 200: AlertBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
     async (request, reply) => {
       const existing = services.alerts.store.get(request.params.id);
       if (!existing) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `No alert ${request.params.id}` });
-      const alert = services.alerts.engine.acknowledge(request.params.id, request.user!.username, request.body.comment ?? null);
+      requirePoint(request, (p) => services.topology.siteOfPoint(p), existing.pointId);
+      const principal = principalOf(request);
+      const by = principal.kind === 'user' ? principal.user.username : `token:${principal.token.name}`;
+      const alert = services.alerts.engine.acknowledge(request.params.id, by, request.body.comment ?? null);
       if (!alert) return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: `Alert ${existing.id} is ${existing.status}, not open` });
       return alert;
     },
@@ -60,6 +69,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> 
   app.get(
     '/api/webhooks/deliveries',
     {
+      config: { access: 'admin' },
       schema: {
         tags: ['alerts'],
         description: 'Every webhook delivery attempt, newest first',

@@ -1,43 +1,129 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { HttpServices } from '../services.ts';
-import { ErrorBody } from '../schemas.ts';
-import { bearerToken } from '../auth-hook.ts';
+import { ErrorBody, Password, UserBody, UserName } from '../schemas.ts';
+import { SESSION_COOKIE } from '../../auth/principal.ts';
+import { CSRF_COOKIE } from '../access-control.ts';
+import { HttpError } from '../errors.ts';
+import { principalOf } from '../scope.ts';
+import { HashingBusy } from '../../auth/hash-slots.ts';
+import type { User } from '../../auth/user-repo.ts';
 
-const UserBody = Type.Object({ id: Type.Integer(), username: Type.String(), role: Type.String() });
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/** Whether cookies get the Secure flag: always over TLS and on loopback (where browsers accept it), per configuration elsewhere. */
+export function secureCookies(request: FastifyRequest, mode: 'auto' | 'always' | 'never'): boolean {
+  if (mode !== 'auto') return mode === 'always';
+  return request.protocol === 'https' || LOOPBACK.test(request.hostname);
+}
+
+const SessionBody = Type.Object({
+  user: UserBody,
+  expiresAt: Type.Integer(),
+  csrfToken: Type.String({ description: 'send as the x-csrf-token header with every request that changes something' }),
+});
+
+const publicUser = (u: User) => ({ id: u.id, username: u.username, role: u.role, sites: u.sites, mustChangePassword: u.mustChangePassword });
+
+async function hashing<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof HashingBusy) throw new HttpError(503, error.message, { 'retry-after': '1' });
+    throw error;
+  }
+}
 
 export const authRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
+  const cookieMode = services.config.http.secureCookies;
+  const startSession = (request: FastifyRequest, reply: FastifyReply, user: User) => {
+    const session = services.users.openSession(user.id);
+    const secure = secureCookies(request, cookieMode);
+    reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, secure, sameSite: 'strict', expires: new Date(session.expiresAt) });
+    const csrfToken = reply.generateCsrf({ userInfo: session.sessionId, secure } as Parameters<typeof reply.generateCsrf>[0]);
+    return { user: publicUser(user), expiresAt: session.expiresAt, csrfToken };
+  };
+
   app.post(
     '/api/auth/login',
     {
-      config: { public: true },
+      config: { access: 'public', rateLimit: { max: services.config.auth.loginRatePerMinute, timeWindow: 60_000 } },
       schema: {
         tags: ['auth'],
-        body: Type.Object(
-          { username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
-          { additionalProperties: false },
-        ),
-        response: {
-          200: Type.Object({ token: Type.String(), expiresAt: Type.Integer(), user: UserBody }),
-          401: ErrorBody,
-        },
+        description:
+          'Signs in: sets an HttpOnly, SameSite=Strict session cookie and returns the CSRF token. Repeated failures lock the user name and the client address out for a while (429 with Retry-After).',
+        body: Type.Object({ username: UserName, password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        response: { 200: SessionBody, 401: ErrorBody, 429: ErrorBody, 503: ErrorBody },
       },
     },
     async (request, reply) => {
-      const session = await services.users.login(request.body.username, request.body.password);
-      if (!session) {
-        request.log.info({ username: request.body.username }, 'failed login');
-        return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'Wrong user name or password' });
+      const { username, password } = request.body;
+      const wait = services.loginThrottle.retryAfterMs(username, request.ip);
+      if (wait > 0) throw new HttpError(429, 'Too many failed sign-ins; try again later', { 'retry-after': String(Math.ceil(wait / 1000)) });
+      const user = await hashing(() => services.users.verify(username, password));
+      if (!user) {
+        services.loginThrottle.failed(username, request.ip);
+        request.log.info({ username, address: request.ip }, 'failed login');
+        throw new HttpError(401, 'Wrong user name or password');
       }
-      return session;
+      services.loginThrottle.succeeded(username);
+      return startSession(request, reply, user);
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 204: Type.Null() } } }, async (request, reply) => {
-    const token = bearerToken(request);
-    if (token) services.users.logout(token);
-    return reply.code(204).send(null);
-  });
+  app.post(
+    '/api/auth/logout',
+    { config: { access: 'session' }, schema: { tags: ['auth'], description: 'Ends this session; its live sockets close', response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      if (principal.kind === 'user') {
+        services.users.endSession(principal.sessionId);
+        services.bus.emit('access:ended', { sessionIds: [principal.sessionId] });
+      }
+      reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
 
-  app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: UserBody } } }, async (request) => request.user!);
+  app.get(
+    '/api/auth/me',
+    { config: { access: 'session' }, schema: { tags: ['auth'], description: 'The signed-in user, and a CSRF token for this session', response: { 200: Type.Object({ user: UserBody, csrfToken: Type.String() }) } } },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      if (principal.kind !== 'user') throw new HttpError(403, 'Only a signed-in user has an account');
+      const csrfToken = reply.generateCsrf({ userInfo: principal.sessionId, secure: secureCookies(request, cookieMode) } as Parameters<typeof reply.generateCsrf>[0]);
+      return { user: publicUser(principal.user), csrfToken };
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { access: 'session', rateLimit: { max: services.config.auth.loginRatePerMinute, timeWindow: 60_000 } },
+      schema: {
+        tags: ['auth'],
+        description: 'Changes your own password (required after a generated first password); your other sessions end, this one goes on',
+        body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password }, { additionalProperties: false }),
+        response: { 200: SessionBody, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      if (principal.kind !== 'user') throw new HttpError(403, 'Only a signed-in user has a password');
+      const { currentPassword, newPassword } = request.body;
+      const wait = services.loginThrottle.retryAfterMs(principal.user.username, request.ip);
+      if (wait > 0) throw new HttpError(429, 'Too many failed attempts; try again later', { 'retry-after': String(Math.ceil(wait / 1000)) });
+      const checked = await hashing(() => services.users.verify(principal.user.username, currentPassword));
+      if (!checked) {
+        services.loginThrottle.failed(principal.user.username, request.ip);
+        throw new HttpError(401, 'The current password is wrong');
+      }
+      if (newPassword === currentPassword) throw new HttpError(400, 'The new password must differ from the current one');
+      const ended = await hashing(() => services.users.setPassword(principal.user.id, newPassword, { mustChange: false }));
+      services.bus.emit('access:ended', { sessionIds: [...ended, principal.sessionId] });
+      services.users.endSession(principal.sessionId);
+      return startSession(request, reply, services.users.get(principal.user.id)!);
+    },
+  );
 };

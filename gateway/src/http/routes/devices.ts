@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { HttpServices } from '../services.ts';
-import { ErrorBody, Nullable } from '../schemas.ts';
+import { ErrorBody, Id, Nullable } from '../schemas.ts';
+import { mayUseSite, requirePoint } from '../scope.ts';
 
 
 const DeviceBody = Type.Object({
@@ -26,29 +27,29 @@ export const deviceRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }>
   app.get(
     '/api/devices',
     {
+      config: { access: 'indices:read' },
       schema: {
         tags: ['devices'],
         description: 'The device registry: identity, health, and lost messages detected from the counters',
         response: { 200: Type.Object({ devices: Type.Array(DeviceBody) }) },
       },
     },
-    async () => ({ devices: services.devices.list() }),
+    async (request) => ({ devices: services.devices.list().filter((d) => mayUseSite(request, d.siteId)) }),
   );
 
   app.post(
     '/api/points/:pointId/invite',
     {
+      config: { access: 'devices:write' },
       schema: {
         tags: ['devices'],
         description: 'Session ("invite") mode: opens one rating at the point; the first press counts, the rest are misuse',
-        params: Type.Object({ pointId: Type.String({ maxLength: 64 }) }),
-        response: { 204: Type.Null(), 404: ErrorBody },
+        params: Type.Object({ pointId: Id }),
+        response: { 204: Type.Null(), 403: ErrorBody, 404: ErrorBody },
       },
     },
     async (request, reply) => {
-      if (!services.topology.points().some((p) => p.id === request.params.pointId)) {
-        return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `No point "${request.params.pointId}"` });
-      }
+      requirePoint(request, (p) => services.topology.siteOfPoint(p), request.params.pointId);
       services.misuse.invite(request.params.pointId);
       return reply.code(204).send(null);
     },

@@ -4,20 +4,23 @@ import type { HttpServices } from '../services.ts';
 import { exportCsv, exportXlsx } from '../../store/answer-export.ts';
 import { parseInstant } from '../../traffic/customers-repo.ts';
 import { BadQuery } from '../index-query-schema.ts';
+import { Id } from '../schemas.ts';
+import { allowedSites, requirePoint, requireSite } from '../scope.ts';
 
 export const exportRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
   app.get(
     '/api/export/answers.:format',
     {
+      config: { access: 'answers:read' },
       schema: {
         tags: ['answers'],
         description: 'Raw answers (misuse and skipped included, flagged) as CSV or XLSX, streamed',
         params: Type.Object({ format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]) }),
         querystring: Type.Object({
-          siteId: Type.Optional(Type.String({ maxLength: 64 })),
-          pointId: Type.Optional(Type.String({ maxLength: 64 })),
-          from: Type.String(),
-          to: Type.String(),
+          siteId: Type.Optional(Id),
+          pointId: Type.Optional(Id),
+          from: Type.String({ maxLength: 40 }),
+          to: Type.String({ maxLength: 40 }),
         }),
         // A file stream, not JSON: no response schema (errors go through the central handler as 400s).
       },
@@ -26,7 +29,9 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }>
       const from = parseInstant(request.query.from);
       const to = parseInstant(request.query.to);
       if (Number.isNaN(from) || Number.isNaN(to) || from >= to) throw new BadQuery('"from" and "to" must be times, "from" first');
-      const filter = { siteId: request.query.siteId, pointId: request.query.pointId, from, to };
+      if (request.query.siteId) requireSite(request, request.query.siteId);
+      if (request.query.pointId) requirePoint(request, (p) => services.topology.siteOfPoint(p), request.query.pointId);
+      const filter = { siteId: request.query.siteId, siteIds: allowedSites(request), pointId: request.query.pointId, from, to };
       const name = `answers-${new Date(from).toISOString().slice(0, 10)}-${new Date(to).toISOString().slice(0, 10)}`;
       if (request.params.format === 'csv') {
         return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(exportCsv(services.db, filter));

@@ -16,9 +16,11 @@ function answering<T>(run: () => T): T {
 }
 
 export const indexRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
+  const siteOfPoint = (pointId: string) => services.topology.siteOfPoint(pointId);
   app.get(
     '/api/indices/:index',
     {
+      config: { access: 'indices:read' },
       schema: {
         tags: ['indices'],
         description: 'One index over a filter and range, from the rollups; with n, its 95% interval, and enough = n ≥ the minimum',
@@ -28,7 +30,7 @@ export const indexRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> 
       },
     },
     async (request) => {
-      const q = toIndexQuery(request.params.index, request.query);
+      const q = toIndexQuery(request, siteOfPoint, request.params.index, request.query);
       return { index: q.index, from: q.from, to: q.to, result: answering(() => services.indices.compute(q)) };
     },
   );
@@ -36,6 +38,7 @@ export const indexRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> 
   app.get(
     '/api/indices/:index/breakdown',
     {
+      config: { access: 'indices:read' },
       schema: {
         tags: ['indices'],
         description: 'The index per point, per staff member, per local hour of day or per ISO weekday (1 = Monday)',
@@ -46,7 +49,7 @@ export const indexRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> 
     },
     async (request) => {
       const { by, ...filter } = request.query;
-      const q = toIndexQuery(request.params.index, filter);
+      const q = toIndexQuery(request, siteOfPoint, request.params.index, filter);
       return { by, groups: answering(() => services.indices.breakdown(q, by)) };
     },
   );
@@ -54,6 +57,7 @@ export const indexRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> 
   app.get(
     '/api/indices/:index/trend',
     {
+      config: { access: 'indices:read' },
       schema: {
         tags: ['indices'],
         description: 'The index per minute, hour, local day or ISO week (whole buckets inside the range)',
@@ -67,7 +71,7 @@ export const indexRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> 
     },
     async (request) => {
       const { interval, ...filter } = request.query;
-      const q = toIndexQuery(request.params.index, filter);
+      const q = toIndexQuery(request, siteOfPoint, request.params.index, filter);
       return { interval, points: answering(() => services.indices.trend(q, interval)) };
     },
   );

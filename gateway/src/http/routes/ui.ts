@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { publicScope } from '../public-scope.ts';
 
 /** Serves the built lit apps: /dashboard/ and /kiosk/. The apps themselves ask for a login. */
 export async function uiRoutes(app: FastifyInstance, { uiRoot }: { uiRoot: string }): Promise<void> {
@@ -12,13 +13,16 @@ export async function uiRoutes(app: FastifyInstance, { uiRoot }: { uiRoot: strin
   let decorated = false;
   for (const { prefix, dir } of apps) {
     if (existsSync(join(dir, 'index.html'))) {
-      await app.register(fastifyStatic, { root: dir, prefix, decorateReply: !decorated, index: 'index.html' });
+      // The apps' files are public (they hold no data); everything they show comes from the API.
+      await publicScope(app, async (scope) => {
+        await scope.register(fastifyStatic, { root: dir, prefix, decorateReply: !decorated, index: 'index.html' });
+      });
       decorated = true;
     } else {
-      app.get(`${prefix}*`, { config: { public: true } }, async (_request, reply) =>
+      app.get(`${prefix}*`, { config: { access: 'public' } }, async (_request, reply) =>
         reply.code(503).type('text/plain').send(`This app is not built yet: run "npm run build" (looked in ${dir}).`),
       );
     }
   }
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/dashboard/'));
+  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => reply.redirect('/dashboard/'));
 }

@@ -1,0 +1,84 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import type { HttpServices } from '../services.ts';
+import { ErrorBody } from '../schemas.ts';
+import { HttpError } from '../errors.ts';
+import { principalOf } from '../scope.ts';
+
+const Question = Type.Object({ id: Type.String(), number: Type.Integer(), scale: Type.String(), label: Type.String() });
+
+/** A kiosk token's device (kiosk tokens are always bound to one). */
+function kioskDevice(request: FastifyRequest): string {
+  const principal = principalOf(request);
+  if (principal.kind !== 'token' || principal.token.deviceId === null) throw new HttpError(403, 'Only a kiosk token has a kiosk device');
+  return principal.token.deviceId;
+}
+
+/**
+ * What a kiosk token may do: read its own device's survey and submit answers as that device. Answers
+ * carry the same identity as a terminal's (boot, seq), so a resent answer is stored once.
+ */
+export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
+  app.get(
+    '/api/kiosk/survey',
+    {
+      config: { access: 'kiosk' },
+      schema: {
+        tags: ['kiosk'],
+        description: "The survey of the kiosk token's device",
+        response: { 200: Type.Object({ deviceId: Type.String(), survey: Type.Object({ id: Type.String(), name: Type.String(), questions: Type.Array(Question) }) }), 404: ErrorBody },
+      },
+    },
+    async (request) => {
+      const deviceId = kioskDevice(request);
+      const surveyId = services.devices.get(deviceId)?.surveyId;
+      const survey = services.config.surveys.find((s) => s.id === surveyId);
+      if (!survey) throw new HttpError(404, `Device "${deviceId}" has no survey`);
+      return { deviceId, survey: { id: survey.id, name: survey.name, questions: survey.questions.map(({ id, number, scale, label }) => ({ id, number, scale, label })) } };
+    },
+  );
+
+  app.post(
+    '/api/kiosk/answers',
+    {
+      config: { access: 'kiosk' },
+      schema: {
+        tags: ['kiosk'],
+        description: 'Answers from the kiosk, stored exactly once by (device, boot, seq); each gets its outcome',
+        body: Type.Object(
+          {
+            boot: Type.Integer({ minimum: 0, maximum: 65535 }),
+            answers: Type.Array(
+              Type.Object(
+                {
+                  seq: Type.Integer({ minimum: 1, maximum: 4294967295 }),
+                  question: Type.Integer({ minimum: 0, maximum: 65535 }),
+                  value: Type.Union([Type.Integer({ minimum: 0, maximum: 255 }), Type.Null()]),
+                  uptimeMs: Type.Integer({ minimum: 0, maximum: 4294967295 }),
+                },
+                { additionalProperties: false },
+              ),
+              { minItems: 1, maxItems: 50 },
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ results: Type.Array(Type.Object({ seq: Type.Integer(), outcome: Type.Union([Type.Literal('stored'), Type.Literal('duplicate'), Type.Literal('refused')]), reason: Type.Optional(Type.String()) })) }),
+        },
+      },
+    },
+    async (request) => {
+      const deviceId = kioskDevice(request);
+      const receivedAt = Date.now();
+      const results = await Promise.all(
+        request.body.answers.map(async (a) => {
+          const r = await services.ingest.acceptAnswer({ deviceId, boot: request.body.boot, seq: a.seq, questionNumber: a.question, value: a.value, uptimeMs: a.uptimeMs, receivedAt, source: 'kiosk' });
+          return 'rejected' in r ? { seq: a.seq, outcome: 'refused' as const, reason: r.rejected } : { seq: a.seq, outcome: r.outcome };
+        }),
+      );
+      return { results };
+    },
+  );
+};

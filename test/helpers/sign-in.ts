@@ -1,0 +1,29 @@
+/** A signed-in browser session as a test holds it: the cookies and the CSRF token. */
+export interface SignedIn {
+  cookie: string;
+  csrfToken: string;
+  /** headers for any request: the cookies, and the CSRF token that requests changing something need */
+  headers: Record<string, string>;
+}
+
+/** The `name=value` pairs of a response's Set-Cookie headers, as a Cookie header. */
+export function cookiesOf(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .filter((c) => !c.endsWith('='))
+    .join('; ');
+}
+
+/** Signs in through the API as a browser does; throws with the status when refused. */
+export async function signIn(baseUrl: string, username: string, password: string): Promise<SignedIn> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  const cookie = cookiesOf(response);
+  return { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } };
+}
