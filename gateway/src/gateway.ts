@@ -49,6 +49,8 @@ export interface Gateway {
   /** set when a first admin password was generated into the data folder */
   initialPasswordFile: string | undefined;
   demo: boolean;
+  /** every HTTP route with the access it declares */
+  routeAccess(): { method: string; url: string; access: string | undefined }[];
   close(): Promise<void>;
 }
 
@@ -219,7 +221,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
       logger.info({ devices: fleet.buttons.length }, 'demo mode: simulated buttons are pressing');
     }
 
-    return { httpUrl: `${tls ? 'https' : 'http'}://${host}:${port}`, mqttUrl, logger, initialPasswordFile, demo, close };
+    return { httpUrl: `${tls ? 'https' : 'http'}://${host}:${port}`, mqttUrl, logger, initialPasswordFile, demo, routeAccess: () => app.routeAccess(), close };
   } catch (error) {
     await close();
     throw error;

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyError } from 'fastify';
+import fp from 'fastify-plugin';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -21,8 +22,8 @@ import { exportRoutes } from './routes/export.ts';
 import { kioskRoutes } from './routes/kiosk.ts';
 import { screenRoutes } from './routes/screen.ts';
 
-/** The gateway's HTTP app as one fastify plugin: plugins first, then routes. */
-export async function httpApp(app: FastifyInstance, { services }: { services: HttpServices }): Promise<void> {
+/** The gateway's HTTP app as one fastify plugin: plugins first, then routes. Not encapsulated, so the server sees its route table. */
+export const httpApp = fp(async (app: FastifyInstance, { services }: { services: HttpServices }): Promise<void> => {
   await app.register(securityHeaders);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(accessControl, {
@@ -75,4 +76,4 @@ export async function httpApp(app: FastifyInstance, { services }: { services: Ht
   await app.register(kioskRoutes, { services });
   await app.register(screenRoutes, { services });
   await app.register(uiRoutes, { uiRoot: services.uiRoot });
-}
+});

@@ -1,0 +1,64 @@
+/**
+ * What each role may do, written out independently of the gateway's own table so that a change
+ * there has to be made here too, on purpose.
+ */
+const READ = ['indices:read', 'answers:read', 'staff:read'];
+const MANAGE = [...READ, 'traffic:write', 'staff:write', 'alerts:write', 'devices:write'];
+
+export const PERMISSION_OF_ROLE: Record<string, Set<string>> = {
+  admin: new Set([...MANAGE, 'admin']),
+  manager: new Set(MANAGE),
+  viewer: new Set(READ),
+};
+
+/**
+ * Who may call each route, as the product means it. A route the gateway registers that is not in
+ * this list, or declares something else, fails the access table test: adding a route means
+ * deciding here who may use it.
+ */
+export const ROUTE_ACCESS: Record<string, string> = {
+  'GET /health': 'public',
+  'GET /metrics': 'public',
+  'GET /': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'session',
+  'GET /api/auth/me': 'session',
+  'POST /api/auth/password': 'session',
+  'GET /api/users': 'admin',
+  'POST /api/users': 'admin',
+  'PATCH /api/users/:id': 'admin',
+  'POST /api/users/:id/password': 'admin',
+  'DELETE /api/users/:id': 'admin',
+  'GET /api/tokens': 'admin',
+  'POST /api/tokens': 'admin',
+  'DELETE /api/tokens/:id': 'admin',
+  'GET /api/webhooks/deliveries': 'admin',
+  'GET /api/cameras': 'indices:read',
+  'GET /api/points': 'indices:read',
+  'GET /api/devices': 'indices:read',
+  'GET /api/indices/:index': 'indices:read',
+  'GET /api/indices/:index/breakdown': 'indices:read',
+  'GET /api/indices/:index/trend': 'indices:read',
+  'GET /api/alerts': 'indices:read',
+  'GET /api/answers': 'answers:read',
+  'GET /api/export/answers.:format': 'answers:read',
+  'POST /api/points/:pointId/invite': 'devices:write',
+  'POST /api/customers': 'traffic:write',
+  'POST /api/customers/import': 'traffic:write',
+  'PUT /api/staff/:staffId': 'staff:write',
+  'GET /api/staff': 'staff:read',
+  'POST /api/shifts': 'staff:write',
+  'GET /api/shifts': 'staff:read',
+  'POST /api/alerts/:id/ack': 'alerts:write',
+  'GET /api/kiosk/survey': 'kiosk',
+  'POST /api/kiosk/answers': 'kiosk',
+  'GET /api/screen/summary': 'screen',
+};
+
+/** Static files and the API docs: public by prefix (they hold no data). */
+export const PUBLIC_PREFIXES = ['/docs', '/dashboard/', '/kiosk/'];
+
+/** The access a route should declare, or undefined for a route nobody decided about. */
+export function intendedAccess(method: string, url: string): string | undefined {
+  return ROUTE_ACCESS[`${method} ${url}`] ?? (PUBLIC_PREFIXES.some((p) => url.startsWith(p)) && method === 'GET' ? 'public' : undefined);
+}
