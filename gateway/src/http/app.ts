@@ -53,11 +53,12 @@ export const httpApp = fp(async (app: FastifyInstance, { services }: { services:
 
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     const status = error.statusCode ?? 500;
+    // Our own HttpErrors say what the caller should know (a 503 "busy, retry" too); other 5xx stay hidden.
+    if (error instanceof HttpError) return reply.code(status).headers(error.headers).send(errorBody(status, error.message));
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
       return reply.code(status).send(errorBody(status, 'Something went wrong; see the gateway log'));
     }
-    if (error instanceof HttpError) reply.headers(error.headers);
     const name = 'code' in error && typeof error.code === 'string' && !error.code.startsWith('FST_') ? error.code : undefined;
     return reply.code(status).send(errorBody(status, error.message, name));
   });
