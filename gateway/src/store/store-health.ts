@@ -22,7 +22,7 @@ export class StoreHealth {
   private problem: string | undefined;
   private since = 0;
   private failures = 0;
-  private lastLogged = 0;
+  private lastLogged: number | undefined;
   private probeTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -45,7 +45,7 @@ export class StoreHealth {
       this.since = now;
       this.startProbe();
     }
-    if (now - this.lastLogged >= (this.options.logEveryMs ?? 60_000)) {
+    if (this.lastLogged === undefined || now - this.lastLogged >= (this.options.logEveryMs ?? 60_000)) {
       this.lastLogged = now;
       this.logger.error({ reason: problem, failedWrites: this.failures }, 'the store refuses writes; devices keep unacknowledged messages and resend them');
       this.failures = 0;
@@ -59,7 +59,7 @@ export class StoreHealth {
     this.logger.info({ after: this.now() - this.since, previously: this.problem }, 'the store takes writes again');
     this.problem = undefined;
     this.failures = 0;
-    this.lastLogged = 0;
+    this.lastLogged = undefined;
     this.stopProbe();
   }
 
