@@ -1,21 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { generate } from 'mqtt-packet';
-import { PacketSizeGuard } from '../src/broker/packet-size-guard.ts';
+import { guardPacketSize } from '../src/broker/packet-size-guard.ts';
 
 let server: Server | undefined;
 afterEach(() => server?.close());
 
 /** A real TCP connection whose server side is wrapped in a guard; returns both ends. */
-async function pair(max: number): Promise<{ guard: PacketSizeGuard; client: Socket; refused: (number | 'malformed')[]; received: Buffer[] }> {
+async function pair(max: number): Promise<{ guard: { accepted(): number }; client: Socket; refused: (number | 'malformed')[]; received: Buffer[] }> {
   const refused: (number | 'malformed')[] = [];
   const received: Buffer[] = [];
-  let resolveGuard!: (g: PacketSizeGuard) => void;
-  const guardReady = new Promise<PacketSizeGuard>((r) => (resolveGuard = r));
+  let resolveGuard!: (g: { accepted(): number }) => void;
+  const guardReady = new Promise<{ accepted(): number }>((r) => (resolveGuard = r));
   server = createServer((socket) => {
-    const guard = new PacketSizeGuard(socket, max, (claimed) => refused.push(claimed));
-    guard.on('data', (chunk: Buffer) => received.push(chunk));
-    guard.on('error', () => undefined);
+    const guard = guardPacketSize(socket, max, (claimed) => refused.push(claimed));
+    socket.on('data', (chunk: Buffer) => received.push(chunk));
+    socket.on('error', () => undefined);
     resolveGuard(guard);
   });
   await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));
@@ -37,7 +37,7 @@ describe('MQTT packet size guard', () => {
     await expect.poll(() => Buffer.concat(received).length).toBe(all.length);
     expect(Buffer.concat(received).equals(all)).toBe(true);
     expect(refused).toEqual([]);
-    expect(guard.accepted).toBe(all.length);
+    expect(guard.accepted()).toBe(all.length);
   });
 
   it('closes the connection on a header claiming more than the limit, accepting none of it', async () => {
@@ -47,7 +47,7 @@ describe('MQTT packet size guard', () => {
     await closed;
     expect(refused).toHaveLength(1);
     expect(refused[0]).toBeGreaterThan(64 * 1024); // refused as soon as the length bytes read so far pass the limit
-    expect(guard.accepted).toBe(0);
+    expect(guard.accepted()).toBe(0);
   });
 
   it('refuses a second packet too large after a good one, and a malformed length', async () => {
@@ -55,7 +55,7 @@ describe('MQTT packet size guard', () => {
     const ping = generate({ cmd: 'pingreq' });
     first.client.write(Buffer.concat([ping, Buffer.from([0x30, 0xc8, 0x01])])); // PUBLISH claiming 200 bytes
     await expect.poll(() => first.refused).toEqual([200]);
-    expect(first.guard.accepted).toBe(0); // the chunk held the oversized header, so none of it was handed on
+    expect(first.guard.accepted()).toBe(0); // the chunk held the oversized header, so none of it was handed on
     server!.close();
     const second = await pair(1_000_000_000);
     second.client.write(Buffer.from([0x30, 0xff, 0xff, 0xff, 0xff, 0x01]));

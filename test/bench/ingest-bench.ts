@@ -69,6 +69,35 @@ export async function rollupCostEndToEnd(log: (line: string) => void): Promise<R
   };
 }
 
+/** Median durable MQTT presses/s (3 runs of 100,000) into a fresh production gateway with the given synchronous setting. */
+async function mqttRateWith(devices: { id: string; password: string }[], synchronous: 'full' | 'normal'): Promise<number> {
+  const dir = tempDir(`fb-bench-sync-${synchronous}-`);
+  const gateway = spawnGateway(dir.path, {
+    dataDir: dir.path,
+    store: { synchronous },
+    http: { host: '127.0.0.1', port: 0 },
+    mqtt: { embedded: { host: '127.0.0.1', port: 0 } },
+    log: { level: 'error' },
+    demo: { mode: 'off' },
+    sites: [{ id: 'bench', name: 'Bench', timeZone: 'UTC' }],
+    points: [{ id: 'desk', siteId: 'bench', name: 'Desk' }],
+    devices: devices.map((d) => ({ id: d.id, pointId: 'desk', buttons: 4, responseIntervalMs: 0, mqttPassword: d.password })),
+  }, { production: true });
+  try {
+    const { mqttUrl } = await waitForBanner(gateway);
+    await saturate(mqttUrl, 'bench', devices.slice(0, 10), 1, 5_000);
+    const rates = [];
+    for (let run = 0; run < 3; run++) rates.push((await saturate(mqttUrl, 'bench', devices, 30 + run, 100_000)).pressesPerSecond);
+    return [...rates].sort((a, b) => a - b)[1]!;
+  } finally {
+    if (gateway.child.exitCode === null) {
+      gateway.child.kill('SIGTERM');
+      await gateway.exited;
+    }
+    dir.remove();
+  }
+}
+
 /** Issue 3's benchmark: durable ingest through MQTT and serial against raw SQLite, latency, RSS. */
 export async function ingestBench(log: (line: string) => void): Promise<Record<string, unknown>> {
   const dir = tempDir('fb-bench-');
@@ -108,7 +137,15 @@ export async function ingestBench(log: (line: string) => void): Promise<Record<s
     log('latency: steady 1,000 presses/s for 10 s over 50 devices');
     const latencyRun = await steady(mqttUrl, 'bench', devices, 3, 1000, 10);
     const rss = peakRssMb(pid);
+    log('durability: the same MQTT runs against a gateway with store.synchronous = normal');
+    const normalRate = await mqttRateWith(devices, 'normal');
     return {
+      durability: {
+        default: 'full',
+        full: { durablePressesPerSecond: mqttRun.pressesPerSecond, guarantee: 'an acknowledged press survives a power cut' },
+        normal: { durablePressesPerSecond: normalRate, guarantee: 'an acknowledged press survives a gateway crash, not a power cut' },
+        fullToNormal: round(mqttRun.pressesPerSecond / normalRate, 3),
+      },
       baseline: { rawSqliteInsertsPerSecond: baseline.rowsPerSecond },
       mqtt: {
         devices: devices.length,

@@ -1,7 +1,7 @@
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { Aedes, type AuthenticateError, type Client } from 'aedes';
 import type { BrokerAcl, BrokerIdentity } from './broker-acl.ts';
-import { PacketSizeGuard } from './packet-size-guard.ts';
+import { guardPacketSize } from './packet-size-guard.ts';
 import { RetainedLedger } from './retained-ledger.ts';
 import { ClientIdBook } from './client-id-book.ts';
 import { LoginThrottle } from '../auth/login-throttle.ts';
@@ -58,7 +58,7 @@ function refusal(message: string, returnCode: number): AuthenticateError {
   return error;
 }
 
-const addressOf = (client: Client) => (client.conn as unknown as { remoteAddress?: string }).remoteAddress;
+const addressOf = (client: Client) => (client.conn as { remoteAddress?: string }).remoteAddress;
 
 /** Starts the embedded aedes MQTT broker on host:port (0 for any free port). */
 export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promise<EmbeddedBroker> {
@@ -119,8 +119,8 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
   }
   // noDelay: acks are small writes; with Nagle's algorithm they wait for the peer's delayed ACK (~40 ms).
   const server: Server = createServer({ noDelay: true }, (socket) => {
-    const guard = new PacketSizeGuard(socket, limits.maxPacketBytes, () => onDenied?.('packet-too-large', { address: socket.remoteAddress }));
-    aedes.handle(guard as unknown as Parameters<Aedes['handle']>[0]);
+    guardPacketSize(socket, limits.maxPacketBytes, () => onDenied?.('packet-too-large', { address: socket.remoteAddress }));
+    aedes.handle(socket);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

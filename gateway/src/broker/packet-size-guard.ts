@@ -1,57 +1,21 @@
-import { Duplex } from 'node:stream';
 import type { Socket } from 'node:net';
 
 /**
- * Sits between a client's TCP socket and the broker and reads only MQTT fixed headers: the type
- * byte and the remaining length (1–4 bytes). A packet whose header claims more than `maxPacket`
- * bytes, or a malformed length, closes the socket before its body is read or handed on, so no
- * client (authenticated or not, CONNECT included) can make the broker buffer a huge packet.
- * Everything else passes through unchanged, with backpressure both ways.
+ * Reads only MQTT fixed headers as bytes arrive: the type byte and the remaining length (1–4
+ * bytes), skipping bodies by arithmetic. Says when a header claims more than `maxPacket` bytes or
+ * its length is malformed.
  */
-export class PacketSizeGuard extends Duplex {
-  /** bytes handed to the broker so far */
-  accepted = 0;
+export class FixedHeaderScanner {
   private state: 'type' | 'length' | 'body' = 'type';
   private length = 0;
   private multiplier = 1;
   private lengthBytes = 0;
   private bodyLeft = 0;
 
-  constructor(
-    private readonly socket: Socket,
-    private readonly maxPacket: number,
-    private readonly onRefused: (claimed: number | 'malformed') => void,
-  ) {
-    super({ allowHalfOpen: false });
-    socket.on('data', (chunk: Buffer) => this.fromClient(chunk));
-    socket.on('end', () => this.push(null));
-    socket.on('error', (error) => this.destroy(error));
-    socket.on('close', () => this.destroy());
-  }
+  constructor(private readonly maxPacket: number) {}
 
-  get remoteAddress(): string | undefined {
-    return this.socket.remoteAddress;
-  }
-
-  setNoDelay(noDelay?: boolean): this {
-    this.socket.setNoDelay(noDelay);
-    return this;
-  }
-
-  private fromClient(chunk: Buffer): void {
-    const refused = this.scan(chunk);
-    if (refused !== undefined) {
-      this.onRefused(refused);
-      this.socket.destroy();
-      this.destroy();
-      return;
-    }
-    this.accepted += chunk.length;
-    if (!this.push(chunk)) this.socket.pause();
-  }
-
-  /** Walks the chunk's packet headers; returns what a header claimed when it is refused. */
-  private scan(chunk: Buffer): number | 'malformed' | undefined {
+  /** Walks a chunk; returns what a header claimed when it is too large (or 'malformed'), else undefined. */
+  scan(chunk: Buffer): number | 'malformed' | undefined {
     let i = 0;
     while (i < chunk.length) {
       if (this.state === 'body') {
@@ -83,22 +47,30 @@ export class PacketSizeGuard extends Duplex {
     }
     return undefined;
   }
+}
 
-  override _read(): void {
-    this.socket.resume();
-  }
-
-  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    if (this.socket.write(chunk)) callback();
-    else this.socket.once('drain', () => callback());
-  }
-
-  override _final(callback: (error?: Error | null) => void): void {
-    this.socket.end(callback);
-  }
-
-  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    this.socket.destroy();
-    callback(error);
-  }
+/**
+ * Guards a client's TCP socket before the broker reads it: every chunk the socket receives is
+ * scanned as it is pushed into the socket's read buffer, and a packet whose header claims more
+ * than `maxPacket` bytes (CONNECT included) destroys the socket before that chunk is buffered,
+ * so no client can make the broker hold a huge packet. The socket itself is handed to the broker
+ * unchanged: no extra stream in the path, no copy.
+ */
+export function guardPacketSize(socket: Socket, maxPacket: number, onRefused: (claimed: number | 'malformed') => void): { accepted(): number } {
+  const scanner = new FixedHeaderScanner(maxPacket);
+  let accepted = 0;
+  const push = socket.push.bind(socket);
+  socket.push = (chunk: unknown, encoding?: BufferEncoding): boolean => {
+    if (Buffer.isBuffer(chunk)) {
+      const refused = scanner.scan(chunk);
+      if (refused !== undefined) {
+        onRefused(refused);
+        socket.destroy();
+        return false;
+      }
+      accepted += chunk.length;
+    }
+    return push(chunk, encoding);
+  };
+  return { accepted: () => accepted };
 }
