@@ -18,7 +18,7 @@ export interface AnswerWriterOptions {
   onCommit?: (stored: FeedbackEvent[], batchSize: number) => void;
   /** benchmarks only: skip the rollups, to measure what they cost */
   withoutRollups?: boolean;
-  /** told of every commit and every failed one (a full disk makes the gateway unready) */
+  /** told of every failed commit (a full disk makes the gateway unready until its probe can write again) */
   health?: StoreHealth;
 }
 
@@ -96,7 +96,6 @@ export class AnswerWriter {
         for (const p of batch) p.reject(failure);
         continue;
       }
-      this.options.health?.succeeded();
       const stored: FeedbackEvent[] = [];
       batch.forEach((p, i) => {
         const outcome = outcomes[i] ?? 'duplicate';

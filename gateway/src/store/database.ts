@@ -53,9 +53,14 @@ export function migrate(db: Db, migrations: Migration[]): void {
   }
 }
 
-/** A tiny write that tells whether the disk takes writes again (StoreHealth's probe). */
+/**
+ * Whether the disk takes writes again (StoreHealth's probe): commits 64 KiB, which needs fresh
+ * pages, then frees them. A small answer can still fit in a page's free space on a full disk, so
+ * only this, not any successful commit, tells that the store is writable again.
+ */
 export function probeWrite(db: Db): void {
-  db.prepare('INSERT INTO store_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at').run(Date.now());
+  db.prepare('INSERT INTO store_probe (id, at, pad) VALUES (1, ?, zeroblob(65536)) ON CONFLICT (id) DO UPDATE SET at = excluded.at, pad = excluded.pad').run(Date.now());
+  db.prepare('UPDATE store_probe SET pad = NULL WHERE id = 1').run();
 }
 
 /** Checkpoints the WAL into the main file and closes; the file then opens cleanly on its own. */

@@ -232,7 +232,7 @@ export const MIGRATIONS: Migration[] = [
         revoked_at INTEGER
       );
       -- One row the store health probe rewrites to learn whether the disk takes writes again.
-      CREATE TABLE store_probe (id INTEGER PRIMARY KEY, at INTEGER NOT NULL);
+      CREATE TABLE store_probe (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, pad BLOB);
     `,
   },
 ];

@@ -16,7 +16,8 @@ export function storeProblem(error: unknown): string | undefined {
 /**
  * Whether the store takes writes. A write that fails for lack of space or a read-only disk marks it
  * unhealthy (so /health answers 503 with the reason); the log says so once per minute, however
- * many writes fail, with how many did; a later successful write (or the probe) marks it healthy again.
+ * many writes fail, with how many did. Only the probe marks it healthy again: on a nearly full
+ * disk some small commits still succeed, and /health must not flap with them.
  */
 export class StoreHealth {
   private problem: string | undefined;
