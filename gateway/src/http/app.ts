@@ -8,6 +8,7 @@ import { accessControl } from './access-control.ts';
 import { securityHeaders } from './security-headers.ts';
 import { errorBody, HttpError } from './errors.ts';
 import { publicScope } from './public-scope.ts';
+import { HashingBusy } from '../auth/hash-slots.ts';
 import { healthRoutes } from './routes/health.ts';
 import { authRoutes } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
@@ -51,9 +52,11 @@ export const httpApp = fp(async (app: FastifyInstance, { services }: { services:
     await scope.register(fastifySwaggerUi, { routePrefix: '/docs' });
   });
 
-  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+  app.setErrorHandler((error: FastifyError | HttpError | HashingBusy, request, reply) => {
+    // Every route that hashes a password (sign-in, password changes, new users) is busy the same way.
+    if (error instanceof HashingBusy) return reply.code(503).header('retry-after', '1').send(errorBody(503, error.message));
     const status = error.statusCode ?? 500;
-    // Our own HttpErrors say what the caller should know (a 503 "busy, retry" too); other 5xx stay hidden.
+    // Our own HttpErrors say what the caller should know; other 5xx stay hidden.
     if (error instanceof HttpError) return reply.code(status).headers(error.headers).send(errorBody(status, error.message));
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');

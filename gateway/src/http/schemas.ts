@@ -1,4 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox';
+import type { User } from '../auth/user-repo.ts';
 
 /** A schema that also allows null. */
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -66,3 +67,6 @@ export const UserBody = Type.Object({
   sites: Type.Array(Type.String(), { description: "the sites a manager or viewer sees (an admin sees all)" }),
   mustChangePassword: Type.Boolean(),
 });
+
+/** A user as the API shows them: never the password hash. */
+export const publicUser = (u: User) => ({ id: u.id, username: u.username, role: u.role, sites: u.sites, mustChangePassword: u.mustChangePassword });

@@ -2,12 +2,11 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { HttpServices } from '../services.ts';
-import { ErrorBody, Password, UserBody, UserName } from '../schemas.ts';
+import { ErrorBody, Password, publicUser, UserBody, UserName } from '../schemas.ts';
 import { SESSION_COOKIE } from '../../auth/principal.ts';
 import { CSRF_COOKIE } from '../access-control.ts';
 import { HttpError } from '../errors.ts';
 import { principalOf } from '../scope.ts';
-import { HashingBusy } from '../../auth/hash-slots.ts';
 import type { User } from '../../auth/user-repo.ts';
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
@@ -24,16 +23,6 @@ const SessionBody = Type.Object({
   csrfToken: Type.String({ description: 'send as the x-csrf-token header with every request that changes something' }),
 });
 
-const publicUser = (u: User) => ({ id: u.id, username: u.username, role: u.role, sites: u.sites, mustChangePassword: u.mustChangePassword });
-
-async function hashing<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof HashingBusy) throw new HttpError(503, error.message, { 'retry-after': '1' });
-    throw error;
-  }
-}
 
 export const authRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
   const cookieMode = services.config.http.secureCookies;
@@ -61,7 +50,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> =
       const { username, password } = request.body;
       const wait = services.loginThrottle.retryAfterMs(username, request.ip);
       if (wait > 0) throw new HttpError(429, 'Too many failed sign-ins; try again later', { 'retry-after': String(Math.ceil(wait / 1000)) });
-      const user = await hashing(() => services.users.verify(username, password));
+      const user = await services.users.verify(username, password);
       if (!user) {
         services.loginThrottle.failed(username, request.ip);
         request.log.info({ username, address: request.ip }, 'failed login');
@@ -114,13 +103,13 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> =
       const { currentPassword, newPassword } = request.body;
       const wait = services.loginThrottle.retryAfterMs(principal.user.username, request.ip);
       if (wait > 0) throw new HttpError(429, 'Too many failed attempts; try again later', { 'retry-after': String(Math.ceil(wait / 1000)) });
-      const checked = await hashing(() => services.users.verify(principal.user.username, currentPassword));
+      const checked = await services.users.verify(principal.user.username, currentPassword);
       if (!checked) {
         services.loginThrottle.failed(principal.user.username, request.ip);
         throw new HttpError(401, 'The current password is wrong');
       }
       if (newPassword === currentPassword) throw new HttpError(400, 'The new password must differ from the current one');
-      const ended = await hashing(() => services.users.setPassword(principal.user.id, newPassword, { mustChange: false }));
+      const ended = await services.users.setPassword(principal.user.id, newPassword, { mustChange: false });
       services.bus.emit('access:ended', { sessionIds: [...ended, principal.sessionId] });
       services.users.endSession(principal.sessionId);
       return startSession(request, reply, services.users.get(principal.user.id)!);
