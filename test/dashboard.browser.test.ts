@@ -69,3 +69,28 @@ describe('the manager dashboard', () => {
     await page.close();
   });
 });
+
+describe('under the Content-Security-Policy', () => {
+  /** What the browser refuses on a page: CSP violations reported as console errors. */
+  async function violations(page: Page): Promise<string[]> {
+    const seen: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) seen.push(m.text());
+    });
+    return seen;
+  }
+
+  it('the API docs and the dashboard load and work with nothing blocked, and the session survives a reload', async () => {
+    const page = await browser.newPage();
+    const seen = await violations(page);
+    await page.goto(`${t.gateway.httpUrl}/docs/`);
+    await page.getByText('/api/auth/login', { exact: true }).first().waitFor({ timeout: 10_000 });
+    await signIn(page, TEST_PASSWORD);
+    await page.locator('[data-testid=live-status]').getByText('live').waitFor({ timeout: 10_000 });
+    await page.reload();
+    await page.locator('[data-testid=live-status]').getByText('live').waitFor({ timeout: 10_000 });
+    expect(await page.evaluate(() => document.cookie)).not.toContain('fb_session');
+    expect(seen).toEqual([]);
+    await page.close();
+  });
+});

@@ -23,6 +23,9 @@ import { exportRoutes } from './routes/export.ts';
 import { kioskRoutes } from './routes/kiosk.ts';
 import { screenRoutes } from './routes/screen.ts';
 
+/** The hash of the one inline style Swagger UI's bundle injects (the browser names it when it is blocked). */
+const SWAGGER_UI_STYLE_HASH = 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=';
+
 /** The gateway's HTTP app as one fastify plugin: plugins first, then routes. Not encapsulated, so the server sees its route table. */
 export const httpApp = fp(async (app: FastifyInstance, { services }: { services: HttpServices }): Promise<void> => {
   await app.register(securityHeaders);
@@ -49,7 +52,11 @@ export const httpApp = fp(async (app: FastifyInstance, { services }: { services:
     },
   });
   await publicScope(app, async (scope) => {
-    await scope.register(fastifySwaggerUi, { routePrefix: '/docs' });
+    await scope.register(fastifySwaggerUi, {
+      routePrefix: '/docs',
+      // Swagger UI injects one fixed <style> element; allow exactly that one on the docs pages, nothing else inline.
+      transformStaticCSP: (header) => header.replace("style-src 'self'", `style-src 'self' '${SWAGGER_UI_STYLE_HASH}'`),
+    });
   });
 
   app.setErrorHandler((error: FastifyError | HttpError | HashingBusy, request, reply) => {
