@@ -89,7 +89,7 @@ describe('under the Content-Security-Policy', () => {
     await page.locator('[data-testid=live-status]').getByText('live').waitFor({ timeout: 10_000 });
     await page.reload();
     await page.locator('[data-testid=live-status]').getByText('live').waitFor({ timeout: 10_000 });
-    expect(await page.evaluate(() => document.cookie)).not.toContain('fb_session');
+    expect(await page.evaluate<string>('document.cookie')).not.toContain('fb_session');
     expect(seen).toEqual([]);
     await page.close();
   });

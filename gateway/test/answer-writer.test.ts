@@ -6,12 +6,12 @@ import { openDatabase, closeDatabase, type Db } from '../src/store/database.ts';
 import { TopologyRepo } from '../src/store/topology-repo.ts';
 import { AnswerWriter } from '../src/store/answer-writer.ts';
 import { ROLLUP_TABLES } from '../src/store/rollup-levels.ts';
-import type { FeedbackEvent } from '../src/ingest/feedback-event.ts';
+import type { Answer } from '../src/domain/answer.ts';
 
 let dir: string;
 let db: Db;
 
-const event = (seq: number, value: number, overrides: Partial<FeedbackEvent> = {}): FeedbackEvent => ({
+const event = (seq: number, value: number, overrides: Partial<Answer> = {}): Answer => ({
   deviceId: 'd1',
   boot: 1,
   seq,
@@ -70,7 +70,7 @@ describe('AnswerWriter', () => {
 
   it('counts choice codes above 10 in rows of eleven (value_base 0, 11, 22, ...)', async () => {
     const writer = new AnswerWriter(db);
-    const choice = { scale: 'choice', surveyId: 's', questionId: 'why' };
+    const choice = { scale: 'choice' as const, surveyId: 's', questionId: 'why' };
     await Promise.all([writer.submit(event(20, 0, choice)), writer.submit(event(21, 12, choice)), writer.submit(event(22, 30, choice)), writer.submit(event(23, 30, choice))]);
     const rows = db.prepare('SELECT value_base, n0, n1, n8 FROM rollup_point_month ORDER BY value_base').all();
     expect(rows).toEqual([
@@ -96,7 +96,7 @@ describe('AnswerWriter', () => {
 
   it('rejects every answer of a batch that fails to commit, and stores none of them', async () => {
     const writer = new AnswerWriter(db);
-    const bad = writer.submit(event(2, 1, { scale: null as unknown as string }));
+    const bad = writer.submit(event(2, 1, { scale: null as unknown as 'choice' }));
     const good = writer.submit(event(1, 1));
     await expect(bad).rejects.toThrow(/NOT NULL/);
     await expect(good).rejects.toThrow();

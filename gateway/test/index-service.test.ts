@@ -1,3 +1,4 @@
+import type { Scale } from '../src/domain/scale.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { storeFixture, type StoreFixture } from './helpers/store-fixture.ts';
@@ -128,7 +129,7 @@ describe('hand-computed fixtures', () => {
       ],
     };
     f = storeFixture({ sites: [BERLIN], points: [{ id: 'desk', siteId: 'berlin' }], surveys: [survey] });
-    const q = (questionId: string, scale: string, value: number) => ({ surveyId: 'visit', questionId, scale, value });
+    const q = (questionId: string, scale: Scale, value: number) => ({ surveyId: 'visit', questionId, scale, value });
     await f.write([q('speed', 'csi5', 5), q('speed-imp', 'importance5', 3), q('polite', 'csi5', 1), q('polite-imp', 'importance5', 1)]);
     expect(f.indices.compute({ index: 'csi', surveyId: 'visit', from: 0, to: Date.now() }).value).toBeCloseTo(75, 10);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ces, csat, csi, nps, positiveShare } from '../src/indices/rating-indices.ts';
-import { polarity } from '../src/ingest/scales.ts';
+import { polarity } from '../src/domain/scale.ts';
 import { criticality, responseRate, support } from '../src/indices/traffic-indices.ts';
 import { emotionalEngagement, emotionalNps, emptyEmotionCounts, entryExitShift } from '../src/indices/emotion-indices.ts';
 import { wilson } from '../src/indices/intervals.ts';

@@ -15,5 +15,5 @@ export const NEEDS_FER = `(needs ${FER})`;
 
 if (!FER_AVAILABLE) {
   if (process.env.FEEDBACK_REQUIRE_DATASETS === '1') throw new Error(`The FER2013 data set is missing at ${FER}, and this run requires it (FEEDBACK_REQUIRE_DATASETS=1)`);
-  console.warn(`[datasets] ${FER} is not there: the FER2013 accuracy and evaluation tests DID NOT RUN on this clone (CI always runs them).`);
+  process.stderr.write(`[datasets] ${FER} is not there: the FER2013 accuracy and evaluation tests DID NOT RUN on this clone (CI always runs them).\n`);
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { openDatabase, type Db } from '../../gateway/src/store/database.ts';
 import { TopologyRepo } from '../../gateway/src/store/topology-repo.ts';
 import { AnswerWriter } from '../../gateway/src/store/answer-writer.ts';
-import type { FeedbackEvent } from '../../gateway/src/ingest/feedback-event.ts';
+import type { Answer } from '../../gateway/src/domain/answer.ts';
 import type { IndexQuery } from '../../gateway/src/indices/index-service.ts';
 
 /** The indices benchmark's synthetic chain: 50 points in 5 sites across 5 time zones, and its answers. */
@@ -52,7 +52,7 @@ export function setup(dir: string, name: string): { db: Db; writer: (withoutRoll
   return { db, topology, writer: (withoutRollups) => new AnswerWriter(db, { withoutRollups }) };
 }
 
-export function answer(random: () => number, occurredAt: number, seq: number): FeedbackEvent {
+export function answer(random: () => number, occurredAt: number, seq: number): Answer {
   const deviceIndex = Math.floor(random() * DEVICES.length);
   const device = DEVICES[deviceIndex]!;
   const pointIndex = Math.floor(deviceIndex / 2);

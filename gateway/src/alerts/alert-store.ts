@@ -1,23 +1,9 @@
 import type { Db } from '../store/database.ts';
 import { Where } from '../store/sql-where.ts';
+import type { Alert, AlertStatus } from '../domain/alert.ts';
 
-export type AlertStatus = 'open' | 'acknowledged' | 'closed';
+export type { Alert, AlertStatus };
 
-export interface Alert {
-  id: number;
-  ruleId: string;
-  pointId: string;
-  kind: string;
-  status: AlertStatus;
-  firedAt: number;
-  value: number | null;
-  n: number;
-  message: string;
-  acknowledgedBy: string | null;
-  acknowledgedAt: number | null;
-  comment: string | null;
-  closedAt: number | null;
-}
 
 const COLUMNS = `id, rule_id AS ruleId, point_id AS pointId, kind, status, fired_at AS firedAt, value, n, message,
   acknowledged_by AS acknowledgedBy, acknowledged_at AS acknowledgedAt, comment, closed_at AS closedAt`;

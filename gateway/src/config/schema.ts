@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { FIXED_SCALES, SMILEY_SCALE_PATTERN, type SmileyScale } from '../domain/scale.ts';
 
 const Id = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' });
 const Port = Type.Integer({ minimum: 0, maximum: 65535 });
@@ -35,14 +36,12 @@ export const OffTheShelfSource = Type.Object(
   { additionalProperties: false },
 );
 
-export const SCALES = ['nps11', 'csat5', 'ces7', 'csi5', 'csi7', 'importance5', 'importance7', 'choice', 'text'] as const;
-
 export const QuestionConfig = Type.Object(
   {
     id: Id,
     /** the number a terminal sends in its answer message (u16) */
     number: Type.Integer({ minimum: 0, maximum: 65535 }),
-    scale: Type.Union([...SCALES.map((s) => Type.Literal(s)), Type.String({ pattern: '^smiley([2-9]|1[01])$' })]),
+    scale: Type.Union([...FIXED_SCALES.map((s) => Type.Literal(s)), Type.Unsafe<SmileyScale>(Type.String({ pattern: SMILEY_SCALE_PATTERN }))]),
     label: Type.String({ minLength: 1 }),
     /** for importance questions: the CSI attribute question they weigh */
     importanceOf: Type.Optional(Id),

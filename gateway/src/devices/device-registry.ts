@@ -1,3 +1,4 @@
+import type { Transport } from '../domain/transport.ts';
 import type { Db } from '../store/database.ts';
 import type { Config, DeviceConfig } from '../config/schema.ts';
 
@@ -7,7 +8,7 @@ export interface KnownDevice extends DeviceConfig {
   sessionMode: boolean;
 }
 
-export type Transport = 'mqtt' | 'serial' | 'zigbee2mqtt' | 'tasmota' | 'shelly';
+export type { Transport };
 
 export interface DeviceView {
   id: string;

@@ -1,13 +1,13 @@
 import { EventEmitter } from 'node:events';
-import type { FeedbackEvent } from '../ingest/feedback-event.ts';
-import type { Alert } from '../alerts/alert-store.ts';
+import type { Answer } from '../domain/answer.ts';
+import type { Alert, AlertChange } from '../domain/alert.ts';
 
 /** Everything the in-process event bus carries, by event name. */
 export interface BusEvents {
   /** answers durably committed in one group commit (duplicates excluded) */
-  'answers:stored': [FeedbackEvent[]];
+  'answers:stored': [Answer[]];
   /** an alert fired, was acknowledged, or closed */
-  'alert:changed': ['alert.fired' | 'alert.acknowledged' | 'alert.closed', Alert];
+  'alert:changed': [AlertChange, Alert];
   /** sessions signed out or ended, and tokens revoked: their live sockets must close */
   'access:ended': [{ sessionIds?: string[]; tokenIds?: number[] }];
 }

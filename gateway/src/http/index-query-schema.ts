@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { INDEX_NAMES } from '../indices/index-from-counts.ts';
-import { parseInstant } from '../traffic/customers-repo.ts';
+import { parseInstant } from '../domain/instant.ts';
 import type { FastifyRequest } from 'fastify';
 import type { IndexQuery } from '../indices/index-service.ts';
 import { allowedSites, requirePoint, requireSite } from './scope.ts';

@@ -3,8 +3,8 @@ import type { CountRow } from './count-query.ts';
 import type { IndexResult } from './index-result.ts';
 import { happyIndex, type SmileyCount } from './happy-index.ts';
 import { ces, csat, csi, nps, positiveShare, type Counts, type CsiAttribute } from './rating-indices.ts';
-import { polarity } from '../ingest/scales.ts';
-import { smileyButtons } from '../ingest/feedback-event.ts';
+import { polarity } from '../domain/scale.ts';
+import { smileyButtons } from '../domain/scale.ts';
 
 export const RATING_INDICES = ['happy', 'positiveShare', 'nps', 'csat', 'ces', 'csi'] as const;
 export const TRAFFIC_INDICES = ['responseRate', 'criticality', 'support'] as const;

@@ -1,4 +1,4 @@
-import type { SiteCalendar } from './calendar.ts';
+import type { SiteCalendar } from '../domain/calendar.ts';
 import type { Level } from '../store/rollup-levels.ts';
 
 /** A run of whole buckets of one level: [fromBucket, toBucket). */

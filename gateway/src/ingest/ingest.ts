@@ -3,8 +3,9 @@ import type { DeviceRegistry } from '../devices/device-registry.ts';
 import { AckWindow } from './ack-window.ts';
 import { DeviceClock } from './device-clock.ts';
 import type { MisuseRules } from './misuse.ts';
-import { smileyScale, type FeedbackEvent, type IncomingAnswer, type IncomingPress } from './feedback-event.ts';
-import { scaleRange } from './scales.ts';
+import { type Answer, type IncomingAnswer, type IncomingPress } from '../domain/answer.ts';
+import { smileyScale } from '../domain/scale.ts';
+import { scaleRange } from '../domain/scale.ts';
 import type { SurveyConfig } from '../config/schema.ts';
 
 /** What the adapter sends back: the device's cumulative ack for its boot. */
@@ -58,7 +59,7 @@ export class Ingest {
     return { rejected: reason, ack: { boot: m.boot, upTo: this.bootState(m.deviceId, m.boot).acks.mark(m.seq) } };
   }
 
-  private async store(event: FeedbackEvent, m: { deviceId: string; boot: number; seq: number }): Promise<IngestOutcome> {
+  private async store(event: Answer, m: { deviceId: string; boot: number; seq: number }): Promise<IngestOutcome> {
     const outcome = await this.deps.writer.submit(event);
     return { outcome, ack: { boot: m.boot, upTo: this.bootState(m.deviceId, m.boot).acks.mark(m.seq) } };
   }
@@ -78,7 +79,7 @@ export class Ingest {
     if (press.button >= device.buttons) return this.refuse('bad-button', press, true);
     if (press.seq === 0) return this.refuse('bad-seq', press, true);
     const occurredAt = this.dated(press);
-    const event: FeedbackEvent = {
+    const event: Answer = {
       deviceId: press.deviceId,
       boot: press.boot,
       seq: press.seq,

@@ -1,9 +1,9 @@
 import type { Db } from './database.ts';
-import type { FeedbackEvent } from '../ingest/feedback-event.ts';
+import type { Answer } from '../domain/answer.ts';
 import { Where } from './sql-where.ts';
 
 /** An answer as stored: the feedback event, with its row id. */
-export interface StoredAnswer extends Omit<FeedbackEvent, 'source'> {
+export interface StoredAnswer extends Omit<Answer, 'source'> {
   id: number;
   source: string;
 }

@@ -1,12 +1,12 @@
 import type { Db } from './database.ts';
-import type { FeedbackEvent } from '../ingest/feedback-event.ts';
+import type { Answer } from '../domain/answer.ts';
 import { StoreUnavailable, type StoreHealth } from './store-health.ts';
 import { RollupAccumulator, rollupStatements, siteCalendars, type RollupAnswer, type RollupStatements } from './rollup-writer.ts';
 
 export type WriteOutcome = 'stored' | 'duplicate';
 
 interface Pending {
-  event: FeedbackEvent;
+  event: Answer;
   resolve: (outcome: WriteOutcome) => void;
   reject: (error: Error) => void;
 }
@@ -15,7 +15,7 @@ export interface AnswerWriterOptions {
   /** largest batch written in one transaction */
   maxBatch?: number;
   /** called after each commit with the answers that were new */
-  onCommit?: (stored: FeedbackEvent[], batchSize: number) => void;
+  onCommit?: (stored: Answer[], batchSize: number) => void;
   /** benchmarks only: skip the rollups, to measure what they cost */
   withoutRollups?: boolean;
   /** told of every failed commit (a full disk makes the gateway unready until its probe can write again) */
@@ -71,7 +71,7 @@ export class AnswerWriter {
   }
 
   /** Queues an answer; resolves after it is durably committed (or found to be a duplicate). */
-  submit(event: FeedbackEvent): Promise<WriteOutcome> {
+  submit(event: Answer): Promise<WriteOutcome> {
     if (this.closed) return Promise.reject(new Error('answer writer is closed'));
     return new Promise<WriteOutcome>((resolve, reject) => {
       this.queue.push({ event, resolve, reject });
@@ -96,7 +96,7 @@ export class AnswerWriter {
         for (const p of batch) p.reject(failure);
         continue;
       }
-      const stored: FeedbackEvent[] = [];
+      const stored: Answer[] = [];
       batch.forEach((p, i) => {
         const outcome = outcomes[i] ?? 'duplicate';
         if (outcome === 'stored') stored.push(p.event);

@@ -1,4 +1,4 @@
-import type { SiteCalendar } from '../indices/calendar.ts';
+import type { SiteCalendar } from '../domain/calendar.ts';
 
 /**
  * The rollup levels, finest first. Minute and hour buckets are UTC epoch minutes and hours; day

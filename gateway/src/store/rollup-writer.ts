@@ -1,6 +1,6 @@
 import type { Db } from './database.ts';
 import { COUNT_COLUMNS, ROLLUP_TABLES, VALUE_SLOTS, bucketOf, type RollupTable } from './rollup-levels.ts';
-import { SiteCalendar } from '../indices/calendar.ts';
+import { SiteCalendar } from '../domain/calendar.ts';
 
 /** The dimensions of one counted answer. */
 export interface RollupAnswer {

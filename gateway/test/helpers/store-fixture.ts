@@ -5,7 +5,7 @@ import { openDatabase, closeDatabase, type Db } from '../../src/store/database.t
 import { TopologyRepo } from '../../src/store/topology-repo.ts';
 import { AnswerWriter } from '../../src/store/answer-writer.ts';
 import { IndexService } from '../../src/indices/index-service.ts';
-import type { FeedbackEvent } from '../../src/ingest/feedback-event.ts';
+import type { Answer } from '../../src/domain/answer.ts';
 import type { SiteConfig, SurveyConfig } from '../../src/config/schema.ts';
 
 export interface StoreFixture {
@@ -14,7 +14,7 @@ export interface StoreFixture {
   indices: IndexService;
   topology: TopologyRepo;
   /** writes answers through the real writer (one group commit) */
-  write(events: Partial<FeedbackEvent>[]): Promise<void>;
+  write(events: Partial<Answer>[]): Promise<void>;
   close(): void;
 }
 

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { HttpServices } from '../services.ts';
 import { exportCsv, exportXlsx } from '../../store/answer-export.ts';
-import { parseInstant } from '../../traffic/customers-repo.ts';
+import { parseInstant } from '../../domain/instant.ts';
 import { BadQuery } from '../index-query-schema.ts';
 import { Id } from '../schemas.ts';
 import { allowedSites, requirePoint, requireSite } from '../scope.ts';

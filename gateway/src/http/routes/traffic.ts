@@ -2,7 +2,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { HttpServices } from '../services.ts';
 import { ErrorBody, Id, Text } from '../schemas.ts';
-import { instantFromNumber, MAX_CUSTOMERS, MAX_INSTANT, MIN_RECORD_INSTANT, parseInstant } from '../../traffic/customers-repo.ts';
+import { instantFromNumber, MAX_INSTANT, MIN_RECORD_INSTANT, parseInstant } from '../../domain/instant.ts';
+import { MAX_CUSTOMERS } from '../../domain/limits.ts';
 import { BadQuery } from '../index-query-schema.ts';
 import { allowedSites, mayUseSite, requirePoint } from '../scope.ts';
 

@@ -1,4 +1,5 @@
-import type { Transport } from '../devices/device-registry.ts';
+import type { Transport } from './transport.ts';
+import type { Scale } from './scale.ts';
 
 /** Where an answer came from. */
 export type AnswerSource = Transport | 'kiosk';
@@ -31,8 +32,8 @@ export interface IncomingAnswer {
   source: AnswerSource;
 }
 
-/** The one normalised feedback event: one answer on one scale at one point. */
-export interface FeedbackEvent {
+/** One answer on one scale at one point: what every transport is normalised into, and what is stored. */
+export interface Answer {
   deviceId: string;
   boot: number;
   seq: number;
@@ -42,22 +43,11 @@ export interface FeedbackEvent {
   staffId: string | null;
   surveyId: string | null;
   questionId: string | null;
-  /** e.g. smiley4, nps11, csat5, ces7, csi5, importance5 */
-  scale: string;
+  scale: Scale;
   /** null when the question was skipped: stored, never counted */
   value: number | null;
   occurredAt: number;
   receivedAt: number;
   misuse: boolean;
   source: AnswerSource;
-}
-
-export function smileyScale(buttons: number): string {
-  return `smiley${buttons}`;
-}
-
-/** Number of buttons of a smiley scale name, or undefined for other scales. */
-export function smileyButtons(scale: string): number | undefined {
-  const match = /^smiley(\d+)$/.exec(scale);
-  return match ? Number(match[1]) : undefined;
 }

@@ -1,3 +1,27 @@
+/** The scales a question or button can have: a closed set. smileyK has K buttons, 0 (worst) .. K-1 (best). */
+export const FIXED_SCALES = ['nps11', 'csat5', 'ces7', 'csi5', 'csi7', 'importance5', 'importance7', 'choice', 'text'] as const;
+export type FixedScale = (typeof FIXED_SCALES)[number];
+export type SmileyButtons = 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11;
+export type SmileyScale = `smiley${SmileyButtons}`;
+export type Scale = FixedScale | SmileyScale;
+
+/** The pattern of the smiley scales, for schemas. */
+export const SMILEY_SCALE_PATTERN = '^smiley([2-9]|1[01])$';
+
+export function isScale(text: string): text is Scale {
+  return (FIXED_SCALES as readonly string[]).includes(text) || new RegExp(SMILEY_SCALE_PATTERN).test(text);
+}
+
+export function smileyScale(buttons: number): SmileyScale {
+  return `smiley${buttons}` as SmileyScale;
+}
+
+/** Number of buttons of a smiley scale name, or undefined for other scales. */
+export function smileyButtons(scale: string): number | undefined {
+  const match = /^smiley(\d+)$/.exec(scale);
+  return match ? Number(match[1]) : undefined;
+}
+
 /** The value range of each scale; undefined for scales that are not numeric ratings. */
 export function scaleRange(scale: string): { min: number; max: number } | undefined {
   const smiley = /^smiley(\d+)$/.exec(scale);

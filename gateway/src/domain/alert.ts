@@ -1,0 +1,20 @@
+/** An alert: a rule that fired over a window at a point, until it is acknowledged and closes. */
+export type AlertStatus = 'open' | 'acknowledged' | 'closed';
+
+export interface Alert {
+  id: number;
+  ruleId: string;
+  pointId: string;
+  kind: string;
+  status: AlertStatus;
+  firedAt: number;
+  value: number | null;
+  n: number;
+  message: string;
+  acknowledgedBy: string | null;
+  acknowledgedAt: number | null;
+  comment: string | null;
+  closedAt: number | null;
+}
+
+export type AlertChange = 'alert.fired' | 'alert.acknowledged' | 'alert.closed';
