@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig, ConfigError } from '../src/config/load.ts';
 import { openDatabase, closeDatabase } from '../src/store/database.ts';
-import { rebuildRollups } from '../src/store/rebuild-rollups.ts';
+import { rebuildRollups } from '../src/rollups/rebuild.ts';
 import { DATABASE_FILE } from '../src/gateway.ts';
 
 /**

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { openDatabase, closeDatabase, type Db } from '../src/store/database.ts';
 import { TopologyRepo } from '../src/store/topology-repo.ts';
 import { AnswerWriter } from '../src/store/answer-writer.ts';
-import { ROLLUP_TABLES } from '../src/store/rollup-levels.ts';
+import { ROLLUP_TABLES } from '../src/rollups/levels.ts';
 import type { Answer } from '../src/domain/answer.ts';
 
 let dir: string;

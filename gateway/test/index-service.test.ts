@@ -2,8 +2,8 @@ import type { Scale } from '../src/domain/scale.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { storeFixture, type StoreFixture } from './helpers/store-fixture.ts';
-import { rebuildRollups } from '../src/store/rebuild-rollups.ts';
-import { ROLLUP_TABLES } from '../src/store/rollup-levels.ts';
+import { rebuildRollups } from '../src/rollups/rebuild.ts';
+import { ROLLUP_TABLES } from '../src/rollups/levels.ts';
 import { ShiftBook } from '../src/staff/shift-book.ts';
 import type { SurveyConfig } from '../src/config/schema.ts';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ces, csat, csi, nps, positiveShare } from '../src/indices/rating-indices.ts';
+import { ces, csat, csi, nps, positiveShare } from '../src/indices/math/rating-indices.ts';
 import { polarity } from '../src/domain/scale.ts';
-import { criticality, responseRate, support } from '../src/indices/traffic-indices.ts';
-import { emotionalEngagement, emotionalNps, emptyEmotionCounts, entryExitShift } from '../src/indices/emotion-indices.ts';
-import { wilson } from '../src/indices/intervals.ts';
+import { criticality, responseRate, support } from '../src/indices/math/traffic-indices.ts';
+import { emotionalEngagement, emotionalNps, emptyEmotionCounts, entryExitShift } from '../src/indices/math/emotion-indices.ts';
+import { wilson } from '../src/indices/math/intervals.ts';
 
 const counts = (entries: [number, number][]) => new Map(entries);
 

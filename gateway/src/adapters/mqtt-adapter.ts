@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { StoreUnavailable } from '../store/store-health.ts';
+import { matches } from '../broker/topic-filter.ts';
 import {
   deviceTopic,
   parseDeviceTopic,
@@ -144,17 +145,6 @@ export class MqttAdapter {
     if (!status.ok) return this.options.drops.drop(status.reason);
     if (this.knownDevice(topic)) this.options.registry.recordStatus(topic.deviceId, status.value.online, receivedAt);
   }
-}
-
-/** MQTT topic filter matching (+ one level, # the rest). */
-export function matches(filter: string, topic: string): boolean {
-  const f = filter.split('/');
-  const t = topic.split('/');
-  for (let i = 0; i < f.length; i++) {
-    if (f[i] === '#') return true;
-    if (i >= t.length || (f[i] !== '+' && f[i] !== t[i])) return false;
-  }
-  return f.length === t.length;
 }
 
 /** Removes credentials from a broker URL before it is logged. */

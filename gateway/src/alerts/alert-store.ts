@@ -1,4 +1,4 @@
-import type { Db } from '../store/database.ts';
+import type { Db } from '../store/db.ts';
 import { Where } from '../store/sql-where.ts';
 import type { Alert, AlertStatus } from '../domain/alert.ts';
 

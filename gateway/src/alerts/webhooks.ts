@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Db } from '../store/database.ts';
+import type { Db } from '../store/db.ts';
 import type { WebhookConfig } from '../config/schema.ts';
 import type { EventBus } from '../events/bus.ts';
 

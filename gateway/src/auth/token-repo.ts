@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Db } from '../store/database.ts';
+import type { Db } from '../store/db.ts';
 import { secretHash } from './user-repo.ts';
 import { KIND_PERMISSIONS, type Permission, type TokenKind } from './access.ts';
 

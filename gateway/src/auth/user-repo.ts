@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../store/database.ts';
+import type { Db } from '../store/db.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import type { Role } from './access.ts';
 

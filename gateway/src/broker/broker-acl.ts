@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { deviceTopic, type DeviceMessageName, type GatewayMessageName } from '@feedback/firmware-protocol';
-import { matches } from '../adapters/mqtt-adapter.ts';
+import { matches } from './topic-filter.ts';
 
 export interface BrokerIdentity {
   kind: 'device' | 'user';

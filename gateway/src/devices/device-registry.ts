@@ -1,5 +1,5 @@
 import type { Transport } from '../domain/transport.ts';
-import type { Db } from '../store/database.ts';
+import type { Db } from '../store/db.ts';
 import type { Config, DeviceConfig } from '../config/schema.ts';
 
 /** A configured device as ingest needs it. */

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { INDEX_NAMES } from '../indices/index-from-counts.ts';
+import { INDEX_NAMES } from '../indices/math/index-from-counts.ts';
 import { parseInstant } from '../domain/instant.ts';
 import type { FastifyRequest } from 'fastify';
 import type { IndexQuery } from '../indices/index-service.ts';

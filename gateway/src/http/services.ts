@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.ts';
-import type { Db } from '../store/database.ts';
+import type { Db } from '../store/db.ts';
 import type { TopologyRepo } from '../store/topology-repo.ts';
 import type { AnswerQueries } from '../store/answer-queries.ts';
 import type { UserRepo } from '../auth/user-repo.ts';
@@ -17,7 +17,7 @@ import type { CustomersRepo } from '../traffic/customers-repo.ts';
 import type { AlertEngine } from '../alerts/alert-engine.ts';
 import type { AlertStore } from '../alerts/alert-store.ts';
 import type { WebhookSender } from '../alerts/webhooks.ts';
-import type { CameraMonitor } from '../cameras/camera-monitor.ts';
+import type { CameraMonitor } from '../emotion/camera-monitor.ts';
 
 export interface HealthChecks {
   store: boolean;

@@ -1,7 +1,7 @@
-import type { Db } from '../store/database.ts';
+import type { Db } from '../store/db.ts';
 import { Where } from '../store/sql-where.ts';
 import { EMOTIONS } from '@feedback/models';
-import { emptyEmotionCounts, type EmotionCounts } from './emotion-indices.ts';
+import { emptyEmotionCounts, type EmotionCounts } from './math/emotion-indices.ts';
 
 /** Sums the emotion monitor's per-window counts (the emotion_windows table) over a range. */
 export class EmotionQuery {

@@ -1,16 +1,16 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../store/database.ts';
+import type { Db } from '../store/db.ts';
 import type { TopologyRepo } from '../store/topology-repo.ts';
 import type { SurveyConfig } from '../config/schema.ts';
 import { SiteCalendar } from '../domain/calendar.ts';
-import { CountQuery, type AnswerFilter, type CountRow, type GroupBy } from './count-query.ts';
-import { planRange, type Segment } from './range-plan.ts';
-import type { IndexResult } from './index-result.ts';
-import { answerPolarity, ratingIndex, scalesOf, EMOTION_INDICES, RATING_INDICES, type IndexName, type RatingIndex } from './index-from-counts.ts';
-import { criticality, responseRate, support } from './traffic-indices.ts';
+import { CountQuery, type AnswerFilter, type CountRow, type GroupBy } from '../rollups/count-query.ts';
+import { planRange, type Segment } from '../rollups/range-plan.ts';
+import type { IndexResult } from './math/index-result.ts';
+import { answerPolarity, ratingIndex, scalesOf, EMOTION_INDICES, RATING_INDICES, type IndexName, type RatingIndex } from './math/index-from-counts.ts';
+import { criticality, responseRate, support } from './math/traffic-indices.ts';
 import { MAX_CUSTOMERS } from '../domain/limits.ts';
 import { EmotionQuery } from './emotion-query.ts';
-import { emotionalEngagement, emotionalNps, entryExitShift, type EmotionCounts } from './emotion-indices.ts';
+import { emotionalEngagement, emotionalNps, entryExitShift, type EmotionCounts } from './math/emotion-indices.ts';
 
 export interface IndexQuery {
   index: IndexName;

@@ -1,6 +1,6 @@
 import type { Point, TopologyRepo } from '../store/topology-repo.ts';
 import type { IndexService } from './index-service.ts';
-import type { IndexResult } from './index-result.ts';
+import type { IndexResult } from './math/index-result.ts';
 import { todayRange } from './time-range.ts';
 
 export interface PointSummary {

@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
-import type { Db } from './database.ts';
+import type { Db } from './db.ts';
 import { Where } from './sql-where.ts';
 
 export interface ExportFilter {

@@ -1,7 +1,7 @@
-import type { Db } from './database.ts';
+import type { Db } from './db.ts';
 import type { Answer } from '../domain/answer.ts';
 import { StoreUnavailable, type StoreHealth } from './store-health.ts';
-import { RollupAccumulator, rollupStatements, siteCalendars, type RollupAnswer, type RollupStatements } from './rollup-writer.ts';
+import { RollupAccumulator, rollupStatements, siteCalendars, type RollupAnswer, type RollupStatements } from '../rollups/writer.ts';
 
 export type WriteOutcome = 'stored' | 'duplicate';
 

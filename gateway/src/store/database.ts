@@ -3,8 +3,10 @@ import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS, type Migration } from './migrations.ts';
 import { ownerOnly } from './data-dir.ts';
+import { rebuildRollups } from '../rollups/rebuild.ts';
+import type { Db } from './db.ts';
 
-export type Db = Database.Database;
+export type { Db };
 
 export interface DatabaseOptions {
   /** full: each commit reaches the disk before it returns (survives a power cut); normal: survives a process crash */
@@ -29,7 +31,7 @@ export function openDatabase(file: string, migrations: Migration[] = MIGRATIONS,
   db.pragma('busy_timeout = 5000');
   // 16 MiB of page cache (the default is 2 MiB): index queries over years of rollups stay in memory.
   db.pragma('cache_size = -16000');
-  migrate(db, migrations);
+  migrate(db, migrations, { rollups: rebuildRollups });
   if (options.maxSizeMb !== undefined) {
     const pageSize = db.pragma('page_size', { simple: true }) as number;
     db.pragma(`max_page_count = ${Math.max(1, Math.floor((options.maxSizeMb * 1024 * 1024) / pageSize))}`);
@@ -37,20 +39,24 @@ export function openDatabase(file: string, migrations: Migration[] = MIGRATIONS,
   return db;
 }
 
-export function migrate(db: Db, migrations: Migration[]): void {
+/** Applies pending migrations, then rebuilds (with today's code) any derived data they emptied. */
+export function migrate(db: Db, migrations: Migration[], rebuild: Record<'rollups', (db: Db) => void>): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
   const applied = new Set(
     (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
   );
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (applied.has(migration.version)) continue;
-    db.transaction(() => {
+  // One transaction: a crash part-way leaves the database as it was, never migrated without its rebuild.
+  db.transaction(() => {
+    const stale = new Set<'rollups'>();
+    for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (applied.has(migration.version)) continue;
       db.exec(migration.sql);
-      migration.run?.(db);
       record.run(migration.version, migration.name, Date.now());
-    })();
-  }
+      for (const derived of migration.rebuilds ?? []) stale.add(derived);
+    }
+    for (const derived of stale) rebuild[derived](db);
+  })();
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Db } from './database.ts';
+import type { Db } from './db.ts';
 
 /** What the store remembers per device that ingest needs after a restart. */
 export class DeviceHistory {

@@ -1,14 +1,24 @@
-/** Schema migrations, applied in order at start inside one transaction each. Never edit a released one. */
-import type { Db } from './database.ts';
-import { ROLLUP_TABLES, rollupTableSql } from './rollup-levels.ts';
-import { rebuildRollups } from './rebuild-rollups.ts';
-
+/**
+ * Schema migrations, applied in order at start inside one transaction each. Never edit a released
+ * one, and never call today's code from one: each holds its own SQL, so an old database upgrades
+ * the same way whatever the code does later. Derived data (the rollups) is not migrated but
+ * rebuilt: a migration that changes it says so, and the store rebuilds it with the code of the
+ * day once every migration has run.
+ */
 export interface Migration {
   version: number;
   name: string;
   sql: string;
-  /** a code step after the SQL, in the same transaction (for what SQL cannot do, like time zones) */
-  run?: (db: Db) => void;
+  /** derived data this migration leaves empty, rebuilt from the raw answers after the migrations */
+  rebuilds?: 'rollups'[];
+}
+
+/** Version 4's rollup table, as it was released (frozen: not today's rollup code). */
+function v4RollupTable(name: string, detail: boolean): string {
+  const keys = ['point_id', 'bucket', ...(detail ? ['device_id', 'staff_id'] : []), 'survey_id', 'question_id', 'scale', 'value_base'];
+  const columns = keys.map((k) => `${k} ${k === 'bucket' || k === 'value_base' ? 'INTEGER' : 'TEXT'} NOT NULL`);
+  const counts = Array.from({ length: 11 }, (_, i) => `n${i} INTEGER NOT NULL DEFAULT 0`);
+  return `CREATE TABLE ${name} (${[...columns, ...counts].join(', ')}, PRIMARY KEY (${keys.join(', ')})) WITHOUT ROWID;`;
 }
 
 
@@ -197,11 +207,12 @@ export const MIGRATIONS: Migration[] = [
     name: 'rollups with the counts of a key in one row, per point (no device or staff) for days and months; shifts by staff',
     sql: `
       DROP TABLE rollup_minute; DROP TABLE rollup_hour; DROP TABLE rollup_day; DROP TABLE rollup_month;
-      ${ROLLUP_TABLES.map(rollupTableSql).join('\n')}
+      ${['rollup_minute', 'rollup_hour', 'rollup_day', 'rollup_month'].map((t) => v4RollupTable(t, true)).join('\n')}
+      ${['rollup_point_day', 'rollup_point_month'].map((t) => v4RollupTable(t, false)).join('\n')}
       CREATE INDEX shifts_staff ON shifts (staff_id, starts_at);
     `,
-    // Filled from the raw answers (a one-time cost at the upgrade, as `npm run rollups:rebuild`).
-    run: (db) => rebuildRollups(db),
+    // Filled from the raw answers after the migrations (a one-time cost at the upgrade, as `npm run rollups:rebuild`).
+    rebuilds: ['rollups'],
   },
   {
     version: 5,

@@ -1,4 +1,4 @@
-import type { Db } from './database.ts';
+import type { Db } from './db.ts';
 import type { DeviceConfig, PointConfig, SiteConfig } from '../config/schema.ts';
 
 export interface Site {

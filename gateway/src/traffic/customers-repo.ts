@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import type { Db } from '../store/database.ts';
+import type { Db } from '../store/db.ts';
 import { instantFromNumber, MIN_RECORD_INSTANT, parseInstant } from '../domain/instant.ts';
 import { MAX_CUSTOMERS } from '../domain/limits.ts';
 

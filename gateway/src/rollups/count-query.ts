@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../store/database.ts';
-import { COUNT_COLUMNS, rollupTable, type Level } from '../store/rollup-levels.ts';
+import type { Db } from '../store/db.ts';
+import { COUNT_COLUMNS, rollupTable, type Level } from './levels.ts';
 import type { Segment } from './range-plan.ts';
 
 /** Which answers an index is computed over (besides the time range). */

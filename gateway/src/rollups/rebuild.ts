@@ -1,6 +1,6 @@
-import type { Db } from './database.ts';
-import { ROLLUP_TABLES } from './rollup-levels.ts';
-import { RollupAccumulator, rollupStatements, siteCalendars, type RollupAnswer } from './rollup-writer.ts';
+import type { Db } from '../store/db.ts';
+import { ROLLUP_TABLES } from './levels.ts';
+import { RollupAccumulator, rollupStatements, siteCalendars, type RollupAnswer } from './writer.ts';
 
 /**
  * Recreates every rollup table from the raw answers (misuse and skipped answers excluded, as in

@@ -1,5 +1,5 @@
-import type { DropLog } from '../adapters/drop-log.ts';
-import type { CustomersRepo } from './customers-repo.ts';
+import type { DropLog } from './drop-log.ts';
+import type { CustomersRepo } from '../traffic/customers-repo.ts';
 
 /**
  * Customers served over MQTT, from a queue system, POS or people counter:

@@ -1,5 +1,5 @@
-import type { Db } from './database.ts';
-import { COUNT_COLUMNS, ROLLUP_TABLES, VALUE_SLOTS, bucketOf, type RollupTable } from './rollup-levels.ts';
+import type { Db } from '../store/db.ts';
+import { COUNT_COLUMNS, ROLLUP_TABLES, VALUE_SLOTS, bucketOf, type RollupTable } from './levels.ts';
 import { SiteCalendar } from '../domain/calendar.ts';
 
 /** The dimensions of one counted answer. */

@@ -1,10 +1,10 @@
-import type { SurveyConfig } from '../config/schema.ts';
-import type { CountRow } from './count-query.ts';
+import type { SurveyConfig } from '../../config/schema.ts';
+import type { CountRow } from '../../rollups/count-query.ts';
 import type { IndexResult } from './index-result.ts';
 import { happyIndex, type SmileyCount } from './happy-index.ts';
 import { ces, csat, csi, nps, positiveShare, type Counts, type CsiAttribute } from './rating-indices.ts';
-import { polarity } from '../domain/scale.ts';
-import { smileyButtons } from '../domain/scale.ts';
+import { polarity } from '../../domain/scale.ts';
+import { smileyButtons } from '../../domain/scale.ts';
 
 export const RATING_INDICES = ['happy', 'positiveShare', 'nps', 'csat', 'ces', 'csi'] as const;
 export const TRAFFIC_INDICES = ['responseRate', 'criticality', 'support'] as const;

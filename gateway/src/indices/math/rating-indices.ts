@@ -1,8 +1,8 @@
 import { clamp, tInterval, wilson, Z95, type Moments } from './intervals.ts';
 import type { IndexResult } from './index-result.ts';
 import type { SmileyCount } from './happy-index.ts';
-import { polarity } from '../domain/scale.ts';
-import { smileyScale } from '../domain/scale.ts';
+import { polarity } from '../../domain/scale.ts';
+import { smileyScale } from '../../domain/scale.ts';
 
 /** Answers per value on one scale: value → count. Skipped answers are never in here. */
 export type Counts = ReadonlyMap<number, number>;

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { FfmpegSource, FolderSource, SnapshotSource, Tracker, WindowAggregator, WorkerPool, checkModelFiles, packagedModelDir, NETWORKS, type EmotionWindow, type FrameSource } from '@feedback/models';
 import type { CameraConfig, Config } from '../config/schema.ts';
-import type { Db } from '../store/database.ts';
+import type { Db } from '../store/db.ts';
 import type { Metrics } from '../metrics.ts';
 
 export interface CameraStatus {

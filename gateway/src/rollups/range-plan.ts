@@ -1,5 +1,5 @@
 import type { SiteCalendar } from '../domain/calendar.ts';
-import type { Level } from '../store/rollup-levels.ts';
+import type { Level } from './levels.ts';
 
 /** A run of whole buckets of one level: [fromBucket, toBucket). */
 export interface Segment {

@@ -1,0 +1,52 @@
+/**
+ * The architecture as rules, checked by `npm test` (npm run check:deps): no import cycles, and no
+ * lower layer of the gateway importing a higher one. Layers, lowest first; a file may import its
+ * own layer and the ones below it.
+ */
+const LAYERS = [
+  ['domain'],
+  ['config', 'events', 'logger\\.ts', 'metrics\\.ts'],
+  ['store', 'rollups'],
+  ['indices'],
+  ['auth', 'devices', 'staff', 'traffic', 'alerts', 'ingest', 'emotion'],
+  ['broker'],
+  ['adapters', 'transports\\.ts', 'http', 'realtime', 'demo'],
+  ['gateway\\.ts', 'server\\.ts', 'index\\.ts'],
+];
+const path = (names) => `^gateway/src/(${names.join('|')})($|/)`;
+
+const layerRules = LAYERS.slice(0, -1).map((layer, i) => ({
+  name: `layer-${i}-imports-up`,
+  comment: `${layer.join(', ')} may not import a higher layer (${LAYERS.slice(i + 1).flat().join(', ')})`,
+  severity: 'error',
+  from: { path: path(layer) },
+  to: { path: path(LAYERS.slice(i + 1).flat()) },
+}));
+
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', comment: 'an import cycle', from: {}, to: { circular: true } },
+    ...layerRules,
+    {
+      name: 'packages-below-gateway',
+      severity: 'error',
+      comment: 'the protocol and the models know nothing of the gateway',
+      from: { path: '^(firmware-protocol|models)/' },
+      to: { path: '^gateway/' },
+    },
+    {
+      name: 'apps-use-the-gateway-types-only',
+      severity: 'error',
+      comment: 'the web apps may import the gateway for types only (the API contract), never its code',
+      from: { path: '^(dashboard|kiosk-ui)/' },
+      to: { path: '^gateway/', dependencyTypesNot: ['type-only'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(node_modules|dist)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js', '.mjs'] },
+  },
+};
