@@ -18,6 +18,8 @@ export default defineConfig({
       nodeProject('firmware-protocol'),
       nodeProject('models', 120_000),
       nodeProject('gateway'),
+      // the web apps' shared base: its pure parts (catalogues, tokens); the components run in Chromium under test/
+      { test: { name: 'web-base', root: './dashboard/web-base', environment: 'node' as const, include: ['test/**/*.test.ts'] } },
       {
         test: {
           name: 'e2e',

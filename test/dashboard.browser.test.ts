@@ -46,8 +46,8 @@ describe('the manager dashboard', () => {
   it('shows the Happy Index live, within 2 s of the presses, without reload', async () => {
     const page = await browser.newPage();
     await signIn(page, TEST_PASSWORD);
-    const card = `fb-point-card[data-point="${POINT.id}"]`;
-    expect(await waitForText(page, `${card} [data-testid=happy-index]`, 'not enough answers', 10_000)).toBe('not enough answers');
+    const card = `fb-index-tile[data-point="${POINT.id}"]`;
+    expect(await waitForText(page, `${card} [data-testid=value]`, 'not enough answers', 10_000)).toBe('not enough answers');
     expect(await waitForText(page, '[data-testid=live-status]', 'live', 10_000)).toBe('live');
     let navigations = 0;
     page.on('framenavigated', () => navigations++);
@@ -57,13 +57,13 @@ describe('the manager dashboard', () => {
     for (const b of pressPlan([17, 16, 60, 126])) button.press(b);
     await button.drained();
     const acknowledgedAt = Date.now();
-    const shown = await waitForText(page, `${card} [data-testid=happy-index]`, '78.2', 2000);
+    const shown = await waitForText(page, `${card} [data-testid=value]`, '78.2', 2000);
     const elapsed = Date.now() - acknowledgedAt;
     await button.close();
 
     expect(shown).toBe('78.2');
     expect(elapsed).toBeLessThanOrEqual(2000);
-    expect(await page.locator(`${card} [data-testid=answer-count]`).textContent()).toBe('219');
+    expect(await page.locator(`${card} [data-testid=answer-count]`).textContent()).toBe('219 answers');
     expect(navigations).toBe(0);
     await page.screenshot({ path: `${t.dataDir}/dashboard.png` });
     await page.close();

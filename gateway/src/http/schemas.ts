@@ -1,5 +1,4 @@
 import { Type, type TSchema } from '@sinclair/typebox';
-import type { User } from '../auth/user-repo.ts';
 
 /** A schema that also allows null. */
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -68,5 +67,15 @@ export const UserBody = Type.Object({
   mustChangePassword: Type.Boolean(),
 });
 
-/** A user as the API shows them: never the password hash. */
-export const publicUser = (u: User) => ({ id: u.id, username: u.username, role: u.role, sites: u.sites, mustChangePassword: u.mustChangePassword });
+/** The answer to a sign-in and a password change: the user, when the session ends, and the CSRF token. */
+export const SessionSchema = Type.Object({
+  user: UserBody,
+  expiresAt: Type.Integer(),
+  csrfToken: Type.String({ description: 'send as the x-csrf-token header with every request that changes something' }),
+});
+
+/** The signed-in user and a CSRF token for this session. */
+export const MeSchema = Type.Object({ user: UserBody, csrfToken: Type.String() });
+
+/** Every point with its live summary. */
+export const PointsResponseSchema = Type.Object({ minAnswers: Type.Integer(), points: Type.Array(PointSummarySchema) });

@@ -1,12 +1,11 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '../http/contract.ts';
 import { fastifyCookie } from '@fastify/cookie';
 import type { EventBus } from '../events/bus.ts';
 import type { PointSummaries } from '../indices/point-summaries.ts';
 import { resolveCredential, type Principal, type PrincipalSources } from '../auth/principal.ts';
 
-export const SUMMARY_EVENT = 'point:summary';
-export const ALERT_EVENT = 'alert';
 
 /** The rooms a principal's socket joins: its sites, or a screen token's one point. */
 function roomsOf(principal: Principal, siteIds: string[]): string[] {
@@ -35,9 +34,9 @@ export function attachRealtime(
     throttleMs?: number;
   },
 ): { close(): Promise<void> } {
-  const io = new Server(httpServer, { path: '/socket.io', serveClient: false, maxHttpBufferSize: 16 * 1024 });
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, { path: '/socket.io', serveClient: false, maxHttpBufferSize: 16 * 1024 });
   const throttleMs = deps.throttleMs ?? 200;
-  const byAccess = new Map<string, Set<Socket>>();
+  const byAccess = new Map<string, Set<Socket<ClientToServerEvents, ServerToClientEvents>>>();
 
   io.use((socket, next) => {
     const token: unknown = socket.handshake.auth.token;
@@ -79,7 +78,7 @@ export function attachRealtime(
     timer = undefined;
     const points = new Set(dirty);
     dirty.clear();
-    for (const summary of deps.summaries.forPoints(points)) io.to([`site:${summary.siteId}`, `point:${summary.pointId}`]).emit(SUMMARY_EVENT, summary);
+    for (const summary of deps.summaries.forPoints(points)) io.to([`site:${summary.siteId}`, `point:${summary.pointId}`]).emit('point:summary', summary);
   };
   const unsubscribe = deps.bus.on('answers:stored', (events) => {
     for (const e of events) dirty.add(e.pointId);
@@ -88,7 +87,7 @@ export function attachRealtime(
 
   const unsubscribeAlerts = deps.bus.on('alert:changed', (event, alert) => {
     const siteId = deps.siteOfPoint(alert.pointId);
-    if (siteId) io.to(`site:${siteId}`).emit(ALERT_EVENT, { event, alert });
+    if (siteId) io.to(`site:${siteId}`).emit('alert', { event, alert });
   });
 
   return {

@@ -2,7 +2,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { HttpServices } from '../services.ts';
-import { ErrorBody, Password, publicUser, UserBody, UserName } from '../schemas.ts';
+import { ErrorBody, MeSchema, Password, SessionSchema, UserName } from '../schemas.ts';
+import { publicUser } from './users.ts';
 import { SESSION_COOKIE } from '../../auth/principal.ts';
 import { CSRF_COOKIE } from '../access-control.ts';
 import { HttpError } from '../errors.ts';
@@ -16,12 +17,6 @@ export function secureCookies(request: FastifyRequest, mode: 'auto' | 'always' |
   if (mode !== 'auto') return mode === 'always';
   return request.protocol === 'https' || LOOPBACK.test(request.hostname);
 }
-
-const SessionBody = Type.Object({
-  user: UserBody,
-  expiresAt: Type.Integer(),
-  csrfToken: Type.String({ description: 'send as the x-csrf-token header with every request that changes something' }),
-});
 
 
 export const authRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
@@ -43,7 +38,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> =
         description:
           'Signs in: sets an HttpOnly, SameSite=Strict session cookie and returns the CSRF token. Repeated failures lock the user name and the client address out for a while (429 with Retry-After).',
         body: Type.Object({ username: UserName, password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
-        response: { 200: SessionBody, 401: ErrorBody, 429: ErrorBody, 503: ErrorBody },
+        response: { 200: SessionSchema, 401: ErrorBody, 429: ErrorBody, 503: ErrorBody },
       },
     },
     async (request, reply) => {
@@ -77,7 +72,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> =
 
   app.get(
     '/api/auth/me',
-    { config: { access: 'session' }, schema: { tags: ['auth'], description: 'The signed-in user, and a CSRF token for this session', response: { 200: Type.Object({ user: UserBody, csrfToken: Type.String() }) } } },
+    { config: { access: 'session' }, schema: { tags: ['auth'], description: 'The signed-in user, and a CSRF token for this session', response: { 200: MeSchema } } },
     async (request, reply) => {
       const principal = principalOf(request);
       if (principal.kind !== 'user') throw new HttpError(403, 'Only a signed-in user has an account');
@@ -94,7 +89,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> =
         tags: ['auth'],
         description: 'Changes your own password (required after a generated first password); your other sessions end, this one goes on',
         body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password }, { additionalProperties: false }),
-        response: { 200: SessionBody, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
+        response: { 200: SessionSchema, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
       },
     },
     async (request, reply) => {

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { HttpServices } from '../services.ts';
-import { AnswerSchema, Id, PointSummarySchema } from '../schemas.ts';
+import { AnswerSchema, Id, PointsResponseSchema } from '../schemas.ts';
 import { allowedSites, mayUseSite, requirePoint } from '../scope.ts';
 
 export const pointRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
@@ -12,7 +12,7 @@ export const pointRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> 
       schema: {
         tags: ['indices'],
         description: "Every point with its Happy Index over the site's local day so far",
-        response: { 200: Type.Object({ minAnswers: Type.Integer(), points: Type.Array(PointSummarySchema) }) },
+        response: { 200: PointsResponseSchema },
       },
     },
     async (request) => ({

@@ -1,11 +1,15 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { HttpServices } from '../services.ts';
-import { ErrorBody, Id, Password, publicUser, RoleSchema, UserBody, UserName } from '../schemas.ts';
+import { ErrorBody, Id, Password, RoleSchema, UserBody, UserName } from '../schemas.ts';
+import type { User } from '../../auth/user-repo.ts';
 import { HttpError } from '../errors.ts';
 import { principalOf } from '../scope.ts';
 
 const UserIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+/** A user as the API shows them: never the password hash. */
+export const publicUser = (u: User) => ({ id: u.id, username: u.username, role: u.role, sites: u.sites, mustChangePassword: u.mustChangePassword });
 
 /** User management, for admins: create, list, change role and sites, reset a password, delete. */
 export const userRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {

@@ -1,0 +1,49 @@
+import { LitElement, css, html } from 'lit';
+import { formatNumber, LanguageController, t } from '../i18n.ts';
+import { tokens } from '../tokens.ts';
+import type { IndexResult } from '../contract.ts';
+
+/**
+ * One index as a tile: its value, the number of answers behind it and its 95% interval; below the
+ * minimum number of answers it says so instead of showing a number.
+ */
+export class FbIndexTile extends LitElement {
+  static override properties = { label: {}, caption: {}, result: { attribute: false }, digits: { type: Number } };
+  declare label: string;
+  declare caption: string;
+  declare result: IndexResult | undefined;
+  declare digits: number;
+
+  constructor() {
+    super();
+    new LanguageController(this);
+    this.label = '';
+    this.caption = '';
+    this.digits = 1;
+  }
+
+  static override styles = [
+    tokens,
+    css`
+      :host { display: block; background: var(--fb-surface); border-radius: var(--fb-radius); padding: var(--fb-space-4); box-shadow: 0 1px 4px #0001; }
+      h2 { margin: 0; font-size: var(--fb-text-m); }
+      .caption, .n, .ci { color: var(--fb-text-muted); font-size: var(--fb-text-s); margin: var(--fb-space-1) 0; }
+      .value { font-size: var(--fb-text-xl); font-weight: 600; margin: var(--fb-space-2) 0; }
+      .value.missing { font-size: var(--fb-text-l); font-weight: 400; color: var(--fb-text-muted); }
+    `,
+  ];
+
+  override render() {
+    const r = this.result;
+    const enough = r?.enough === true && r.value !== null;
+    const fmt = (x: number) => formatNumber(x, { maximumFractionDigits: this.digits, minimumFractionDigits: this.digits });
+    return html`
+      <h2>${this.label}</h2>
+      ${this.caption ? html`<p class="caption">${this.caption}</p>` : ''}
+      <p class="value ${enough ? '' : 'missing'}" data-testid="value">${enough ? fmt(r.value!) : t('index.notEnough')}</p>
+      <p class="n" data-testid="answer-count">${t('index.answers', { count: r?.n ?? 0 })}</p>
+      ${enough && r.ci ? html`<p class="ci">${t('index.interval', { low: fmt(r.ci[0]), high: fmt(r.ci[1]) })}</p>` : ''}
+    `;
+  }
+}
+customElements.define('fb-index-tile', FbIndexTile);

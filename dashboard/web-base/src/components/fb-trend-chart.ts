@@ -1,0 +1,72 @@
+import { LitElement, css, html, unsafeCSS } from 'lit';
+import uPlot from 'uplot';
+import uPlotStyles from 'uplot/dist/uPlot.min.css?inline';
+import { tokens, COLORS } from '../tokens.ts';
+
+export interface TrendSeries {
+  /** bucket starts, ms since epoch */
+  times: number[];
+  values: (number | null)[];
+  /** the 95% interval per bucket, drawn as a band */
+  low?: (number | null)[];
+  high?: (number | null)[];
+}
+
+/**
+ * The one chart wrapper: a time series with its interval as a band, drawn by uPlot (chosen for
+ * size, about 50 KB, and speed on long series). Styles come in through the component's own
+ * stylesheet, so the page's Content-Security-Policy needs no inline style.
+ */
+export class FbTrendChart extends LitElement {
+  static override properties = { series: { attribute: false }, label: {} };
+  declare series: TrendSeries | undefined;
+  declare label: string;
+  private plot: uPlot | undefined;
+  private readonly resize = new ResizeObserver(() => this.draw());
+
+  constructor() {
+    super();
+    this.label = '';
+  }
+
+  static override styles = [tokens, unsafeCSS(uPlotStyles), css`:host { display: block; min-height: 240px; }`];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resize.disconnect();
+    this.plot?.destroy();
+    this.plot = undefined;
+  }
+
+  override updated(): void {
+    this.draw();
+  }
+
+  private draw(): void {
+    const target = this.renderRoot.querySelector('div');
+    if (!target || !this.series) return;
+    this.plot?.destroy();
+    const s = this.series;
+    const data: uPlot.AlignedData = [s.times.map((ms) => ms / 1000), s.values, s.low ?? s.values.map(() => null), s.high ?? s.values.map(() => null)];
+    this.plot = new uPlot(
+      {
+        width: Math.max(200, this.clientWidth),
+        height: 240,
+        series: [{}, { label: this.label, stroke: COLORS.accent, width: 2 }, { stroke: COLORS.border }, { stroke: COLORS.border }],
+        bands: [{ series: [3, 2], fill: `${COLORS.accent}22` }],
+      },
+      data,
+      target,
+    );
+  }
+
+  override render() {
+    return html`<div role="img" aria-label=${this.label}></div>`;
+  }
+}
+customElements.define('fb-trend-chart', FbTrendChart);

@@ -1,0 +1,5 @@
+/**
+ * The gateway's API contract, for types only: derived from its route schemas, never copied by
+ * hand (see gateway/src/http/contract.ts).
+ */
+export type * from '../../../gateway/src/http/contract.ts';

@@ -1,0 +1,31 @@
+/**
+ * The API contract the web apps build on: request and response types derived from the route
+ * schemas, and the socket.io events with their payloads. The apps import this file for types
+ * only (checked by npm run check:deps), so a change to a schema is a type error in the apps, not a
+ * silent mismatch. Keep its imports to TypeBox and the domain: it is type-checked with the apps.
+ */
+import type { Static } from '@sinclair/typebox';
+import type { Alert, AlertChange } from '../domain/alert.ts';
+import type { ErrorBody, IndexResultSchema, MeSchema, PointSummarySchema, PointsResponseSchema, SessionSchema, UserBody } from './schemas.ts';
+
+export type ApiError = Static<typeof ErrorBody>;
+export type IndexResult = Static<typeof IndexResultSchema>;
+export type PointSummary = Static<typeof PointSummarySchema>;
+export type PointsResponse = Static<typeof PointsResponseSchema>;
+export type SessionResponse = Static<typeof SessionSchema>;
+export type MeResponse = Static<typeof MeSchema>;
+export type ApiUser = Static<typeof UserBody>;
+export type { Alert, AlertChange };
+
+/** What the gateway pushes over socket.io, by event name. */
+export interface ServerToClientEvents {
+  /** the new live summary of a point that just got answers */
+  'point:summary': (summary: PointSummary) => void;
+  /** an alert fired, was acknowledged or closed */
+  alert: (change: { event: AlertChange; alert: Alert }) => void;
+}
+
+/** What a client may send over socket.io: nothing yet (everything else goes through the HTTP API). */
+export type ClientToServerEvents = Record<string, never>;
+
+export type SocketEventName = keyof ServerToClientEvents;
