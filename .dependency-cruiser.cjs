@@ -11,7 +11,7 @@ const LAYERS = [
   ['auth', 'devices', 'staff', 'traffic', 'alerts', 'ingest', 'emotion'],
   ['broker'],
   ['adapters', 'transports\\.ts', 'http', 'realtime', 'demo'],
-  ['gateway\\.ts', 'server\\.ts', 'index\\.ts'],
+  ['gateway\\.ts', 'run-server\\.ts', 'server\\.ts', 'index\\.ts'],
 ];
 const path = (names) => `^gateway/src/(${names.join('|')})($|/)`;
 

@@ -21,6 +21,8 @@ const started = Date.now();
 await build({
   entryPoints: {
     server: join(root, 'gateway', 'src', 'server.ts'),
+    // The ingest benchmark's baseline: the same gateway storing answers without rollups (never started by npm start).
+    'bench-server': join(root, 'gateway', 'scripts', 'bench-server.ts'),
     // The emotion monitor's inference threads load this file beside the server.
     'inference-worker': join(root, 'models', 'src', 'pipeline', 'inference-worker.ts'),
   },
@@ -35,4 +37,4 @@ await build({
   logLevel: 'warning',
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
-process.stdout.write(`gateway/dist/server.mjs and inference-worker.mjs built in ${Date.now() - started} ms\n`);
+process.stdout.write(`gateway/dist/server.mjs, bench-server.mjs and inference-worker.mjs built in ${Date.now() - started} ms\n`);

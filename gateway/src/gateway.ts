@@ -56,6 +56,8 @@ export interface Gateway {
 
 export interface StartOptions {
   logger?: Logger;
+  /** benchmarks only (gateway/scripts/bench-server.ts): store answers without rollups, to measure what the rollups cost */
+  withoutRollups?: boolean;
 }
 
 /** Starts every part of the gateway in order and returns a handle that stops them in reverse. */
@@ -99,9 +101,8 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
 
     const metrics = createMetrics();
     const bus = new EventBus();
-    // Benchmarks only: measures what the rollups cost end to end. Indices read nothing while it is set.
-    const withoutRollups = process.env.FEEDBACK_BENCHMARK_WITHOUT_ROLLUPS === '1';
-    if (withoutRollups) logger.warn('FEEDBACK_BENCHMARK_WITHOUT_ROLLUPS is set: answers are stored but no index will count them');
+    const withoutRollups = options.withoutRollups === true;
+    if (withoutRollups) logger.warn('started without rollups (a benchmark): answers are stored but no index will count them');
     const writer = new AnswerWriter(db, {
       withoutRollups,
       health: storeHealth,

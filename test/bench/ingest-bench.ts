@@ -37,10 +37,7 @@ export async function rollupCostEndToEnd(log: (line: string) => void): Promise<R
   try {
     const urls: Partial<Record<'with' | 'without', string>> = {};
     for (const kind of ['with', 'without'] as const) {
-      const previous = process.env.FEEDBACK_BENCHMARK_WITHOUT_ROLLUPS;
-      if (kind === 'without') process.env.FEEDBACK_BENCHMARK_WITHOUT_ROLLUPS = '1';
-      gateways[kind] = spawnGateway(dirs[kind].path, config(dirs[kind].path), { production: true });
-      if (previous === undefined) delete process.env.FEEDBACK_BENCHMARK_WITHOUT_ROLLUPS;
+      gateways[kind] = spawnGateway(dirs[kind].path, config(dirs[kind].path), { production: true, entry: kind === 'without' ? 'gateway/dist/bench-server.mjs' : undefined });
       urls[kind] = (await waitForBanner(gateways[kind]!)).mqttUrl;
     }
     for (let run = 0; run < 3; run++) {

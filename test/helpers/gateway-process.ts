@@ -34,10 +34,12 @@ export function productionLaunch(): { env: Record<string, string>; args: string[
  * Runs the gateway as its own process with a config file: from TypeScript sources (tests), or
  * the production bundle with `npm start`'s flags (benchmarks).
  */
-export function spawnGateway(dir: string, config: Record<string, unknown>, options: { production?: boolean } = {}): GatewayProcess {
+export function spawnGateway(dir: string, config: Record<string, unknown>, options: { production?: boolean; entry?: string | undefined } = {}): GatewayProcess {
   const file = join(dir, 'gateway.yaml');
   writeFileSync(file, stringify(config));
   const launch = options.production ? productionLaunch() : { env: {}, args: ['--import', 'tsx', 'gateway/src/server.ts'] };
+  // Another bundle with the same flags (the benchmark's baseline gateway).
+  if (options.production && options.entry) launch.args = [...launch.args.slice(0, -1), options.entry];
   const child = spawn(process.execPath, [...launch.args, '--config', file], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...launch.env, FEEDBACK_CONFIG: undefined },

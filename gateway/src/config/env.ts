@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 
 export const ENV_PREFIX = 'FEEDBACK_';
 /** Variables that are not configuration keys: the config file's path, and a benchmark-only switch. */
-const RESERVED = new Set(['FEEDBACK_CONFIG', 'FEEDBACK_BENCHMARK_WITHOUT_ROLLUPS']);
+const RESERVED = new Set(['FEEDBACK_CONFIG']);
 
 function normalise(name: string): string {
   return name.toLowerCase().replace(/_/g, '');
