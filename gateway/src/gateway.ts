@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ButtonFleet } from '@feedback/firmware-protocol';
@@ -51,6 +51,8 @@ export interface Gateway {
   demo: boolean;
   /** every HTTP route with the access it declares */
   routeAccess(): { method: string; url: string; access: string | undefined }[];
+  /** an HTTP request straight into the app, without the network (fastify's inject), for tests */
+  inject: FastifyInstance['inject'];
   close(): Promise<void>;
 }
 
@@ -222,7 +224,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
       logger.info({ devices: fleet.buttons.length }, 'demo mode: simulated buttons are pressing');
     }
 
-    return { httpUrl: `${tls ? 'https' : 'http'}://${host}:${port}`, mqttUrl, logger, initialPasswordFile, demo, routeAccess: () => app.routeAccess(), close };
+    return { httpUrl: `${tls ? 'https' : 'http'}://${host}:${port}`, mqttUrl, logger, initialPasswordFile, demo, routeAccess: () => app.routeAccess(), inject: app.inject.bind(app) as FastifyInstance['inject'], close };
   } catch (error) {
     await close();
     throw error;

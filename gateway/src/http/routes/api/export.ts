@@ -1,13 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { HttpServices } from '../services.ts';
-import { exportCsv, exportXlsx } from '../../store/answer-export.ts';
-import { parseInstant } from '../../domain/instant.ts';
-import { BadQuery } from '../index-query-schema.ts';
-import { Id } from '../schemas.ts';
-import { allowedSites, requirePoint, requireSite } from '../scope.ts';
+import type { HttpServices } from '../../services.ts';
+import { exportCsv, exportXlsx } from '../../../store/answer-export.ts';
+import { parseInstant } from '../../../domain/instant.ts';
+import { BadQuery } from '../../index-query-schema.ts';
+import { Id } from '../../schemas.ts';
+import { allowedSites, requirePoint, requireSite } from '../../scope.ts';
 
-export const exportRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
+export const exportRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'db' | 'topology'> }> = async (app, { services }) => {
   app.get(
     '/api/export/answers.:format',
     {

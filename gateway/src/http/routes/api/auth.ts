@@ -1,14 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { HttpServices } from '../services.ts';
-import { ErrorBody, MeSchema, Password, SessionSchema, UserName } from '../schemas.ts';
+import type { HttpServices } from '../../services.ts';
+import { ErrorBody, MeSchema, Password, SessionSchema, UserName } from '../../schemas.ts';
 import { publicUser } from './users.ts';
-import { SESSION_COOKIE } from '../../auth/principal.ts';
-import { CSRF_COOKIE } from '../access-control.ts';
-import { HttpError } from '../errors.ts';
-import { principalOf } from '../scope.ts';
-import type { User } from '../../auth/user-repo.ts';
+import { SESSION_COOKIE } from '../../../auth/principal.ts';
+import { CSRF_COOKIE } from '../../access-control.ts';
+import { HttpError } from '../../errors.ts';
+import { principalOf } from '../../scope.ts';
+import type { User } from '../../../auth/user-repo.ts';
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
@@ -19,7 +19,7 @@ export function secureCookies(request: FastifyRequest, mode: 'auto' | 'always' |
 }
 
 
-export const authRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
+export const authRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'config' | 'users' | 'loginThrottle' | 'bus'> }> = async (app, { services }) => {
   const cookieMode = services.config.http.secureCookies;
   const startSession = (request: FastifyRequest, reply: FastifyReply, user: User) => {
     const session = services.users.openSession(user.id);

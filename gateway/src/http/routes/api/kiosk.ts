@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import type { HttpServices } from '../services.ts';
-import { ErrorBody } from '../schemas.ts';
-import { HttpError } from '../errors.ts';
-import { principalOf } from '../scope.ts';
+import type { HttpServices } from '../../services.ts';
+import { ErrorBody } from '../../schemas.ts';
+import { HttpError } from '../../errors.ts';
+import { principalOf } from '../../scope.ts';
 
 const Question = Type.Object({ id: Type.String(), number: Type.Integer(), scale: Type.String(), label: Type.String() });
 
@@ -19,7 +19,7 @@ function kioskDevice(request: FastifyRequest): string {
  * What a kiosk token may do: read its own device's survey and submit answers as that device. Answers
  * carry the same identity as a terminal's (boot, seq), so a resent answer is stored once.
  */
-export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
+export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'devices' | 'config' | 'ingest'> }> = async (app, { services }) => {
   app.get(
     '/api/kiosk/survey',
     {

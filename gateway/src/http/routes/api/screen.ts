@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { HttpServices } from '../services.ts';
-import { ErrorBody, PointSummarySchema } from '../schemas.ts';
-import { HttpError } from '../errors.ts';
-import { principalOf } from '../scope.ts';
+import type { HttpServices } from '../../services.ts';
+import { ErrorBody, PointSummarySchema } from '../../schemas.ts';
+import { HttpError } from '../../errors.ts';
+import { principalOf } from '../../scope.ts';
 
 /** What a screen token may read: its own point's live summary (no customer data). */
-export const screenRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
+export const screenRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'summaries'> }> = async (app, { services }) => {
   app.get(
     '/api/screen/summary',
     { config: { access: 'screen' }, schema: { tags: ['screen'], description: "The screen token's point: today's numbers", response: { 200: PointSummarySchema, 404: ErrorBody } } },

@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { HttpServices } from '../services.ts';
-import { ErrorBody, Id, Password, RoleSchema, UserBody, UserName } from '../schemas.ts';
-import type { User } from '../../auth/user-repo.ts';
-import { HttpError } from '../errors.ts';
-import { principalOf } from '../scope.ts';
+import type { HttpServices } from '../../services.ts';
+import { ErrorBody, Id, Password, RoleSchema, UserBody, UserName } from '../../schemas.ts';
+import type { User } from '../../../auth/user-repo.ts';
+import { HttpError } from '../../errors.ts';
+import { principalOf } from '../../scope.ts';
 
 const UserIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
@@ -12,7 +12,7 @@ const UserIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const publicUser = (u: User) => ({ id: u.id, username: u.username, role: u.role, sites: u.sites, mustChangePassword: u.mustChangePassword });
 
 /** User management, for admins: create, list, change role and sites, reset a password, delete. */
-export const userRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
+export const userRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'users' | 'topology' | 'bus'> }> = async (app, { services }) => {
   const knownSites = (sites: string[]) => {
     const known = new Set(services.topology.sites().map((s) => s.id));
     const unknown = sites.filter((s) => !known.has(s));

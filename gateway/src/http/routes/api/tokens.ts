@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { HttpServices } from '../services.ts';
-import { ErrorBody, Id, Nullable, Text } from '../schemas.ts';
-import { HttpError } from '../errors.ts';
-import { principalOf } from '../scope.ts';
-import { INTEGRATION_SCOPES, PERMISSIONS, TOKEN_KINDS } from '../../auth/access.ts';
+import type { HttpServices } from '../../services.ts';
+import { ErrorBody, Id, Nullable, Text } from '../../schemas.ts';
+import { HttpError } from '../../errors.ts';
+import { principalOf } from '../../scope.ts';
+import { INTEGRATION_SCOPES, PERMISSIONS, TOKEN_KINDS } from '../../../auth/access.ts';
 
 const TokenBody = Type.Object({
   id: Type.Integer(),
@@ -25,7 +25,7 @@ const TokenBody = Type.Object({
  * sites); kiosk: submits answers for its device and reads its survey; screen: reads one point's
  * live summary; device: the device's MQTT password, nothing on HTTP. The secret is shown once.
  */
-export const tokenRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
+export const tokenRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'tokens' | 'topology' | 'bus'> }> = async (app, { services }) => {
   app.get('/api/tokens', { config: { access: 'admin' }, schema: { tags: ['tokens'], response: { 200: Type.Object({ tokens: Type.Array(TokenBody) }) } } }, async () => ({
     tokens: services.tokens.list(),
   }));

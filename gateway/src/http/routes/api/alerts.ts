@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { HttpServices } from '../services.ts';
-import { ErrorBody, Id, MultilineText, Nullable } from '../schemas.ts';
-import { mayUseSite, principalOf, requirePoint } from '../scope.ts';
+import type { HttpServices } from '../../services.ts';
+import { ErrorBody, Id, MultilineText, Nullable } from '../../schemas.ts';
+import { mayUseSite, principalOf, requirePoint } from '../../scope.ts';
 
 
 const AlertBody = Type.Object({
@@ -21,7 +21,7 @@ const AlertBody = Type.Object({
   closedAt: Nullable(Type.Integer()),
 });
 
-export const alertRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
+export const alertRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'alerts' | 'topology'> }> = async (app, { services }) => {
   app.get(
     '/api/alerts',
     {
@@ -64,35 +64,5 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> 
       if (!alert) return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: `Alert ${existing.id} is ${existing.status}, not open` });
       return alert;
     },
-  );
-
-  app.get(
-    '/api/webhooks/deliveries',
-    {
-      config: { access: 'admin' },
-      schema: {
-        tags: ['alerts'],
-        description: 'Every webhook delivery attempt, newest first',
-        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }) }),
-        response: {
-          200: Type.Object({
-            deliveries: Type.Array(
-              Type.Object({
-                id: Type.Integer(),
-                url: Type.String(),
-                event: Type.String(),
-                alertId: Nullable(Type.Integer()),
-                attempt: Type.Integer(),
-                statusCode: Nullable(Type.Integer()),
-                error: Nullable(Type.String()),
-                delivered: Type.Boolean(),
-                at: Type.Integer(),
-              }),
-            ),
-          }),
-        },
-      },
-    },
-    async (request) => ({ deliveries: services.alerts.webhooks.deliveries(request.query.limit) }),
   );
 };

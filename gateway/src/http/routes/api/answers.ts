@@ -1,26 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { HttpServices } from '../services.ts';
-import { AnswerSchema, Id, PointsResponseSchema } from '../schemas.ts';
-import { allowedSites, mayUseSite, requirePoint } from '../scope.ts';
+import type { HttpServices } from '../../services.ts';
+import { AnswerSchema, Id } from '../../schemas.ts';
+import { allowedSites, requirePoint } from '../../scope.ts';
 
-export const pointRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
-  app.get(
-    '/api/points',
-    {
-      config: { access: 'indices:read' },
-      schema: {
-        tags: ['indices'],
-        description: "Every point with its Happy Index over the site's local day so far",
-        response: { 200: PointsResponseSchema },
-      },
-    },
-    async (request) => ({
-      minAnswers: services.config.indices.minAnswers,
-      points: services.summaries.forPoints(new Set(services.topology.points().filter((p) => mayUseSite(request, p.siteId)).map((p) => p.id))),
-    }),
-  );
-
+/** Raw answers, newest first, of the caller's sites. */
+export const answerRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'answers' | 'topology'> }> = async (app, { services }) => {
   app.get(
     '/api/answers',
     {

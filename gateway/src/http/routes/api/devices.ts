@@ -1,9 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { HttpServices } from '../services.ts';
-import { ErrorBody, Id, Nullable } from '../schemas.ts';
-import { mayUseSite, requirePoint } from '../scope.ts';
-
+import type { HttpServices } from '../../services.ts';
+import { Nullable } from '../../schemas.ts';
+import { mayUseSite } from '../../scope.ts';
 
 const DeviceBody = Type.Object({
   id: Type.String(),
@@ -23,7 +22,8 @@ const DeviceBody = Type.Object({
   online: Type.Boolean(),
 });
 
-export const deviceRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
+/** The device registry of the caller's sites. */
+export const deviceRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'devices'> }> = async (app, { services }) => {
   app.get(
     '/api/devices',
     {
@@ -35,23 +35,5 @@ export const deviceRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }>
       },
     },
     async (request) => ({ devices: services.devices.list().filter((d) => mayUseSite(request, d.siteId)) }),
-  );
-
-  app.post(
-    '/api/points/:pointId/invite',
-    {
-      config: { access: 'devices:write' },
-      schema: {
-        tags: ['devices'],
-        description: 'Session ("invite") mode: opens one rating at the point; the first press counts, the rest are misuse',
-        params: Type.Object({ pointId: Id }),
-        response: { 204: Type.Null(), 403: ErrorBody, 404: ErrorBody },
-      },
-    },
-    async (request, reply) => {
-      requirePoint(request, (p) => services.topology.siteOfPoint(p), request.params.pointId);
-      services.misuse.invite(request.params.pointId);
-      return reply.code(204).send(null);
-    },
   );
 };

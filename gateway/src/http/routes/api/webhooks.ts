@@ -1,0 +1,37 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { HttpServices } from '../../services.ts';
+import { Nullable } from '../../schemas.ts';
+
+/** The webhook delivery log, for admins. */
+export const webhookRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'alerts'> }> = async (app, { services }) => {
+  app.get(
+    '/api/webhooks/deliveries',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['alerts'],
+        description: 'Every webhook delivery attempt, newest first',
+        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }) }),
+        response: {
+          200: Type.Object({
+            deliveries: Type.Array(
+              Type.Object({
+                id: Type.Integer(),
+                url: Type.String(),
+                event: Type.String(),
+                alertId: Nullable(Type.Integer()),
+                attempt: Type.Integer(),
+                statusCode: Nullable(Type.Integer()),
+                error: Nullable(Type.String()),
+                delivered: Type.Boolean(),
+                at: Type.Integer(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => ({ deliveries: services.alerts.webhooks.deliveries(request.query.limit) }),
+  );
+};
