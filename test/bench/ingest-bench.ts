@@ -15,22 +15,27 @@ function peakRssMb(pid: number): number {
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
+/** A bench gateway: one site and point, the given MQTT devices, free ports, quiet logs, no demo. */
+function benchConfig(dataDir: string, devices: { id: string; password: string }[], timeZone: string): Record<string, unknown> {
+  return {
+    dataDir,
+    http: { host: '127.0.0.1', port: 0 },
+    mqtt: { embedded: { host: '127.0.0.1', port: 0 } },
+    log: { level: 'error' },
+    demo: { mode: 'off' },
+    sites: [{ id: 'bench', name: 'Bench', timeZone }],
+    points: [{ id: 'desk', siteId: 'bench', name: 'Desk' }],
+    devices: devices.map((d) => ({ id: d.id, pointId: 'desk', buttons: 4, responseIntervalMs: 0, mqttPassword: d.password })),
+  };
+}
+
 /**
  * Durable presses per second through MQTT into a production gateway, with and without rollups, the
  * two gateways measured in turn (three runs each) so that both see the same machine.
  */
 export async function rollupCostEndToEnd(log: (line: string) => void): Promise<Record<string, unknown>> {
   const devices = Array.from({ length: 50 }, (_, i) => ({ id: `load-${i + 1}`, password: `load-secret-${i + 1}` }));
-  const config = (dataDir: string) => ({
-    dataDir,
-    http: { host: '127.0.0.1', port: 0 },
-    mqtt: { embedded: { host: '127.0.0.1', port: 0 } },
-    log: { level: 'error' },
-    demo: { mode: 'off' },
-    sites: [{ id: 'bench', name: 'Bench', timeZone: 'Europe/Berlin' }],
-    points: [{ id: 'desk', siteId: 'bench', name: 'Desk' }],
-    devices: devices.map((d) => ({ id: d.id, pointId: 'desk', buttons: 4, responseIntervalMs: 0, mqttPassword: d.password })),
-  });
+  const config = (dataDir: string) => benchConfig(dataDir, devices, 'Europe/Berlin');
   const runs: Record<'with' | 'without', number[]> = { with: [], without: [] };
   const dirs = { with: tempDir('fb-bench-with-'), without: tempDir('fb-bench-without-') };
   const gateways: Partial<Record<'with' | 'without', GatewayProcess>> = {};
@@ -69,17 +74,7 @@ export async function rollupCostEndToEnd(log: (line: string) => void): Promise<R
 /** Median durable MQTT presses/s (3 runs of 100,000) into a fresh production gateway with the given synchronous setting. */
 async function mqttRateWith(devices: { id: string; password: string }[], synchronous: 'full' | 'normal'): Promise<number> {
   const dir = tempDir(`fb-bench-sync-${synchronous}-`);
-  const gateway = spawnGateway(dir.path, {
-    dataDir: dir.path,
-    store: { synchronous },
-    http: { host: '127.0.0.1', port: 0 },
-    mqtt: { embedded: { host: '127.0.0.1', port: 0 } },
-    log: { level: 'error' },
-    demo: { mode: 'off' },
-    sites: [{ id: 'bench', name: 'Bench', timeZone: 'UTC' }],
-    points: [{ id: 'desk', siteId: 'bench', name: 'Desk' }],
-    devices: devices.map((d) => ({ id: d.id, pointId: 'desk', buttons: 4, responseIntervalMs: 0, mqttPassword: d.password })),
-  }, { production: true });
+  const gateway = spawnGateway(dir.path, { ...benchConfig(dir.path, devices, 'UTC'), store: { synchronous } }, { production: true });
   try {
     const { mqttUrl } = await waitForBanner(gateway);
     await saturate(mqttUrl, 'bench', devices.slice(0, 10), 1, 5_000);
