@@ -99,6 +99,12 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
       windowMs: auth.windowMinutes * 60_000,
       lockoutMs: auth.lockoutMinutes * 60_000,
     });
+    const principals = {
+      users,
+      tokens,
+      siteOfPoint: (pointId: string) => topology.siteOfPoint(pointId),
+      siteOfDevice: (deviceId: string) => topology.siteOfDevice(deviceId),
+    };
     const initialPasswordFile = await ensureFirstAdmin(users, dataDir, config.auth.initialAdminPassword);
 
     const metrics = createMetrics();
@@ -168,6 +174,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
         answers: new AnswerQueries(db),
         users,
         tokens,
+        principals,
         loginThrottle,
         csrfKey: installationSecret(dataDir),
         bus,
@@ -191,12 +198,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     await app.ready();
     const realtime = attachRealtime(app.server, {
       bus,
-      sources: {
-        users,
-        tokens,
-        siteOfPoint: (pointId) => topology.siteOfPoint(pointId),
-        siteOfDevice: (deviceId) => topology.siteOfDevice(deviceId),
-      },
+      sources: principals,
       summaries,
       siteIds: () => topology.sites().map((s) => s.id),
       siteOfPoint: (pointId) => topology.points().find((p) => p.id === pointId)?.siteId,

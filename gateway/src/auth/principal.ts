@@ -17,11 +17,11 @@ export interface PrincipalSources {
   siteOfDevice: (deviceId: string) => string | undefined;
 }
 
-export function userPrincipal(user: User, sessionId: string): Principal {
+function userPrincipal(user: User, sessionId: string): Principal {
   return { kind: 'user', user, sessionId, permissions: ROLE_PERMISSIONS[user.role], sites: user.role === 'admin' ? 'all' : new Set(user.sites) };
 }
 
-export function tokenPrincipal(token: ApiToken, s: PrincipalSources): Principal {
+function tokenPrincipal(token: ApiToken, s: PrincipalSources): Principal {
   let sites: SiteScope;
   if (token.kind === 'integration') sites = token.siteIds ? new Set(token.siteIds) : 'all';
   else {
@@ -31,12 +31,12 @@ export function tokenPrincipal(token: ApiToken, s: PrincipalSources): Principal 
   return { kind: 'token', token, permissions: new Set(token.scopes), sites };
 }
 
-export function bearerToken(header: string | undefined): string | undefined {
+function bearerToken(header: string | undefined): string | undefined {
   if (!header?.startsWith('Bearer ')) return undefined;
   return header.slice('Bearer '.length).trim() || undefined;
 }
 
-export type Credential = { kind: 'none' } | { kind: 'invalid' } | { kind: 'ok'; principal: Principal; viaCookie: boolean };
+export type Credential = { kind: 'none' } | { kind: 'invalid' } | { kind: 'ok'; principal: Principal };
 
 /** The principal behind a request's session cookie or bearer token. */
 export function resolveCredential(
@@ -46,12 +46,17 @@ export function resolveCredential(
   const cookie = request.cookies[SESSION_COOKIE];
   if (cookie) {
     const session = s.users.session(cookie);
-    if (session) return { kind: 'ok', principal: userPrincipal(session.user, session.sessionId), viaCookie: true };
+    if (session) return { kind: 'ok', principal: userPrincipal(session.user, session.sessionId) };
   }
   const bearer = bearerToken(request.headers.authorization);
   if (bearer) {
     const token = s.tokens.byToken(bearer);
-    return token ? { kind: 'ok', principal: tokenPrincipal(token, s), viaCookie: false } : { kind: 'invalid' };
+    return token ? { kind: 'ok', principal: tokenPrincipal(token, s) } : { kind: 'invalid' };
   }
   return cookie ? { kind: 'invalid' } : { kind: 'none' };
+}
+
+/** Who did something, for logs and records: the user name, or the token's name and id. */
+export function principalName(p: Principal): string {
+  return p.kind === 'user' ? p.user.username : `token ${p.token.id} (${p.token.name})`;
 }

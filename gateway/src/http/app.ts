@@ -36,15 +36,7 @@ const SWAGGER_UI_STYLE_HASH = 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99
 export const httpApp = fp(async (app: FastifyInstance, { services }: { services: HttpServices }): Promise<void> => {
   await app.register(securityHeaders);
   await app.register(fastifyRateLimit, { global: false });
-  await app.register(accessControl, {
-    csrfKey: services.csrfKey,
-    sources: {
-      users: services.users,
-      tokens: services.tokens,
-      siteOfPoint: (pointId) => services.topology.siteOfPoint(pointId),
-      siteOfDevice: (deviceId) => services.topology.siteOfDevice(deviceId),
-    },
-  });
+  await app.register(accessControl, { csrfKey: services.csrfKey, sources: services.principals });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Feedback gateway API', version: '0.1.0' },

@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { IndexQuery } from '../indices/index-service.ts';
 import { allowedSites, requirePoint, requireSite } from './scope.ts';
 import { Id } from './schemas.ts';
+import { HttpError } from './errors.ts';
 
 const Instant = Type.String({ maxLength: 40, description: 'epoch milliseconds, or ISO 8601 with an offset (2026-03-29T00:00:00+02:00)' });
 
@@ -22,8 +23,11 @@ export const IndexFilter = Type.Object({
   to: Instant,
 });
 
-export class BadQuery extends Error {
-  readonly statusCode = 400;
+/** A query the caller got wrong: 400 with the reason. */
+export class BadQuery extends HttpError {
+  constructor(message: string) {
+    super(400, message);
+  }
 }
 
 /** The query a request asks for, limited to the sites it may see (403 for a site or point outside them). */

@@ -31,3 +31,10 @@ export function requirePoint(request: FastifyRequest, siteOfPoint: (pointId: str
   requireSite(request, siteId);
   return siteId;
 }
+
+/** Refuses (400) site ids that do not exist. */
+export function requireKnownSites(knownSites: readonly { id: string }[], siteIds: readonly string[]): void {
+  const known = new Set(knownSites.map((s) => s.id));
+  const unknown = siteIds.filter((s) => !known.has(s));
+  if (unknown.length > 0) throw new HttpError(400, `No site ${unknown.map((s) => `"${s}"`).join(', ')}`);
+}

@@ -4,6 +4,7 @@ import type { TopologyRepo } from '../store/topology-repo.ts';
 import type { AnswerQueries } from '../store/answer-queries.ts';
 import type { UserRepo } from '../auth/user-repo.ts';
 import type { TokenRepo } from '../auth/token-repo.ts';
+import type { PrincipalSources } from '../auth/principal.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { Ingest } from '../ingest/ingest.ts';
 import type { EventBus } from '../events/bus.ts';
@@ -34,6 +35,8 @@ export interface HttpServices {
   answers: AnswerQueries;
   users: UserRepo;
   tokens: TokenRepo;
+  /** where sessions and tokens are looked up (shared with realtime) */
+  principals: PrincipalSources;
   loginThrottle: LoginThrottle;
   /** keys the CSRF tokens' HMAC */
   csrfKey: Buffer;

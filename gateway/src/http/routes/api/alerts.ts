@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { HttpServices } from '../../services.ts';
 import { ErrorBody, Id, MultilineText, Nullable } from '../../schemas.ts';
 import { mayUseSite, principalOf, requirePoint } from '../../scope.ts';
-
+import { principalName } from '../../../auth/principal.ts';
 
 const AlertBody = Type.Object({
   id: Type.Integer(),
@@ -58,9 +58,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpService
       const existing = services.alerts.store.get(request.params.id);
       if (!existing) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `No alert ${request.params.id}` });
       requirePoint(request, (p) => services.topology.siteOfPoint(p), existing.pointId);
-      const principal = principalOf(request);
-      const by = principal.kind === 'user' ? principal.user.username : `token:${principal.token.name}`;
-      const alert = services.alerts.engine.acknowledge(request.params.id, by, request.body.comment ?? null);
+      const alert = services.alerts.engine.acknowledge(request.params.id, principalName(principalOf(request)), request.body.comment ?? null);
       if (!alert) return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: `Alert ${existing.id} is ${existing.status}, not open` });
       return alert;
     },

@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { HttpServices } from '../../services.ts';
 import { ErrorBody, MeSchema, Password, SessionSchema, UserName } from '../../schemas.ts';
-import { publicUser } from './users.ts';
 import { SESSION_COOKIE } from '../../../auth/principal.ts';
 import { CSRF_COOKIE } from '../../access-control.ts';
 import { HttpError } from '../../errors.ts';
@@ -18,15 +17,22 @@ export function secureCookies(request: FastifyRequest, mode: 'auto' | 'always' |
   return request.protocol === 'https' || LOOPBACK.test(request.hostname);
 }
 
-
+/** Sign-in, sign-out, the signed-in user, and changing one's own password. */
 export const authRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'config' | 'users' | 'loginThrottle' | 'bus'> }> = async (app, { services }) => {
   const cookieMode = services.config.http.secureCookies;
+  /** A CSRF token bound to the session (its secret cookie follows the session cookie's Secure flag). */
+  const csrfToken = (request: FastifyRequest, reply: FastifyReply, sessionId: string) =>
+    reply.generateCsrf({ userInfo: sessionId, secure: secureCookies(request, cookieMode) } as Parameters<typeof reply.generateCsrf>[0]);
   const startSession = (request: FastifyRequest, reply: FastifyReply, user: User) => {
     const session = services.users.openSession(user.id);
     const secure = secureCookies(request, cookieMode);
     reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, secure, sameSite: 'strict', expires: new Date(session.expiresAt) });
-    const csrfToken = reply.generateCsrf({ userInfo: session.sessionId, secure } as Parameters<typeof reply.generateCsrf>[0]);
-    return { user: publicUser(user), expiresAt: session.expiresAt, csrfToken };
+    return { user, expiresAt: session.expiresAt, csrfToken: csrfToken(request, reply, session.sessionId) };
+  };
+  /** 429 with Retry-After while this name or address is locked out. */
+  const refuseWhileLocked = (username: string, address: string, message: string) => {
+    const wait = services.loginThrottle.retryAfterMs(username, address);
+    if (wait > 0) throw new HttpError(429, message, { 'retry-after': String(Math.ceil(wait / 1000)) });
   };
 
   app.post(
@@ -43,8 +49,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      const wait = services.loginThrottle.retryAfterMs(username, request.ip);
-      if (wait > 0) throw new HttpError(429, 'Too many failed sign-ins; try again later', { 'retry-after': String(Math.ceil(wait / 1000)) });
+      refuseWhileLocked(username, request.ip, 'Too many failed sign-ins; try again later');
       const user = await services.users.verify(username, password);
       if (!user) {
         services.loginThrottle.failed(username, request.ip);
@@ -76,8 +81,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices
     async (request, reply) => {
       const principal = principalOf(request);
       if (principal.kind !== 'user') throw new HttpError(403, 'Only a signed-in user has an account');
-      const csrfToken = reply.generateCsrf({ userInfo: principal.sessionId, secure: secureCookies(request, cookieMode) } as Parameters<typeof reply.generateCsrf>[0]);
-      return { user: publicUser(principal.user), csrfToken };
+      return { user: principal.user, csrfToken: csrfToken(request, reply, principal.sessionId) };
     },
   );
 
@@ -96,8 +100,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices
       const principal = principalOf(request);
       if (principal.kind !== 'user') throw new HttpError(403, 'Only a signed-in user has a password');
       const { currentPassword, newPassword } = request.body;
-      const wait = services.loginThrottle.retryAfterMs(principal.user.username, request.ip);
-      if (wait > 0) throw new HttpError(429, 'Too many failed attempts; try again later', { 'retry-after': String(Math.ceil(wait / 1000)) });
+      refuseWhileLocked(principal.user.username, request.ip, 'Too many failed attempts; try again later');
       const checked = await services.users.verify(principal.user.username, currentPassword);
       if (!checked) {
         services.loginThrottle.failed(principal.user.username, request.ip);

@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { HttpServices } from '../../services.ts';
 import { ErrorBody, Id, Nullable, Text } from '../../schemas.ts';
 import { HttpError } from '../../errors.ts';
-import { principalOf } from '../../scope.ts';
+import { principalOf, requireKnownSites } from '../../scope.ts';
+import { principalName } from '../../../auth/principal.ts';
 import { INTEGRATION_SCOPES, PERMISSIONS, TOKEN_KINDS } from '../../../auth/access.ts';
 
 const TokenBody = Type.Object({
@@ -56,11 +57,8 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpService
       if (kind !== 'integration' && (scopes || siteIds)) throw new HttpError(400, `A ${kind} token's scope is fixed by its kind; give no scopes or sites`);
       if (kind === 'screen' && (!pointId || !services.topology.siteOfPoint(pointId))) throw new HttpError(400, 'A screen token needs an existing pointId');
       if ((kind === 'kiosk' || kind === 'device') && (!deviceId || !services.topology.siteOfDevice(deviceId))) throw new HttpError(400, `A ${kind} token needs an existing deviceId`);
-      const known = new Set(services.topology.sites().map((s) => s.id));
-      const unknown = (siteIds ?? []).filter((s) => !known.has(s));
-      if (unknown.length > 0) throw new HttpError(400, `No site ${unknown.join(', ')}`);
-      const principal = principalOf(request);
-      const createdBy = principal.kind === 'user' ? principal.user.username : `token ${principal.token.id}`;
+      requireKnownSites(services.topology.sites(), siteIds ?? []);
+      const createdBy = principalName(principalOf(request));
       const created = services.tokens.create({ name, kind, scopes, siteIds: siteIds ?? null, pointId: kind === 'screen' ? pointId : null, deviceId: kind === 'screen' ? null : deviceId, createdBy });
       request.log.info({ tokenId: created.info.id, kind, by: createdBy }, 'token created');
       return reply.code(201).send(created);

@@ -2,22 +2,15 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { HttpServices } from '../../services.ts';
 import { ErrorBody, Id, Password, RoleSchema, UserBody, UserName } from '../../schemas.ts';
-import type { User } from '../../../auth/user-repo.ts';
 import { HttpError } from '../../errors.ts';
-import { principalOf } from '../../scope.ts';
+import { principalOf, requireKnownSites } from '../../scope.ts';
+import { principalName } from '../../../auth/principal.ts';
 
 const UserIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
-/** A user as the API shows them: never the password hash. */
-export const publicUser = (u: User) => ({ id: u.id, username: u.username, role: u.role, sites: u.sites, mustChangePassword: u.mustChangePassword });
-
 /** User management, for admins: create, list, change role and sites, reset a password, delete. */
 export const userRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'users' | 'topology' | 'bus'> }> = async (app, { services }) => {
-  const knownSites = (sites: string[]) => {
-    const known = new Set(services.topology.sites().map((s) => s.id));
-    const unknown = sites.filter((s) => !known.has(s));
-    if (unknown.length > 0) throw new HttpError(400, `No site ${unknown.map((s) => `"${s}"`).join(', ')}`);
-  };
+  const knownSites = (sites: string[]) => requireKnownSites(services.topology.sites(), sites);
   const existing = (id: number) => {
     const user = services.users.get(id);
     if (!user) throw new HttpError(404, `No user ${id}`);
@@ -26,7 +19,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices
   const admins = () => services.users.list().filter((u) => u.role === 'admin').length;
 
   app.get('/api/users', { config: { access: 'admin' }, schema: { tags: ['users'], response: { 200: Type.Object({ users: Type.Array(UserBody) }) } } }, async () => ({
-    users: services.users.list().map(publicUser),
+    users: services.users.list(),
   }));
 
   app.post(
@@ -48,9 +41,8 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices
       knownSites(body.sites);
       if (services.users.byName(body.username)) throw new HttpError(409, `User "${body.username}" exists already`);
       const user = await services.users.create(body);
-      const by = principalOf(request);
-      request.log.info({ user: user.username, role: user.role, by: by.kind === 'user' ? by.user.username : `token ${by.token.id}` }, 'user created');
-      return reply.code(201).send(publicUser(user));
+      request.log.info({ user: user.username, role: user.role, by: principalName(principalOf(request)) }, 'user created');
+      return reply.code(201).send(user);
     },
   );
 
@@ -74,7 +66,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices
       }
       const ended = services.users.update(user.id, request.body);
       services.bus.emit('access:ended', { sessionIds: ended });
-      return publicUser(services.users.get(user.id)!);
+      return services.users.get(user.id)!;
     },
   );
 
