@@ -4,7 +4,7 @@ import type { BrokerAcl, BrokerIdentity } from './broker-acl.ts';
 import { guardPacketSize } from './packet-size-guard.ts';
 import { RetainedLedger } from './retained-ledger.ts';
 import { ClientIdBook } from './client-id-book.ts';
-import { LoginThrottle } from '../auth/login-throttle.ts';
+import { FailureLockout } from '../auth/failure-lockout.ts';
 
 export interface EmbeddedBroker {
   url: string;
@@ -69,9 +69,8 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
     const identities = new WeakMap<Client, BrokerIdentity & { username: string }>();
     const retained = new RetainedLedger(limits.maxRetainedPerClient, limits.maxRetainedTotal);
     const clientIds = new ClientIdBook((clientId) => acl.reservedFor(clientId));
-    const failures = new LoginThrottle({
-      maxPerUser: Number.MAX_SAFE_INTEGER,
-      maxPerAddress: limits.maxFailedConnectsPerMinute,
+    const failures = new FailureLockout({
+      maxFailures: limits.maxFailedConnectsPerMinute,
       windowMs: 60_000,
       lockoutMs: limits.blockSeconds * 1000,
       clock: options.clock,
@@ -79,13 +78,13 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
     aedes.authenticate = (client, username, password, done) => {
       const address = addressOf(client) ?? 'unknown';
       const who = { username, address, clientId: client.id };
-      if (failures.retryAfterMs('', address) > 0) {
+      if (failures.retryAfterMs(address) > 0) {
         onDenied?.('connects-throttled', who);
         return done(refusal('Too many failed connects from this address; try later', RETURN_CODE.serverUnavailable), null);
       }
       const identity = acl.authenticate(username, password);
       if (!identity || username === undefined) {
-        failures.failed('', address);
+        failures.failed(address);
         onDenied?.('bad-credentials', who);
         return done(refusal('Bad user name or password', RETURN_CODE.badCredentials), null);
       }
