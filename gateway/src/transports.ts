@@ -9,7 +9,7 @@ import { MqttAdapter } from './adapters/mqtt-adapter.ts';
 import { clientConnection, localConnection } from './broker/mqtt-connection.ts';
 import { SerialAdapter } from './adapters/serial-adapter.ts';
 import { offTheShelfHandlers } from './adapters/off-the-shelf.ts';
-import { StoreUnavailable } from './store/store-health.ts';
+import { unlessStoreUnavailable } from './store/store-health.ts';
 
 export interface Transports {
   mqttUrl: string;
@@ -82,9 +82,7 @@ export async function startTransports(
           registry: deps.registry,
           ingest: deps.ingest,
           drops,
-          onError: (error) => {
-            if (!(error instanceof StoreUnavailable)) logger.error({ err: error }, 'off-the-shelf press not stored');
-          },
+          onError: unlessStoreUnavailable((error) => logger.error({ err: error }, 'off-the-shelf press not stored')),
         }),
         ...(deps.extra ?? []),
       ]),

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { StoreUnavailable } from '../store/store-health.ts';
+import { unlessStoreUnavailable } from '../store/store-health.ts';
 import { matches } from '../broker/topic-filter.ts';
 import {
   deviceTopic,
@@ -116,9 +116,7 @@ export class MqttAdapter {
       .then((result) => {
         if (result.ack) this.acks.offer(topic, result.ack);
       })
-      .catch((error: Error) => {
-        if (!(error instanceof StoreUnavailable)) this.options.logger.error({ err: error }, 'message not stored; the device will retransmit');
-      });
+      .catch(unlessStoreUnavailable((error) => this.options.logger.error({ err: error }, 'message not stored; the device will retransmit')));
   }
 
   /** Records the device and answers with its configuration (retained, so it is there at the next start too). */

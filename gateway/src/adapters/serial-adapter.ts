@@ -1,6 +1,6 @@
 import { SerialPort } from 'serialport';
 import type { Logger } from 'pino';
-import { StoreUnavailable } from '../store/store-health.ts';
+import { unlessStoreUnavailable } from '../store/store-health.ts';
 import { deviceIdString, encodeFrame, FrameParser, SKIPPED_ANSWER, type ProtocolMessage } from '@feedback/firmware-protocol';
 import type { Ingest } from '../ingest/ingest.ts';
 import type { DeviceRegistry } from '../devices/device-registry.ts';
@@ -121,9 +121,7 @@ class SerialLine {
             }
             if (result.ack) this.acks.offer(m.deviceId, result.ack);
           })
-          .catch((error: Error) => {
-            if (!(error instanceof StoreUnavailable)) logger.error({ err: error }, 'message not stored; the device will retransmit');
-          });
+          .catch(unlessStoreUnavailable((error) => logger.error({ err: error }, 'message not stored; the device will retransmit')));
         return;
       }
       case 'hello': {
