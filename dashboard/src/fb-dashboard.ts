@@ -32,9 +32,11 @@ export class FbDashboard extends LitElement {
     `,
   ];
 
+  private stopListening: (() => void) | undefined;
+
   override connectedCallback(): void {
     super.connectedCallback();
-    api.onSessionExpired(() => (this.signedIn = false));
+    this.stopListening = api.onSessionExpired(() => (this.signedIn = false));
     // The session cookie is HttpOnly: ask the gateway whether it is still good (and get its CSRF token).
     void api
       .get<MeResponse>('/api/auth/me')
@@ -44,6 +46,11 @@ export class FbDashboard extends LitElement {
       })
       .catch(() => undefined)
       .finally(() => (this.checked = true));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopListening?.();
   }
 
   private async signOut() {
