@@ -34,6 +34,11 @@ export function productionLaunch(): { env: Record<string, string>; args: string[
  * Runs the gateway as its own process with a config file: from TypeScript sources (tests), or
  * the production bundle with `npm start`'s flags (benchmarks).
  */
+/** The runner's environment less every FEEDBACK_* variable: the test's own config file alone decides. */
+function environmentWithoutOverrides(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('FEEDBACK_')));
+}
+
 export function spawnGateway(dir: string, config: Record<string, unknown>, options: { production?: boolean; entry?: string | undefined } = {}): GatewayProcess {
   const file = join(dir, 'gateway.yaml');
   writeFileSync(file, stringify(config));
@@ -42,7 +47,7 @@ export function spawnGateway(dir: string, config: Record<string, unknown>, optio
   if (options.production && options.entry) launch.args = [...launch.args.slice(0, -1), options.entry];
   const child = spawn(process.execPath, [...launch.args, '--config', file], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...launch.env, FEEDBACK_CONFIG: undefined },
+    env: { ...environmentWithoutOverrides(), ...launch.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
