@@ -28,6 +28,20 @@ module.exports = {
     { name: 'no-circular', severity: 'error', comment: 'an import cycle', from: {}, to: { circular: true } },
     ...layerRules,
     {
+      name: 'adapters-know-their-transport-and-the-inbox',
+      severity: 'error',
+      comment: 'a device adapter hands everything to the DeviceInbox port (domain); it never reaches ingest, the registry or the store',
+      from: { path: '^gateway/src/adapters/' },
+      to: { path: path(['config', 'events', 'store', 'rollups', 'indices', 'auth', 'devices', 'staff', 'traffic', 'alerts', 'ingest', 'emotion']) },
+    },
+    {
+      name: 'only-repositories-touch-the-database',
+      severity: 'error',
+      comment: 'SQL lives in the store, the rollups and the *-repo.ts files; everything else asks a repository',
+      from: { path: '^gateway/src/', pathNot: ['^gateway/src/(store|rollups)/', '-repo\\.ts$'] },
+      to: { path: ['^gateway/src/store/db\\.ts$', 'better-sqlite3'] },
+    },
+    {
       name: 'packages-below-gateway',
       severity: 'error',
       comment: 'the protocol and the models know nothing of the gateway',

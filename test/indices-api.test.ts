@@ -132,6 +132,29 @@ describe('alerts over HTTP and socket.io', () => {
   });
 });
 
+describe('device health over socket.io', () => {
+  it('pushes each hello, heartbeat and refusal of a site\'s devices to that site\'s sockets as it happens', async () => {
+    const socket: Socket = io(t.gateway.httpUrl, { path: '/socket.io', extraHeaders: { cookie: session.cookie }, transports: ['websocket'] });
+    const signals: { deviceId: string; siteId: string; kind: string; online: boolean; reason?: string }[] = [];
+    socket.on('device', (m: (typeof signals)[number]) => signals.push(m));
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    const device = { id: 'kiosk-1', mqttPassword: 'kiosk-1-secret' };
+    const button = new SimulatedButton({ brokerUrl: t.gateway.mqttUrl, siteId: SITE.id, deviceId: device.id, buttons: 4, password: device.mqttPassword, bootCounter: 9 });
+    await button.connect();
+    await expect.poll(() => signals.some((s) => s.deviceId === device.id && s.kind === 'hello')).toBe(true);
+    button.heartbeat({ battery: 41, rssi: -70 });
+    await expect.poll(() => signals.some((s) => s.deviceId === device.id && s.kind === 'heartbeat' && s.online)).toBe(true);
+    // a press the configuration refuses (a 5-button scale at a 4-button device) is told to the screens with its reason
+    const raw = await mqtt.connectAsync(t.gateway.mqttUrl, { username: device.id, password: device.mqttPassword, clientId: `${device.id}-raw` });
+    await raw.publishAsync(`feedback/${SITE.id}/${device.id}/press`, JSON.stringify({ v: 1, boot: 9, seq: 500, button: 4, buttons: 5, uptimeMs: 1000 }), { qos: 1 });
+    await expect.poll(() => signals.find((s) => s.deviceId === device.id && s.kind === 'refused')?.reason).toBe('scale-mismatch');
+    expect(signals.every((s) => s.siteId === SITE.id)).toBe(true);
+    await raw.endAsync();
+    await button.close();
+    socket.disconnect();
+  });
+});
+
 describe('export', () => {
   it('exports raw answers as CSV and XLSX that read back', async () => {
     const range = `from=${dayStart}&to=${Date.now() + 60_000}`;

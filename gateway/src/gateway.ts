@@ -12,19 +12,22 @@ import { lockDataDir, prepareDataDir } from './store/data-dir.ts';
 import { StoreHealth } from './store/store-health.ts';
 import { TopologyRepo } from './store/topology-repo.ts';
 import { AnswerWriter } from './store/answer-writer.ts';
+import { AnswerExport } from './store/answer-export.ts';
 import { AnswerQueries } from './store/answer-queries.ts';
-import { IndexService } from './indices/index-service.ts';
+import { indexServiceOn } from './index-service-on.ts';
 import { EventBus } from './events/bus.ts';
-import { Ingest } from './ingest/ingest.ts';
+import { IngestInbox } from './ingest/device-inbox.ts';
 import { MisuseRules } from './ingest/misuse.ts';
 import { DeviceRegistry } from './devices/device-registry.ts';
+import { DeviceRepo } from './devices/device-repo.ts';
 import { DeviceHistory } from './store/device-history.ts';
-import { ShiftBook } from './staff/shift-book.ts';
+import { ShiftRepo } from './staff/shift-repo.ts';
 import { CustomersRepo } from './traffic/customers-repo.ts';
-import { customersHandler } from './adapters/customers-mqtt.ts';
-import { AlertStore } from './alerts/alert-store.ts';
+import { AlertRepo } from './alerts/alert-repo.ts';
 import { AlertEngine, DEFAULT_RULE } from './alerts/alert-engine.ts';
 import { WebhookSender } from './alerts/webhooks.ts';
+import { WebhookDeliveryRepo } from './alerts/webhook-delivery-repo.ts';
+import { EmotionWindowRepo } from './store/emotion-window-repo.ts';
 import { CameraMonitor } from './emotion/camera-monitor.ts';
 import { createMetrics } from './metrics.ts';
 import { DropLog } from './adapters/drop-log.ts';
@@ -123,29 +126,35 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     });
     stops.push(() => writer.close());
     const drops = new DropLog(logger, (reason) => metrics.inputDropped.inc({ reason }));
-    const registry = new DeviceRegistry(db, config.devicesPolicy.offlineAfterMs);
+    const registry = new DeviceRegistry(new DeviceRepo(db), config.devicesPolicy.offlineAfterMs);
     registry.load(config);
     const history = new DeviceHistory(db);
     const misuse = new MisuseRules((deviceId) => history.lastCounted(deviceId));
-    const shifts = new ShiftBook(db);
-    const ingest = new Ingest({
+    const shifts = new ShiftRepo(db);
+    const customers = new CustomersRepo(db, (pointId) => topology.points().some((p) => p.id === pointId));
+    const inbox = new IngestInbox({
       writer,
       registry,
+      customers,
+      bus,
       misuse,
       storedSeqs: (deviceId, boot) => history.storedSeqs(deviceId, boot),
       staffAt: (pointId, ms) => shifts.staffAt(pointId, ms),
       surveys: config.surveys,
-      rejected: (reason) => drops.drop(reason),
+      drop: (reason, detail) => drops.drop(reason, detail),
     });
-
-    const customers = new CustomersRepo(db, (pointId) => topology.points().some((p) => p.id === pointId));
-    const transports = await startTransports(config, { ingest, registry, drops, logger, deviceSecretValid: (id, secret) => tokens.deviceSecretValid(id, secret), extra: [customersHandler(config.mqtt.topicPrefix, customers, drops)] });
+    const transports = await startTransports(config, {
+      inbox,
+      logger,
+      brokerDevices: registry.all().map((d) => ({ id: d.id, siteId: d.siteId, password: d.mqttPassword })),
+      deviceSecretValid: (id, secret) => tokens.deviceSecretValid(id, secret),
+    });
     stops.push(() => transports.stop());
     const mqttUrl = transports.mqttUrl;
 
-    const indices = new IndexService(db, topology, { minAnswers: config.indices.minAnswers, minFaces: config.indices.minFaces, surveys: config.surveys });
+    const indices = indexServiceOn(db, topology, { minAnswers: config.indices.minAnswers, minFaces: config.indices.minFaces, surveys: config.surveys }, { shifts, customers });
     const summaries = new PointSummaries(topology, indices);
-    const alertStore = new AlertStore(db);
+    const alertStore = new AlertRepo(db);
     const alertEngine = new AlertEngine({
       rules: [...(config.alerts.defaults ? [DEFAULT_RULE] : []), ...config.alerts.rules],
       pointIds: () => topology.points().map((p) => p.id),
@@ -154,9 +163,9 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
       bus,
     });
     stops.push(alertEngine.start(config.alerts.evaluateEveryMs));
-    const webhooks = new WebhookSender(db, config.webhooks, logger.child({ part: 'webhooks' }));
+    const webhooks = new WebhookSender(new WebhookDeliveryRepo(db), config.webhooks, logger.child({ part: 'webhooks' }));
     stops.push(webhooks.start(bus));
-    const cameras = new CameraMonitor(config, { db, logger: logger.child({ part: 'emotion' }), metrics });
+    const cameras = new CameraMonitor(config, { windows: new EmotionWindowRepo(db), logger: logger.child({ part: 'emotion' }), metrics });
     cameras.start();
     stops.push(() => cameras.stop());
     const tls = config.http.tls;
@@ -169,7 +178,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     await app.register(httpApp, {
       services: {
         config,
-        db,
+        exports: new AnswerExport(db),
         topology,
         answers: new AnswerQueries(db),
         users,
@@ -178,7 +187,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
         loginThrottle,
         csrfKey: installationSecret(dataDir),
         bus,
-        ingest,
+        inbox,
         summaries,
         indices,
         shifts,
@@ -191,7 +200,6 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
         },
         cameras,
         devices: registry,
-        misuse,
         uiRoot: REPO_ROOT,
       },
     });

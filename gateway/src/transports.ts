@@ -1,15 +1,14 @@
 import type { Logger } from 'pino';
 import type { Config } from './config/schema.ts';
-import type { Ingest } from './ingest/ingest.ts';
-import type { DeviceRegistry } from './devices/device-registry.ts';
-import type { DropLog } from './adapters/drop-log.ts';
+import type { DeviceInbox } from './domain/device-inbox.ts';
+import { customersHandler } from './adapters/customers-mqtt.ts';
 import { startEmbeddedBroker, type EmbeddedBroker } from './broker/embedded-broker.ts';
 import { BrokerAcl } from './broker/broker-acl.ts';
 import { MqttAdapter } from './adapters/mqtt-adapter.ts';
 import { clientConnection, localConnection } from './broker/mqtt-connection.ts';
 import { SerialAdapter } from './adapters/serial-adapter.ts';
 import { offTheShelfHandlers } from './adapters/off-the-shelf.ts';
-import { unlessStoreUnavailable } from './store/store-health.ts';
+import { unlessStoreUnavailable } from './domain/store-unavailable.ts';
 
 export interface Transports {
   mqttUrl: string;
@@ -22,15 +21,14 @@ export interface Transports {
 export async function startTransports(
   config: Config,
   deps: {
-    ingest: Ingest;
-    registry: DeviceRegistry;
-    drops: DropLog;
+    inbox: DeviceInbox;
     logger: Logger;
+    /** the devices the embedded broker lets in, with their configured passwords */
+    brokerDevices: { id: string; siteId: string; password?: string | undefined }[];
     deviceSecretValid?: (deviceId: string, secret: Buffer) => boolean;
-    extra?: [string, (topic: string, payload: Buffer) => void][];
   },
 ): Promise<Transports> {
-  const { logger, drops } = deps;
+  const { logger, inbox } = deps;
   const stops: (() => Promise<void> | void)[] = [];
   const stop = async () => {
     for (const s of stops.reverse()) await s();
@@ -44,7 +42,7 @@ export async function startTransports(
         embedded.auth === 'devices'
           ? new BrokerAcl({
               topicPrefix: config.mqtt.topicPrefix,
-              devices: deps.registry.all().map((d) => ({ id: d.id, siteId: d.siteId, password: d.mqttPassword })),
+              devices: deps.brokerDevices,
               users: embedded.users,
               deviceSecretValid: deps.deviceSecretValid,
             })
@@ -54,7 +52,7 @@ export async function startTransports(
         port: embedded.port,
         acl,
         limits: embedded,
-        onDenied: (reason, who) => drops.drop(reason, who),
+        onDenied: (reason, who) => inbox.drop(reason, who),
       });
       stops.push(() => broker?.close());
       logger.info({ url: broker.url, auth: embedded.auth }, 'embedded MQTT broker listening');
@@ -73,18 +71,11 @@ export async function startTransports(
       connection,
       url: mqttUrl,
       topicPrefix: config.mqtt.topicPrefix,
-      ingest: deps.ingest,
-      registry: deps.registry,
-      drops,
+      inbox,
       logger: logger.child({ adapter: 'mqtt' }),
       extra: new Map([
-        ...offTheShelfHandlers({
-          registry: deps.registry,
-          ingest: deps.ingest,
-          drops,
-          onError: unlessStoreUnavailable((error) => logger.error({ err: error }, 'off-the-shelf press not stored')),
-        }),
-        ...(deps.extra ?? []),
+        ...offTheShelfHandlers({ inbox, onError: unlessStoreUnavailable((error) => logger.error({ err: error }, 'off-the-shelf press not stored')) }),
+        customersHandler(config.mqtt.topicPrefix, inbox),
       ]),
     });
     await mqtt.start();
@@ -94,9 +85,7 @@ export async function startTransports(
       ports: config.serial.ports,
       discover: config.serial.discover,
       discoverIntervalMs: config.serial.discoverIntervalMs,
-      ingest: deps.ingest,
-      registry: deps.registry,
-      drops,
+      inbox,
       logger: logger.child({ adapter: 'serial' }),
     });
     serial.start();

@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { storeFixture, type StoreFixture } from './helpers/store-fixture.ts';
-import { AlertStore } from '../src/alerts/alert-store.ts';
+import { AlertRepo } from '../src/alerts/alert-repo.ts';
 import { AlertEngine, DEFAULT_RULE } from '../src/alerts/alert-engine.ts';
+import { WebhookDeliveryRepo } from '../src/alerts/webhook-delivery-repo.ts';
 import { WebhookSender, signature } from '../src/alerts/webhooks.ts';
 import { EventBus } from '../src/events/bus.ts';
 import { createLogger } from '../src/logger.ts';
@@ -28,7 +29,7 @@ function engineAt(rules: AlertRuleConfig[]) {
   const bus = new EventBus();
   const events: [string, number][] = [];
   bus.on('alert:changed', (event, alert) => events.push([event, alert.id]));
-  const store = new AlertStore(f.db);
+  const store = new AlertRepo(f.db);
   const engine = new AlertEngine({ rules, pointIds: () => ['desk', 'door'], indices: f.indices, store, bus, clock: () => now });
   return { store, engine, bus, events, setNow: (t: number) => (now = t), fixture: f };
 }
@@ -100,9 +101,9 @@ describe('webhooks', () => {
     const url = `http://127.0.0.1:${(server!.address() as AddressInfo).port}/hook`;
     const secret = 'a-secret-of-sixteen+';
     const bus = new EventBus();
-    const sender = new WebhookSender(f.db, [{ url, secret, events: ['alert.fired'], attempts: 5, retryBaseMs: 50 }], createLogger('silent'));
+    const sender = new WebhookSender(new WebhookDeliveryRepo(f.db), [{ url, secret, events: ['alert.fired'], attempts: 5, retryBaseMs: 50 }], createLogger('silent'));
     const stop = sender.start(bus);
-    const alert = new AlertStore(f.db).fire({ ruleId: 'r', pointId: 'desk', kind: 'negativeShare', firedAt: T0, value: 75, n: 4, message: 'm' });
+    const alert = new AlertRepo(f.db).fire({ ruleId: 'r', pointId: 'desk', kind: 'negativeShare', firedAt: T0, value: 75, n: 4, message: 'm' });
     bus.emit('alert:changed', 'alert.fired', alert);
     bus.emit('alert:changed', 'alert.closed', alert); // not subscribed: never sent
 
@@ -125,9 +126,9 @@ describe('webhooks', () => {
   it('logs a connection failure and gives up after the configured attempts', async () => {
     f = storeFixture({ sites: [BERLIN], points: [{ id: 'desk', siteId: 'berlin' }] });
     const bus = new EventBus();
-    const sender = new WebhookSender(f.db, [{ url: 'http://127.0.0.1:9/unreachable', secret: 'x'.repeat(16), events: ['alert.fired'], attempts: 2, retryBaseMs: 10 }], createLogger('silent'));
+    const sender = new WebhookSender(new WebhookDeliveryRepo(f.db), [{ url: 'http://127.0.0.1:9/unreachable', secret: 'x'.repeat(16), events: ['alert.fired'], attempts: 2, retryBaseMs: 10 }], createLogger('silent'));
     const stop = sender.start(bus);
-    bus.emit('alert:changed', 'alert.fired', new AlertStore(f.db).fire({ ruleId: 'r', pointId: 'desk', kind: 'k', firedAt: T0, value: null, n: 0, message: 'm' }));
+    bus.emit('alert:changed', 'alert.fired', new AlertRepo(f.db).fire({ ruleId: 'r', pointId: 'desk', kind: 'k', firedAt: T0, value: null, n: 0, message: 'm' }));
     await expect.poll(() => sender.deliveries(10).length, { timeout: 5000 }).toBe(2);
     await new Promise((r) => setTimeout(r, 100));
     stop();

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { storeFixture, type StoreFixture } from './helpers/store-fixture.ts';
 import { rebuildRollups } from '../src/rollups/rebuild.ts';
 import { ROLLUP_TABLES } from '../src/rollups/levels.ts';
-import { ShiftBook } from '../src/staff/shift-book.ts';
+import { ShiftRepo } from '../src/staff/shift-repo.ts';
 import type { SurveyConfig } from '../src/config/schema.ts';
 
 const BERLIN = { id: 'berlin', name: 'Berlin', timeZone: 'Europe/Berlin' };
@@ -95,7 +95,7 @@ describe('hand-computed fixtures', () => {
 
   it('breaks down by staff and filters by staff, through the shifts that assign answers', async () => {
     f = storeFixture({ sites: [BERLIN], points: [{ id: 'desk', siteId: 'berlin' }, { id: 'bar', siteId: 'berlin' }] });
-    const shifts = new ShiftBook(f.db);
+    const shifts = new ShiftRepo(f.db);
     for (const id of ['anna', 'ben']) shifts.upsertStaff(id, id);
     const at = (hhmm: string) => iso(`2026-06-01T${hhmm}:00+02:00`);
     shifts.addShift({ staffId: 'anna', pointId: 'desk', startsAt: at('10:00'), endsAt: at('12:00') });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../src/store/database.ts';
 import { MIGRATIONS } from '../src/store/migrations.ts';
 import { TopologyRepo } from '../src/store/topology-repo.ts';
-import { IndexService } from '../src/indices/index-service.ts';
+import { indexServiceOn } from '../src/index-service-on.ts';
 
 let dir: string | undefined;
 afterEach(() => {
@@ -34,7 +34,7 @@ describe('migrations', () => {
     const db = openDatabase(file);
     try {
       expect(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(MIGRATIONS.at(-1)!.version);
-      const indices = new IndexService(db, new TopologyRepo(db), { minAnswers: 1, minFaces: 5, surveys: [] });
+      const indices = indexServiceOn(db, new TopologyRepo(db), { minAnswers: 1, minFaces: 5, surveys: [] });
       const march = indices.compute({ index: 'happy', pointId: 'desk', from: Date.UTC(2026, 2, 1), to: Date.UTC(2026, 3, 1) });
       expect(march).toMatchObject({ n: 12, value: 50 });
       expect(indices.compute({ index: 'happy', from: 0, to: Date.UTC(2027, 0, 1) })).toMatchObject({ n: 13 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ces, csat, csi, nps, positiveShare } from '../src/indices/math/rating-indices.ts';
 import { polarity } from '../src/domain/scale.ts';
 import { criticality, responseRate, support } from '../src/indices/math/traffic-indices.ts';
-import { emotionalEngagement, emotionalNps, emptyEmotionCounts, entryExitShift } from '../src/indices/math/emotion-indices.ts';
+import { emotionalEngagement, emotionalNps, entryExitShift } from '../src/indices/math/emotion-indices.ts';
+import { emptyEmotionCounts } from '../src/domain/emotion-counts.ts';
 import { wilson } from '../src/indices/math/intervals.ts';
 
 const counts = (entries: [number, number][]) => new Map(entries);

@@ -1,6 +1,7 @@
 import { tempDir } from '../helpers/temp-dir.ts';
 import { closeDatabase, type Db } from '../../gateway/src/store/database.ts';
-import { IndexService, type IndexQuery } from '../../gateway/src/indices/index-service.ts';
+import type { IndexQuery } from '../../gateway/src/indices/index-service.ts';
+import { indexServiceOn } from '../../gateway/src/index-service-on.ts';
 import { POINTS, SITES, YEAR, addRota, feed, randomQueries, setup } from './two-year-data.ts';
 import { percentile } from './mqtt-load.ts';
 import { Where } from '../../gateway/src/store/sql-where.ts';
@@ -53,7 +54,7 @@ export async function indicesBench(log: (line: string) => void, options: { answe
     const { db, topology, writer } = setup(dir.path, 'two-years.db');
     const shifts = addRota(db, start, end);
     const loadRate = await feed(writer(false), total, (i) => start + Math.floor((i / total) * 2 * YEAR), 11, log);
-    const indices = new IndexService(db, topology, { minAnswers: 30, minFaces: 5, surveys: [] });
+    const indices = indexServiceOn(db, topology, { minAnswers: 30, minFaces: 5, surveys: [] });
 
     // 3. Random queries: any index, filter and range, against a naive scan of raw answers. The first
     // pass meets a cold cache (these machines keep little of a 2 GB file in memory after the load);

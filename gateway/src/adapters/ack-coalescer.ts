@@ -1,4 +1,4 @@
-import type { Ack } from '../ingest/ingest.ts';
+import type { Ack } from '../domain/device-inbox.ts';
 
 /**
  * Acks are cumulative, so within one turn of the event loop only the highest one per device and

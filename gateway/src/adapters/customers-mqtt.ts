@@ -1,11 +1,10 @@
-import type { DropLog } from './drop-log.ts';
-import type { CustomersRepo } from '../traffic/customers-repo.ts';
+import type { DeviceInbox } from '../domain/device-inbox.ts';
 
 /**
  * Customers served over MQTT, from a queue system, POS or people counter:
  * `<prefix>/<siteId>/<pointId>/customers` with {"v":1,"from":…,"to":…,"count":…} (times in epoch ms).
  */
-export function customersHandler(topicPrefix: string, customers: CustomersRepo, drops: DropLog): [string, (topic: string, payload: Buffer) => void] {
+export function customersHandler(topicPrefix: string, inbox: DeviceInbox): [string, (topic: string, payload: Buffer) => void] {
   return [
     `${topicPrefix}/+/+/customers`,
     (topic, payload) => {
@@ -14,16 +13,10 @@ export function customersHandler(topicPrefix: string, customers: CustomersRepo, 
       try {
         data = JSON.parse(payload.toString()) as typeof data;
       } catch {
-        return drops.drop('customers-malformed');
+        return inbox.drop('customers-malformed');
       }
-      if (data.v !== 1 || typeof data.from !== 'number' || typeof data.to !== 'number' || typeof data.count !== 'number') return drops.drop('customers-malformed');
-      const record = { pointId, from: data.from, to: data.to, count: data.count };
-      if (customers.problem(record)) return drops.drop('customers-invalid', { pointId });
-      try {
-        customers.record(record, 'mqtt');
-      } catch {
-        drops.drop('customers-not-stored', { pointId });
-      }
+      if (data.v !== 1 || typeof data.from !== 'number' || typeof data.to !== 'number' || typeof data.count !== 'number') return inbox.drop('customers-malformed');
+      inbox.customersServed({ pointId, from: data.from, to: data.to, count: data.count }, 'mqtt');
     },
   ];
 }

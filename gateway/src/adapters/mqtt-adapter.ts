@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { unlessStoreUnavailable } from '../store/store-health.ts';
+import { unlessStoreUnavailable } from '../domain/store-unavailable.ts';
 import { matches } from '../broker/topic-filter.ts';
 import {
   deviceTopic,
@@ -13,9 +13,7 @@ import {
   DEVICE_MESSAGES,
   type DeviceTopic,
 } from '@feedback/firmware-protocol';
-import type { Ingest, IngestOutcome } from '../ingest/ingest.ts';
-import type { DeviceRegistry } from '../devices/device-registry.ts';
-import type { DropLog } from './drop-log.ts';
+import type { Delivery, DeviceInbox } from '../domain/device-inbox.ts';
 import { AckCoalescer } from './ack-coalescer.ts';
 import type { MqttConnection } from '../broker/mqtt-connection.ts';
 
@@ -24,9 +22,7 @@ export interface MqttAdapterOptions {
   /** for logs only */
   url: string;
   topicPrefix: string;
-  ingest: Ingest;
-  registry: DeviceRegistry;
-  drops: DropLog;
+  inbox: DeviceInbox;
   logger: Logger;
   /** more subscriptions handled elsewhere (off-the-shelf buttons): topic filter → handler */
   extra?: Map<string, (topic: string, payload: Buffer) => void>;
@@ -66,11 +62,11 @@ export class MqttAdapter {
   }
 
   private onMessage(topic: string, payload: Buffer): void {
-    const { topicPrefix, drops } = this.options;
+    const { topicPrefix, inbox } = this.options;
     const parsed = parseDeviceTopic(topicPrefix, topic);
     if (!parsed) {
       for (const [filter, handler] of this.options.extra ?? []) if (matches(filter, topic)) return handler(topic, payload);
-      return drops.drop('unknown-topic', { topic });
+      return inbox.drop('unknown-topic', { topic });
     }
     const receivedAt = Date.now();
     switch (parsed.message) {
@@ -87,32 +83,26 @@ export class MqttAdapter {
     }
   }
 
-  private knownDevice(topic: DeviceTopic): boolean {
-    const device = this.options.registry.get(topic.deviceId);
-    if (!device) this.options.drops.drop('unknown-device', { deviceId: topic.deviceId });
-    else if (device.siteId !== topic.siteId) this.options.drops.drop('wrong-site', { deviceId: topic.deviceId });
-    return device !== undefined && device.siteId === topic.siteId;
-  }
-
   private onPress(topic: DeviceTopic, payload: Buffer, receivedAt: number): void {
     const press = parsePress(payload);
-    if (!press.ok) return this.options.drops.drop(press.reason, { topic: topic.deviceId });
-    this.acknowledge(topic, this.options.ingest.acceptPress({ ...press.value, deviceId: topic.deviceId, siteId: topic.siteId, receivedAt, source: 'mqtt' }));
+    if (!press.ok) return this.options.inbox.drop(press.reason, { topic: topic.deviceId });
+    const { boot, seq, button, buttons, uptimeMs } = press.value;
+    this.acknowledge(topic, this.options.inbox.press({ deviceId: topic.deviceId, siteId: topic.siteId, boot, seq, button, buttons, uptimeMs, receivedAt, source: 'mqtt' }));
   }
 
   private onAnswer(topic: DeviceTopic, payload: Buffer, receivedAt: number): void {
     const answer = parseAnswer(payload);
-    if (!answer.ok) return this.options.drops.drop(answer.reason, { topic: topic.deviceId });
+    if (!answer.ok) return this.options.inbox.drop(answer.reason, { topic: topic.deviceId });
     const { boot, seq, question, value, uptimeMs } = answer.value;
     this.acknowledge(
       topic,
-      this.options.ingest.acceptAnswer({ deviceId: topic.deviceId, siteId: topic.siteId, boot, seq, questionNumber: question, value, uptimeMs, receivedAt, source: 'mqtt' }),
+      this.options.inbox.answer({ deviceId: topic.deviceId, siteId: topic.siteId, boot, seq, questionNumber: question, value, uptimeMs, receivedAt, source: 'mqtt' }),
     );
   }
 
   /** Acks once the message is durable (or refused for good); a failed commit is left to the device's retransmission. */
-  private acknowledge(topic: DeviceTopic, outcome: Promise<IngestOutcome>): void {
-    outcome
+  private acknowledge(topic: DeviceTopic, delivery: Promise<Delivery>): void {
+    delivery
       .then((result) => {
         if (result.ack) this.acks.offer(topic, result.ack);
       })
@@ -122,26 +112,23 @@ export class MqttAdapter {
   /** Records the device and answers with its configuration (retained, so it is there at the next start too). */
   private onHello(topic: DeviceTopic, payload: Buffer, receivedAt: number): void {
     const hello = parseHello(payload);
-    if (!hello.ok) return this.options.drops.drop(hello.reason);
-    if (!this.knownDevice(topic)) return;
-    this.options.registry.recordHello(topic.deviceId, 'mqtt', hello.value, receivedAt);
-    const device = this.options.registry.get(topic.deviceId)!;
-    const config = { v: PROTOCOL_VERSION, responseIntervalMs: device.responseIntervalMs, led: true, sessionMode: device.sessionMode };
+    if (!hello.ok) return this.options.inbox.drop(hello.reason);
+    const reply = this.options.inbox.hello({ ...hello.value, deviceId: topic.deviceId, siteId: topic.siteId, transport: 'mqtt', receivedAt });
+    if (!('settings' in reply)) return;
+    const config = { v: PROTOCOL_VERSION, ...reply.settings };
     if (this.running) this.options.connection.publish(deviceTopic(this.options.topicPrefix, topic.siteId, topic.deviceId, 'config'), JSON.stringify(config), { retain: true });
   }
 
   private onHeartbeat(topic: DeviceTopic, payload: Buffer, receivedAt: number): void {
     const hb = parseHeartbeat(payload);
-    if (!hb.ok) return this.options.drops.drop(hb.reason);
-    if (!this.knownDevice(topic)) return;
-    this.options.ingest.observeUptime(topic.deviceId, hb.value.boot, hb.value.uptimeMs, receivedAt);
-    this.options.registry.recordHeartbeat(topic.deviceId, 'mqtt', hb.value, receivedAt);
+    if (!hb.ok) return this.options.inbox.drop(hb.reason);
+    this.options.inbox.heartbeat({ ...hb.value, deviceId: topic.deviceId, siteId: topic.siteId, transport: 'mqtt', receivedAt });
   }
 
   private onStatus(topic: DeviceTopic, payload: Buffer, receivedAt: number): void {
     const status = parseStatus(payload);
-    if (!status.ok) return this.options.drops.drop(status.reason);
-    if (this.knownDevice(topic)) this.options.registry.recordStatus(topic.deviceId, status.value.online, receivedAt);
+    if (!status.ok) return this.options.inbox.drop(status.reason);
+    this.options.inbox.status({ deviceId: topic.deviceId, siteId: topic.siteId, online: status.value.online, receivedAt });
   }
 }
 

@@ -1,6 +1,4 @@
-import type { DeviceRegistry, KnownDevice } from '../devices/device-registry.ts';
-import type { Ingest } from '../ingest/ingest.ts';
-import type { DropLog } from './drop-log.ts';
+import type { DeviceInbox, OffTheShelfButton } from '../domain/device-inbox.ts';
 
 /**
  * Off-the-shelf buttons seen through their own MQTT conventions. Each configured device names its
@@ -12,27 +10,19 @@ import type { DropLog } from './drop-log.ts';
  *                                                                                                     → "input:0.single_push"
  * These devices carry no sequence numbers, so the gateway numbers their presses itself.
  */
-export function offTheShelfHandlers(deps: {
-  registry: DeviceRegistry;
-  ingest: Ingest;
-  drops: DropLog;
-  onError: (error: Error) => void;
-}): Map<string, (topic: string, payload: Buffer) => void> {
+export function offTheShelfHandlers(deps: { inbox: DeviceInbox; onError: (error: Error) => void }): Map<string, (topic: string, payload: Buffer) => void> {
   const handlers = new Map<string, (topic: string, payload: Buffer) => void>();
   const startedAt = Date.now();
   const boot = Math.floor(startedAt / 1000);
   const seqs = new Map<string, number>();
 
-  const press = (device: KnownDevice, action: string | undefined, receivedAt: number) => {
+  const press = (device: OffTheShelfButton, action: string | undefined, receivedAt: number) => {
     if (action === undefined) return; // a state report (battery, link quality) rather than a press
-    const button = device.source!.actions[action];
-    if (button === undefined) return deps.drops.drop('unmapped-action', { deviceId: device.id, action });
-    const seq = (seqs.get(device.id) ?? 0) + 1;
-    seqs.set(device.id, seq);
-    const source = device.source!.kind;
-    deps.ingest
-      .acceptPress({ deviceId: device.id, boot, seq, button, uptimeMs: receivedAt - startedAt, receivedAt, source })
-      .catch(deps.onError);
+    const button = device.actions[action];
+    if (button === undefined) return deps.inbox.drop('unmapped-action', { deviceId: device.deviceId, action });
+    const seq = (seqs.get(device.deviceId) ?? 0) + 1;
+    seqs.set(device.deviceId, seq);
+    deps.inbox.press({ deviceId: device.deviceId, boot, seq, button, uptimeMs: receivedAt - startedAt, receivedAt, source: device.kind }).catch(deps.onError);
   };
 
   const json = (payload: Buffer): Record<string, unknown> | undefined => {
@@ -44,12 +34,11 @@ export function offTheShelfHandlers(deps: {
     }
   };
 
-  for (const device of deps.registry.all()) {
-    const source = device.source;
-    if (!source) continue;
+  for (const device of deps.inbox.offTheShelfButtons()) {
+    const source = device;
     const parsed = (payload: Buffer) => {
       const data = json(payload);
-      if (!data) deps.drops.drop(`${source.kind}-malformed`, { deviceId: device.id });
+      if (!data) deps.inbox.drop(`${source.kind}-malformed`, { deviceId: device.deviceId });
       return data;
     };
     switch (source.kind) {
@@ -59,12 +48,16 @@ export function offTheShelfHandlers(deps: {
           if (!data) return;
           const receivedAt = Date.now();
           if (typeof data.battery === 'number' || typeof data.linkquality === 'number') {
-            deps.registry.recordHeartbeat(
-              device.id,
-              'zigbee2mqtt',
-              { boot, battery: typeof data.battery === 'number' ? data.battery : null, rssi: null, uptimeMs: receivedAt - startedAt, presses: seqs.get(device.id) ?? 0 },
+            deps.inbox.heartbeat({
+              deviceId: device.deviceId,
+              transport: 'zigbee2mqtt',
+              boot,
+              battery: typeof data.battery === 'number' ? data.battery : null,
+              rssi: null,
+              uptimeMs: receivedAt - startedAt,
+              presses: seqs.get(device.deviceId) ?? 0,
               receivedAt,
-            );
+            });
           }
           press(device, typeof data.action === 'string' && data.action !== '' ? data.action : undefined, receivedAt);
         });

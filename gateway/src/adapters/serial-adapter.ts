@@ -1,10 +1,8 @@
 import { SerialPort } from 'serialport';
 import type { Logger } from 'pino';
-import { unlessStoreUnavailable } from '../store/store-health.ts';
+import { unlessStoreUnavailable } from '../domain/store-unavailable.ts';
 import { deviceIdString, encodeFrame, FrameParser, SKIPPED_ANSWER, type ProtocolMessage } from '@feedback/firmware-protocol';
-import type { Ingest } from '../ingest/ingest.ts';
-import type { DeviceRegistry } from '../devices/device-registry.ts';
-import type { DropLog } from './drop-log.ts';
+import type { DeviceInbox } from '../domain/device-inbox.ts';
 import { AckCoalescer } from './ack-coalescer.ts';
 
 export interface SerialPortSpec {
@@ -22,9 +20,7 @@ export interface SerialAdapterOptions {
   ports: SerialPortSpec[];
   discover: UsbMatch[];
   discoverIntervalMs: number;
-  ingest: Ingest;
-  registry: DeviceRegistry;
-  drops: DropLog;
+  inbox: DeviceInbox;
   logger: Logger;
 }
 
@@ -55,7 +51,7 @@ class SerialLine {
     if (this.closed) return;
     const port = new SerialPort({ path: this.spec.path, baudRate: this.spec.baudRate, autoOpen: false });
     this.port = port;
-    const parser = new FrameParser((reason) => this.options.drops.drop(`serial-${reason}`));
+    const parser = new FrameParser((reason) => this.options.inbox.drop(`serial-${reason}`));
     port.on('close', () => this.lost('closed'));
     port.on('error', (error) => this.lost(error.message));
     port.pipe(parser).on('data', (message: ProtocolMessage) => this.onMessage(message));
@@ -95,16 +91,16 @@ class SerialLine {
   }
 
   private onMessage(m: ProtocolMessage): void {
-    const { ingest, registry, drops, logger } = this.options;
+    const { inbox, logger } = this.options;
     const id = deviceIdString(m.deviceId);
     const receivedAt = Date.now();
     switch (m.type) {
       case 'press':
       case 'answer': {
-        const accepted =
+        const delivery =
           m.type === 'press'
-            ? ingest.acceptPress({ deviceId: id, boot: m.boot, seq: m.seq, button: m.button, uptimeMs: m.uptimeMs, receivedAt, source: 'serial' })
-            : ingest.acceptAnswer({
+            ? inbox.press({ deviceId: id, boot: m.boot, seq: m.seq, button: m.button, uptimeMs: m.uptimeMs, receivedAt, source: 'serial' })
+            : inbox.answer({
                 deviceId: id,
                 boot: m.boot,
                 seq: m.seq,
@@ -114,44 +110,33 @@ class SerialLine {
                 receivedAt,
                 source: 'serial',
               });
-        accepted
+        delivery
           .then((result) => {
-            if ('rejected' in result) {
-              this.write({ type: 'error', deviceId: m.deviceId, boot: m.boot, seq: 0, code: result.rejected === 'unknown-device' ? 'unknownDevice' : 'badValue', rejectedSeq: m.seq });
-            }
+            if (result.outcome === 'refused') this.write({ type: 'error', deviceId: m.deviceId, boot: m.boot, seq: 0, code: result.code, rejectedSeq: m.seq });
             if (result.ack) this.acks.offer(m.deviceId, result.ack);
           })
           .catch(unlessStoreUnavailable((error) => logger.error({ err: error }, 'message not stored; the device will retransmit')));
         return;
       }
       case 'hello': {
-        const device = registry.get(id);
-        if (!device) {
-          drops.drop('unknown-device', { deviceId: id });
-          return this.write({ type: 'error', deviceId: m.deviceId, boot: m.boot, seq: 0, code: 'unknownDevice', rejectedSeq: 0 });
-        }
-        registry.recordHello(id, 'serial', m, receivedAt);
-        return this.write({
-          type: 'config',
-          deviceId: m.deviceId,
-          boot: m.boot,
-          seq: 0,
-          responseIntervalMs: device.responseIntervalMs,
-          led: true,
-          sessionMode: device.sessionMode,
-        });
+        const reply = inbox.hello({ deviceId: id, transport: 'serial', boot: m.boot, buttons: m.buttons, model: m.model, firmware: m.firmware, receivedAt });
+        if (!('settings' in reply)) return this.write({ type: 'error', deviceId: m.deviceId, boot: m.boot, seq: 0, code: reply.code, rejectedSeq: 0 });
+        return this.write({ type: 'config', deviceId: m.deviceId, boot: m.boot, seq: 0, ...reply.settings });
       }
       case 'heartbeat':
-        if (!registry.get(id)) return drops.drop('unknown-device', { deviceId: id });
-        ingest.observeUptime(id, m.boot, m.uptimeMs, receivedAt);
-        return registry.recordHeartbeat(
-          id,
-          'serial',
-          { boot: m.boot, battery: m.battery === 255 ? null : m.battery, rssi: m.rssi === 0 ? null : m.rssi, uptimeMs: m.uptimeMs, presses: m.presses },
+        inbox.heartbeat({
+          deviceId: id,
+          transport: 'serial',
+          boot: m.boot,
+          battery: m.battery === 255 ? null : m.battery,
+          rssi: m.rssi === 0 ? null : m.rssi,
+          uptimeMs: m.uptimeMs,
+          presses: m.presses,
           receivedAt,
-        );
+        });
+        return;
       default:
-        return drops.drop('serial-unexpected-type');
+        return inbox.drop('serial-unexpected-type');
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { AlertRuleConfig } from '../config/schema.ts';
 import type { IndexService } from '../indices/index-service.ts';
 import type { EventBus } from '../events/bus.ts';
-import type { AlertStore, Alert } from './alert-store.ts';
+import type { AlertRepo, Alert } from './alert-repo.ts';
 
 /** METRICS.md's default: negative share ≥ 50% over a 15-minute window with at least 4 answers. */
 export const DEFAULT_RULE: AlertRuleConfig = { id: 'negative-share', kind: 'negativeShare', share: 0.5, windowMinutes: 15, minAnswers: 4 };
@@ -26,7 +26,7 @@ export class AlertEngine {
       rules: AlertRuleConfig[];
       pointIds: () => string[];
       indices: IndexService;
-      store: AlertStore;
+      store: AlertRepo;
       bus: EventBus;
       clock?: () => number;
     },

@@ -1,20 +1,10 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Db } from '../store/db.ts';
+import type { WebhookDeliveryRepo, WebhookDelivery } from './webhook-delivery-repo.ts';
 import type { WebhookConfig } from '../config/schema.ts';
 import type { EventBus } from '../events/bus.ts';
 
-export interface Delivery {
-  id: number;
-  url: string;
-  event: string;
-  alertId: number | null;
-  attempt: number;
-  statusCode: number | null;
-  error: string | null;
-  delivered: boolean;
-  at: number;
-}
+export type Delivery = WebhookDelivery;
 
 export function signature(secret: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
@@ -26,15 +16,12 @@ export function signature(secret: string, body: string): string {
  */
 export class WebhookSender {
   private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly logStmt;
 
   constructor(
-    private readonly db: Db,
+    private readonly log: WebhookDeliveryRepo,
     private readonly hooks: WebhookConfig[],
     private readonly logger: Logger,
-  ) {
-    this.logStmt = db.prepare('INSERT INTO webhook_deliveries (url, event, alert_id, attempt, status_code, error, delivered, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  }
+  ) {}
 
   start(bus: EventBus): () => void {
     const unsubscribe = bus.on('alert:changed', (event, alert) => {
@@ -63,8 +50,7 @@ export class WebhookSender {
       error = (e as Error).message;
     }
     const delivered = statusCode !== null && statusCode >= 200 && statusCode < 300;
-    if (!this.db.open) return;
-    this.logStmt.run(hook.url, event, alertId, attempt, statusCode, error, delivered ? 1 : 0, Date.now());
+    if (!this.log.record({ url: hook.url, event, alertId, attempt, statusCode, error, delivered, at: Date.now() })) return;
     if (delivered) return;
     if (attempt >= hook.attempts) {
       this.logger.warn({ url: hook.url, event, attempts: attempt }, 'webhook delivery given up');
@@ -78,9 +64,6 @@ export class WebhookSender {
   }
 
   deliveries(limit: number): Delivery[] {
-    const rows = this.db
-      .prepare('SELECT id, url, event, alert_id AS alertId, attempt, status_code AS statusCode, error, delivered, at FROM webhook_deliveries ORDER BY id DESC LIMIT ?')
-      .all(limit) as (Omit<Delivery, 'delivered'> & { delivered: number })[];
-    return rows.map((r) => ({ ...r, delivered: r.delivered === 1 }));
+    return this.log.list(limit);
   }
 }

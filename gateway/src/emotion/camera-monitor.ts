@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { FfmpegSource, FolderSource, SnapshotSource, Tracker, WindowAggregator, WorkerPool, checkModelFiles, packagedModelDir, NETWORKS, type EmotionWindow, type FrameSource } from '@feedback/models';
 import type { CameraConfig, Config } from '../config/schema.ts';
-import type { Db } from '../store/db.ts';
+import type { EmotionWindowRepo } from '../store/emotion-window-repo.ts';
 import type { Metrics } from '../metrics.ts';
 
 export interface CameraStatus {
@@ -46,19 +46,11 @@ export class CameraMonitor {
   private pool: WorkerPool | undefined;
   private flushTimer: NodeJS.Timeout | undefined;
   private stopped = false;
-  private readonly insert;
 
   constructor(
     private readonly config: Config,
-    private readonly deps: { db: Db; logger: Logger; metrics: Metrics; onWindow?: (cameraId: string, w: EmotionWindow) => void },
-  ) {
-    this.insert = deps.db.prepare(
-      `INSERT INTO emotion_windows (camera_id, site_id, point_id, tag, window_start, window_ms, faces, neutral, happy, surprise, sad, angry, fear, disgust)
-       VALUES (@cameraId, @siteId, @pointId, @tag, @windowStart, @windowMs, @faces, @neutral, @happy, @surprise, @sad, @angry, @fear, @disgust)
-       ON CONFLICT (camera_id, window_start) DO UPDATE SET faces = excluded.faces, neutral = excluded.neutral, happy = excluded.happy,
-         surprise = excluded.surprise, sad = excluded.sad, angry = excluded.angry, fear = excluded.fear, disgust = excluded.disgust`,
-    );
-  }
+    private readonly deps: { windows: EmotionWindowRepo; logger: Logger; metrics: Metrics; onWindow?: (cameraId: string, w: EmotionWindow) => void },
+  ) {}
 
   /** Starts in the background; never throws: failures land in `status` and the log. */
   start(): void {
@@ -142,8 +134,8 @@ export class CameraMonitor {
   }
 
   private store(camera: CameraConfig, w: EmotionWindow): void {
-    if (!this.deps.db.open) return;
-    this.insert.run({ cameraId: camera.id, siteId: camera.siteId, pointId: camera.pointId ?? null, tag: camera.tag, windowStart: w.windowStart, windowMs: w.windowMs, faces: w.faces, ...w.counts });
+    const record = { cameraId: camera.id, siteId: camera.siteId, pointId: camera.pointId ?? null, tag: camera.tag, windowStart: w.windowStart, windowMs: w.windowMs, faces: w.faces, ...w.counts };
+    if (!this.deps.windows.save(record)) return;
     const entry = this.cameras.get(camera.id);
     if (entry) entry.status.lastWindowAt = w.windowStart;
     this.deps.onWindow?.(camera.id, w);

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Answer } from '../domain/answer.ts';
 import type { Alert, AlertChange } from '../domain/alert.ts';
+import type { DeviceSignal } from '../domain/device-inbox.ts';
 
 /** Everything the in-process event bus carries, by event name. */
 export interface BusEvents {
@@ -8,6 +9,8 @@ export interface BusEvents {
   'answers:stored': [Answer[]];
   /** an alert fired, was acknowledged, or closed */
   'alert:changed': [AlertChange, Alert];
+  /** a device said hello, beat, went on- or offline, or had a message refused */
+  'device:signal': [DeviceSignal];
   /** sessions signed out or ended, and tokens revoked: their live sockets must close */
   'access:ended': [{ sessionIds?: string[]; tokenIds?: number[] }];
 }

@@ -6,6 +6,7 @@
  */
 import type { Static } from '@sinclair/typebox';
 import type { Alert, AlertChange } from '../domain/alert.ts';
+import type { DeviceSignal } from '../domain/device-inbox.ts';
 import type { ErrorBody, IndexResultSchema, MeSchema, PointSummarySchema, PointsResponseSchema, SessionSchema, UserBody } from './schemas.ts';
 
 export type ApiError = Static<typeof ErrorBody>;
@@ -15,7 +16,7 @@ export type PointsResponse = Static<typeof PointsResponseSchema>;
 export type SessionResponse = Static<typeof SessionSchema>;
 export type MeResponse = Static<typeof MeSchema>;
 export type ApiUser = Static<typeof UserBody>;
-export type { Alert, AlertChange };
+export type { Alert, AlertChange, DeviceSignal };
 
 /** What the gateway pushes over socket.io, by event name. */
 export interface ServerToClientEvents {
@@ -23,6 +24,8 @@ export interface ServerToClientEvents {
   'point:summary': (summary: PointSummary) => void;
   /** an alert fired, was acknowledged or closed */
   alert: (change: { event: AlertChange; alert: Alert }) => void;
+  /** a device said hello, beat, went on- or offline, or had a message refused (sockets of its site) */
+  device: (signal: DeviceSignal) => void;
 }
 
 /** What a client may send over socket.io: nothing yet (everything else goes through the HTTP API). */

@@ -1,22 +1,21 @@
 import type { Config } from '../config/schema.ts';
-import type { Db } from '../store/db.ts';
+import type { AnswerExport } from '../store/answer-export.ts';
 import type { TopologyRepo } from '../store/topology-repo.ts';
 import type { AnswerQueries } from '../store/answer-queries.ts';
 import type { UserRepo } from '../auth/user-repo.ts';
 import type { TokenRepo } from '../auth/token-repo.ts';
 import type { PrincipalSources } from '../auth/principal.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
-import type { Ingest } from '../ingest/ingest.ts';
+import type { DeviceInbox } from '../domain/device-inbox.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { PointSummaries } from '../indices/point-summaries.ts';
 import type { Metrics } from '../metrics.ts';
 import type { DeviceRegistry } from '../devices/device-registry.ts';
-import type { MisuseRules } from '../ingest/misuse.ts';
 import type { IndexService } from '../indices/index-service.ts';
-import type { ShiftBook } from '../staff/shift-book.ts';
+import type { ShiftRepo } from '../staff/shift-repo.ts';
 import type { CustomersRepo } from '../traffic/customers-repo.ts';
 import type { AlertEngine } from '../alerts/alert-engine.ts';
-import type { AlertStore } from '../alerts/alert-store.ts';
+import type { AlertRepo } from '../alerts/alert-repo.ts';
 import type { WebhookSender } from '../alerts/webhooks.ts';
 import type { CameraMonitor } from '../emotion/camera-monitor.ts';
 
@@ -30,7 +29,7 @@ export interface HealthChecks {
 /** What the HTTP routes need from the rest of the gateway. */
 export interface HttpServices {
   config: Config;
-  db: Db;
+  exports: AnswerExport;
   topology: TopologyRepo;
   answers: AnswerQueries;
   users: UserRepo;
@@ -41,17 +40,16 @@ export interface HttpServices {
   /** keys the CSRF tokens' HMAC */
   csrfKey: Buffer;
   bus: EventBus;
-  ingest: Ingest;
+  inbox: DeviceInbox;
   summaries: PointSummaries;
   indices: IndexService;
-  shifts: ShiftBook;
+  shifts: ShiftRepo;
   customers: CustomersRepo;
-  alerts: { engine: AlertEngine; store: AlertStore; webhooks: WebhookSender };
+  alerts: { engine: AlertEngine; store: AlertRepo; webhooks: WebhookSender };
   metrics: Metrics;
   health: () => HealthChecks;
   cameras: CameraMonitor;
   devices: DeviceRegistry;
-  misuse: MisuseRules;
   /** folder holding the built dashboard and kiosk apps */
   uiRoot: string;
 }

@@ -1,16 +1,23 @@
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../store/db.ts';
 import type { TopologyRepo } from '../store/topology-repo.ts';
 import type { SurveyConfig } from '../config/schema.ts';
 import { SiteCalendar } from '../domain/calendar.ts';
-import { CountQuery, type AnswerFilter, type CountRow, type GroupBy } from '../rollups/count-query.ts';
+import type { AnswerFilter, CountQuery, CountRow, GroupBy } from '../rollups/count-query.ts';
 import { planRange, type Segment } from '../rollups/range-plan.ts';
 import type { IndexResult } from './math/index-result.ts';
 import { answerPolarity, ratingIndex, scalesOf, EMOTION_INDICES, RATING_INDICES, type IndexName, type RatingIndex } from './math/index-from-counts.ts';
 import { criticality, responseRate, support } from './math/traffic-indices.ts';
-import { MAX_CUSTOMERS } from '../domain/limits.ts';
-import { EmotionQuery } from './emotion-query.ts';
+import type { EmotionWindowRepo } from '../store/emotion-window-repo.ts';
 import { emotionalEngagement, emotionalNps, entryExitShift, type EmotionCounts } from './math/emotion-indices.ts';
+
+/** Where the index service reads: the rollups, the emotion windows, and two answers from the staff and traffic repositories. */
+export interface IndexSources {
+  counts: CountQuery;
+  emotions: EmotionWindowRepo;
+  /** the points where a staff member had a shift overlapping [from, to) */
+  pointsWorked: (staffId: string, from: number, to: number) => string[];
+  /** customers served at the points in periods starting in [from, to) */
+  customersServed: (pointIds: string[], from: number, to: number) => number;
+}
 
 export interface IndexQuery {
   index: IndexName;
@@ -49,18 +56,16 @@ const MAX_TREND_BUCKETS = 5000;
 /** Computes any index over any filter and range from the rollups, never from raw answers. */
 export class IndexService {
   private readonly counts: CountQuery;
-  private readonly emotions: EmotionQuery;
+  private readonly emotions: EmotionWindowRepo;
   private readonly calendars = new Map<string, SiteCalendar>();
-  private readonly staffPoints: Statement<unknown[], string>;
 
   constructor(
-    private readonly db: Db,
     private readonly topology: TopologyRepo,
+    private readonly sources: IndexSources,
     private readonly options: { minAnswers: number; minFaces: number; surveys: SurveyConfig[] },
   ) {
-    this.counts = new CountQuery(db);
-    this.emotions = new EmotionQuery(db);
-    this.staffPoints = db.prepare<unknown[], string>('SELECT DISTINCT point_id FROM shifts WHERE staff_id = ? AND starts_at < ? AND ends_at > ?').pluck();
+    this.counts = sources.counts;
+    this.emotions = sources.emotions;
   }
 
   /** The points a query covers, grouped by site (each site has its own calendar). */
@@ -75,7 +80,7 @@ export class IndexService {
     if (q.pointId && points.length === 0) throw new QueryError(`No point "${q.pointId}"${q.siteId ? ` at site "${q.siteId}"` : ''}`);
     if (q.staffId !== undefined) {
       // An answer belongs to a staff member only through a shift at its point, so only those points can hold any.
-      const worked = new Set(this.staffPoints.all(q.staffId, q.to + MINUTE, q.from - MINUTE));
+      const worked = new Set(this.sources.pointsWorked(q.staffId, q.from - MINUTE, q.to + MINUTE));
       points = points.filter((p) => worked.has(p.id));
     }
     const bySite = new Map<string, string[]>();
@@ -109,14 +114,7 @@ export class IndexService {
 
   private customers(q: IndexQuery, from: number, to: number, pointIds?: string[]): number {
     const ids = pointIds ?? this.scope(q).flatMap((s) => s.pointIds);
-    if (ids.length === 0) return 0;
-    return (
-      (this.db
-        .prepare(`SELECT COALESCE(SUM(count), 0) FROM customers_served WHERE point_id IN (${ids.map(() => '?').join(',')}) AND starts_at >= ? AND starts_at < ?
-                  AND typeof(count) = 'integer' AND count BETWEEN 0 AND ${MAX_CUSTOMERS}`)
-        .pluck()
-        .get(...ids, from, to) as number) ?? 0
-    );
+    return this.sources.customersServed(ids, from, to);
   }
 
   private emotionResult(q: IndexQuery, counts: { all: EmotionCounts; entry: EmotionCounts; exit: EmotionCounts }): IndexResult {

@@ -1,4 +1,4 @@
-import type { AnswerWriter, WriteOutcome } from '../store/answer-writer.ts';
+import type { AnswerWriter } from '../store/answer-writer.ts';
 import type { DeviceRegistry } from '../devices/device-registry.ts';
 import { AckWindow } from './ack-window.ts';
 import { DeviceClock } from './device-clock.ts';
@@ -7,14 +7,12 @@ import { type Answer, type IncomingAnswer, type IncomingPress } from '../domain/
 import { smileyScale } from '../domain/scale.ts';
 import { scaleRange } from '../domain/scale.ts';
 import type { SurveyConfig } from '../config/schema.ts';
+import type { Delivery, RefusalCode } from '../domain/device-inbox.ts';
 
-/** What the adapter sends back: the device's cumulative ack for its boot. */
-export interface Ack {
-  boot: number;
-  upTo: number;
+/** The protocol error a refusal reason is answered with. */
+function refusalCode(reason: string): RefusalCode {
+  return reason === 'unknown-device' || reason === 'wrong-site' ? 'unknownDevice' : 'badValue';
 }
-
-export type IngestOutcome = { outcome: WriteOutcome; ack: Ack } | { rejected: string; ack?: Ack };
 
 export interface IngestDeps {
   writer: AnswerWriter;
@@ -25,7 +23,8 @@ export interface IngestDeps {
   /** who served at a point at an instant */
   staffAt: (pointId: string, ms: number) => string | null;
   surveys: SurveyConfig[];
-  rejected: (reason: string) => void;
+  /** told of every refusal, with the device and boot it came from */
+  refused: (reason: string, m: { deviceId: string; boot: number; seq: number }) => void;
 }
 
 interface BootState {
@@ -52,14 +51,17 @@ export class Ingest {
     return state;
   }
 
-  /** Refuses a message for good: counted, and acknowledged past (when its device is known) so it is not resent. */
-  private refuse(reason: string, m: { deviceId: string; boot: number; seq: number }, known: boolean): IngestOutcome {
-    this.deps.rejected(reason);
-    if (!known || m.seq === 0) return { rejected: reason };
-    return { rejected: reason, ack: { boot: m.boot, upTo: this.bootState(m.deviceId, m.boot).acks.mark(m.seq) } };
+  /**
+   * Refuses a message for good: counted, and (when its device is known) marked handled in its
+   * boot's ack window, so the cumulative ack moves past it and the device stops resending it.
+   */
+  refuse(reason: string, m: { deviceId: string; boot: number; seq: number }, known: boolean, code = refusalCode(reason)): Delivery {
+    this.deps.refused(reason, m);
+    if (!known || m.seq === 0) return { outcome: 'refused', reason, code };
+    return { outcome: 'refused', reason, code, ack: { boot: m.boot, upTo: this.bootState(m.deviceId, m.boot).acks.mark(m.seq) } };
   }
 
-  private async store(event: Answer, m: { deviceId: string; boot: number; seq: number }): Promise<IngestOutcome> {
+  private async store(event: Answer, m: { deviceId: string; boot: number; seq: number }): Promise<Delivery> {
     const outcome = await this.deps.writer.submit(event);
     return { outcome, ack: { boot: m.boot, upTo: this.bootState(m.deviceId, m.boot).acks.mark(m.seq) } };
   }
@@ -71,7 +73,7 @@ export class Ingest {
     return state.clock.wallTime(m.uptimeMs, m.receivedAt);
   }
 
-  async acceptPress(press: IncomingPress): Promise<IngestOutcome> {
+  async acceptPress(press: IncomingPress): Promise<Delivery> {
     const device = this.deps.registry.get(press.deviceId);
     if (!device) return this.refuse('unknown-device', press, false);
     if (press.siteId !== undefined && press.siteId !== device.siteId) return this.refuse('wrong-site', press, false);
@@ -105,7 +107,7 @@ export class Ingest {
   }
 
   /** A survey answer: the device's survey names the question and its scale; null is a skipped question. */
-  async acceptAnswer(answer: IncomingAnswer): Promise<IngestOutcome> {
+  async acceptAnswer(answer: IncomingAnswer): Promise<Delivery> {
     const device = this.deps.registry.get(answer.deviceId);
     if (!device) return this.refuse('unknown-device', answer, false);
     if (answer.siteId !== undefined && answer.siteId !== device.siteId) return this.refuse('wrong-site', answer, false);

@@ -90,10 +90,13 @@ export function attachRealtime(
     if (siteId) io.to(`site:${siteId}`).emit('alert', { event, alert });
   });
 
+  const unsubscribeDevices = deps.bus.on('device:signal', (signal) => io.to(`site:${signal.siteId}`).emit('device', signal));
+
   return {
     close: async () => {
       unsubscribe();
       unsubscribeAlerts();
+      unsubscribeDevices();
       unsubscribeEnded();
       if (timer) clearTimeout(timer);
       io.disconnectSockets(true);

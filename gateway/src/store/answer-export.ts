@@ -71,3 +71,16 @@ export function exportXlsx(db: Db, f: ExportFilter): Readable {
   })();
   return out;
 }
+
+/** Raw answers out, as a stream, in the two formats the managers ask for. */
+export class AnswerExport {
+  constructor(private readonly db: Db) {}
+
+  csv(f: ExportFilter): Readable {
+    return exportCsv(this.db, f);
+  }
+
+  xlsx(f: ExportFilter): Readable {
+    return exportXlsx(this.db, f);
+  }
+}

@@ -1,6 +1,7 @@
 import type { Db } from './db.ts';
 import type { Answer } from '../domain/answer.ts';
-import { StoreUnavailable, type StoreHealth } from './store-health.ts';
+import type { StoreHealth } from './store-health.ts';
+import { StoreUnavailable } from '../domain/store-unavailable.ts';
 import { RollupAccumulator, rollupStatements, siteCalendars, type RollupAnswer, type RollupStatements } from '../rollups/writer.ts';
 
 export type WriteOutcome = 'stored' | 'duplicate';

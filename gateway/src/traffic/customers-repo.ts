@@ -2,13 +2,9 @@ import { parse } from 'csv-parse/sync';
 import type { Db } from '../store/db.ts';
 import { instantFromNumber, MIN_RECORD_INSTANT, parseInstant } from '../domain/instant.ts';
 import { MAX_CUSTOMERS } from '../domain/limits.ts';
+import type { CustomersServed } from '../domain/device-inbox.ts';
 
-export interface CustomersServed {
-  pointId: string;
-  from: number;
-  to: number;
-  count: number;
-}
+export type { CustomersServed };
 
 export interface ImportResult {
   imported: number;
@@ -45,6 +41,19 @@ export class CustomersRepo {
     const problem = this.problem(r);
     if (problem) throw new RangeError(problem);
     this.upsertStmt.run(r.pointId, r.from, r.to, r.count, source, Date.now());
+  }
+
+  /** Customers served at the points in periods starting in [from, to); implausible counts are never summed. */
+  servedAt(pointIds: string[], from: number, to: number): number {
+    if (pointIds.length === 0) return 0;
+    const sum = this.db
+      .prepare(
+        `SELECT COALESCE(SUM(count), 0) FROM customers_served WHERE point_id IN (${pointIds.map(() => '?').join(',')}) AND starts_at >= ? AND starts_at < ?
+         AND typeof(count) = 'integer' AND count BETWEEN 0 AND ${MAX_CUSTOMERS}`,
+      )
+      .pluck()
+      .get(...pointIds, from, to) as number | null;
+    return sum ?? 0;
   }
 
   /** CSV with a header line pointId,from,to,count (times as ISO 8601 or epoch ms). Valid rows are kept; bad rows are listed. */

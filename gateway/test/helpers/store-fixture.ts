@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { openDatabase, closeDatabase, type Db } from '../../src/store/database.ts';
 import { TopologyRepo } from '../../src/store/topology-repo.ts';
 import { AnswerWriter } from '../../src/store/answer-writer.ts';
-import { IndexService } from '../../src/indices/index-service.ts';
+import type { IndexService } from '../../src/indices/index-service.ts';
+import { indexServiceOn } from '../../src/index-service-on.ts';
 import type { Answer } from '../../src/domain/answer.ts';
 import type { SiteConfig, SurveyConfig } from '../../src/config/schema.ts';
 
@@ -36,7 +37,7 @@ export function storeFixture(options: {
     options.points.map((p) => ({ id: `dev-${p.id}`, pointId: p.id, kind: 'button' as const, buttons: 4 })),
   );
   const writer = new AnswerWriter(db);
-  const indices = new IndexService(db, topology, { minAnswers: options.minAnswers ?? 1, minFaces: 5, surveys: options.surveys ?? [] });
+  const indices = indexServiceOn(db, topology, { minAnswers: options.minAnswers ?? 1, minFaces: 5, surveys: options.surveys ?? [] });
   const siteOf = new Map(options.points.map((p) => [p.id, p.siteId]));
   return {
     db,

@@ -1,13 +1,9 @@
-import { valenceOf, EMOTIONS, type Emotion } from '@feedback/models';
+import { valenceOf, EMOTIONS } from '@feedback/models';
 import { clamp, wilson, Z95 } from './intervals.ts';
 import type { IndexResult } from './index-result.ts';
+import type { EmotionCounts } from '../../domain/emotion-counts.ts';
 
-/** Faces observed (each counted once per track per window) and their expressions. */
-export type EmotionCounts = { faces: number } & Record<Emotion, number>;
-
-export function emptyEmotionCounts(): EmotionCounts {
-  return { faces: 0, neutral: 0, happy: 0, surprise: 0, sad: 0, angry: 0, fear: 0, disgust: 0 };
-}
+export type { EmotionCounts };
 
 function valenceTotals(c: EmotionCounts): { positive: number; negative: number } {
   let positive = 0;

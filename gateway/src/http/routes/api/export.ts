@@ -1,13 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { HttpServices } from '../../services.ts';
-import { exportCsv, exportXlsx } from '../../../store/answer-export.ts';
 import { parseInstant } from '../../../domain/instant.ts';
 import { BadQuery } from '../../index-query-schema.ts';
 import { Id } from '../../schemas.ts';
 import { allowedSites, requirePoint, requireSite } from '../../scope.ts';
 
-export const exportRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'db' | 'topology'> }> = async (app, { services }) => {
+export const exportRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'exports' | 'topology'> }> = async (app, { services }) => {
   app.get(
     '/api/export/answers.:format',
     {
@@ -34,12 +33,12 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServic
       const filter = { siteId: request.query.siteId, siteIds: allowedSites(request), pointId: request.query.pointId, from, to };
       const name = `answers-${new Date(from).toISOString().slice(0, 10)}-${new Date(to).toISOString().slice(0, 10)}`;
       if (request.params.format === 'csv') {
-        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(exportCsv(services.db, filter));
+        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(services.exports.csv(filter));
       }
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${name}.xlsx"`)
-        .send(exportXlsx(services.db, filter));
+        .send(services.exports.xlsx(filter));
     },
   );
 };

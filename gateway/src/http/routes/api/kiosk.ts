@@ -19,7 +19,7 @@ function kioskDevice(request: FastifyRequest): string {
  * What a kiosk token may do: read its own device's survey and submit answers as that device. Answers
  * carry the same identity as a terminal's (boot, seq), so a resent answer is stored once.
  */
-export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'devices' | 'config' | 'ingest'> }> = async (app, { services }) => {
+export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'devices' | 'config' | 'inbox'> }> = async (app, { services }) => {
   app.get(
     '/api/kiosk/survey',
     {
@@ -74,8 +74,8 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpService
       const receivedAt = Date.now();
       const results = await Promise.all(
         request.body.answers.map(async (a) => {
-          const r = await services.ingest.acceptAnswer({ deviceId, boot: request.body.boot, seq: a.seq, questionNumber: a.question, value: a.value, uptimeMs: a.uptimeMs, receivedAt, source: 'kiosk' });
-          return 'rejected' in r ? { seq: a.seq, outcome: 'refused' as const, reason: r.rejected } : { seq: a.seq, outcome: r.outcome };
+          const r = await services.inbox.answer({ deviceId, boot: request.body.boot, seq: a.seq, questionNumber: a.question, value: a.value, uptimeMs: a.uptimeMs, receivedAt, source: 'kiosk' });
+          return r.outcome === 'refused' ? { seq: a.seq, outcome: r.outcome, reason: r.reason } : { seq: a.seq, outcome: r.outcome };
         }),
       );
       return { results };

@@ -5,7 +5,7 @@ import { ErrorBody, Id, PointsResponseSchema } from '../../schemas.ts';
 import { mayUseSite, requirePoint } from '../../scope.ts';
 
 /** Points: their live summaries, and opening a rating at one (session mode). */
-export const pointRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'config' | 'topology' | 'summaries' | 'misuse'> }> = async (app, { services }) => {
+export const pointRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'config' | 'topology' | 'summaries' | 'inbox'> }> = async (app, { services }) => {
   app.get(
     '/api/points',
     {
@@ -35,7 +35,7 @@ export const pointRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpService
     },
     async (request, reply) => {
       requirePoint(request, (p) => services.topology.siteOfPoint(p), request.params.pointId);
-      services.misuse.invite(request.params.pointId);
+      services.inbox.invite(request.params.pointId);
       return reply.code(204).send(null);
     },
   );

@@ -9,7 +9,7 @@ export interface Shift {
 }
 
 /** Staff and their shifts: who served at which point when, so indices break down by staff. */
-export class ShiftBook {
+export class ShiftRepo {
   private byPoint = new Map<string, Shift[]>();
 
   constructor(private readonly db: Db) {
@@ -54,6 +54,11 @@ export class ShiftBook {
       .run(shift.staffId, shift.pointId, shift.startsAt, shift.endsAt);
     this.reload();
     return { id: Number(lastInsertRowid), ...shift };
+  }
+
+  /** The points where a staff member had a shift overlapping [from, to). */
+  pointsWorked(staffId: string, from: number, to: number): string[] {
+    return this.db.prepare<unknown[], string>('SELECT DISTINCT point_id FROM shifts WHERE staff_id = ? AND starts_at < ? AND ends_at > ?').pluck().all(staffId, to, from);
   }
 
   shifts(pointId?: string): Shift[] {

@@ -9,7 +9,7 @@ const COLUMNS = `id, rule_id AS ruleId, point_id AS pointId, kind, status, fired
   acknowledged_by AS acknowledgedBy, acknowledged_at AS acknowledgedAt, comment, closed_at AS closedAt`;
 
 /** Alerts as they fire, are acknowledged and close. */
-export class AlertStore {
+export class AlertRepo {
   constructor(private readonly db: Db) {}
 
   /** The alert of a rule at a point that has not closed yet. */

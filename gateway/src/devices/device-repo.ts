@@ -1,0 +1,63 @@
+import type { Db } from '../store/db.ts';
+import type { Transport } from '../domain/transport.ts';
+
+/** A device's row as stored: what it last told the gateway about itself. */
+export interface DeviceRow {
+  id: string;
+  siteId: string;
+  pointId: string;
+  buttons: number | null;
+  transport: string | null;
+  model: string | null;
+  firmware: string | null;
+  boot: number | null;
+  battery: number | null;
+  rssi: number | null;
+  uptimeMs: number | null;
+  pressesSinceBoot: number | null;
+  lastSeenAt: number | null;
+  status: string | null;
+  /** answers stored for the device's current boot */
+  storedSinceBoot: number;
+}
+
+/** The devices table: what each device last reported (hello, heartbeat, status). */
+export class DeviceRepo {
+  private readonly statements;
+
+  constructor(db: Db) {
+    this.statements = {
+      // A new boot forgets the previous boot's press counter (the right-hand side sees the old row).
+      hello: db.prepare(
+        `UPDATE devices SET model = ?, firmware = ?, presses_since_boot = CASE WHEN boot IS ? THEN presses_since_boot ELSE NULL END, boot = ?,
+                transport = ?, last_seen_at = ?, status = 'online' WHERE id = ?`,
+      ),
+      heartbeat: db.prepare(
+        `UPDATE devices SET battery = ?, rssi = ?, uptime_ms = ?, presses_since_boot = ?, boot = ?, transport = ?, last_seen_at = ?, status = 'online' WHERE id = ?`,
+      ),
+      status: db.prepare('UPDATE devices SET status = ?, last_seen_at = MAX(COALESCE(last_seen_at, 0), ?) WHERE id = ?'),
+      list: db.prepare(
+        `SELECT d.id, d.site_id AS siteId, d.point_id AS pointId, d.buttons, d.transport, d.model, d.firmware, d.boot, d.battery,
+                d.rssi, d.uptime_ms AS uptimeMs, d.presses_since_boot AS pressesSinceBoot, d.last_seen_at AS lastSeenAt, d.status,
+                (SELECT COUNT(*) FROM answers a WHERE a.device_id = d.id AND a.boot = d.boot) AS storedSinceBoot
+         FROM devices d ORDER BY d.id`,
+      ),
+    };
+  }
+
+  recordHello(id: string, transport: Transport, hello: { model: string; firmware: string; boot: number }, at: number): void {
+    this.statements.hello.run(hello.model, hello.firmware, hello.boot, hello.boot, transport, at, id);
+  }
+
+  recordHeartbeat(id: string, transport: Transport, hb: { boot: number; battery: number | null; rssi: number | null; uptimeMs: number; presses: number }, at: number): void {
+    this.statements.heartbeat.run(hb.battery, hb.rssi, hb.uptimeMs, hb.presses, hb.boot, transport, at, id);
+  }
+
+  recordStatus(id: string, online: boolean, at: number): void {
+    this.statements.status.run(online ? 'online' : 'offline', at, id);
+  }
+
+  list(): DeviceRow[] {
+    return this.statements.list.all() as DeviceRow[];
+  }
+}

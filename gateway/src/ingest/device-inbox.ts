@@ -1,0 +1,122 @@
+import type { IncomingAnswer, IncomingPress } from '../domain/answer.ts';
+import type {
+  CustomersServed,
+  Delivery,
+  DeviceHeartbeat,
+  DeviceHello,
+  DeviceInbox,
+  DeviceSignal,
+  DeviceStatus,
+  HelloReply,
+  OffTheShelfButton,
+  UnreadableMessage,
+} from '../domain/device-inbox.ts';
+import type { DeviceRegistry, KnownDevice } from '../devices/device-registry.ts';
+import type { EventBus } from '../events/bus.ts';
+import type { CustomersRepo } from '../traffic/customers-repo.ts';
+import { Ingest, type IngestDeps } from './ingest.ts';
+
+export interface InboxDeps extends Omit<IngestDeps, 'refused' | 'registry'> {
+  registry: DeviceRegistry;
+  customers: CustomersRepo;
+  bus: EventBus;
+  /** counts (and rate-limits the logging of) input that was not accepted */
+  drop: (reason: string, detail?: Record<string, unknown>) => void;
+}
+
+/**
+ * Ingest's side of the device inbox: every adapter hands its messages here. It checks the device
+ * (and the site its transport named), stores presses and answers through ingest, keeps the
+ * registry up to date and tells the bus, so screens see device health as it happens.
+ */
+export class IngestInbox implements DeviceInbox {
+  private readonly ingest: Ingest;
+
+  constructor(private readonly deps: InboxDeps) {
+    this.ingest = new Ingest({ ...deps, refused: (reason, m) => this.refused(reason, m.deviceId) });
+  }
+
+  press(press: IncomingPress): Promise<Delivery> {
+    return this.ingest.acceptPress(press);
+  }
+
+  answer(answer: IncomingAnswer): Promise<Delivery> {
+    return this.ingest.acceptAnswer(answer);
+  }
+
+  refuse(m: UnreadableMessage): Delivery {
+    const device = this.deps.registry.get(m.deviceId);
+    const known = device !== undefined && (m.siteId === undefined || m.siteId === device.siteId);
+    return this.ingest.refuse(m.reason, m, known, m.code);
+  }
+
+  hello(hello: DeviceHello): HelloReply {
+    const device = this.known(hello);
+    if (!device) return { refused: 'unknown-device', code: 'unknownDevice' };
+    this.deps.registry.recordHello(hello.deviceId, hello.transport, hello, hello.receivedAt);
+    this.signal(device, 'hello', true, hello.receivedAt);
+    return { settings: { responseIntervalMs: device.responseIntervalMs, led: true, sessionMode: device.sessionMode } };
+  }
+
+  heartbeat(hb: DeviceHeartbeat): boolean {
+    const device = this.known(hb);
+    if (!device) return false;
+    this.ingest.observeUptime(hb.deviceId, hb.boot, hb.uptimeMs, hb.receivedAt);
+    this.deps.registry.recordHeartbeat(hb.deviceId, hb.transport, hb, hb.receivedAt);
+    this.signal(device, 'heartbeat', true, hb.receivedAt);
+    return true;
+  }
+
+  status(status: DeviceStatus): void {
+    const device = this.known(status);
+    if (!device) return;
+    this.deps.registry.recordStatus(status.deviceId, status.online, status.receivedAt);
+    this.signal(device, 'status', status.online, status.receivedAt);
+  }
+
+  customersServed(record: CustomersServed, source: string): boolean {
+    if (this.deps.customers.problem(record)) {
+      this.deps.drop('customers-invalid', { pointId: record.pointId });
+      return false;
+    }
+    try {
+      this.deps.customers.record(record, source);
+      return true;
+    } catch {
+      this.deps.drop('customers-not-stored', { pointId: record.pointId });
+      return false;
+    }
+  }
+
+  invite(pointId: string): void {
+    this.deps.misuse.invite(pointId);
+  }
+
+  drop(reason: string, detail?: Record<string, unknown>): void {
+    this.deps.drop(reason, detail);
+  }
+
+  offTheShelfButtons(): OffTheShelfButton[] {
+    return this.deps.registry.all().flatMap((d) => (d.source ? [{ deviceId: d.id, kind: d.source.kind, name: d.source.name, actions: d.source.actions }] : []));
+  }
+
+  /** The configured device, if the message's site (where the transport names one) is its own; otherwise counted. */
+  private known(m: { deviceId: string; siteId?: string }): KnownDevice | undefined {
+    const device = this.deps.registry.get(m.deviceId);
+    if (!device) this.deps.drop('unknown-device', { deviceId: m.deviceId });
+    else if (m.siteId !== undefined && m.siteId !== device.siteId) this.deps.drop('wrong-site', { deviceId: m.deviceId });
+    else return device;
+    return undefined;
+  }
+
+  /** Counts a refused press or answer and tells the bus, when the device is one the gateway knows. */
+  private refused(reason: string, deviceId: string): void {
+    this.deps.drop(reason, { deviceId });
+    const device = this.deps.registry.get(deviceId);
+    if (device) this.deps.bus.emit('device:signal', { deviceId, siteId: device.siteId, pointId: device.pointId, kind: 'refused', online: true, at: Date.now(), reason });
+  }
+
+  private signal(device: KnownDevice, kind: DeviceSignal['kind'], online: boolean, at: number): void {
+    this.deps.bus.emit('device:signal', { deviceId: device.id, siteId: device.siteId, pointId: device.pointId, kind, online, at });
+  }
+}
