@@ -127,7 +127,7 @@ describe('device behaviour over MQTT', () => {
     // Boot 70: a heartbeat at uptime 100 s, then a press made at uptime 40 s arrives (a retransmission, 60 s late).
     await bridge.publishAsync(`feedback/${SITE.id}/btn-2/heartbeat`, JSON.stringify({ v: 1, boot: 70, battery: 80, rssi: -60, uptimeMs: 100_000, presses: 1 }), { qos: 1 });
     await bridge.publishAsync(topic, JSON.stringify({ v: 1, boot: 70, seq: 1, button: 3, buttons: 4, uptimeMs: 40_000 }), { qos: 1 });
-    await expect.poll(() => acks.includes('{"v":1,"boot":70,"seq":1}')).toBe(true);
+    await expect.poll(() => acks.includes('{"v":1,"boot":70,"upTo":1,"seq":1}')).toBe(true);
     const answer = (await answersOf('btn-2')).find((a) => a.seq === 1 && a.value === 3)!;
     expect(answer.receivedAt - answer.occurredAt).toBeGreaterThanOrEqual(59_000);
     expect(answer.receivedAt - answer.occurredAt).toBeLessThan(62_000);

@@ -54,17 +54,21 @@ describe('presses over MQTT through the embedded broker', () => {
     const before = await t.get<{ answers: Answer[] }>(`/api/answers?limit=1000`);
     for (let i = 0; i < 3; i++) await client.publishAsync(`feedback/${SITE.id}/${DEVICES[1]!.id}/press`, press, { qos: 1 });
     await expect.poll(() => acks.length, { timeout: 5000 }).toBe(3);
-    expect(new Set(acks)).toEqual(new Set(['{"v":1,"boot":9,"seq":1}']));
+    expect(new Set(acks)).toEqual(new Set(['{"v":1,"boot":9,"upTo":1,"seq":1}']));
     const after = await t.get<{ answers: Answer[] }>(`/api/answers?limit=1000`);
     expect(after.answers.length - before.answers.length).toBe(1);
     await client.endAsync();
   });
 
-  it('counts and drops bad input without acknowledging it, and keeps running', async () => {
+  it('counts bad input, refuses for good only what names a message of a known device, and keeps running', async () => {
     const client = await mqtt.connectAsync(t.gateway.mqttUrl, { username: BRIDGE.username, password: BRIDGE.password });
     const acks: string[] = [];
-    client.on('message', (_topic, payload) => acks.push(payload.toString()));
-    await client.subscribeAsync(`feedback/${SITE.id}/+/ack`, { qos: 1 });
+    const errors: { topic: string; code: string; rejectedSeq: number }[] = [];
+    client.on('message', (topic, payload) => {
+      if (topic.endsWith('/ack')) acks.push(topic);
+      else errors.push({ topic, ...(JSON.parse(payload.toString()) as { code: string; rejectedSeq: number }) });
+    });
+    await client.subscribeAsync([`feedback/+/+/ack`, `feedback/+/+/error`], { qos: 1 });
     const droppedBefore = {
       malformed: await metric('feedback_input_dropped_total', 'reason="malformed-json"'),
       unknown: await metric('feedback_input_dropped_total', 'reason="unknown-device"'),
@@ -80,7 +84,16 @@ describe('presses over MQTT through the embedded broker', () => {
     expect(await metric('feedback_input_dropped_total', 'reason="malformed-json"')).toBe(droppedBefore.malformed + 1);
     expect(await metric('feedback_input_dropped_total', 'reason="unknown-device"')).toBe(droppedBefore.unknown + 1);
     expect(await metric('feedback_input_dropped_total', 'reason="wrong-site"')).toBe(droppedBefore.site + 1);
-    expect(acks).toEqual([]);
+    // the unknown device and the wrong site are told so, and nothing moves their acks; the bad button is refused for good
+    await expect.poll(() => errors.length).toBe(3);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ topic: `feedback/${SITE.id}/ghost/error`, code: 'unknownDevice', rejectedSeq: 1 }),
+        expect.objectContaining({ topic: 'feedback/other-site/btn-1/error', code: 'unknownDevice', rejectedSeq: 1 }),
+        expect.objectContaining({ topic: `feedback/${SITE.id}/btn-1/error`, code: 'badValue', rejectedSeq: 1 }),
+      ]),
+    );
+    await expect.poll(() => acks).toEqual([`feedback/${SITE.id}/btn-1/ack`]);
     await client.endAsync();
     const health = await fetch(`${t.gateway.httpUrl}/health`);
     expect(health.status).toBe(200);

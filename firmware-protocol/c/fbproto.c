@@ -144,14 +144,19 @@ static int get_text(const uint8_t **p, const uint8_t *end, char *dst) {
 fb_result_t fb_decode_raw(const uint8_t *raw, size_t len, fb_message_t *m) {
   const uint8_t *p, *end;
   size_t need;
+  int newer_minor;
   if (len > FB_MAX_FRAME_BYTES) return FB_DROP_OVERSIZE;
   if (len < FB_HEADER_BYTES + FB_CRC_BYTES) return FB_DROP_TOO_SHORT;
   if (get16(raw + len - 2) != fb_crc16(raw, len - 2)) return FB_DROP_BAD_CRC;
-  if ((raw[0] >> 4) != FB_VERSION_MAJOR || (raw[0] & 0x0F) > FB_VERSION_MINOR) return FB_DROP_UNSUPPORTED_VERSION;
+  /* The header's layout is the same in every version: an intact frame's header is always filled in,
+     so a receiver can answer a refused frame with an error (type, device, boot, seq). */
   m->type = raw[1];
   m->device_id = get32(raw + 2);
   m->boot = get16(raw + 6);
   m->seq = get32(raw + 8);
+  if ((raw[0] >> 4) != FB_VERSION_MAJOR) return FB_DROP_UNSUPPORTED_VERSION;
+  /* A newer minor version only appends fields: read the known ones and skip the rest. */
+  newer_minor = (raw[0] & 0x0F) > FB_VERSION_MINOR;
   p = raw + FB_HEADER_BYTES;
   end = raw + len - 2;
   switch (m->type) {
@@ -161,7 +166,7 @@ fb_result_t fb_decode_raw(const uint8_t *raw, size_t len, fb_message_t *m) {
       m->u.hello.scale = p[1];
       p += 2;
       if (!get_text(&p, end, m->u.hello.model) || !get_text(&p, end, m->u.hello.firmware)) return FB_DROP_BAD_PAYLOAD;
-      if (p != end || m->u.hello.buttons < 2 || m->u.hello.buttons > 11 || m->u.hello.scale < 1 || m->u.hello.scale > 4) return FB_DROP_BAD_PAYLOAD;
+      if ((p != end && !newer_minor) || m->u.hello.buttons < 2 || m->u.hello.buttons > 11 || m->u.hello.scale < FB_SCALE_MIN || m->u.hello.scale > FB_SCALE_MAX) return FB_DROP_BAD_PAYLOAD;
       return FB_OK;
     case FB_PRESS: need = 7; break;
     case FB_ANSWER: need = 8; break;
@@ -171,7 +176,7 @@ fb_result_t fb_decode_raw(const uint8_t *raw, size_t len, fb_message_t *m) {
     case FB_ERROR: need = 5; break;
     default: return FB_DROP_UNKNOWN_TYPE;
   }
-  if ((size_t)(end - p) != need) return FB_DROP_BAD_PAYLOAD;
+  if ((size_t)(end - p) < need || ((size_t)(end - p) > need && !newer_minor)) return FB_DROP_BAD_PAYLOAD;
   switch (m->type) {
     case FB_PRESS:
       m->u.press.button = p[0]; m->u.press.duration_ms = get16(p + 1); m->u.press.uptime_ms = get32(p + 3);

@@ -1,5 +1,5 @@
 /*
- * Feedback device protocol 1.0: reference codec in C99 for microcontrollers.
+ * Feedback device protocol 1.0 frames (document revision 1.1): reference codec in C99 for microcontrollers.
  * No dynamic memory, no stdio; see ../PROTOCOL.md for the byte layout.
  */
 #ifndef FBPROTO_H
@@ -13,7 +13,8 @@
 #define FB_HEADER_BYTES 12
 #define FB_CRC_BYTES 2
 #define FB_MAX_FRAME_BYTES 254 /* before COBS */
-#define FB_MAX_WIRE_BYTES (FB_MAX_FRAME_BYTES + 1 + 2) /* COBS overhead + two delimiters */
+#define FB_MAX_ENCODED_BYTES (FB_MAX_FRAME_BYTES + 1) /* COBS adds exactly one byte to 254; a longer run is discarded */
+#define FB_MAX_WIRE_BYTES (FB_MAX_ENCODED_BYTES + 2) /* plus two delimiters */
 #define FB_MAX_TEXT 32
 
 typedef enum {
@@ -25,6 +26,10 @@ typedef enum {
   FB_CONFIG = 0x82,
   FB_ERROR = 0x83
 } fb_type_t;
+
+/* Scale codes of hello: 1 smiley, 2 nps11, 3 csat5, 4 ces7, 5 csi5, 6 csi7, 7 importance5, 8 importance7, 9 choice. */
+#define FB_SCALE_MIN 1
+#define FB_SCALE_MAX 9
 
 typedef enum {
   FB_OK = 0,
@@ -65,11 +70,12 @@ fb_result_t fb_cobs_decode(const uint8_t *in, size_t len, uint8_t *out, size_t *
 size_t fb_encode_raw(const fb_message_t *m, uint8_t *out, size_t cap);
 /* Bytes for the wire: 0x00 | COBS(frame) | 0x00. Returns the length, or 0 on error. */
 size_t fb_encode(const fb_message_t *m, uint8_t *out, size_t cap);
+/* Fills out's header (type, device, boot, seq) for every frame whose CRC holds, also when it returns a drop. */
 fb_result_t fb_decode_raw(const uint8_t *raw, size_t len, fb_message_t *out);
 
 /* Streaming parser: feed received bytes one at a time. */
 typedef struct {
-  uint8_t buf[FB_MAX_FRAME_BYTES + 2];
+  uint8_t buf[FB_MAX_ENCODED_BYTES];
   size_t len;
   uint8_t discarding;
   uint32_t drops[FB_DROP_REASONS]; /* counts by fb_result_t */

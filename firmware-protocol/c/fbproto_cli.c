@@ -77,7 +77,7 @@ static void json_text(const char *s) {
 }
 
 static int decode(void) {
-  static const char *scales[] = {"", "smiley", "nps11", "csat5", "ces7"};
+  static const char *scales[] = {"", "smiley", "nps11", "csat5", "ces7", "csi5", "csi7", "importance5", "importance7", "choice"};
   static const char *errors[] = {"", "unsupportedVersion", "unknownType", "unknownDevice", "badValue", "busy"};
   fb_parser_t p;
   fb_message_t m;

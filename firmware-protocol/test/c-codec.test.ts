@@ -55,6 +55,16 @@ describe('reference C codec', () => {
     expect(lines).toEqual(valid.map((v) => hex(v.wire)));
   });
 
+  it('decodes every PROTOCOL.md vector as TypeScript does: fields, a newer minor version\'s frame, and every drop', () => {
+    const vectors = readVectors();
+    for (const v of vectors) {
+      const lines = cli('decode', Buffer.from(v.wire)).trim().split('\n');
+      const expected = v.fields ?? v.decodes;
+      if (expected) expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([expected, { drops: 0 }]);
+      else expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([{ drops: 1 }]);
+    }
+  });
+
   it('frames encoded in C decode in TypeScript, byte-identical to the TypeScript encoder', () => {
     const messages = fc.sample(message, { numRuns: 400, seed: 42 });
     const lines = cli('encode', messages.map(line).join('\n') + '\n').trim().split('\n');

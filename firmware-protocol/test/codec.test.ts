@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cobsDecode, cobsEncode, crc16, decodeFrame, decodeRaw, encodeFrame, encodeRaw } from '../src/index.ts';
+import { cobsDecode, cobsEncode, crc16, decodeFrame, decodeRaw, encodeFrame, encodeRaw, errorFor } from '../src/index.ts';
 import { readVectors } from './vectors.ts';
 
 const vectors = readVectors();
@@ -18,10 +18,21 @@ describe('PROTOCOL.md test vectors', () => {
     });
   }
 
-  for (const v of vectors.filter((x) => x.drop)) {
-    it(`drops as ${v.drop}: ${v.title}`, () => {
+  for (const v of vectors.filter((x) => x.decodes)) {
+    it(`decodes: ${v.title}`, () => {
       expect(cobsDecode(v.wire.subarray(1, -1))).toEqual(v.raw);
-      expect(decodeRaw(v.raw)).toEqual({ ok: false, reason: v.drop });
+      expect(decodeRaw(v.raw)).toEqual({ ok: true, message: v.decodes });
+    });
+  }
+
+  for (const v of vectors.filter((x) => x.drop)) {
+    it(`drops as ${v.drop}${v.error ? `, answered with ${v.error}` : ''}: ${v.title}`, () => {
+      expect(cobsDecode(v.wire.subarray(1, -1))).toEqual(v.raw);
+      const result = decodeRaw(v.raw);
+      expect(result).toMatchObject({ ok: false, reason: v.drop });
+      expect(result.ok ? undefined : errorFor(result.reason)).toBe(v.error);
+      // an answered frame names its sender, boot and seq from the header
+      if (v.error) expect(result).toMatchObject({ header: { deviceId: 0x12345678, boot: 3, seq: 17 } });
     });
   }
 });

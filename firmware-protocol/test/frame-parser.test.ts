@@ -49,4 +49,13 @@ describe('FrameParser', () => {
     expect(messages).toEqual([press(3)]);
     expect(drops.oversize).toBe(1);
   });
+
+  it('takes a 255-byte encoded frame (254 frame bytes) and discards a run of 256', async () => {
+    const longest = encodeFrame({ type: 'hello', deviceId: 9, boot: 1, seq: 0, buttons: 4, scale: 'smiley', model: 'M'.repeat(32), firmware: 'F'.repeat(32) });
+    expect(longest.length - 2).toBeLessThanOrEqual(255);
+    const run = (n: number) => concat(new Uint8Array([0]), new Uint8Array(n).fill(0x55), new Uint8Array([0]));
+    const { drops } = await parse([run(255), run(256)]);
+    expect(drops.oversize).toBe(1); // the 256-byte run only
+    expect(Object.values(drops).reduce((a, b) => a + b, 0)).toBe(2); // the 255-byte one is read, and fails a later check
+  });
 });

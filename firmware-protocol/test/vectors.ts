@@ -4,8 +4,13 @@ import type { ProtocolMessage } from '../src/index.ts';
 
 export interface Vector {
   title: string;
+  /** encodes to these bytes and decodes back */
   fields?: ProtocolMessage;
+  /** decodes to these fields (a newer minor version's frame) */
+  decodes?: ProtocolMessage;
   drop?: string;
+  /** the error the gateway answers the dropped frame with */
+  error?: string;
   raw: Uint8Array;
   wire: Uint8Array;
 }
@@ -28,7 +33,9 @@ export function readVectors(): Vector[] {
     );
     const vector: Vector = { title: match[1]!, raw: bytes(lines.get('raw')!), wire: bytes(lines.get('wire')!) };
     if (lines.has('fields')) vector.fields = JSON.parse(lines.get('fields')!) as ProtocolMessage;
+    if (lines.has('decodes')) vector.decodes = JSON.parse(lines.get('decodes')!) as ProtocolMessage;
     if (lines.has('drop')) vector.drop = lines.get('drop');
+    if (lines.has('error')) vector.error = lines.get('error');
     vectors.push(vector);
   }
   return vectors;

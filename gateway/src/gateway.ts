@@ -9,7 +9,7 @@ import type { Config } from './config/schema.ts';
 import { createLogger } from './logger.ts';
 import { openDatabase, closeDatabase, probeWrite } from './store/database.ts';
 import { lockDataDir, prepareDataDir } from './store/data-dir.ts';
-import { StoreHealth } from './store/store-health.ts';
+import { StoreHealth, storeProblem } from './store/store-health.ts';
 import { TopologyRepo } from './store/topology-repo.ts';
 import { AnswerWriter } from './store/answer-writer.ts';
 import { AnswerExport } from './store/answer-export.ts';
@@ -128,6 +128,18 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     const drops = new DropLog(logger, (reason) => metrics.inputDropped.inc({ reason }));
     const registry = new DeviceRegistry(new DeviceRepo(db), config.devicesPolicy.offlineAfterMs);
     registry.load(config);
+    const flushCounts = () => {
+      try {
+        registry.flushCounts();
+      } catch (error) {
+        if (!storeProblem(error)) logger.error({ err: error }, 'device counts not written; kept for the next try');
+      }
+    };
+    const countsTimer = setInterval(flushCounts, 5000).unref();
+    stops.push(() => {
+      clearInterval(countsTimer);
+      if (db.open) flushCounts();
+    });
     const history = new DeviceHistory(db);
     const misuse = new MisuseRules((deviceId) => history.lastCounted(deviceId));
     const shifts = new ShiftRepo(db);

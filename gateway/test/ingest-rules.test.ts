@@ -35,6 +35,36 @@ describe('DeviceClock', () => {
     clock.observe(1_000, 0);
     expect(clock.wallTime(5_000, 2_000)).toBe(2_000);
   });
+
+  describe('across the 32-bit uptime wrap (every 49.7 days)', () => {
+    const WRAP = 2 ** 32;
+    const boot = Date.UTC(2026, 0, 1);
+    const at = (uptime: number) => boot + uptime; // the true wall time of an uptime
+
+    it('dates presses on both sides of the wrap, and a retransmission from before it that arrives after it', () => {
+      const clock = new DeviceClock();
+      clock.observe(at(1_000), 1_000);
+      const before = WRAP - 5_000; // 5 s before the wrap
+      clock.observe(at(before), before);
+      expect(clock.wallTime(before, at(before))).toBe(at(before));
+      const after = WRAP + 7_000; // 7 s after it: the device sends 7000
+      clock.observe(at(after), after % WRAP);
+      expect(clock.wallTime(after % WRAP, at(after))).toBe(at(after));
+      // the press from before the wrap, retransmitted an hour later
+      expect(clock.wallTime(before, at(after) + 3_600_000)).toBe(at(before));
+    });
+
+    it('also when the gateway first hears of the boot after the wrap (restarted meanwhile)', () => {
+      const clock = new DeviceClock();
+      const after = WRAP + 60_000;
+      clock.observe(at(after), after % WRAP);
+      expect(clock.wallTime(after % WRAP, at(after))).toBe(at(after));
+      const before = WRAP - 60_000; // retransmitted from before the wrap
+      expect(clock.wallTime(before, at(after) + 1_000)).toBe(at(before));
+      const later = 2 * WRAP + 5_000; // and across the next wrap
+      expect(clock.wallTime(later % WRAP, at(later))).toBe(at(later));
+    });
+  });
 });
 
 describe('MisuseRules', () => {

@@ -4,10 +4,10 @@
  *   <prefix>/<siteId>/<deviceId>/<message>
  *
  * Device → gateway messages: hello, press, answer, heartbeat, status (retained, also the last will).
- * Gateway → device messages: ack, config.
+ * Gateway → device messages: ack, config (retained), error.
  */
 export const DEVICE_MESSAGES = ['hello', 'press', 'answer', 'heartbeat', 'status'] as const;
-export const GATEWAY_MESSAGES = ['ack', 'config'] as const;
+export const GATEWAY_MESSAGES = ['ack', 'config', 'error'] as const;
 
 export type DeviceMessageName = (typeof DEVICE_MESSAGES)[number];
 export type GatewayMessageName = (typeof GATEWAY_MESSAGES)[number];

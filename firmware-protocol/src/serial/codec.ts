@@ -4,6 +4,7 @@ import {
   CRC_BYTES,
   ErrorCode,
   HEADER_BYTES,
+  MAX_ENCODED_BYTES,
   MAX_FRAME_BYTES,
   MessageType,
   PROTOCOL_MAJOR,
@@ -18,7 +19,11 @@ import {
 
 /** Why a frame was not accepted; each reason is counted separately by the gateway. */
 export type DropReason = 'bad-cobs' | 'too-short' | 'oversize' | 'bad-crc' | 'unsupported-version' | 'unknown-type' | 'bad-payload';
-export type DecodeResult = { ok: true; message: ProtocolMessage } | { ok: false; reason: DropReason };
+/**
+ * A frame that was not accepted. `header` is there when the frame was intact (its CRC held), so
+ * the receiver can answer with an error addressed to the sender's device, boot and seq.
+ */
+export type DecodeResult = { ok: true; message: ProtocolMessage } | { ok: false; reason: DropReason; header?: Header };
 
 const TYPE_BY_CODE = new Map<number, MessageTypeName>(Object.entries(MessageType).map(([k, v]) => [v, k as MessageTypeName]));
 const SCALE_BY_CODE = new Map<number, ScaleName>(Object.entries(ScaleCode).map(([k, v]) => [v, k as ScaleName]));
@@ -139,6 +144,14 @@ class Reader {
   done = () => this.offset === this.end;
 }
 
+/** The error a receiver answers a refused intact frame with (PROTOCOL.md, order of checks). */
+export function errorFor(reason: DropReason): ErrorName | undefined {
+  if (reason === 'unsupported-version') return 'unsupportedVersion';
+  if (reason === 'unknown-type') return 'unknownType';
+  if (reason === 'bad-payload') return 'badValue';
+  return undefined;
+}
+
 function decodePayload(type: MessageTypeName, header: Header, r: Reader): ProtocolMessage | undefined {
   switch (type) {
     case 'hello': {
@@ -177,23 +190,26 @@ export function decodeRaw(frame: Uint8Array): DecodeResult {
   const view = new DataView(frame.buffer, frame.byteOffset, frame.length);
   const end = frame.length - CRC_BYTES;
   if (view.getUint16(end, true) !== crc16(frame, 0, end)) return { ok: false, reason: 'bad-crc' };
-  const version = view.getUint8(0);
-  if (version >> 4 !== PROTOCOL_MAJOR || (version & 0x0f) > PROTOCOL_MINOR) return { ok: false, reason: 'unsupported-version' };
-  const type = TYPE_BY_CODE.get(view.getUint8(1));
-  if (!type) return { ok: false, reason: 'unknown-type' };
+  // The header's layout is the same in every version, so an intact frame can always be answered.
   const header: Header = { deviceId: view.getUint32(2, true), boot: view.getUint16(6, true), seq: view.getUint32(8, true) };
+  const version = view.getUint8(0);
+  if (version >> 4 !== PROTOCOL_MAJOR) return { ok: false, reason: 'unsupported-version', header };
+  const type = TYPE_BY_CODE.get(view.getUint8(1));
+  if (!type) return { ok: false, reason: 'unknown-type', header };
+  // A newer minor version only appends fields: read the ones this version knows, skip the rest.
+  const newerMinor = (version & 0x0f) > PROTOCOL_MINOR;
   try {
     const reader = new Reader(view, end);
     const message = decodePayload(type, header, reader);
-    return message && reader.done() ? { ok: true, message } : { ok: false, reason: 'bad-payload' };
+    return message && (reader.done() || newerMinor) ? { ok: true, message } : { ok: false, reason: 'bad-payload', header };
   } catch {
-    return { ok: false, reason: 'bad-payload' };
+    return { ok: false, reason: 'bad-payload', header };
   }
 }
 
 /** Decodes one COBS block (the bytes between two 0x00 delimiters). Never throws. */
 export function decodeFrame(block: Uint8Array): DecodeResult {
-  if (block.length > MAX_FRAME_BYTES + 1) return { ok: false, reason: 'oversize' };
+  if (block.length > MAX_ENCODED_BYTES) return { ok: false, reason: 'oversize' };
   const raw = cobsDecode(block);
   return raw ? decodeRaw(raw) : { ok: false, reason: 'bad-cobs' };
 }

@@ -5,6 +5,8 @@ export const HEADER_BYTES = 12;
 export const CRC_BYTES = 2;
 /** Largest frame before COBS encoding (header + payload + CRC). */
 export const MAX_FRAME_BYTES = 254;
+/** The longest COBS block a valid frame can be (254 bytes gain exactly one): a longer run without a delimiter is discarded. */
+export const MAX_ENCODED_BYTES = MAX_FRAME_BYTES + 1;
 
 export const MessageType = {
   hello: 0x01,
@@ -18,7 +20,7 @@ export const MessageType = {
 export type MessageTypeName = keyof typeof MessageType;
 
 /** Scale codes of the hello message. */
-export const ScaleCode = { smiley: 1, nps11: 2, csat5: 3, ces7: 4 } as const;
+export const ScaleCode = { smiley: 1, nps11: 2, csat5: 3, ces7: 4, csi5: 5, csi7: 6, importance5: 7, importance7: 8, choice: 9 } as const;
 export type ScaleName = keyof typeof ScaleCode;
 
 export const ErrorCode = { unsupportedVersion: 1, unknownType: 2, unknownDevice: 3, badValue: 4, busy: 5 } as const;

@@ -1,6 +1,6 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import { deviceTopic, DEFAULT_TOPIC_PREFIX } from '../mqtt/topics.ts';
-import { parseAck, PROTOCOL_VERSION, type JsonPress } from '../mqtt/messages.ts';
+import { parseAck, parseError, PROTOCOL_VERSION, type JsonPress } from '../mqtt/messages.ts';
 import { RetransmitQueue, defaultWeights, pickWeighted } from './retransmit-queue.ts';
 
 export interface SimulatedButtonOptions {
@@ -37,6 +37,8 @@ export class SimulatedButton {
   private seq = 0;
   private sent = 0;
   private acked = 0;
+  /** error messages received, by refused seq */
+  readonly refused = new Set<number>();
   private readonly startedAt = Date.now();
 
   constructor(private readonly options: SimulatedButtonOptions) {
@@ -58,7 +60,7 @@ export class SimulatedButton {
     return this.options.bootCounter ?? 1;
   }
 
-  private topic(message: 'press' | 'status' | 'ack' | 'heartbeat' | 'hello'): string {
+  private topic(message: 'press' | 'status' | 'ack' | 'error' | 'heartbeat' | 'hello'): string {
     return deviceTopic(this.prefix, this.options.siteId, this.deviceId, message);
   }
 
@@ -76,11 +78,19 @@ export class SimulatedButton {
     }
     const client = await mqtt.connectAsync(this.options.brokerUrl, connectOptions);
     this.client = client;
-    client.on('message', (_topic, payload) => {
+    client.on('message', (topic, payload) => {
+      if (topic === this.topic('error')) {
+        const error = parseError(payload);
+        if (error.ok && error.value.boot === this.boot && error.value.rejectedSeq > 0) {
+          this.refused.add(error.value.rejectedSeq);
+          this.queue.refuse(error.value.rejectedSeq);
+        }
+        return;
+      }
       const ack = parseAck(payload);
-      if (ack.ok && ack.value.boot === this.boot) this.acked += this.queue.ack(ack.value.seq);
+      if (ack.ok && ack.value.boot === this.boot) this.acked += this.queue.ack(ack.value.upTo);
     });
-    await client.subscribeAsync(this.topic('ack'), { qos: 1 });
+    await client.subscribeAsync([this.topic('ack'), this.topic('error')], { qos: 1 });
     await client.publishAsync(this.topic('status'), JSON.stringify({ v: PROTOCOL_VERSION, online: true }), { qos: 1, retain: true });
     const hello = { v: PROTOCOL_VERSION, boot: this.boot, buttons: this.options.buttons, scale: 'smiley', model: 'SIM-MQTT', firmware: '1.0.0' };
     client.publish(this.topic('hello'), JSON.stringify(hello), { qos: 1 });

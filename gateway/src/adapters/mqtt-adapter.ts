@@ -11,6 +11,9 @@ import {
   parseStatus,
   PROTOCOL_VERSION,
   DEVICE_MESSAGES,
+  ackPayload,
+  type JsonError,
+  type ParseResult,
   type DeviceTopic,
 } from '@feedback/firmware-protocol';
 import type { Delivery, DeviceInbox } from '../domain/device-inbox.ts';
@@ -36,7 +39,7 @@ export class MqttAdapter {
   constructor(private readonly options: MqttAdapterOptions) {
     this.acks = new AckCoalescer(
       (device, ack) => {
-        const payload = JSON.stringify({ v: PROTOCOL_VERSION, boot: ack.boot, seq: ack.upTo });
+        const payload = JSON.stringify(ackPayload(ack.boot, ack.upTo));
         if (this.running) options.connection.publish(deviceTopic(options.topicPrefix, device.siteId, device.deviceId, 'ack'), payload);
       },
       (device) => `${device.siteId}/${device.deviceId}`,
@@ -83,29 +86,50 @@ export class MqttAdapter {
     }
   }
 
+  /**
+   * A press or answer that could not be read: when its boot and seq could, it is refused for good
+   * (error topic, and the ack moves past it) so the device stops resending it; otherwise counted.
+   */
+  private unreadable(topic: DeviceTopic, failure: Extract<ParseResult<unknown>, { ok: false }>): void {
+    const { inbox } = this.options;
+    if (!failure.identity) return inbox.drop(failure.reason, { deviceId: topic.deviceId });
+    const code = failure.reason === 'unsupported-version' ? 'unsupportedVersion' : 'badValue';
+    const delivery = inbox.refuse({ ...failure.identity, deviceId: topic.deviceId, siteId: topic.siteId, reason: failure.reason, code, transport: 'mqtt' });
+    this.answer(topic, failure.identity, delivery);
+  }
+
+  /** Tells the device what became of a message: an error when refused, then the (coalesced) cumulative ack. */
+  private answer(topic: DeviceTopic, m: { boot: number; seq: number }, delivery: Delivery): void {
+    if (delivery.outcome === 'refused') this.publishError(topic, { v: PROTOCOL_VERSION, boot: m.boot, code: delivery.code, rejectedSeq: m.seq, reason: delivery.reason });
+    if (delivery.ack) this.acks.offer(topic, delivery.ack);
+  }
+
+  private publishError(topic: DeviceTopic, error: JsonError): void {
+    if (this.running) this.options.connection.publish(deviceTopic(this.options.topicPrefix, topic.siteId, topic.deviceId, 'error'), JSON.stringify(error));
+  }
+
   private onPress(topic: DeviceTopic, payload: Buffer, receivedAt: number): void {
     const press = parsePress(payload);
-    if (!press.ok) return this.options.inbox.drop(press.reason, { topic: topic.deviceId });
+    if (!press.ok) return this.unreadable(topic, press);
     const { boot, seq, button, buttons, uptimeMs } = press.value;
-    this.acknowledge(topic, this.options.inbox.press({ deviceId: topic.deviceId, siteId: topic.siteId, boot, seq, button, buttons, uptimeMs, receivedAt, source: 'mqtt' }));
+    this.acknowledge(topic, { boot, seq }, this.options.inbox.press({ deviceId: topic.deviceId, siteId: topic.siteId, boot, seq, button, buttons, uptimeMs, receivedAt, source: 'mqtt' }));
   }
 
   private onAnswer(topic: DeviceTopic, payload: Buffer, receivedAt: number): void {
     const answer = parseAnswer(payload);
-    if (!answer.ok) return this.options.inbox.drop(answer.reason, { topic: topic.deviceId });
+    if (!answer.ok) return this.unreadable(topic, answer);
     const { boot, seq, question, value, uptimeMs } = answer.value;
     this.acknowledge(
       topic,
+      { boot, seq },
       this.options.inbox.answer({ deviceId: topic.deviceId, siteId: topic.siteId, boot, seq, questionNumber: question, value, uptimeMs, receivedAt, source: 'mqtt' }),
     );
   }
 
   /** Acks once the message is durable (or refused for good); a failed commit is left to the device's retransmission. */
-  private acknowledge(topic: DeviceTopic, delivery: Promise<Delivery>): void {
+  private acknowledge(topic: DeviceTopic, m: { boot: number; seq: number }, delivery: Promise<Delivery>): void {
     delivery
-      .then((result) => {
-        if (result.ack) this.acks.offer(topic, result.ack);
-      })
+      .then((result) => this.answer(topic, m, result))
       .catch(unlessStoreUnavailable((error) => this.options.logger.error({ err: error }, 'message not stored; the device will retransmit')));
   }
 
@@ -114,7 +138,7 @@ export class MqttAdapter {
     const hello = parseHello(payload);
     if (!hello.ok) return this.options.inbox.drop(hello.reason);
     const reply = this.options.inbox.hello({ ...hello.value, deviceId: topic.deviceId, siteId: topic.siteId, transport: 'mqtt', receivedAt });
-    if (!('settings' in reply)) return;
+    if (!('settings' in reply)) return this.publishError(topic, { v: PROTOCOL_VERSION, boot: hello.value.boot, code: reply.code, rejectedSeq: 0, reason: reply.refused });
     const config = { v: PROTOCOL_VERSION, ...reply.settings };
     if (this.running) this.options.connection.publish(deviceTopic(this.options.topicPrefix, topic.siteId, topic.deviceId, 'config'), JSON.stringify(config), { retain: true });
   }

@@ -1,7 +1,7 @@
 import { SerialPort } from 'serialport';
 import type { Logger } from 'pino';
 import { unlessStoreUnavailable } from '../domain/store-unavailable.ts';
-import { deviceIdString, encodeFrame, FrameParser, SKIPPED_ANSWER, type ProtocolMessage } from '@feedback/firmware-protocol';
+import { deviceIdString, encodeFrame, errorFor, FrameParser, SKIPPED_ANSWER, type DropReason, type Header, type ProtocolMessage } from '@feedback/firmware-protocol';
 import type { DeviceInbox } from '../domain/device-inbox.ts';
 import { AckCoalescer } from './ack-coalescer.ts';
 
@@ -51,7 +51,7 @@ class SerialLine {
     if (this.closed) return;
     const port = new SerialPort({ path: this.spec.path, baudRate: this.spec.baudRate, autoOpen: false });
     this.port = port;
-    const parser = new FrameParser((reason) => this.options.inbox.drop(`serial-${reason}`));
+    const parser = new FrameParser((reason, header) => this.onDrop(reason, header));
     port.on('close', () => this.lost('closed'));
     port.on('error', (error) => this.lost(error.message));
     port.pipe(parser).on('data', (message: ProtocolMessage) => this.onMessage(message));
@@ -88,6 +88,24 @@ class SerialLine {
 
   private write(message: ProtocolMessage): void {
     if (this.port?.isOpen) this.port.write(Buffer.from(encodeFrame(message)));
+  }
+
+  /**
+   * A frame that was not accepted. An intact one (its header readable) is answered with the
+   * protocol's error; when it carried a seq, that seq is refused for good, so the ack moves past it.
+   */
+  private onDrop(reason: DropReason, header: Header | undefined): void {
+    const { inbox } = this.options;
+    const code = errorFor(reason);
+    if (!header || !code) return inbox.drop(`serial-${reason}`);
+    const error = { type: 'error', deviceId: header.deviceId, boot: header.boot, seq: 0, code, rejectedSeq: header.seq } as const;
+    if (header.seq === 0) {
+      inbox.drop(`serial-${reason}`, { deviceId: deviceIdString(header.deviceId) });
+      return this.write(error);
+    }
+    const delivery = inbox.refuse({ deviceId: deviceIdString(header.deviceId), boot: header.boot, seq: header.seq, reason: `serial-${reason}`, code, transport: 'serial' });
+    this.write(error);
+    if (delivery.ack) this.acks.offer(header.deviceId, delivery.ack);
   }
 
   private onMessage(m: ProtocolMessage): void {

@@ -23,7 +23,7 @@ const digest = (s: string | Buffer) => createHash('sha256').update(s).digest();
 const same = (a: string | Buffer, b: string) => timingSafeEqual(digest(a), digest(b));
 
 const DEVICE_PUBLISH: DeviceMessageName[] = ['hello', 'press', 'answer', 'heartbeat', 'status'];
-const DEVICE_SUBSCRIBE: GatewayMessageName[] = ['ack', 'config'];
+const DEVICE_SUBSCRIBE: GatewayMessageName[] = ['ack', 'config', 'error'];
 
 /**
  * Who may connect to the embedded broker, and which topics each may publish and subscribe to.

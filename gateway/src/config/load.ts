@@ -70,6 +70,9 @@ function checkReferences(config: Config): void {
   config.devices.forEach((d, i) => {
     if (!points.has(d.pointId)) throw new ConfigError(`Invalid configuration:\n  devices[${i}].pointId: no point "${d.pointId}"`);
     if (d.surveyId && !surveys.has(d.surveyId)) throw new ConfigError(`Invalid configuration:\n  devices[${i}].surveyId: no survey "${d.surveyId}"`);
+    if (d.source && d.source.kind !== 'zigbee2mqtt' && d.source.name.includes('/')) {
+      throw new ConfigError(`Invalid configuration:\n  devices[${i}].source.name: a ${d.source.kind} name cannot hold "/" (only zigbee2mqtt friendly names can)`);
+    }
   });
   config.cameras.forEach((c, i) => {
     if (!sites.has(c.siteId)) throw new ConfigError(`Invalid configuration:\n  cameras[${i}].siteId: no site "${c.siteId}"`);

@@ -28,8 +28,8 @@ export const PointConfig = Type.Object(
 export const OffTheShelfSource = Type.Object(
   {
     kind: Type.Union([Type.Literal('zigbee2mqtt'), Type.Literal('tasmota'), Type.Literal('shelly')]),
-    /** zigbee2mqtt friendly name, Tasmota topic, or Shelly device id */
-    name: Type.String({ pattern: '^[^#+/]{1,128}$' }),
+    /** zigbee2mqtt friendly name (may hold '/', as zigbee2mqtt allows), Tasmota topic, or Shelly device id (no '/') */
+    name: Type.String({ pattern: '^(?!/)(?!.*//)(?!.*/$)[^#+]{1,128}$' }),
     /** action text → button index (0 = worst) */
     actions: Type.Record(Type.String(), Type.Integer({ minimum: 0, maximum: 10 })),
   },

@@ -21,9 +21,22 @@ export interface DeviceRow {
   storedSinceBoot: number;
 }
 
-/** The devices table: what each device last reported (hello, heartbeat, status). */
+/** What happened to a device's messages in one boot. */
+export interface BootTally {
+  boot: number;
+  /** answers stored */
+  stored: number;
+  /** retransmissions of messages already stored */
+  duplicates: number;
+  /** messages refused for good, by reason */
+  refused: Record<string, number>;
+}
+
+/** The devices table (what each device last reported: hello, heartbeat, status) and its per-boot tallies. */
 export class DeviceRepo {
   private readonly statements;
+
+  private readonly addTallies;
 
   constructor(db: Db) {
     this.statements = {
@@ -36,6 +49,11 @@ export class DeviceRepo {
         `UPDATE devices SET battery = ?, rssi = ?, uptime_ms = ?, presses_since_boot = ?, boot = ?, transport = ?, last_seen_at = ?, status = 'online' WHERE id = ?`,
       ),
       status: db.prepare('UPDATE devices SET status = ?, last_seen_at = MAX(COALESCE(last_seen_at, 0), ?) WHERE id = ?'),
+      addTally: db.prepare(
+        'INSERT INTO device_boot_tallies (device_id, boot, kind, count) VALUES (?, ?, ?, ?) ON CONFLICT (device_id, boot, kind) DO UPDATE SET count = count + excluded.count',
+      ),
+      storedByBoot: db.prepare('SELECT boot, COUNT(*) AS n FROM answers WHERE device_id = ? GROUP BY boot'),
+      talliesOf: db.prepare('SELECT boot, kind, count FROM device_boot_tallies WHERE device_id = ?'),
       list: db.prepare(
         `SELECT d.id, d.site_id AS siteId, d.point_id AS pointId, d.buttons, d.transport, d.model, d.firmware, d.boot, d.battery,
                 d.rssi, d.uptime_ms AS uptimeMs, d.presses_since_boot AS pressesSinceBoot, d.last_seen_at AS lastSeenAt, d.status,
@@ -43,6 +61,26 @@ export class DeviceRepo {
          FROM devices d ORDER BY d.id`,
       ),
     };
+    this.addTallies = db.transaction((rows: { deviceId: string; boot: number; kind: string; count: number }[]) => {
+      for (const r of rows) this.statements.addTally.run(r.deviceId, r.boot, r.kind, r.count);
+    });
+  }
+
+  /** Adds counts of duplicates ('duplicate') and refusals ('refused:<reason>') in one transaction. */
+  addCounts(rows: { deviceId: string; boot: number; kind: string; count: number }[]): void {
+    if (rows.length > 0) this.addTallies(rows);
+  }
+
+  /** Every boot of a device the store knows of, latest first. */
+  boots(deviceId: string): BootTally[] {
+    const byBoot = new Map<number, BootTally>();
+    const tally = (boot: number) => byBoot.get(boot) ?? byBoot.set(boot, { boot, stored: 0, duplicates: 0, refused: {} }).get(boot)!;
+    for (const r of this.statements.storedByBoot.all(deviceId) as { boot: number; n: number }[]) tally(r.boot).stored = r.n;
+    for (const r of this.statements.talliesOf.all(deviceId) as { boot: number; kind: string; count: number }[]) {
+      if (r.kind === 'duplicate') tally(r.boot).duplicates += r.count;
+      else if (r.kind.startsWith('refused:')) tally(r.boot).refused[r.kind.slice('refused:'.length)] = r.count;
+    }
+    return [...byBoot.values()].sort((a, b) => b.boot - a.boot);
   }
 
   recordHello(id: string, transport: Transport, hello: { model: string; firmware: string; boot: number }, at: number): void {

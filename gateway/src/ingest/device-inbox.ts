@@ -31,17 +31,27 @@ export interface InboxDeps extends Omit<IngestDeps, 'refused' | 'registry'> {
  */
 export class IngestInbox implements DeviceInbox {
   private readonly ingest: Ingest;
+  /** the button count each device announced in the hello of its current boot */
+  private readonly announced = new Map<string, { boot: number; buttons: number }>();
 
   constructor(private readonly deps: InboxDeps) {
-    this.ingest = new Ingest({ ...deps, refused: (reason, m) => this.refused(reason, m.deviceId) });
+    this.ingest = new Ingest({ ...deps, refused: (reason, m) => this.refused(reason, m) });
   }
 
   press(press: IncomingPress): Promise<Delivery> {
-    return this.ingest.acceptPress(press);
+    // A transport without a button count in each press (serial) is held to what its hello announced.
+    const announced = this.announced.get(press.deviceId);
+    const checked = press.buttons === undefined && announced?.boot === press.boot ? { ...press, buttons: announced.buttons } : press;
+    return this.ingest.acceptPress(checked).then((d) => this.counted(d, press));
   }
 
   answer(answer: IncomingAnswer): Promise<Delivery> {
-    return this.ingest.acceptAnswer(answer);
+    return this.ingest.acceptAnswer(answer).then((d) => this.counted(d, answer));
+  }
+
+  private counted(delivery: Delivery, m: { deviceId: string; boot: number }): Delivery {
+    if (delivery.outcome === 'duplicate') this.deps.registry.count(m.deviceId, m.boot, 'duplicate');
+    return delivery;
   }
 
   refuse(m: UnreadableMessage): Delivery {
@@ -55,6 +65,13 @@ export class IngestInbox implements DeviceInbox {
     if (!device) return { refused: 'unknown-device', code: 'unknownDevice' };
     this.deps.registry.recordHello(hello.deviceId, hello.transport, hello, hello.receivedAt);
     this.signal(device, 'hello', true, hello.receivedAt);
+    if (device.surveyId === undefined) {
+      this.announced.set(hello.deviceId, { boot: hello.boot, buttons: hello.buttons });
+      if (hello.buttons !== device.buttons) {
+        this.deps.drop('hello-mismatch', { deviceId: hello.deviceId, announced: hello.buttons, configured: device.buttons });
+        return { refused: 'hello-mismatch', code: 'badValue' };
+      }
+    }
     return { settings: { responseIntervalMs: device.responseIntervalMs, led: true, sessionMode: device.sessionMode } };
   }
 
@@ -109,10 +126,12 @@ export class IngestInbox implements DeviceInbox {
     return undefined;
   }
 
-  /** Counts a refused press or answer and tells the bus, when the device is one the gateway knows. */
-  private refused(reason: string, deviceId: string): void {
+  /** Counts a refused press or answer (per boot, for a device the gateway knows) and tells the bus. */
+  private refused(reason: string, m: { deviceId: string; boot: number }): void {
+    const { deviceId } = m;
     this.deps.drop(reason, { deviceId });
     const device = this.deps.registry.get(deviceId);
+    if (device) this.deps.registry.count(deviceId, m.boot, `refused:${reason}`);
     if (device) this.deps.bus.emit('device:signal', { deviceId, siteId: device.siteId, pointId: device.pointId, kind: 'refused', online: true, at: Date.now(), reason });
   }
 

@@ -1,8 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { HttpServices } from '../../services.ts';
-import { Nullable } from '../../schemas.ts';
-import { mayUseSite } from '../../scope.ts';
+import { mayUseSite, requireSite } from '../../scope.ts';
+import { ErrorBody, Id, Nullable } from '../../schemas.ts';
+import { HttpError } from '../../errors.ts';
 
 const DeviceBody = Type.Object({
   id: Type.String(),
@@ -17,13 +18,43 @@ const DeviceBody = Type.Object({
   rssi: Nullable(Type.Integer()),
   uptimeMs: Nullable(Type.Integer()),
   pressesSinceBoot: Nullable(Type.Integer()),
-  lostSinceBoot: Nullable(Type.Integer({ description: 'presses the device counted since boot that never arrived' })),
+  lostSinceBoot: Nullable(Type.Integer({ description: 'presses the device counted since boot that never arrived (neither stored nor refused)' })),
+  duplicatesSinceBoot: Type.Integer({ description: 'retransmissions of already stored messages in the current boot' }),
+  refusedSinceBoot: Type.Record(Type.String(), Type.Integer(), { description: 'messages of the current boot refused for good, by reason' }),
   lastSeenAt: Nullable(Type.Integer()),
   online: Type.Boolean(),
 });
 
 /** The device registry of the caller's sites. */
+const BootBody = Type.Object({
+  boot: Type.Integer(),
+  stored: Type.Integer({ description: 'answers stored' }),
+  duplicates: Type.Integer({ description: 'retransmissions of messages already stored' }),
+  refused: Type.Record(Type.String(), Type.Integer(), { description: 'messages refused for good, by reason' }),
+});
+
 export const deviceRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'devices'> }> = async (app, { services }) => {
+  app.get(
+    '/api/devices/:deviceId/boots',
+    {
+      config: { access: 'indices:read' },
+      schema: {
+        tags: ['devices'],
+        description: "What happened to a device's messages in each boot, latest first: stored, duplicates, refused by reason",
+        params: Type.Object({ deviceId: Id }),
+        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 1000, default: 20 }) }),
+        response: { 200: Type.Object({ deviceId: Type.String(), boots: Type.Array(BootBody) }), 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) => {
+      const device = services.devices.get(request.params.deviceId);
+      if (!device) throw new HttpError(404, `No device "${request.params.deviceId}"`);
+      requireSite(request, device.siteId);
+      return { deviceId: device.id, boots: services.devices.boots(device.id, request.query.limit) ?? [] };
+    },
+  );
+
+
   app.get(
     '/api/devices',
     {
