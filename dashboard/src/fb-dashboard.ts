@@ -3,15 +3,23 @@ import { api } from '@feedback/web-base/api-client.ts';
 import { LanguageController, LANGUAGE_NAMES, LANGUAGES, language, setLanguage, t, type Language } from '@feedback/web-base/i18n.ts';
 import { Router } from '@feedback/web-base/router.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
-import type { MeResponse } from '@feedback/web-base/contract.ts';
+import type { ApiUser, MeResponse, PointsResponse, PointSummary } from '@feedback/web-base/contract.ts';
 import '@feedback/web-base/components/fb-sign-in.ts';
-import './fb-live-points.ts';
+import './fb-filter-bar.ts';
+import './fb-overview.ts';
+import './fb-trends.ts';
+import './fb-breakdowns.ts';
+import { filtersOf, type Filters } from './filters.ts';
 
-/** The manager dashboard: signs in (or finds the session still good), then shows the live overview. */
+const VIEWS = ['overview', 'trends', 'breakdowns'] as const;
+
+/** The manager dashboard: signs in (or finds the session still good), then the views, each with the filters in the URL. */
 export class FbDashboard extends LitElement {
-  static override properties = { signedIn: { state: true }, checked: { state: true } };
+  static override properties = { signedIn: { state: true }, checked: { state: true }, user: { state: true }, points: { state: true } };
   declare signedIn: boolean;
   declare checked: boolean;
+  declare user: ApiUser | undefined;
+  declare points: PointSummary[];
   private readonly router = new Router(this, '/dashboard/', 'overview');
 
   constructor() {
@@ -19,6 +27,7 @@ export class FbDashboard extends LitElement {
     new LanguageController(this);
     this.signedIn = false;
     this.checked = false;
+    this.points = [];
   }
 
   static override styles = [
@@ -26,7 +35,10 @@ export class FbDashboard extends LitElement {
     css`
       :host { display: block; min-height: 100vh; background: var(--fb-bg); }
       header { display: flex; align-items: center; gap: var(--fb-space-3); padding: var(--fb-space-3) var(--fb-space-4); background: var(--fb-header); color: var(--fb-on-header); }
-      header h1 { font-size: var(--fb-text-m); margin: 0; flex: 1; }
+      header h1 { font-size: var(--fb-text-m); margin: 0; }
+      nav { display: flex; gap: var(--fb-space-2); flex: 1; }
+      nav a { color: var(--fb-on-header); text-decoration: none; padding: 0.3rem 0.6rem; border-radius: 6px; }
+      nav a[aria-current='page'] { background: #ffffff22; text-decoration: underline; }
       select, button { font: inherit; background: transparent; color: var(--fb-on-header); border: 1px solid #ffffff99; border-radius: 6px; padding: 0.3rem 0.6rem; }
       option { color: var(--fb-text); }
     `,
@@ -40,10 +52,7 @@ export class FbDashboard extends LitElement {
     // The session cookie is HttpOnly: ask the gateway whether it is still good (and get its CSRF token).
     void api
       .get<MeResponse>('/api/auth/me')
-      .then((me) => {
-        api.setCsrfToken(me.csrfToken);
-        this.signedIn = true;
-      })
+      .then((me) => this.enter(me))
       .catch(() => undefined)
       .finally(() => (this.checked = true));
   }
@@ -51,6 +60,35 @@ export class FbDashboard extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopListening?.();
+  }
+
+  /** Signed in: remember who, and load what the filters offer. */
+  private enter(me: { user: ApiUser; csrfToken: string }): void {
+    api.setCsrfToken(me.csrfToken);
+    this.user = me.user;
+    this.signedIn = true;
+    void api
+      .get<PointsResponse>('/api/points')
+      .then(({ points }) => (this.points = points))
+      .catch(() => undefined);
+  }
+
+  private filters: Filters | undefined;
+
+  /** The same object while the URL's filters stay the same, so views reload only when they change. */
+  private filtersFor(route: Parameters<typeof filtersOf>[0]): Filters {
+    const next = filtersOf(route);
+    if (!this.filters || JSON.stringify(this.filters) !== JSON.stringify(next)) this.filters = next;
+    return this.filters;
+  }
+
+  private navigate(view: string, params: Record<string, string>, replace = false): void {
+    this.router.navigate({ view, params }, { replace });
+  }
+
+  private onFilters(f: Filters): void {
+    const { siteId, pointId, period, fromDate, toDate } = f;
+    this.navigate(this.router.route.view, { ...this.router.route.params, siteId, pointId, period: period === 'today' ? '' : period, fromDate, toDate });
   }
 
   private async signOut() {
@@ -61,10 +99,27 @@ export class FbDashboard extends LitElement {
 
   override render() {
     if (!this.checked) return html``;
-    if (!this.signedIn) return html`<fb-sign-in @signed-in=${() => (this.signedIn = true)}></fb-sign-in>`;
+    if (!this.signedIn)
+      return html`<fb-sign-in
+        @signed-in=${(e: CustomEvent<{ user: ApiUser; csrfToken: string }>) => this.enter(e.detail)}
+      ></fb-sign-in>`;
+    const route = this.router.route;
+    const view = (VIEWS as readonly string[]).includes(route.view) ? route.view : 'overview';
+    const filters = this.filtersFor(route);
+    const canAct = this.user?.role === 'admin' || this.user?.role === 'manager';
+    const link = (v: string) => html`<a
+      href=${`/dashboard/${v}${location.search}`}
+      aria-current=${v === view ? 'page' : 'false'}
+      @click=${(e: MouseEvent) => {
+        e.preventDefault();
+        this.navigate(v, route.params);
+      }}
+      >${t(`nav.${v}`)}</a
+    >`;
     return html`
       <header>
         <h1>${t('app.dashboard')}</h1>
+        <nav aria-label=${t('nav.title')}>${VIEWS.map(link)}</nav>
         <label>
           <span hidden>${t('language')}</span>
           <select aria-label=${t('language')} @change=${(e: Event) => void setLanguage((e.target as HTMLSelectElement).value as Language)}>
@@ -73,7 +128,14 @@ export class FbDashboard extends LitElement {
         </label>
         <button @click=${() => void this.signOut()}>${t('signOut')}</button>
       </header>
-      <fb-live-points .route=${this.router.route}></fb-live-points>
+      <fb-filter-bar .filters=${filters} .points=${this.points} @filters-changed=${(e: CustomEvent<Filters>) => this.onFilters(e.detail)}></fb-filter-bar>
+      <main @params-changed=${(e: CustomEvent<Record<string, string>>) => this.navigate(view, e.detail, true)}>
+        ${view === 'trends'
+          ? html`<fb-trends .filters=${filters} .params=${route.params}></fb-trends>`
+          : view === 'breakdowns'
+            ? html`<fb-breakdowns .filters=${filters} .params=${route.params} .points=${this.points}></fb-breakdowns>`
+            : html`<fb-overview .filters=${filters} ?canAct=${canAct}></fb-overview>`}
+      </main>
     `;
   }
 }

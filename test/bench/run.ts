@@ -3,9 +3,10 @@ import { cpus, totalmem } from 'node:os';
 import { ingestBench } from './ingest-bench.ts';
 import { indicesBench } from './indices-bench.ts';
 import { emotionBench } from './emotion-bench.ts';
+import { appBudgetBench } from './app-budget.ts';
 
 /**
- * npm run bench [-- --only ingest|indices|emotion] [--answers N]: runs the benchmarks and prints one JSON object on stdout.
+ * npm run bench [-- --only ingest|indices|emotion|apps] [--answers N]: runs the benchmarks and prints one JSON object on stdout.
  * Progress goes to stderr. Each benchmark reports ratios against a baseline measured in the same run.
  */
 const { values } = parseArgs({ options: { only: { type: 'string' }, answers: { type: 'string' } } });
@@ -13,6 +14,7 @@ const benches: Record<string, (log: (line: string) => void) => Promise<Record<st
   ingest: ingestBench,
   indices: (log) => indicesBench(log, values.answers ? { answers: Number(values.answers) } : {}),
   emotion: emotionBench,
+  apps: appBudgetBench,
 };
 
 const results: Record<string, unknown> = {

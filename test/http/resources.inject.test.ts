@@ -93,6 +93,19 @@ describe('indices', () => {
   });
 });
 
+describe('overview', () => {
+  it('answers every index for the range and for the period of equal length before it; refuses a backwards range', async () => {
+    const { status, body } = await call('GET', `/api/overview?${RANGE}`);
+    expect(status).toBe(200);
+    const overview = body as { from: number; to: number; previous: { from: number; to: number }; indices: { index: string; result: { n: number } }[] };
+    expect(overview.previous).toEqual({ from: overview.from - (overview.to - overview.from), to: overview.from });
+    expect(overview.indices.map((i) => i.index)).toContain('emotionalNps');
+    expect(overview.indices).toHaveLength(12);
+    expect((await call('GET', '/api/overview?from=2026-03-03T00:00:00Z&to=2026-03-01T00:00:00Z')).status).toBe(400);
+    expect((await call('GET', `/api/overview?${RANGE}&siteId=nowhere`)).status).toBe(400);
+  });
+});
+
 describe('customers, staff, shifts', () => {
   it('records customers served, imports CSV listing bad lines, and keeps shifts to known staff', async () => {
     expect((await call('POST', '/api/customers', { pointId: POINT.id, ...HOUR, count: 12 })).status).toBe(204);

@@ -36,6 +36,7 @@ export const ROUTE_ACCESS: Record<string, string> = {
   'GET /api/cameras': 'indices:read',
   'GET /api/points': 'indices:read',
   'GET /api/devices': 'indices:read',
+  'GET /api/overview': 'indices:read',
   'GET /api/devices/:deviceId/boots': 'indices:read',
   'GET /api/indices/:index': 'indices:read',
   'GET /api/indices/:index/breakdown': 'indices:read',

@@ -19,6 +19,7 @@ import { answerRoutes } from './routes/api/answers.ts';
 import { deviceRoutes } from './routes/api/devices.ts';
 import { cameraRoutes } from './routes/api/cameras.ts';
 import { indexRoutes } from './routes/api/indices.ts';
+import { overviewRoutes } from './routes/api/overview.ts';
 import { customerRoutes } from './routes/api/customers.ts';
 import { staffRoutes } from './routes/api/staff.ts';
 import { shiftRoutes } from './routes/api/shifts.ts';
@@ -83,6 +84,7 @@ export const httpApp = fp(async (app: FastifyInstance, { services }: { services:
   await app.register(deviceRoutes, { services });
   await app.register(cameraRoutes, { services });
   await app.register(indexRoutes, { services });
+  await app.register(overviewRoutes, { services });
   await app.register(customerRoutes, { services });
   await app.register(staffRoutes, { services });
   await app.register(shiftRoutes, { services });

@@ -7,7 +7,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { Alert, AlertChange } from '../domain/alert.ts';
 import type { DeviceSignal } from '../domain/device-inbox.ts';
-import type { ErrorBody, IndexResultSchema, MeSchema, PointSummarySchema, PointsResponseSchema, SessionSchema, UserBody } from './schemas.ts';
+import type { DeviceBody, ErrorBody, IndexResultSchema, OverviewSchema, MeSchema, PointSummarySchema, PointsResponseSchema, SessionSchema, UserBody } from './schemas.ts';
 
 export type ApiError = Static<typeof ErrorBody>;
 export type IndexResult = Static<typeof IndexResultSchema>;
@@ -16,6 +16,8 @@ export type PointsResponse = Static<typeof PointsResponseSchema>;
 export type SessionResponse = Static<typeof SessionSchema>;
 export type MeResponse = Static<typeof MeSchema>;
 export type ApiUser = Static<typeof UserBody>;
+export type OverviewResponse = Static<typeof OverviewSchema>;
+export type DeviceView = Static<typeof DeviceBody>;
 export type { Alert, AlertChange, DeviceSignal };
 
 /** What the gateway pushes over socket.io, by event name. */

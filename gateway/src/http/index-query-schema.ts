@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { INDEX_NAMES } from '../indices/math/index-from-counts.ts';
 import { parseInstant } from '../domain/instant.ts';
 import type { FastifyRequest } from 'fastify';
-import type { IndexQuery } from '../indices/index-service.ts';
+import { QueryError, type IndexQuery } from '../indices/index-service.ts';
 import { allowedSites, requirePoint, requireSite } from './scope.ts';
 import { Id } from './schemas.ts';
 import { HttpError } from './errors.ts';
@@ -27,6 +27,16 @@ export const IndexFilter = Type.Object({
 export class BadQuery extends HttpError {
   constructor(message: string) {
     super(400, message);
+  }
+}
+
+/** Runs a query, turning the index service's refusals into 400s that say why. */
+export function answering<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof QueryError) throw new BadQuery(error.message);
+    throw error;
   }
 }
 

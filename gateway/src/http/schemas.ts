@@ -1,3 +1,4 @@
+import { INDEX_NAMES } from '../domain/index-names.ts';
 import { Type, type TSchema } from '@sinclair/typebox';
 
 /** A schema that also allows null. */
@@ -79,3 +80,31 @@ export const MeSchema = Type.Object({ user: UserBody, csrfToken: Type.String() }
 
 /** Every point with its live summary. */
 export const PointsResponseSchema = Type.Object({ minAnswers: Type.Integer(), points: Type.Array(PointSummarySchema) });
+
+export const OverviewSchema = Type.Object({
+  from: Type.Integer(),
+  to: Type.Integer(),
+  previous: Type.Object({ from: Type.Integer(), to: Type.Integer() }, { description: 'the period of equal length just before' }),
+  indices: Type.Array(Type.Object({ index: Type.Union(INDEX_NAMES.map((n) => Type.Literal(n))), result: IndexResultSchema, previous: IndexResultSchema })),
+});
+
+/** A device in the registry, with its health and what happened to its messages in the current boot. */
+export const DeviceBody = Type.Object({
+  id: Type.String(),
+  siteId: Type.String(),
+  pointId: Type.String(),
+  buttons: Nullable(Type.Integer()),
+  transport: Nullable(Type.String()),
+  model: Nullable(Type.String()),
+  firmware: Nullable(Type.String()),
+  boot: Nullable(Type.Integer()),
+  battery: Nullable(Type.Integer()),
+  rssi: Nullable(Type.Integer()),
+  uptimeMs: Nullable(Type.Integer()),
+  pressesSinceBoot: Nullable(Type.Integer()),
+  lostSinceBoot: Nullable(Type.Integer({ description: 'presses the device counted since boot that never arrived (neither stored nor refused)' })),
+  duplicatesSinceBoot: Type.Integer({ description: 'retransmissions of already stored messages in the current boot' }),
+  refusedSinceBoot: Type.Record(Type.String(), Type.Integer(), { description: 'messages of the current boot refused for good, by reason' }),
+  lastSeenAt: Nullable(Type.Integer()),
+  online: Type.Boolean(),
+});

@@ -2,6 +2,7 @@ import { LitElement, css, html, unsafeCSS } from 'lit';
 import uPlot from 'uplot';
 import uPlotStyles from 'uplot/dist/uPlot.min.css?inline';
 import { tokens, COLORS } from '../tokens.ts';
+import { t } from '../i18n.ts';
 
 export interface TrendSeries {
   /** bucket starts, ms since epoch */
@@ -57,7 +58,12 @@ export class FbTrendChart extends LitElement {
       {
         width: Math.max(200, this.clientWidth),
         height: 240,
-        series: [{}, { label: this.label, stroke: COLORS.accent, width: 2 }, { stroke: COLORS.border }, { stroke: COLORS.border }],
+        series: [
+          {},
+          { label: this.label, stroke: COLORS.accent, width: 2, points: { show: true, size: 7, fill: COLORS.accent } },
+          { label: t('chart.low'), stroke: COLORS.border },
+          { label: t('chart.high'), stroke: COLORS.border },
+        ],
         bands: [{ series: [3, 2], fill: `${COLORS.accent}22` }],
       },
       data,

@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { publicScope } from '../public-scope.ts';
 
-/** Serves the built lit apps: /dashboard/ and /kiosk/. The apps themselves ask for a login. */
+/** Serves the built lit apps: /dashboard/ and /kiosk/, and index.html at each view's address. The apps themselves ask for a login. */
 export async function uiRoutes(app: FastifyInstance, { uiRoot }: { uiRoot: string }): Promise<void> {
   const apps = [
     { prefix: '/dashboard/', dir: join(uiRoot, 'dashboard', 'dist') },
@@ -16,6 +16,8 @@ export async function uiRoutes(app: FastifyInstance, { uiRoot }: { uiRoot: strin
       // The apps' files are public (they hold no data); everything they show comes from the API.
       await publicScope(app, async (scope) => {
         await scope.register(fastifyStatic, { root: dir, prefix, decorateReply: !decorated, index: 'index.html' });
+        // A view's own address (/dashboard/trends?…) is the app too: its router reads the view from the URL.
+        scope.get(`${prefix}:view(^[a-z][a-z-]*$)`, { schema: { hide: true } }, async (_request, reply) => reply.sendFile('index.html', dir));
       });
       decorated = true;
     } else {

@@ -6,11 +6,8 @@ import { ces, csat, csi, nps, positiveShare, type Counts, type CsiAttribute } fr
 import { polarity } from '../../domain/scale.ts';
 import { smileyButtons } from '../../domain/scale.ts';
 
-export const RATING_INDICES = ['happy', 'positiveShare', 'nps', 'csat', 'ces', 'csi'] as const;
-export const TRAFFIC_INDICES = ['responseRate', 'criticality', 'support'] as const;
-export const EMOTION_INDICES = ['emotionalNps', 'emotionalEngagement', 'entryExitShift'] as const;
-export const INDEX_NAMES = [...RATING_INDICES, ...TRAFFIC_INDICES, ...EMOTION_INDICES] as const;
-export type IndexName = (typeof INDEX_NAMES)[number];
+import { EMOTION_INDICES, INDEX_NAMES, RATING_INDICES, TRAFFIC_INDICES, type IndexName } from '../../domain/index-names.ts';
+export { EMOTION_INDICES, INDEX_NAMES, RATING_INDICES, TRAFFIC_INDICES, type IndexName };
 export type RatingIndex = (typeof RATING_INDICES)[number];
 
 /** The scales an index reads (for the count query's filter). */

@@ -2,28 +2,9 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { HttpServices } from '../../services.ts';
 import { mayUseSite, requireSite } from '../../scope.ts';
-import { ErrorBody, Id, Nullable } from '../../schemas.ts';
+import { DeviceBody, ErrorBody, Id } from '../../schemas.ts';
 import { HttpError } from '../../errors.ts';
 
-const DeviceBody = Type.Object({
-  id: Type.String(),
-  siteId: Type.String(),
-  pointId: Type.String(),
-  buttons: Nullable(Type.Integer()),
-  transport: Nullable(Type.String()),
-  model: Nullable(Type.String()),
-  firmware: Nullable(Type.String()),
-  boot: Nullable(Type.Integer()),
-  battery: Nullable(Type.Integer()),
-  rssi: Nullable(Type.Integer()),
-  uptimeMs: Nullable(Type.Integer()),
-  pressesSinceBoot: Nullable(Type.Integer()),
-  lostSinceBoot: Nullable(Type.Integer({ description: 'presses the device counted since boot that never arrived (neither stored nor refused)' })),
-  duplicatesSinceBoot: Type.Integer({ description: 'retransmissions of already stored messages in the current boot' }),
-  refusedSinceBoot: Type.Record(Type.String(), Type.Integer(), { description: 'messages of the current boot refused for good, by reason' }),
-  lastSeenAt: Nullable(Type.Integer()),
-  online: Type.Boolean(),
-});
 
 /** The device registry of the caller's sites. */
 const BootBody = Type.Object({

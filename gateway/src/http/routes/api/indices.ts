@@ -2,18 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { HttpServices } from '../../services.ts';
 import { ErrorBody, IndexResultSchema } from '../../schemas.ts';
-import { IndexFilter, IndexParams, toIndexQuery, BadQuery } from '../../index-query-schema.ts';
-import { QueryError } from '../../../indices/index-service.ts';
-
-/** Runs a query, turning the index service's refusals into 400s that say why. */
-function answering<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof QueryError) throw new BadQuery(error.message);
-    throw error;
-  }
-}
+import { IndexFilter, IndexParams, toIndexQuery, answering } from '../../index-query-schema.ts';
 
 export const indexRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'indices' | 'topology'> }> = async (app, { services }) => {
   const siteOfPoint = (pointId: string) => services.topology.siteOfPoint(pointId);

@@ -1,0 +1,81 @@
+import { LitElement, html } from 'lit';
+import { api } from '@feedback/web-base/api-client.ts';
+import { LiveController } from '@feedback/web-base/live-controller.ts';
+import { formatDateTime, LanguageController, t } from '@feedback/web-base/i18n.ts';
+import { tokens } from '@feedback/web-base/tokens.ts';
+import type { Alert } from '@feedback/web-base/contract.ts';
+import type { Filters } from './filters.ts';
+import { panelStyles } from './fb-panel.ts';
+
+/** The alerts feed: the latest alerts of the filter's points, live; open ones can be acknowledged with a comment. */
+export class FbAlertsPanel extends LitElement {
+  static override properties = { filters: { attribute: false }, canAct: { type: Boolean }, alerts: { state: true }, error: { state: true } };
+  declare filters: Filters;
+  declare canAct: boolean;
+  declare alerts: Alert[];
+  declare error: string;
+
+  constructor() {
+    super();
+    new LanguageController(this);
+    new LiveController(this, 'alert', ({ alert }) => {
+      if (this.filters.pointId && alert.pointId !== this.filters.pointId) return;
+      this.alerts = [alert, ...this.alerts.filter((a) => a.id !== alert.id)].sort((a, b) => b.firedAt - a.firedAt).slice(0, 20);
+    });
+    this.alerts = [];
+    this.error = '';
+    this.canAct = false;
+  }
+
+  static override styles = [tokens, panelStyles];
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('filters')) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const query = new URLSearchParams({ limit: '20', ...(this.filters.pointId ? { pointId: this.filters.pointId } : {}) });
+    try {
+      this.alerts = (await api.get<{ alerts: Alert[] }>(`/api/alerts?${query}`)).alerts;
+    } catch (error) {
+      this.error = (error as Error).message;
+    }
+  }
+
+  private async acknowledge(event: SubmitEvent, alert: Alert): Promise<void> {
+    event.preventDefault();
+    const comment = new FormData(event.target as HTMLFormElement).get('comment')?.toString().trim() ?? '';
+    try {
+      const updated = await api.send<Alert>('POST', `/api/alerts/${alert.id}/ack`, comment ? { comment } : {});
+      this.alerts = this.alerts.map((a) => (a.id === updated.id ? updated : a));
+    } catch (error) {
+      this.error = (error as Error).message;
+    }
+  }
+
+  override render() {
+    return html`
+      <h2>${t('alerts.title')}</h2>
+      ${this.error ? html`<p role="alert">${this.error}</p>` : ''}
+      ${this.alerts.length === 0 ? html`<p class="empty">${t('alerts.none')}</p>` : ''}
+      <ul>
+        ${this.alerts.map(
+          (a) => html`
+            <li data-alert=${a.id} data-status=${a.status}>
+              <strong>${a.message}</strong>
+              <div class="muted">${a.pointId} · ${formatDateTime(a.firedAt)} · ${t(`alerts.status.${a.status}`)}${a.acknowledgedBy ? ` · ${a.acknowledgedBy}` : ''}</div>
+              ${a.comment ? html`<div>${a.comment}</div>` : ''}
+              ${a.status === 'open' && this.canAct
+                ? html`<form @submit=${(e: SubmitEvent) => void this.acknowledge(e, a)}>
+                    <label>${t('alerts.comment')} <input name="comment" maxlength="500" /></label>
+                    <button type="submit">${t('alerts.acknowledge')}</button>
+                  </form>`
+                : ''}
+            </li>
+          `,
+        )}
+      </ul>
+    `;
+  }
+}
+customElements.define('fb-alerts-panel', FbAlertsPanel);

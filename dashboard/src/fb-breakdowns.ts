@@ -1,0 +1,117 @@
+import { LitElement, css, html } from 'lit';
+import { api } from '@feedback/web-base/api-client.ts';
+import { formatNumber, LanguageController, t } from '@feedback/web-base/i18n.ts';
+import { tokens } from '@feedback/web-base/tokens.ts';
+import type { IndexResult, PointSummary } from '@feedback/web-base/contract.ts';
+import { apiQuery, type Filters } from './filters.ts';
+import { indexOf, indexPicker } from './fb-index-picker.ts';
+import { analysisStyles } from './fb-analysis-styles.ts';
+import { INDICES } from './index-names.ts';
+
+const DIMENSIONS = ['point', 'staff', 'hourOfDay', 'dayOfWeek'] as const;
+type Dimension = (typeof DIMENSIONS)[number];
+type Group = { group: string; result: IndexResult };
+
+/**
+ * An index broken down by point, staff, hour of day or weekday. Groups are ranked by the lower
+ * end of their 95% interval, so a group is never called best or worst on three answers; groups
+ * below the minimum number of answers are listed last, without a rank.
+ */
+export class FbBreakdowns extends LitElement {
+  static override properties = { filters: { attribute: false }, params: { attribute: false }, points: { attribute: false }, groups: { state: true }, error: { state: true } };
+  declare filters: Filters;
+  /** for the points' names */
+  declare points: PointSummary[];
+  declare params: Record<string, string>;
+  declare groups: Group[];
+  declare error: string;
+
+  constructor() {
+    super();
+    new LanguageController(this);
+    this.params = {};
+    this.points = [];
+    this.groups = [];
+    this.error = '';
+  }
+
+  static override styles = [
+    tokens,
+    analysisStyles,
+    css`
+      table { width: 100%; border-collapse: collapse; }
+      th, td { text-align: left; padding: var(--fb-space-2); border-bottom: 1px solid var(--fb-border); }
+      tr.thin td { color: var(--fb-text-muted); }
+    `,
+  ];
+
+  private get by(): Dimension {
+    return DIMENSIONS.includes(this.params.by as Dimension) ? (this.params.by as Dimension) : 'point';
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('filters') || changed.has('params')) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const { groups } = await api.get<{ groups: Group[] }>(`/api/indices/${indexOf(this.params)}/breakdown?${apiQuery(this.filters, { by: this.by })}`);
+      const ranked = (g: Group) => g.result.enough && g.result.value !== null;
+      const low = (g: Group) => g.result.ci?.[0] ?? g.result.value ?? 0;
+      this.groups = [...groups.filter(ranked).sort((a, b) => low(b) - low(a)), ...groups.filter((g) => !ranked(g)).sort((a, b) => b.result.n - a.result.n)];
+      this.error = '';
+    } catch (error) {
+      this.error = (error as Error).message;
+    }
+  }
+
+  private set(patch: Record<string, string>): void {
+    this.dispatchEvent(new CustomEvent('params-changed', { detail: { ...this.params, ...patch }, bubbles: true, composed: true }));
+  }
+
+  private groupName(group: string): string {
+    if (this.by === 'dayOfWeek') return t(`weekday.${group}`);
+    if (this.by === 'hourOfDay') return `${group.padStart(2, '0')}:00`;
+    if (this.by === 'point') return this.points.find((p) => p.pointId === group)?.name ?? group;
+    return group;
+  }
+
+  override render() {
+    const index = indexOf(this.params);
+    const digits = INDICES.find((i) => i.name === index)?.digits ?? 1;
+    const fmt = (x: number) => formatNumber(x, { maximumFractionDigits: digits, minimumFractionDigits: digits });
+    let rank = 0;
+    return html`
+      <div class="controls">
+        ${indexPicker(index, (i) => this.set({ index: i }))}
+        <label>
+          ${t('analysis.by')}
+          <select name="by" @change=${(e: Event) => this.set({ by: (e.target as HTMLSelectElement).value })}>
+            ${DIMENSIONS.map((d) => html`<option value=${d} ?selected=${d === this.by}>${t(`by.${d}`)}</option>`)}
+          </select>
+        </label>
+      </div>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+      <section>
+        <h2>${t('breakdowns.title', { index: t(`index.${index}`), by: t(`by.${this.by}`) })}</h2>
+        <p class="muted">${t('breakdowns.ranking')}</p>
+        <table>
+          <thead><tr><th scope="col">#</th><th scope="col">${t(`by.${this.by}`)}</th><th scope="col">${t('breakdowns.value')}</th><th scope="col">${t('breakdowns.interval')}</th><th scope="col">${t('breakdowns.answers')}</th></tr></thead>
+          <tbody>
+            ${this.groups.map((g) => {
+              const enough = g.result.enough && g.result.value !== null;
+              return html`<tr class=${enough ? '' : 'thin'} data-group=${g.group}>
+                <td>${enough ? ++rank : '—'}</td>
+                <td>${this.groupName(g.group)}</td>
+                <td>${enough ? fmt(g.result.value!) : t('index.notEnough')}</td>
+                <td>${enough && g.result.ci ? `${fmt(g.result.ci[0])} – ${fmt(g.result.ci[1])}` : '—'}</td>
+                <td>${g.result.n}</td>
+              </tr>`;
+            })}
+          </tbody>
+        </table>
+      </section>
+    `;
+  }
+}
+customElements.define('fb-breakdowns', FbBreakdowns);

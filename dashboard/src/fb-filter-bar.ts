@@ -1,0 +1,72 @@
+import { LitElement, css, html } from 'lit';
+import { LanguageController, t } from '@feedback/web-base/i18n.ts';
+import { tokens } from '@feedback/web-base/tokens.ts';
+import type { PointSummary } from '@feedback/web-base/contract.ts';
+import { PERIODS, type Filters } from './filters.ts';
+
+/** Site, point and period: every change goes into the URL (the host navigates), so a copied link reproduces the view. */
+export class FbFilterBar extends LitElement {
+  static override properties = { filters: { attribute: false }, points: { attribute: false } };
+  declare filters: Filters;
+  declare points: PointSummary[];
+
+  constructor() {
+    super();
+    new LanguageController(this);
+    this.points = [];
+  }
+
+  static override styles = [
+    tokens,
+    css`
+      form { display: flex; flex-wrap: wrap; gap: var(--fb-space-3); align-items: end; padding: var(--fb-space-3) var(--fb-space-4); background: var(--fb-surface); border-bottom: 1px solid var(--fb-border); }
+      label { display: grid; gap: var(--fb-space-1); font-size: var(--fb-text-s); color: var(--fb-text-muted); }
+      select, input { font: inherit; font-size: var(--fb-text-m); color: var(--fb-text); background: var(--fb-surface); border: 1px solid var(--fb-text-muted); border-radius: 6px; padding: 0.35rem 0.5rem; min-height: 2.2rem; }
+    `,
+  ];
+
+  private change(patch: Partial<Filters>): void {
+    const next = { ...this.filters, ...patch };
+    if (patch.siteId !== undefined && next.pointId && !this.points.some((p) => p.pointId === next.pointId && (!next.siteId || p.siteId === next.siteId))) next.pointId = '';
+    if (next.period !== 'custom') Object.assign(next, { fromDate: '', toDate: '' });
+    this.dispatchEvent(new CustomEvent<Filters>('filters-changed', { detail: next, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const f = this.filters;
+    const sites = [...new Set(this.points.map((p) => p.siteId))].sort();
+    const points = this.points.filter((p) => !f.siteId || p.siteId === f.siteId);
+    const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
+    return html`
+      <form @submit=${(e: Event) => e.preventDefault()} aria-label=${t('filters.title')}>
+        <label>
+          ${t('filters.site')}
+          <select name="siteId" @change=${(e: Event) => this.change({ siteId: value(e) })}>
+            <option value="" ?selected=${!f.siteId}>${t('filters.allSites')}</option>
+            ${sites.map((s) => html`<option value=${s} ?selected=${s === f.siteId}>${s}</option>`)}
+          </select>
+        </label>
+        <label>
+          ${t('filters.point')}
+          <select name="pointId" @change=${(e: Event) => this.change({ pointId: value(e) })}>
+            <option value="" ?selected=${!f.pointId}>${t('filters.allPoints')}</option>
+            ${points.map((p) => html`<option value=${p.pointId} ?selected=${p.pointId === f.pointId}>${p.name}</option>`)}
+          </select>
+        </label>
+        <label>
+          ${t('filters.period')}
+          <select name="period" @change=${(e: Event) => this.change({ period: value(e) as Filters['period'] })}>
+            ${PERIODS.map((p) => html`<option value=${p} ?selected=${p === f.period}>${t(`period.${p}`)}</option>`)}
+          </select>
+        </label>
+        ${f.period === 'custom'
+          ? html`
+              <label>${t('filters.from')}<input type="date" name="fromDate" .value=${f.fromDate} @change=${(e: Event) => this.change({ fromDate: value(e) })} /></label>
+              <label>${t('filters.to')}<input type="date" name="toDate" .value=${f.toDate} @change=${(e: Event) => this.change({ toDate: value(e) })} /></label>
+            `
+          : ''}
+      </form>
+    `;
+  }
+}
+customElements.define('fb-filter-bar', FbFilterBar);

@@ -1,0 +1,84 @@
+import { LitElement, html } from 'lit';
+import { api } from '@feedback/web-base/api-client.ts';
+import { LanguageController, t } from '@feedback/web-base/i18n.ts';
+import { tokens } from '@feedback/web-base/tokens.ts';
+import type { IndexResult } from '@feedback/web-base/contract.ts';
+import type { TrendSeries } from '@feedback/web-base/components/fb-trend-chart.ts';
+import '@feedback/web-base/components/fb-trend-chart.ts';
+import { apiQuery, type Filters } from './filters.ts';
+import { indexOf, indexPicker } from './fb-index-picker.ts';
+import { analysisStyles } from './fb-analysis-styles.ts';
+
+const INTERVALS = ['minute', 'hour', 'day', 'week'] as const;
+type TrendInterval = (typeof INTERVALS)[number];
+
+/** Any index over time, its 95% interval drawn as a band; index and interval in the URL. */
+export class FbTrends extends LitElement {
+  static override properties = { filters: { attribute: false }, params: { attribute: false }, series: { state: true }, error: { state: true } };
+  declare filters: Filters;
+  declare params: Record<string, string>;
+  declare series: TrendSeries | undefined;
+  declare error: string;
+
+  constructor() {
+    super();
+    new LanguageController(this);
+    this.params = {};
+    this.error = '';
+  }
+
+  static override styles = [tokens, analysisStyles];
+
+  private get interval(): TrendInterval {
+    const asked = this.params.interval as TrendInterval;
+    if (INTERVALS.includes(asked)) return asked;
+    return this.filters.period === 'today' ? 'hour' : 'day';
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('filters') || changed.has('params')) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const { points } = await api.get<{ points: { start: number; result: IndexResult }[] }>(`/api/indices/${indexOf(this.params)}/trend?${apiQuery(this.filters, { interval: this.interval })}`);
+      const shown = (p: { result: IndexResult }) => p.result.enough && p.result.value !== null;
+      this.series = {
+        times: points.map((p) => p.start),
+        values: points.map((p) => (shown(p) ? p.result.value : null)),
+        low: points.map((p) => (shown(p) ? (p.result.ci?.[0] ?? null) : null)),
+        high: points.map((p) => (shown(p) ? (p.result.ci?.[1] ?? null) : null)),
+      };
+      this.error = '';
+    } catch (error) {
+      this.error = (error as Error).message;
+    }
+  }
+
+  private set(patch: Record<string, string>): void {
+    this.dispatchEvent(new CustomEvent('params-changed', { detail: { ...this.params, ...patch }, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const index = indexOf(this.params);
+    const label = t(`index.${index}`);
+    return html`
+      <div class="controls">
+        ${indexPicker(index, (i) => this.set({ index: i }))}
+        <label>
+          ${t('analysis.interval')}
+          <select name="interval" @change=${(e: Event) => this.set({ interval: (e.target as HTMLSelectElement).value })}>
+            ${INTERVALS.map((i) => html`<option value=${i} ?selected=${i === this.interval}>${t(`interval.${i}`)}</option>`)}
+          </select>
+        </label>
+      </div>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+      <section>
+        <h2>${t('trends.title', { index: label })}</h2>
+        <p class="muted">${t('trends.band')}</p>
+        <fb-trend-chart .series=${this.series} .label=${label}></fb-trend-chart>
+      </section>
+    `;
+  }
+}
+customElements.define('fb-trends', FbTrends);

@@ -1,0 +1,32 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { HttpServices } from '../../services.ts';
+import { ErrorBody, OverviewSchema } from '../../schemas.ts';
+import { INDEX_NAMES } from '../../../domain/index-names.ts';
+import { IndexFilter, answering, toIndexQuery } from '../../index-query-schema.ts';
+
+/** Every index over one filter and range, and over the period of equal length before it: the dashboard's overview in one request. */
+export const overviewRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'indices' | 'topology'> }> = async (app, { services }) => {
+  const siteOfPoint = (pointId: string) => services.topology.siteOfPoint(pointId);
+  app.get(
+    '/api/overview',
+    {
+      config: { access: 'indices:read' },
+      schema: {
+        tags: ['indices'],
+        description: 'Every index (with n, its 95% interval and enough) for the filter, and for the period of equal length just before it',
+        querystring: IndexFilter,
+        response: { 200: OverviewSchema, 400: ErrorBody },
+      },
+    },
+    async (request) => {
+      const base = toIndexQuery(request, siteOfPoint, 'happy', request.query);
+      const previous = { from: base.from - (base.to - base.from), to: base.from };
+      const indices = INDEX_NAMES.map((index) => ({
+        index,
+        result: answering(() => services.indices.compute({ ...base, index })),
+        previous: answering(() => services.indices.compute({ ...base, ...previous, index })),
+      }));
+      return { from: base.from, to: base.to, previous, indices };
+    },
+  );
+};

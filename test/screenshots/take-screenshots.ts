@@ -1,0 +1,74 @@
+/**
+ * Takes the README's screenshots of every screen from a real gateway with sample data, in Debian's
+ * Chromium: `npm run screenshots` (builds first). Writes dashboard/screenshots/*.png.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { SimulatedButton } from '@feedback/firmware-protocol';
+import { SITE, TEST_PASSWORD, startTestGateway } from '../helpers/test-gateway.ts';
+import { launchChromium } from '../helpers/browser.ts';
+
+const OUT = fileURLToPath(new URL('../../dashboard/screenshots/', import.meta.url));
+const POINTS = [
+  { id: 'cash-desk', siteId: SITE.id, name: 'Cash desk' },
+  { id: 'exit', siteId: SITE.id, name: 'Exit' },
+];
+const DEVICES = [
+  { id: 'desk-1', pointId: 'cash-desk', buttons: 4, responseIntervalMs: 0, mqttPassword: 'desk-1-secret' },
+  { id: 'desk-2', pointId: 'cash-desk', buttons: 4, responseIntervalMs: 0, mqttPassword: 'desk-2-secret' },
+  { id: 'exit-1', pointId: 'exit', buttons: 4, responseIntervalMs: 0, mqttPassword: 'exit-1-secret' },
+];
+
+async function press(brokerUrl: string, deviceId: string, plan: number[], health: { battery: number; rssi: number }): Promise<void> {
+  const device = DEVICES.find((d) => d.id === deviceId)!;
+  const button = new SimulatedButton({ brokerUrl, siteId: SITE.id, deviceId, buttons: 4, password: device.mqttPassword });
+  await button.connect();
+  plan.forEach((b) => button.press(b));
+  await button.drained();
+  button.heartbeat(health);
+  await button.close();
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+  process.stdout.write(`dashboard/screenshots/${name}.png\n`);
+}
+
+mkdirSync(OUT, { recursive: true });
+const t = await startTestGateway({ points: POINTS, devices: DEVICES, alerts: { defaults: true, rules: [], evaluateEveryMs: 1000 } });
+const browser = await launchChromium();
+try {
+  const spread = (counts: number[]) => counts.flatMap((n, b) => Array<number>(n).fill(b));
+  await press(t.gateway.mqttUrl, 'desk-1', spread([4, 6, 30, 60]), { battery: 86, rssi: -61 });
+  await press(t.gateway.mqttUrl, 'desk-2', spread([3, 5, 22, 41]), { battery: 34, rssi: -78 });
+  await press(t.gateway.mqttUrl, 'exit-1', spread([14, 9, 4, 2]), { battery: 97, rssi: -55 });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(`${t.gateway.httpUrl}/dashboard/`);
+  await shoot(page, 'sign-in');
+  await page.locator('input[name=username]').fill('admin');
+  await page.locator('input[name=password]').fill(TEST_PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.locator('fb-alerts-panel li').first().waitFor({ timeout: 15_000 });
+  await shoot(page, 'overview');
+  await page.goto(`${t.gateway.httpUrl}/dashboard/trends?interval=minute`);
+  await page.locator('fb-trend-chart canvas').waitFor({ timeout: 5000 }).catch(async () => {
+    await page.screenshot({ path: '/tmp/trends-fail.png', fullPage: true });
+    throw new Error('no chart');
+  });
+  await shoot(page, 'trends');
+  await page.goto(`${t.gateway.httpUrl}/dashboard/breakdowns?by=point`);
+  await page.locator('fb-breakdowns tr[data-group]').first().waitFor();
+  await shoot(page, 'breakdowns');
+  for (const language of ['ru', 'zh']) {
+    await page.goto(`${t.gateway.httpUrl}/dashboard/overview`);
+    await page.locator('header select').selectOption(language);
+    await page.locator('fb-alerts-panel li').first().waitFor();
+    await shoot(page, `overview-${language}`);
+  }
+} finally {
+  await browser.close();
+  await t.close();
+}
