@@ -21,9 +21,12 @@ const DEVICES = [
   { id: 'exit-1', pointId: 'exit', buttons: 4, responseIntervalMs: 0, mqttPassword: 'exit-1-secret' },
 ];
 
+let boots = 0;
+
+/** Presses as a device that has just started (a new boot each time, so nothing is a duplicate). */
 async function press(brokerUrl: string, deviceId: string, plan: number[], health: { battery: number; rssi: number }): Promise<void> {
   const device = DEVICES.find((d) => d.id === deviceId)!;
-  const button = new SimulatedButton({ brokerUrl, siteId: SITE.id, deviceId, buttons: 4, password: device.mqttPassword });
+  const button = new SimulatedButton({ brokerUrl, siteId: SITE.id, deviceId, buttons: 4, password: device.mqttPassword, bootCounter: ++boots });
   await button.connect();
   plan.forEach((b) => button.press(b));
   await button.drained();
@@ -62,6 +65,22 @@ try {
   await page.goto(`${t.gateway.httpUrl}/dashboard/breakdowns?by=point`);
   await page.locator('fb-breakdowns tr[data-group]').first().waitFor();
   await shoot(page, 'breakdowns');
+  const session = await t.login();
+  const created = await fetch(`${t.gateway.httpUrl}/api/tokens`, {
+    method: 'POST',
+    headers: { ...session.headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'front desk TV', kind: 'screen', pointId: 'cash-desk' }),
+  });
+  const { token } = (await created.json()) as { token: string };
+  const tv = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await tv.goto(`${t.gateway.httpUrl}/screen/front-desk#token=${token}`);
+  await tv.locator('fb-staff-screen [data-testid=goal]').waitFor();
+  await shoot(tv, 'staff-screen');
+  await press(t.gateway.mqttUrl, 'desk-1', [3], { battery: 86, rssi: -61 });
+  await tv.locator('fb-staff-screen [data-testid=thanks]').waitFor();
+  await tv.waitForTimeout(400); // the thank-you at full size, past its fade-in
+  await tv.screenshot({ path: join(OUT, 'staff-screen-thanks.png') });
+  await tv.close();
   for (const language of ['ru', 'zh']) {
     await page.goto(`${t.gateway.httpUrl}/dashboard/overview`);
     await page.locator('header select').selectOption(language);

@@ -22,9 +22,15 @@ const SESSION_EXPIRED = 'fb-session-expired';
  */
 export class ApiClient {
   private csrfToken: string | null = null;
+  private bearer: string | null = null;
 
   setCsrfToken(token: string | null): void {
     this.csrfToken = token;
+  }
+
+  /** A device's scoped token (a staff screen, a kiosk) instead of a person's session cookie. */
+  setBearerToken(token: string | null): void {
+    this.bearer = token;
   }
 
   async get<T>(path: string): Promise<T> {
@@ -50,6 +56,7 @@ export class ApiClient {
     const headers = new Headers();
     if (body !== undefined) headers.set('content-type', 'application/json');
     if (method !== 'GET' && this.csrfToken) headers.set('x-csrf-token', this.csrfToken);
+    if (this.bearer) headers.set('authorization', `Bearer ${this.bearer}`);
     let response: Response;
     try {
       response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });

@@ -20,6 +20,8 @@ export const PointConfig = Type.Object(
     name: Type.String({ minLength: 1 }),
     /** session ("invite") mode: only the first press after an invite counts */
     sessionMode: Type.Boolean({ default: false }),
+    /** the Happy Index the staff screen shows as today's goal */
+    goal: Type.Number({ minimum: 0, maximum: 100, default: 80 }),
   },
   { additionalProperties: false },
 );

@@ -7,7 +7,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { Alert, AlertChange } from '../domain/alert.ts';
 import type { DeviceSignal } from '../domain/device-inbox.ts';
-import type { DeviceBody, ErrorBody, IndexResultSchema, OverviewSchema, MeSchema, PointSummarySchema, PointsResponseSchema, SessionSchema, UserBody } from './schemas.ts';
+import type { DeviceBody, ScreenSummarySchema, ErrorBody, IndexResultSchema, OverviewSchema, MeSchema, PointSummarySchema, PointsResponseSchema, SessionSchema, UserBody } from './schemas.ts';
 
 export type ApiError = Static<typeof ErrorBody>;
 export type IndexResult = Static<typeof IndexResultSchema>;
@@ -18,6 +18,7 @@ export type MeResponse = Static<typeof MeSchema>;
 export type ApiUser = Static<typeof UserBody>;
 export type OverviewResponse = Static<typeof OverviewSchema>;
 export type DeviceView = Static<typeof DeviceBody>;
+export type ScreenSummary = Static<typeof ScreenSummarySchema>;
 export type { Alert, AlertChange, DeviceSignal };
 
 /** What the gateway pushes over socket.io, by event name. */
@@ -26,6 +27,8 @@ export interface ServerToClientEvents {
   'point:summary': (summary: PointSummary) => void;
   /** an alert fired, was acknowledged or closed */
   alert: (change: { event: AlertChange; alert: Alert }) => void;
+  /** to a point's room (its staff screen): how many positive, neutral and negative answers just arrived there */
+  'point:answers': (counts: { pointId: string; positive: number; neutral: number; negative: number }) => void;
   /** a device said hello, beat, went on- or offline, or had a message refused (sockets of its site) */
   device: (signal: DeviceSignal) => void;
 }

@@ -108,3 +108,10 @@ export const DeviceBody = Type.Object({
   lastSeenAt: Nullable(Type.Integer()),
   online: Type.Boolean(),
 });
+
+/** What a staff screen shows: its point's day against the goal, and the current run of positive answers. */
+export const ScreenSummarySchema = Type.Object({
+  point: PointSummarySchema,
+  goal: Type.Number({ description: "the point's Happy Index goal for the day" }),
+  streak: Type.Integer({ description: 'positive answers in a row, newest first, today' }),
+});

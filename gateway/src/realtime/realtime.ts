@@ -3,6 +3,7 @@ import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../http/contract.ts';
 import { fastifyCookie } from '@fastify/cookie';
 import type { EventBus } from '../events/bus.ts';
+import { polarity } from '../domain/scale.ts';
 import type { PointSummaries } from '../indices/point-summaries.ts';
 import { resolveCredential, type Principal, type PrincipalSources } from '../auth/principal.ts';
 
@@ -81,7 +82,16 @@ export function attachRealtime(
     for (const summary of deps.summaries.forPoints(points)) io.to([`site:${summary.siteId}`, `point:${summary.pointId}`]).emit('point:summary', summary);
   };
   const unsubscribe = deps.bus.on('answers:stored', (events) => {
-    for (const e of events) dirty.add(e.pointId);
+    const byPoint = new Map<string, { positive: number; neutral: number; negative: number }>();
+    for (const e of events) {
+      dirty.add(e.pointId);
+      if (e.misuse || e.value === null) continue;
+      const counts = byPoint.get(e.pointId) ?? { positive: 0, neutral: 0, negative: 0 };
+      counts[polarity(e.scale, e.value)]++;
+      byPoint.set(e.pointId, counts);
+    }
+    // the staff screen's thank-you: at once, not throttled
+    for (const [pointId, counts] of byPoint) io.to(`point:${pointId}`).emit('point:answers', { pointId, ...counts });
     timer ??= setTimeout(push, throttleMs);
   });
 

@@ -26,4 +26,11 @@ export class AnswerQueries {
       .all(...where.params, filter.limit) as (Omit<StoredAnswer, 'misuse'> & { misuse: number })[];
     return rows.map((r) => ({ ...r, misuse: r.misuse === 1 }));
   }
+
+  /** A point's latest counted ratings since an instant, newest first (misuse and skipped questions left out). */
+  latestRatings(pointId: string, since: number, limit: number): { scale: string; value: number }[] {
+    return this.db
+      .prepare('SELECT scale, value FROM answers WHERE point_id = ? AND occurred_at >= ? AND misuse = 0 AND value IS NOT NULL ORDER BY occurred_at DESC, id DESC LIMIT ?')
+      .all(pointId, since, limit) as { scale: string; value: number }[];
+  }
 }

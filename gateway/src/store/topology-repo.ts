@@ -26,7 +26,7 @@ export interface Device {
 export class TopologyRepo {
   constructor(private readonly db: Db) {}
 
-  sync(sites: SiteConfig[], points: Omit<PointConfig, 'sessionMode'>[], devices: Pick<DeviceConfig, 'id' | 'pointId' | 'kind' | 'buttons'>[]): void {
+  sync(sites: SiteConfig[], points: Pick<PointConfig, 'id' | 'siteId' | 'name'>[], devices: Pick<DeviceConfig, 'id' | 'pointId' | 'kind' | 'buttons'>[]): void {
     const upsertSite = this.db.prepare(
       'INSERT INTO sites (id, name, time_zone) VALUES (@id, @name, @timeZone) ON CONFLICT(id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone',
     );

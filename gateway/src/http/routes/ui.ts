@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { publicScope } from '../public-scope.ts';
 
-/** Serves the built lit apps: /dashboard/ and /kiosk/, and index.html at each view's address. The apps themselves ask for a login. */
+/** Serves the built lit apps: /dashboard/ and /kiosk/ (index.html at each view's address), and the staff screen at /screen/<name>. The apps ask for a login or a token. */
 export async function uiRoutes(app: FastifyInstance, { uiRoot }: { uiRoot: string }): Promise<void> {
   const apps = [
     { prefix: '/dashboard/', dir: join(uiRoot, 'dashboard', 'dist') },
@@ -18,6 +18,10 @@ export async function uiRoutes(app: FastifyInstance, { uiRoot }: { uiRoot: strin
         await scope.register(fastifyStatic, { root: dir, prefix, decorateReply: !decorated, index: 'index.html' });
         // A view's own address (/dashboard/trends?…) is the app too: its router reads the view from the URL.
         scope.get(`${prefix}:view(^[a-z][a-z-]*$)`, { schema: { hide: true } }, async (_request, reply) => reply.sendFile('index.html', dir));
+        // The staff screen (a page of the dashboard's build): /screen/<name>, with its token after the #.
+        if (prefix === '/dashboard/' && existsSync(join(dir, 'screen.html'))) {
+          scope.get('/screen/:name(^[A-Za-z0-9_.-]{1,64}$)', { schema: { hide: true } }, async (_request, reply) => reply.sendFile('screen.html', dir));
+        }
       });
       decorated = true;
     } else {

@@ -1,20 +1,29 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { HttpServices } from '../../services.ts';
-import { ErrorBody, PointSummarySchema } from '../../schemas.ts';
+import { ErrorBody, ScreenSummarySchema } from '../../schemas.ts';
 import { HttpError } from '../../errors.ts';
 import { principalOf } from '../../scope.ts';
+import { polarity } from '../../../domain/scale.ts';
 
-/** What a screen token may read: its own point's live summary (no customer data). */
-export const screenRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'summaries'> }> = async (app, { services }) => {
+/** The longest run a screen counts; beyond it the streak shows this many. */
+const MAX_STREAK = 1000;
+
+/** What a screen token may read: its own point's day (no customer data, no comments yet). */
+export const screenRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'summaries' | 'answers' | 'config'> }> = async (app, { services }) => {
   app.get(
     '/api/screen/summary',
-    { config: { access: 'screen' }, schema: { tags: ['screen'], description: "The screen token's point: today's numbers", response: { 200: PointSummarySchema, 404: ErrorBody } } },
+    {
+      config: { access: 'screen' },
+      schema: { tags: ['screen'], description: "The screen token's point: today's Happy Index against its goal, and the run of positive answers", response: { 200: ScreenSummarySchema, 404: ErrorBody } },
+    },
     async (request) => {
       const principal = principalOf(request);
       const pointId = principal.kind === 'token' ? principal.token.pointId : null;
-      const summary = pointId ? services.summaries.forPoints(new Set([pointId]))[0] : undefined;
-      if (!summary) throw new HttpError(404, 'This screen has no point');
-      return summary;
+      const point = pointId ? services.summaries.forPoints(new Set([pointId]))[0] : undefined;
+      if (!point) throw new HttpError(404, 'This screen has no point');
+      const ratings = services.answers.latestRatings(point.pointId, point.from, MAX_STREAK);
+      const streak = ratings.findIndex((r) => polarity(r.scale, r.value) !== 'positive');
+      return { point, goal: services.config.points.find((p) => p.id === point.pointId)?.goal ?? 80, streak: streak === -1 ? ratings.length : streak };
     },
   );
 };

@@ -1,0 +1,124 @@
+import { LitElement, css, html } from 'lit';
+import { api } from '@feedback/web-base/api-client.ts';
+import { LiveController } from '@feedback/web-base/live-controller.ts';
+import { formatNumber, LanguageController, t } from '@feedback/web-base/i18n.ts';
+import type { ScreenSummary } from '@feedback/web-base/contract.ts';
+import { forgetScreenToken, screenToken } from './screen-token.ts';
+import './fb-progress-ring.ts';
+
+/** How long the thank-you shows after a positive press. */
+const THANKS_MS = 2500;
+
+/**
+ * The staff-motivation screen for a TV at the front desk: today's Happy Index of its point
+ * against the goal, a ring, the current run of positive answers, and a thank-you on every positive
+ * press. It shows counts only: never a customer, never a negative comment. It runs for weeks:
+ * everything it holds is replaced, never accumulated, and the socket reconnects by itself.
+ */
+export class FbStaffScreen extends LitElement {
+  static override properties = { summary: { state: true }, thanks: { state: true }, problem: { state: true } };
+  declare summary: ScreenSummary | undefined;
+  declare thanks: number;
+  declare problem: string;
+  private readonly token = screenToken();
+  private thanksTimer: ReturnType<typeof setTimeout> | undefined;
+  private refresh: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    new LanguageController(this);
+    this.thanks = 0;
+    this.problem = this.token ? '' : 'screen.notPaired';
+    api.setBearerToken(this.token);
+    if (this.token)
+      new LiveController(
+        this,
+        'point:answers',
+        (counts) => {
+          if (counts.positive > 0) this.thank(counts.positive);
+          this.refresh ??= setTimeout(() => {
+            this.refresh = undefined;
+            void this.load();
+          }, 300);
+        },
+        { token: this.token },
+      );
+  }
+
+  static override styles = css`
+    :host { display: grid; place-items: center; min-height: 100vh; background: #10151d; color: #ffffff; font-family: system-ui, 'Noto Sans', 'PingFang SC', sans-serif; }
+    main { display: grid; grid-template-columns: 1fr 1fr; align-items: center; gap: 4vw; width: 90vw; }
+    h1 { grid-column: 1 / -1; font-size: 4.5vw; margin: 0; text-align: center; }
+    .ring { position: relative; width: 34vw; height: 34vw; justify-self: center; }
+    .ring fb-progress-ring { position: absolute; inset: 0; }
+    .ring .value { position: absolute; inset: 0; display: grid; place-content: center; text-align: center; }
+    .number { font-size: 9vw; font-weight: 700; line-height: 1; }
+    .caption { font-size: 2.2vw; color: #d5dbe4; }
+    .facts { display: grid; gap: 3vw; font-size: 3vw; }
+    .facts strong { display: block; font-size: 6vw; color: #7ee2a8; }
+    .thanks { position: fixed; inset: 0; display: grid; place-content: center; font-size: 8vw; font-weight: 700; color: #10151d; background: #7ee2a8ee; animation: pop ${THANKS_MS}ms ease-out forwards; }
+    @keyframes pop { 0% { opacity: 0; transform: scale(0.8); } 12% { opacity: 1; transform: scale(1.04); } 80% { opacity: 1; } 100% { opacity: 0; } }
+    @media (prefers-reduced-motion: reduce) { .thanks { animation: none; } }
+    .problem { font-size: 3vw; text-align: center; max-width: 70vw; }
+  `;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.token) void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.thanksTimer);
+    clearTimeout(this.refresh);
+    this.refresh = undefined;
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.summary = await api.get<ScreenSummary>('/api/screen/summary');
+      this.problem = '';
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if (status === 401 || status === 403) {
+        forgetScreenToken();
+        this.problem = 'screen.notPaired';
+      } else this.problem = 'screen.offline';
+    }
+  }
+
+  private thank(count: number): void {
+    if (this.summary) this.summary = { ...this.summary, streak: this.summary.streak + count };
+    this.thanks++;
+    clearTimeout(this.thanksTimer);
+    this.thanksTimer = setTimeout(() => (this.thanks = 0), THANKS_MS);
+  }
+
+  override render() {
+    if (this.problem && !this.summary) return html`<p class="problem" role="alert">${t(this.problem)}</p>`;
+    const s = this.summary;
+    if (!s) return html``;
+    const r = s.point.happyIndex;
+    const enough = r.enough && r.value !== null;
+    return html`
+      <main>
+        <h1>${s.point.name}</h1>
+        <div class="ring">
+          <fb-progress-ring .value=${enough ? r.value : null} .goal=${s.goal} .label=${t('screen.ring', { goal: formatNumber(s.goal) })}></fb-progress-ring>
+          <div class="value">
+            <span class="number" data-testid="value">${enough ? formatNumber(r.value!, { maximumFractionDigits: 0 }) : '—'}</span>
+            <span class="caption">${t('index.happy')}</span>
+          </div>
+        </div>
+        <div class="facts">
+          <div>${t('screen.goal')}<strong data-testid="goal">${formatNumber(s.goal)}</strong></div>
+          <div>${t('screen.streak')}<strong data-testid="streak">${formatNumber(s.streak)}</strong></div>
+          ${enough ? '' : html`<div class="caption">${t('screen.fewAnswers', { count: r.n })}</div>`}
+        </div>
+      </main>
+      ${this.problem ? html`<p class="caption" role="status">${t(this.problem)}</p>` : ''}
+      ${this.thanks > 0 ? html`<div class="thanks" data-testid="thanks" role="status">${t('screen.thanks')}</div>` : ''}
+    `;
+  }
+}
+customElements.define('fb-staff-screen', FbStaffScreen);

@@ -1,0 +1,1 @@
+import './fb-staff-screen.ts';
