@@ -139,6 +139,6 @@ describe('kiosk and screen', () => {
     const asKiosk = { cookie: '', authorization: `Bearer ${kiosk.token}` };
     expect((await call('GET', '/api/kiosk/survey', undefined, asKiosk)).status).toBe(404); // its device has no survey
     const screen = (await call('POST', '/api/tokens', { name: 'tv', kind: 'screen', pointId: POINT.id })).body as { token: string };
-    expect((await call('GET', '/api/screen/summary', undefined, { cookie: '', authorization: `Bearer ${screen.token}` })).body).toMatchObject({ pointId: POINT.id });
+    expect((await call('GET', '/api/screen/summary', undefined, { cookie: '', authorization: `Bearer ${screen.token}` })).body).toMatchObject({ point: { pointId: POINT.id }, streak: 0 });
   });
 });

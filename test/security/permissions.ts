@@ -58,7 +58,7 @@ export const ROUTE_ACCESS: Record<string, string> = {
 };
 
 /** Static files and the API docs: public by prefix (they hold no data). */
-export const PUBLIC_PREFIXES = ['/docs', '/dashboard/', '/kiosk/'];
+export const PUBLIC_PREFIXES = ['/docs', '/dashboard/', '/kiosk/', '/screen/'];
 
 /** The access a route should declare, or undefined for a route nobody decided about. */
 export function intendedAccess(method: string, url: string): string | undefined {
