@@ -37,7 +37,7 @@ describe('the emotion monitor', () => {
     });
     try {
       await expect.poll(async () => (await cameras(t)).emotion.state, { timeout: 60_000 }).toBe('ready');
-      expect(((await (await fetch(`${t.gateway.httpUrl}/health`)).json()) as { emotion: unknown }).emotion).toMatchObject({ state: 'ready', backend: 'wasm' });
+      expect(((await (await fetch(`${t.gateway.httpUrl}/health`)).json()) as { emotion: unknown }).emotion).toMatchObject({ state: 'ready', backend: 'wasm', model: 'ensemble' });
       await expect.poll(async () => (await cameras(t)).cameras[0]?.framesAnalysed ?? 0, { timeout: 60_000, interval: 500 }).toBeGreaterThan(10);
       const range = `siteId=${SITE.id}&from=0&to=${Date.now() + 60_000}`;
       await expect.poll(async () => (await t.get<{ result: { n: number } }>(`/api/indices/emotionalNps?${range}`)).result.n, { timeout: 30_000 }).toBeGreaterThan(0);

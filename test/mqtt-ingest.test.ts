@@ -139,7 +139,7 @@ describe('HTTP API security and errors', () => {
 
   it('reports ready on /health and serves Prometheus metrics', async () => {
     const health = await fetch(`${t.gateway.httpUrl}/health`);
-    expect(await health.json()).toEqual({ status: 'ready', checks: { store: true, broker: true }, reason: null, emotion: { state: 'off', backend: null, error: null } });
+    expect(await health.json()).toEqual({ status: 'ready', checks: { store: true, broker: true }, reason: null, emotion: { state: 'off', backend: null, model: null, error: null } });
     expect(await metric('feedback_answers_stored_total', '')).toBeGreaterThanOrEqual(220);
   });
 });

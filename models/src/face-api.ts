@@ -12,11 +12,12 @@ export const tf = (): Tf => require('@tensorflow/tfjs') as Tf;
 
 /**
  * face-api's WASM build requires '@tensorflow/tfjs', whose bundle in turn loads layers, converter,
- * data and the CPU and WebGL backends. face-api uses none of them (core ops, chained tensor
- * methods and tf.io are in tfjs-core and tfjs itself), and each costs every inference thread
- * megabytes of code. In this thread those five resolve to empty modules before tfjs loads.
+ * data and the CPU and WebGL backends. The networks here use none but the converter (the
+ * mini-Xception is a graph model; core ops, chained tensor methods and tf.io are in tfjs-core and
+ * tfjs itself), and each costs every inference thread megabytes of code. In this thread the other
+ * four resolve to empty modules before tfjs loads.
  */
-const UNUSED_BY_FACE_API = ['@tensorflow/tfjs-layers', '@tensorflow/tfjs-converter', '@tensorflow/tfjs-data', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-webgl'];
+const UNUSED_BY_FACE_API = ['@tensorflow/tfjs-layers', '@tensorflow/tfjs-data', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-webgl'];
 
 function skipUnusedTfjsPackages(): void {
   const tfjs = require.resolve('@tensorflow/tfjs');

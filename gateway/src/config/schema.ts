@@ -335,6 +335,8 @@ export const ConfigSchema = Type.Object(
         height: Type.Integer({ minimum: 64, maximum: 2160, default: 480 }),
         /** where the model weights are; default: inside the installed face-api package */
         modelDir: Type.Optional(Type.String({ minLength: 1 })),
+        /** the expression model: the ensemble of both networks (most accurate), or one of them (faster) */
+        model: Type.Union([Type.Literal('ensemble'), Type.Literal('miniXception'), Type.Literal('faceExpressionNet')], { default: 'ensemble' }),
       },
       { additionalProperties: false, default: {} },
     ),

@@ -19,6 +19,8 @@ export interface CameraStatus {
 export interface EmotionStatus {
   state: 'off' | 'starting' | 'ready' | 'failed';
   backend: string | null;
+  /** the expression model the workers run (emotion.model) */
+  model: string | null;
   error: string | null;
 }
 
@@ -41,7 +43,7 @@ function sourceFor(camera: CameraConfig, config: Config): FrameSource {
  * A camera that fails is retried with backoff; a missing model stops the monitor alone.
  */
 export class CameraMonitor {
-  readonly status: EmotionStatus = { state: 'off', backend: null, error: null };
+  readonly status: EmotionStatus = { state: 'off', backend: null, model: null, error: null };
   private readonly cameras = new Map<string, { status: CameraStatus; source?: FrameSource; retry?: NodeJS.Timeout; aggregator: WindowAggregator; tracker: Tracker; backoffMs: number }>();
   private pool: WorkerPool | undefined;
   private flushTimer: NodeJS.Timeout | undefined;
@@ -70,12 +72,14 @@ export class CameraMonitor {
         workers: emotion.workers,
         entry: workerEntry(),
         modelDir,
+        model: emotion.model,
         onWorkerExit: (code) => logger.warn({ code }, 'an inference worker exited; its frame is lost and a new worker is starting'),
       });
       if (this.stopped) return void (await this.pool.stop());
       this.status.state = 'ready';
       this.status.backend = this.pool.backend;
-      logger.info({ backend: this.pool.backend, workers: emotion.workers }, 'emotion monitor ready');
+      this.status.model = this.pool.model;
+      logger.info({ backend: this.pool.backend, model: this.pool.model, workers: emotion.workers }, 'emotion monitor ready');
     } catch (error) {
       this.status.state = 'failed';
       this.status.error = (error as Error).message;

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { isEmotion, type Emotion } from '../emotions.ts';
 import type { RgbImage } from '../expression-model.ts';
-import { jpegToRgb } from '../jpeg.ts';
+import { decodeImage } from '../image-decode.ts';
 
-/** Folder names other datasets use (CK+ and others) → our labels; null means "skip this class". */
+/** Folder names other datasets use (CK+, FER+, AffectNet-style and others) → our labels; null means "skip this class". */
 const ALIASES: Record<string, Emotion | null> = {
   anger: 'angry',
   sadness: 'sad',
@@ -12,8 +12,12 @@ const ALIASES: Record<string, Emotion | null> = {
   fearful: 'fear',
   disgusted: 'disgust',
   surprised: 'surprise',
+  surprise: 'surprise',
   contempt: null,
 };
+
+/** The image files the evaluation reads (decoded by their content, so a PNG named .jpg still works). */
+export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png'];
 
 export interface LabelledImage {
   file: string;
@@ -24,11 +28,11 @@ export interface Dataset {
   images: LabelledImage[];
   /** folders that name no class we know, or classes we skip (contempt) */
   skippedFolders: string[];
-  /** files that are not JPEG */
+  /** files that are not JPEG or PNG, by extension */
   skippedFiles: number;
 }
 
-/** Reads a folder with one subfolder per label. */
+/** Reads a folder with one subfolder per label; says plainly what it found when nothing is usable. */
 export function readDataset(root: string): Dataset {
   let entries: string[];
   try {
@@ -37,6 +41,8 @@ export function readDataset(root: string): Dataset {
     throw new Error(`Cannot read the dataset folder ${root}: ${(error as Error).message}`);
   }
   const dataset: Dataset = { images: [], skippedFolders: [], skippedFiles: 0 };
+  const otherExtensions = new Map<string, number>();
+  const labelFolders: string[] = [];
   for (const folder of entries) {
     const path = join(root, folder);
     if (!statSync(path).isDirectory()) continue;
@@ -46,19 +52,27 @@ export function readDataset(root: string): Dataset {
       dataset.skippedFolders.push(folder);
       continue;
     }
+    labelFolders.push(folder);
     for (const file of readdirSync(path).sort()) {
-      if (!['.jpg', '.jpeg'].includes(extname(file).toLowerCase())) {
+      const extension = extname(file).toLowerCase();
+      if (!IMAGE_EXTENSIONS.includes(extension)) {
         dataset.skippedFiles++;
+        otherExtensions.set(extension || '(none)', (otherExtensions.get(extension || '(none)') ?? 0) + 1);
         continue;
       }
       dataset.images.push({ file: join(path, file), label });
     }
   }
-  if (dataset.images.length === 0) throw new Error(`No labelled JPEG images under ${root} (expected folders such as happy/, sad/, angry/)`);
-  return dataset;
+  if (dataset.images.length > 0) return dataset;
+  if (labelFolders.length === 0) {
+    const seen = dataset.skippedFolders.length ? `it has ${dataset.skippedFolders.slice(0, 8).join(', ')}` : 'it has no subfolders';
+    throw new Error(`No label folders under ${root}: expected one subfolder per expression (angry, disgust, fear, happy, neutral, sad, surprise; CK+ names such as anger and sadness work too), but ${seen}`);
+  }
+  const found = [...otherExtensions].map(([ext, n]) => `${n} ${ext}`).join(', ');
+  throw new Error(`The label folders under ${root} (${labelFolders.join(', ')}) hold no JPEG or PNG images${found ? ` (found ${found} files)` : ' (they are empty)'}`);
 }
 
-/** Decodes a JPEG file to RGB pixels. */
-export function decodeJpeg(file: string): RgbImage {
-  return jpegToRgb(readFileSync(file));
+/** Decodes a JPEG or PNG file to RGB pixels. */
+export function decodeImageFile(file: string): RgbImage {
+  return decodeImage(readFileSync(file), file);
 }

@@ -1,5 +1,6 @@
 import { ExpressionModel, type Probabilities, type RgbImage } from '../expression-model.ts';
-import { EMOTIONS } from '../emotions.ts';
+import { loadClassifier, type ExpressionClassifier, type ModelChoice } from '../classifiers.ts';
+import { crop } from '../image-ops.ts';
 import { tf } from '../face-api.ts';
 
 export interface Box {
@@ -22,33 +23,40 @@ export interface DetectorOptions {
   scoreThreshold: number;
 }
 
-const LABELS: Record<string, keyof Probabilities> = { neutral: 'neutral', happy: 'happy', sad: 'sad', angry: 'angry', fearful: 'fear', disgusted: 'disgust', surprised: 'surprise' };
-
-/** Faces and expressions on one frame. The frame is only ever a tensor in memory. */
+/**
+ * Faces and expressions on one frame. The frame is only ever pixels in memory. Each face is cut
+ * out of the frame at its detector box and handed to the same classifier the evaluation measures
+ * (npm run eval:emotion), so the live path is the evaluated one.
+ */
 export class FrameAnalyzer {
-  private constructor(private readonly model: ExpressionModel) {}
+  private constructor(
+    private readonly detector: ExpressionModel,
+    readonly classifier: ExpressionClassifier,
+  ) {}
 
-  static async create(options: { modelDir?: string; threads?: number } = {}): Promise<FrameAnalyzer> {
-    return new FrameAnalyzer(await ExpressionModel.load({ ...options, detector: true }));
+  static async create(options: { modelDir?: string; humanModelDir?: string; model?: ModelChoice; threads?: number } = {}): Promise<FrameAnalyzer> {
+    const detector = await ExpressionModel.load({ ...(options.modelDir ? { modelDir: options.modelDir } : {}), threads: options.threads ?? 1, detector: true });
+    const classifier = await loadClassifier(options.model ?? 'ensemble', { faceNet: detector, humanModelDir: options.humanModelDir, threads: options.threads ?? 1 });
+    return new FrameAnalyzer(detector, classifier);
   }
 
   get backend(): string {
-    return this.model.backend;
+    return this.detector.backend;
   }
 
+  /** The faces on a frame, each with the classifier's expression probabilities for its crop. */
   async analyze(frame: RgbImage, options: DetectorOptions): Promise<Detection[]> {
-    const { faceapi } = this.model;
+    const { faceapi } = this.detector;
     const tensor = tf().tensor3d(frame.data, [frame.height, frame.width, 3], 'int32');
+    let faces: { box: Box; score: number }[];
     try {
-      const results = await faceapi.detectAllFaces(tensor as never, new faceapi.TinyFaceDetectorOptions(options)).withFaceExpressions();
-      return results.map((r) => {
-        const expressions = Object.fromEntries(EMOTIONS.map((e) => [e, 0])) as Probabilities;
-        for (const [label, value] of Object.entries(r.expressions as unknown as Record<string, number>)) if (LABELS[label]) expressions[LABELS[label]] = value;
-        const { x, y, width, height } = r.detection.box;
-        return { box: { x, y, width, height }, score: r.detection.score, expressions };
-      });
+      const found = await faceapi.detectAllFaces(tensor as never, new faceapi.TinyFaceDetectorOptions(options));
+      faces = found.map((d) => ({ box: { x: d.box.x, y: d.box.y, width: d.box.width, height: d.box.height }, score: d.score }));
     } finally {
       tensor.dispose();
     }
+    const detections: Detection[] = [];
+    for (const face of faces) detections.push({ ...face, expressions: await this.classifier.classify(crop(frame, face.box)) });
+    return detections;
   }
 }

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { RgbImage } from '../expression-model.ts';
-import { decodeJpeg } from '../eval/dataset.ts';
-import { jpegToRgb } from '../jpeg.ts';
+import { decodeImageFile, IMAGE_EXTENSIONS } from '../eval/dataset.ts';
+import { jpegToRgb } from '../image-decode.ts';
 
 /** A frame source: delivers frames until stopped, or ends with an error message. */
 export interface FrameSource {
@@ -38,7 +38,7 @@ export class SnapshotSource implements FrameSource {
   }
 }
 
-/** A folder of JPEG images played as frames at a rate, for tests and demos. */
+/** A folder of JPEG or PNG images played as frames at a rate, for tests and demos. */
 export class FolderSource implements FrameSource {
   private timer: NodeJS.Timeout | undefined;
 
@@ -47,11 +47,11 @@ export class FolderSource implements FrameSource {
   start(onFrame: (frame: RgbImage, at: number) => void, onEnd: (error?: string) => void): void {
     let files: string[];
     try {
-      files = readdirSync(this.options.path).filter((f) => ['.jpg', '.jpeg'].includes(extname(f).toLowerCase())).sort();
+      files = readdirSync(this.options.path).filter((f) => IMAGE_EXTENSIONS.includes(extname(f).toLowerCase())).sort();
     } catch (error) {
       return onEnd(`cannot read the image folder ${this.options.path}: ${(error as Error).message}`);
     }
-    if (files.length === 0) return onEnd(`no JPEG images in ${this.options.path}`);
+    if (files.length === 0) return onEnd(`no JPEG or PNG images in ${this.options.path}`);
     let i = 0;
     this.timer = setInterval(() => {
       if (i >= files.length) {
@@ -61,7 +61,7 @@ export class FolderSource implements FrameSource {
         }
         i = 0;
       }
-      onFrame(decodeJpeg(join(this.options.path, files[i++]!)), Date.now());
+      onFrame(decodeImageFile(join(this.options.path, files[i++]!)), Date.now());
     }, 1000 / this.options.fps);
   }
 

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { FrameAnalyzer, type DetectorOptions } from './frame-analyzer.ts';
+import type { ModelChoice } from '../classifiers.ts';
 
 /** One inference thread: loads the models once, then analyses frames posted to it. */
 interface Job {
@@ -11,16 +12,16 @@ interface Job {
 }
 
 const port = parentPort!;
-const { modelDir } = workerData as { modelDir?: string };
+const { modelDir, model } = workerData as { modelDir?: string; model?: ModelChoice };
 try {
-  const analyzer = await FrameAnalyzer.create({ ...(modelDir ? { modelDir } : {}), threads: 1 });
+  const analyzer = await FrameAnalyzer.create({ ...(modelDir ? { modelDir } : {}), ...(model ? { model } : {}), threads: 1 });
   port.on('message', (job: Job) => {
     analyzer
       .analyze({ width: job.width, height: job.height, data: new Uint8Array(job.data) }, job.options)
       .then((detections) => port.postMessage({ id: job.id, detections }))
       .catch((error: Error) => port.postMessage({ id: job.id, error: error.message }));
   });
-  port.postMessage({ ready: true, backend: analyzer.backend });
+  port.postMessage({ ready: true, backend: analyzer.backend, model: analyzer.classifier.name });
 } catch (error) {
   port.postMessage({ fatal: (error as Error).message });
 }

@@ -1,12 +1,15 @@
 import { Worker } from 'node:worker_threads';
 import type { Detection, DetectorOptions } from './frame-analyzer.ts';
 import type { RgbImage } from '../expression-model.ts';
+import type { ModelChoice } from '../classifiers.ts';
 
 export interface WorkerPoolOptions {
   workers: number;
   /** the worker script: inference-worker.dev.mjs (TypeScript through tsx) or the built .mjs */
   entry: string;
   modelDir?: string | undefined;
+  /** which expression model (or the ensemble) every worker loads */
+  model?: ModelChoice | undefined;
   /** told when a worker dies after starting (it is then replaced) */
   onWorkerExit?: ((code: number) => void) | undefined;
 }
@@ -25,6 +28,8 @@ export class WorkerPool {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (d: Detection[]) => void; reject: (e: Error) => void; slot: Slot }>();
   backend = 'unknown';
+  /** the expression model the workers run */
+  model = 'unknown';
   dropped = 0;
   /** workers that died after starting and were replaced */
   restarts = 0;
@@ -46,14 +51,15 @@ export class WorkerPool {
   private spawn(): Promise<void> {
     // A bounded JavaScript heap per worker: the models and one frame's tensors live in WASM memory.
     const worker = new Worker(this.options.entry, {
-      workerData: { modelDir: this.options.modelDir },
+      workerData: { modelDir: this.options.modelDir, model: this.options.model },
       resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 },
     });
     const slot: Slot = { worker, busy: false };
     return new Promise((resolve, reject) => {
-      worker.on('message', (m: { ready?: boolean; backend?: string; fatal?: string; id?: number; detections?: Detection[]; error?: string }) => {
+      worker.on('message', (m: { ready?: boolean; backend?: string; model?: string; fatal?: string; id?: number; detections?: Detection[]; error?: string }) => {
         if (m.ready) {
           this.backend = m.backend ?? this.backend;
+          this.model = m.model ?? this.model;
           this.slots.push(slot);
           return resolve();
         }
