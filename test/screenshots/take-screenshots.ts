@@ -41,7 +41,21 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 mkdirSync(OUT, { recursive: true });
-const t = await startTestGateway({ points: POINTS, devices: DEVICES, alerts: { defaults: true, rules: [], evaluateEveryMs: 1000 } });
+const SURVEY = {
+  id: 'exit',
+  name: 'Exit survey',
+  questions: [
+    { id: 'recommend', number: 1, scale: 'nps11', label: 'How likely are you to recommend us to a friend?' },
+    { id: 'satisfied', number: 2, scale: 'csat5', label: 'How satisfied are you with the service today?' },
+    { id: 'mood', number: 3, scale: 'smiley5', label: 'How do you feel after your visit?' },
+  ],
+};
+const t = await startTestGateway({
+  points: POINTS,
+  devices: [...DEVICES, { id: 'kiosk-1', pointId: 'exit', buttons: 4, responseIntervalMs: 0, surveyId: SURVEY.id }],
+  surveys: [SURVEY],
+  alerts: { defaults: true, rules: [], evaluateEveryMs: 1000 },
+});
 const browser = await launchChromium();
 try {
   const spread = (counts: number[]) => counts.flatMap((n, b) => Array<number>(n).fill(b));
@@ -81,6 +95,27 @@ try {
   await tv.waitForTimeout(400); // the thank-you at full size, past its fade-in
   await tv.screenshot({ path: join(OUT, 'staff-screen-thanks.png') });
   await tv.close();
+  const kioskToken = (await (
+    await fetch(`${t.gateway.httpUrl}/api/tokens`, {
+      method: 'POST',
+      headers: { ...session.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'lobby kiosk', kind: 'kiosk', deviceId: 'kiosk-1' }),
+    })
+  ).json()) as { token: string };
+  for (const [name, viewport] of [['portrait', { width: 1080, height: 1920 }], ['landscape', { width: 1280, height: 800 }]] as const) {
+    const kiosk = await browser.newPage({ viewport });
+    await kiosk.goto(`${t.gateway.httpUrl}/kiosk/#token=${kioskToken.token}`);
+    await kiosk.locator('fb-scale-question[data-question="1"] button[data-value]').first().waitFor();
+    await shoot(kiosk, `kiosk-${name}`);
+    if (name === 'portrait') {
+      await kiosk.locator('fb-scale-question[data-question="1"] button[data-value="9"]').click();
+      await kiosk.locator('fb-scale-question[data-question="2"] button[data-value]').first().waitFor();
+      await kiosk.locator('fb-scale-question[data-question="2"] button[data-value="4"]').click();
+      await kiosk.locator('fb-scale-question[data-question="3"] fb-smiley-scale').waitFor();
+      await shoot(kiosk, 'kiosk-smiley');
+    }
+    await kiosk.close();
+  }
   for (const language of ['ru', 'zh']) {
     await page.goto(`${t.gateway.httpUrl}/dashboard/overview`);
     await page.locator('header select').selectOption(language);

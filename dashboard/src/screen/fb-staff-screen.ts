@@ -3,7 +3,9 @@ import { api } from '@feedback/web-base/api-client.ts';
 import { LiveController } from '@feedback/web-base/live-controller.ts';
 import { formatNumber, LanguageController, t } from '@feedback/web-base/i18n.ts';
 import type { ScreenSummary } from '@feedback/web-base/contract.ts';
-import { forgetScreenToken, screenToken } from './screen-token.ts';
+import { deviceToken, forgetDeviceToken } from '@feedback/web-base/device-token.ts';
+
+const TOKEN_KEY = 'fb-screen-token';
 import './fb-progress-ring.ts';
 
 /** How long the thank-you shows after a positive press. */
@@ -20,7 +22,7 @@ export class FbStaffScreen extends LitElement {
   declare summary: ScreenSummary | undefined;
   declare thanks: number;
   declare problem: string;
-  private readonly token = screenToken();
+  private readonly token = deviceToken(TOKEN_KEY);
   private thanksTimer: ReturnType<typeof setTimeout> | undefined;
   private refresh: ReturnType<typeof setTimeout> | undefined;
 
@@ -81,7 +83,7 @@ export class FbStaffScreen extends LitElement {
     } catch (error) {
       const status = (error as { status?: number }).status;
       if (status === 401 || status === 403) {
-        forgetScreenToken();
+        forgetDeviceToken(TOKEN_KEY);
         this.problem = 'screen.notPaired';
       } else this.problem = 'screen.offline';
     }

@@ -1,11 +1,24 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, svg } from 'lit';
 import { LanguageController, t } from '../i18n.ts';
 import { tokens } from '../tokens.ts';
 
-/** Faces from worst to best, picked evenly for any number of buttons (2 to 11). */
-const FACES = ['😠', '🙁', '😐', '🙂', '😄'];
-export function facesFor(buttons: number): string[] {
-  return Array.from({ length: buttons }, (_, i) => FACES[Math.round((i * (FACES.length - 1)) / Math.max(1, buttons - 1))]!);
+/** Worst (red) to best (green), each dark enough for the face's lines on it. */
+const FILLS = ['#f4b4ae', '#f7cfa2', '#f3e3a1', '#cde7a8', '#a8dfb9'];
+
+/**
+ * One face drawn as SVG (not an emoji, which a kiosk's fonts may lack): the mouth bends from a
+ * frown at 0 to a smile at 1, the brows slant only on the worst.
+ */
+function face(mood: number) {
+  const bend = (mood - 0.5) * 2; // −1 frown .. 1 smile
+  const fill = FILLS[Math.round(mood * (FILLS.length - 1))]!;
+  return svg`<svg viewBox="0 0 100 100" aria-hidden="true" focusable="false">
+    <circle cx="50" cy="50" r="46" fill=${fill} stroke="#1d2430" stroke-width="4"></circle>
+    <circle cx="35" cy="40" r="6" fill="#1d2430"></circle>
+    <circle cx="65" cy="40" r="6" fill="#1d2430"></circle>
+    ${mood === 0 ? svg`<path d="M24 26 L42 32 M76 26 L58 32" stroke="#1d2430" stroke-width="4" stroke-linecap="round"></path>` : ''}
+    <path d=${`M28 ${68 - 8 * bend} Q50 ${68 + 16 * bend} 72 ${68 - 8 * bend}`} fill="none" stroke="#1d2430" stroke-width="5" stroke-linecap="round"></path>
+  </svg>`;
 }
 
 /** A smiley scale of K buttons, 0 (worst) to K−1 (best); fires `choose` with the value. */
@@ -25,19 +38,20 @@ export class FbSmileyScale extends LitElement {
     tokens,
     css`
       :host { display: flex; gap: var(--fb-space-3); justify-content: center; }
-      button { font-size: var(--fb-text-xxl); line-height: 1; padding: var(--fb-space-3); border-radius: 50%; border: 2px solid var(--fb-border); background: var(--fb-surface); cursor: pointer; min-width: 44px; min-height: 44px; }
+      button { line-height: 0; padding: var(--fb-space-1); border-radius: 50%; border: 2px solid transparent; background: transparent; cursor: pointer; min-width: 48px; min-height: 48px; }
+      svg { width: var(--fb-face-size, 5rem); height: var(--fb-face-size, 5rem); display: block; }
       button:focus-visible { outline: 3px solid var(--fb-accent); }
     `,
   ];
 
   override render() {
-    return facesFor(this.buttons).map(
-      (face, value) => html`<button
+    return Array.from({ length: this.buttons }, (_, value) => value).map(
+      (value) => html`<button
         type="button"
         ?disabled=${this.disabled}
         aria-label=${t('smiley.label', { value: value + 1, max: this.buttons })}
         @click=${() => this.dispatchEvent(new CustomEvent<number>('choose', { detail: value, bubbles: true, composed: true }))}
-      >${face}</button>`,
+      >${face(value / Math.max(1, this.buttons - 1))}</button>`,
     );
   }
 }

@@ -54,7 +54,9 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpService
                 {
                   seq: Type.Integer({ minimum: 1, maximum: 4294967295 }),
                   question: Type.Integer({ minimum: 0, maximum: 65535 }),
-                  value: Type.Union([Type.Integer({ minimum: 0, maximum: 255 }), Type.Null()]),
+                  // Null first: fastify's validator coerces types, and tried in the other order it turns a
+                  // skipped answer (null) into 0, a real rating.
+                  value: Type.Union([Type.Null(), Type.Integer({ minimum: 0, maximum: 255 })]),
                   uptimeMs: Type.Integer({ minimum: 0, maximum: 4294967295 }),
                 },
                 { additionalProperties: false },

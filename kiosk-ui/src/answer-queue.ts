@@ -1,0 +1,91 @@
+import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
+import { api, ApiError } from '@feedback/web-base/api-client.ts';
+
+/** One answer as the kiosk API takes it: its identity in the terminal's boot, the question and the value (null: skipped). */
+export interface KioskAnswer {
+  seq: number;
+  question: number;
+  value: number | null;
+  uptimeMs: number;
+}
+
+/** A finished (or abandoned) survey's answers, waiting to be sent. */
+interface Batch {
+  boot: number;
+  answers: KioskAnswer[];
+}
+
+const RETRY_MS = [1000, 2000, 5000, 10_000, 30_000];
+
+/**
+ * Every answer goes into IndexedDB first and leaves it only when the gateway has answered for it
+ * (stored, a duplicate, or refused for good). Answers carry the terminal's identity (boot, seq),
+ * so one that is sent twice (the gateway stored it, the reply was lost) is stored once. A gateway
+ * that cannot be reached is retried with growing pauses; nothing is lost to a reload.
+ */
+export class AnswerQueue {
+  private readonly store: UseStore = createStore('fb-kiosk', 'answers');
+  private flushing: Promise<void> | undefined;
+  private retry: ReturnType<typeof setTimeout> | undefined;
+  private failures = 0;
+  /** answers waiting, and whether the last attempt reached the gateway */
+  state = { waiting: 0, reachable: true, refusedToken: false };
+
+  constructor(private readonly changed: () => void) {}
+
+  /** Keeps a survey's answers (durably, before anything is sent) and starts sending. */
+  async add(boot: number, answers: KioskAnswer[]): Promise<void> {
+    if (answers.length === 0) return;
+    await set(`${boot}:${answers[0]!.seq}`, { boot, answers } satisfies Batch, this.store);
+    await this.count();
+    void this.flush();
+  }
+
+  /** Sends what waits, oldest first; one flush at a time. */
+  flush(): Promise<void> {
+    this.flushing ??= this.send().finally(() => (this.flushing = undefined));
+    return this.flushing;
+  }
+
+  stop(): void {
+    clearTimeout(this.retry);
+  }
+
+  private async send(): Promise<void> {
+    clearTimeout(this.retry);
+    const waiting = (await entries<string, Batch>(this.store)).sort(([a], [b]) => order(a) - order(b));
+    for (const [key, batch] of waiting) {
+      try {
+        await api.send('POST', '/api/kiosk/answers', batch);
+        await del(key, this.store);
+        this.failures = 0;
+        this.state.reachable = true;
+      } catch (error) {
+        const status = error instanceof ApiError ? error.status : 0;
+        this.state.reachable = status !== 0;
+        this.state.refusedToken = status === 401 || status === 403;
+        // a batch the gateway refuses as malformed would block the queue for ever: it is dropped (400)
+        if (status === 400) {
+          await del(key, this.store);
+          continue;
+        }
+        await this.count();
+        if (!this.state.refusedToken) this.retry = setTimeout(() => void this.flush(), RETRY_MS[Math.min(this.failures++, RETRY_MS.length - 1)]);
+        return;
+      }
+    }
+    await this.count();
+  }
+
+  private async count(): Promise<void> {
+    const all = await entries<string, Batch>(this.store);
+    this.state.waiting = all.reduce((n, [, b]) => n + b.answers.length, 0);
+    this.changed();
+  }
+}
+
+/** Batches in the order they were answered: by boot, then by first seq. */
+function order(key: string): number {
+  const [boot, seq] = key.split(':').map(Number);
+  return boot! * 2 ** 32 + seq!;
+}

@@ -1,0 +1,162 @@
+import { LitElement, css, html } from 'lit';
+import { api, ApiError } from '@feedback/web-base/api-client.ts';
+import { deviceToken, forgetDeviceToken } from '@feedback/web-base/device-token.ts';
+import { LanguageController, LANGUAGE_NAMES, LANGUAGES, language, setLanguage, t } from '@feedback/web-base/i18n.ts';
+import { tokens } from '@feedback/web-base/tokens.ts';
+import { AnswerQueue, type KioskAnswer } from './answer-queue.ts';
+import { TerminalIdentity } from './terminal-identity.ts';
+import { scaleShape } from './fb-scale-question.ts';
+import './fb-scale-question.ts';
+
+const TOKEN_KEY = 'fb-kiosk-token';
+const SURVEY_KEY = 'fb-kiosk-survey';
+/** Back to the first question after this long without a touch; what was answered is sent. */
+const IDLE_MS = 30_000;
+const THANKS_MS = 4000;
+
+interface Survey {
+  deviceId: string;
+  survey: { id: string; name: string; questions: { id: string; number: number; scale: string; label: string }[] };
+}
+
+/**
+ * The touch survey terminal. Paired by a kiosk token given once after '#token='. Shows its
+ * survey's questions one at a time, each on its scale; every answer is kept in IndexedDB before
+ * it is sent, so the gateway being away (or a reload) loses nothing and sends nothing twice.
+ * The customer never sees a technical message; staff see, in a corner, that answers are waiting.
+ */
+export class FbKiosk extends LitElement {
+  static override properties = { survey: { state: true }, step: { state: true }, problem: { state: true } };
+  declare survey: Survey | undefined;
+  /** the question on screen; questions.length = the thank-you */
+  declare step: number;
+  declare problem: string;
+  private readonly token = deviceToken(TOKEN_KEY);
+  private readonly identity = new TerminalIdentity();
+  private readonly queue = new AnswerQueue(() => this.requestUpdate());
+  private answers: KioskAnswer[] = [];
+  private idle: ReturnType<typeof setTimeout> | undefined;
+  private thanks: ReturnType<typeof setTimeout> | undefined;
+  private readonly online = () => void this.queue.flush();
+
+  constructor() {
+    super();
+    new LanguageController(this);
+    this.step = 0;
+    this.problem = this.token ? '' : 'kiosk.notPaired';
+    api.setBearerToken(this.token);
+  }
+
+  static override styles = [
+    tokens,
+    css`
+      :host { display: grid; grid-template-rows: auto 1fr auto; min-height: 100vh; background: var(--fb-surface); color: var(--fb-text); font-size: 1.2rem; }
+      header { display: flex; justify-content: flex-end; gap: var(--fb-space-2); padding: var(--fb-space-3); }
+      header button { font: inherit; font-size: 1.1rem; min-height: 48px; min-width: 48px; padding: 0 var(--fb-space-3); border-radius: 24px; border: 2px solid var(--fb-border); background: var(--fb-surface); color: var(--fb-text); }
+      header button[aria-pressed='true'] { border-color: var(--fb-accent); color: var(--fb-accent); font-weight: 600; }
+      main { display: grid; place-items: center; padding: var(--fb-space-4); text-align: center; }
+      .skip { font: inherit; font-size: 1.2rem; margin-top: var(--fb-space-5); min-height: 48px; padding: 0 var(--fb-space-4); border: 0; background: transparent; color: var(--fb-text-muted); text-decoration: underline; }
+      .thanks { font-size: clamp(2rem, 6vw, 3.5rem); font-weight: 700; color: var(--fb-positive); }
+      .progress { color: var(--fb-text-muted); font-size: 1.1rem; }
+      footer { min-height: 1.5rem; padding: var(--fb-space-2) var(--fb-space-3); text-align: right; font-size: 0.95rem; color: var(--fb-text-muted); }
+    `,
+  ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.online);
+    if (!this.token) return;
+    void this.loadSurvey();
+    void this.queue.flush();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.online);
+    clearTimeout(this.idle);
+    clearTimeout(this.thanks);
+    this.queue.stop();
+  }
+
+  /** The survey from the gateway, or the last one seen when the gateway is away. */
+  private async loadSurvey(): Promise<void> {
+    try {
+      this.survey = await api.get<Survey>('/api/kiosk/survey');
+      localStorage.setItem(SURVEY_KEY, JSON.stringify(this.survey));
+      this.problem = '';
+    } catch (error) {
+      const status = error instanceof ApiError ? error.status : 0;
+      if (status === 401 || status === 403) {
+        forgetDeviceToken(TOKEN_KEY);
+        this.problem = 'kiosk.notPaired';
+        return;
+      }
+      const kept = localStorage.getItem(SURVEY_KEY);
+      if (kept) this.survey = JSON.parse(kept) as Survey;
+      else this.problem = status === 404 ? 'kiosk.noSurvey' : 'kiosk.unavailable';
+    }
+  }
+
+  private get questions(): Survey['survey']['questions'] {
+    return (this.survey?.survey.questions ?? []).filter((q) => scaleShape(q.scale) !== undefined);
+  }
+
+  private touched(): void {
+    clearTimeout(this.idle);
+    this.idle = setTimeout(() => this.finish(), IDLE_MS);
+  }
+
+  private answer(value: number | null): void {
+    const question = this.questions[this.step];
+    if (!question) return;
+    this.answers.push({ ...this.identity.next(), question: question.number, value });
+    this.step++;
+    if (this.step >= this.questions.length) this.finish();
+    else this.touched();
+  }
+
+  /** Keeps what was answered (the queue sends it), thanks the customer, and starts over. */
+  private finish(): void {
+    clearTimeout(this.idle);
+    const answered = this.answers;
+    this.answers = [];
+    void this.queue.add(this.identity.boot, answered);
+    if (answered.length === 0) {
+      this.step = 0;
+      return;
+    }
+    this.step = this.questions.length;
+    clearTimeout(this.thanks);
+    this.thanks = setTimeout(() => {
+      this.step = 0;
+      void this.loadSurvey();
+    }, THANKS_MS);
+  }
+
+  override render() {
+    const { waiting, reachable } = this.queue.state;
+    return html`
+      <header>
+        ${LANGUAGES.map(
+          (l) => html`<button type="button" lang=${l} aria-pressed=${l === language() ? 'true' : 'false'} @click=${() => void setLanguage(l)}>${LANGUAGE_NAMES[l]}</button>`,
+        )}
+      </header>
+      <main>${this.body()}</main>
+      <footer data-testid="queue">${waiting > 0 ? t('kiosk.waiting', { count: waiting }) : ''}${!reachable ? ` · ${t('kiosk.offline')}` : ''}</footer>
+    `;
+  }
+
+  private body() {
+    if (this.problem && !this.survey) return html`<p role="alert">${t(this.problem)}</p>`;
+    const questions = this.questions;
+    if (!this.survey) return html``;
+    if (this.step >= questions.length) return html`<p class="thanks" role="status" data-testid="thanks">${t('kiosk.thanks')}</p>`;
+    const q = questions[this.step]!;
+    return html`<div>
+      <p class="progress">${t('kiosk.progress', { current: this.step + 1, total: questions.length })}</p>
+      <fb-scale-question .label=${q.label} .scale=${q.scale} data-question=${q.number} @answer=${(e: CustomEvent<number>) => this.answer(e.detail)}></fb-scale-question>
+      <button type="button" class="skip" @click=${() => this.answer(null)}>${t('kiosk.skip')}</button>
+    </div>`;
+  }
+}
+customElements.define('fb-kiosk', FbKiosk);

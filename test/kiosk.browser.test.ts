@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { POINT, startTestGateway, type TestGateway } from './helpers/test-gateway.ts';
+import { launchChromium } from './helpers/browser.ts';
+import { seriousAccessibilityFindings } from './helpers/axe.ts';
+import type { SignedIn } from './helpers/sign-in.ts';
+
+const SURVEY = {
+  id: 'exit',
+  name: 'Exit survey',
+  questions: [
+    { id: 'recommend', number: 1, scale: 'nps11', label: 'Would you recommend us to a friend?' },
+    { id: 'satisfied', number: 2, scale: 'csat5', label: 'How satisfied are you with the service?' },
+    { id: 'easy', number: 3, scale: 'ces7', label: 'It was easy to get my issue handled.' },
+  ],
+};
+
+let t: TestGateway;
+let session: SignedIn;
+let browser: Browser;
+let context: BrowserContext;
+let token: { token: string; info: { id: number } };
+
+beforeAll(async () => {
+  t = await startTestGateway({ surveys: [SURVEY], devices: [{ id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, surveyId: SURVEY.id }] });
+  session = await t.login();
+  const created = await fetch(`${t.gateway.httpUrl}/api/tokens`, {
+    method: 'POST',
+    headers: { ...session.headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'lobby kiosk', kind: 'kiosk', deviceId: 'kiosk-1' }),
+  });
+  token = (await created.json()) as typeof token;
+  browser = await launchChromium();
+  context = await browser.newContext({ bypassCSP: true, viewport: { width: 1080, height: 1920 } });
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await t?.close();
+});
+
+const stored = async () =>
+  (await t.get<{ answers: { deviceId: string; boot: number; seq: number; questionId: string | null; value: number | null; source: string }[] }>('/api/answers?limit=1000', session)).answers.filter(
+    (a) => a.deviceId === 'kiosk-1',
+  );
+
+/** Answers the three questions: NPS, CSAT, and skips the CES. */
+async function completeSurvey(page: Page, nps: number, csat: number): Promise<void> {
+  await page.locator('fb-scale-question[data-question="1"] button[data-value]').first().waitFor();
+  await page.locator(`fb-scale-question[data-question="1"] button[data-value="${nps}"]`).click();
+  await page.locator(`fb-scale-question[data-question="2"] button[data-value="${csat}"]`).click();
+  await page.locator('fb-scale-question[data-question="3"]').waitFor();
+  await page.getByRole('button', { name: 'Skip this question' }).click();
+  await page.locator('[data-testid=thanks]').waitFor();
+  await page.locator('[data-testid=thanks]').waitFor({ state: 'detached', timeout: 10_000 });
+}
+
+describe('the kiosk', () => {
+  let page: Page;
+
+  it('pairs with its token once, then answers travel as the same normalised answers the buttons produce', async () => {
+    page = await context.newPage();
+    await page.goto(`${t.gateway.httpUrl}/kiosk/#token=${token.token}`);
+    expect(page.url()).not.toContain(token.token);
+    await completeSurvey(page, 9, 4);
+    await expect.poll(async () => (await stored()).length).toBe(3);
+    const answers = await stored();
+    expect(answers.map((a) => [a.questionId, a.value]).sort()).toEqual([['easy', null], ['recommend', 9], ['satisfied', 4]]);
+    expect(new Set(answers.map((a) => a.source))).toEqual(new Set(['kiosk']));
+  });
+
+  it('keeps answering with the gateway away, loses nothing to a reload, and sends each answer once', async () => {
+    await context.setOffline(true);
+    await completeSurvey(page, 10, 5);
+    await completeSurvey(page, 3, 2);
+    await completeSurvey(page, 7, 3);
+    await expect.poll(() => page.locator('[data-testid=queue]').textContent()).toMatch(/9 answers waiting to be sent · offline/);
+    await page.close();
+    await context.setOffline(false);
+    page = await context.newPage();
+    await page.goto(`${t.gateway.httpUrl}/kiosk/`);
+    await expect.poll(async () => (await stored()).length, { timeout: 10_000 }).toBe(12);
+    const answers = await stored();
+    expect(new Set(answers.map((a) => `${a.boot}:${a.seq}`)).size).toBe(12);
+    expect(answers.filter((a) => a.questionId === 'recommend').map((a) => a.value).sort((a, b) => a! - b!)).toEqual([3, 7, 9, 10]);
+    await expect.poll(() => page.locator('[data-testid=queue]').textContent()).toBe('');
+  });
+
+  it('has no serious or critical accessibility finding on a question (axe-core)', async () => {
+    await page.locator('fb-scale-question[data-question="1"]').waitFor();
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+  });
+
+  it('shows a revoked terminal as not paired, in words a customer understands', async () => {
+    const revoked = await fetch(`${t.gateway.httpUrl}/api/tokens/${token.info.id}`, { method: 'DELETE', headers: session.headers });
+    expect(revoked.status).toBeLessThan(300);
+    await page.reload();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/not paired/);
+  });
+});
