@@ -28,6 +28,9 @@ export default defineConfig({
           include: ['**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // conditions over processes, brokers and browsers on a two-core machine: waited for up to
+          // 5 s by default; tests that promise a time (a tile within 2 s) say so with their own timeout
+          expect: { poll: { timeout: 5000 } },
         },
       },
     ],

@@ -9,6 +9,8 @@ import { seriousAccessibilityFindings, visibleText } from './helpers/axe.ts';
 import type { SignedIn } from './helpers/sign-in.ts';
 
 const EXIT = { id: 'exit', siteId: SITE.id, name: 'Exit' };
+const NORTH = { id: 'north', name: 'North branch', timeZone: 'Europe/Moscow' };
+const NORTH_DESK = { id: 'north-desk', siteId: NORTH.id, name: 'North desk' };
 let t: TestGateway;
 let browser: Browser;
 let context: BrowserContext;
@@ -16,7 +18,9 @@ let session: SignedIn;
 
 beforeAll(async () => {
   t = await startTestGateway({
-    points: [POINT, EXIT],
+    sites: [SITE, NORTH],
+    points: [POINT, EXIT, NORTH_DESK],
+    alerts: { defaults: true, rules: [], evaluateEveryMs: 1000 },
     devices: [...DEVICES, { id: 'exit-1', pointId: EXIT.id, buttons: 4, responseIntervalMs: 0, mqttPassword: 'exit-1-secret' }],
   });
   session = await t.login();
@@ -37,8 +41,10 @@ afterAll(async () => {
   await t?.close();
 });
 
+let boots = 0;
+
 async function press(deviceId: string, password: string, plan: number[]): Promise<void> {
-  const button = new SimulatedButton({ brokerUrl: t.gateway.mqttUrl, siteId: SITE.id, deviceId, buttons: 4, password });
+  const button = new SimulatedButton({ brokerUrl: t.gateway.mqttUrl, siteId: SITE.id, deviceId, buttons: 4, password, bootCounter: ++boots });
   await button.connect();
   plan.forEach((b) => button.press(b));
   await button.drained();
@@ -76,6 +82,13 @@ describe('the dashboard views', () => {
     expect(await page.locator('fb-filter-bar select[name=pointId]').inputValue()).toBe(EXIT.id);
     expect(await page.locator('fb-filter-bar select[name=period]').inputValue()).toBe('7d');
     expect(await page.locator('fb-breakdowns tr[data-group]').count()).toBe(1);
+    // the export follows the filter: only the exit's answers, as CSV with the session's cookie
+    const href = await page.locator('fb-filter-bar [data-testid=export-csv]').getAttribute('href');
+    expect(new URL(href!, t.gateway.httpUrl).searchParams.get('pointId')).toBe(EXIT.id);
+    const csv = await page.evaluate<string, string>((url) => fetch(url).then((r) => r.text()), href!);
+    const rows = csv.trim().split('\n').slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.split(',')[4] === EXIT.id)).toBe(true);
     await page.close();
   });
 
@@ -107,5 +120,58 @@ describe('the dashboard views', () => {
     await page.waitForLoadState('networkidle');
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await page.close();
+  });
+
+  /** Creates a user with a password set by the admin (they must choose their own at first sign-in). */
+  async function createUser(username: string, role: string, sites: string[]): Promise<string> {
+    const password = `${username}-first-password`;
+    const response = await fetch(`${t.gateway.httpUrl}/api/users`, {
+      method: 'POST',
+      headers: { ...session.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password, role, sites }),
+    });
+    expect(response.status).toBe(201);
+    return password;
+  }
+
+  /** Signs in through the screens in a fresh browser, choosing a new password on the way. */
+  async function signInAs(username: string, password: string): Promise<Page> {
+    const page = await (await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(`${t.gateway.httpUrl}/dashboard/overview`);
+    await page.locator('input[name=username]').fill(username);
+    await page.locator('input[name=password]').fill(password);
+    await page.locator('button[type=submit]').click();
+    await page.locator('fb-change-password input[name=currentPassword]').fill(password);
+    await page.locator('fb-change-password input[name=newPassword]').fill(`${username}-own-password`);
+    await page.locator('fb-change-password input[name=repeat]').fill(`${username}-own-password`);
+    await page.locator('fb-change-password button[type=submit]').click();
+    await page.locator('fb-overview').waitFor();
+    return page;
+  }
+
+  it('makes a user with a given password choose their own first; a viewer sees alerts but can act on none, and the API agrees', async () => {
+    await press('exit-1', 'exit-1-secret', Array<number>(60).fill(0));
+    await expect.poll(async () => (await t.get<{ alerts: unknown[] }>('/api/alerts?status=open', session)).alerts.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const page = await signInAs('vera', await createUser('vera', 'viewer', [SITE.id]));
+    await page.locator('fb-alerts-panel li[data-status=open]').first().waitFor();
+    expect(await page.locator('fb-alerts-panel form').count()).toBe(0);
+    const csrf = (await page.evaluate<{ csrfToken: string }>(`fetch('/api/auth/me').then((r) => r.json())`)).csrfToken;
+    const id = await page.locator('fb-alerts-panel li[data-status=open]').first().getAttribute('data-alert');
+    const status = await page.evaluate<number, { id: string; csrf: string }>(
+      ({ id, csrf }) => fetch(`/api/alerts/${id}/ack`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: '{}' }).then((r) => r.status),
+      { id: id!, csrf },
+    );
+    expect(status).toBe(403);
+    await page.context().close();
+  });
+
+  it("shows a manager their own sites only: the filters offer nothing else and the API refuses another site's figures", async () => {
+    const page = await signInAs('nadia', await createUser('nadia', 'manager', [NORTH.id]));
+    await expect.poll(() => page.locator('fb-filter-bar select[name=pointId] option').allTextContents()).toEqual(['All points', NORTH_DESK.name]);
+    expect(await page.locator('fb-filter-bar select[name=siteId] option').allTextContents()).toEqual(['All sites', NORTH.id]);
+    const status = await page.evaluate<number, string>((site) => fetch(`/api/overview?from=0&to=1&siteId=${site}`).then((r) => r.status), SITE.id);
+    expect(status).toBe(403);
+    expect(await page.locator('fb-devices-panel tr[data-device]').count()).toBe(0);
+    await page.context().close();
   });
 });

@@ -5,6 +5,7 @@ import { Router } from '@feedback/web-base/router.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
 import type { ApiUser, MeResponse, PointsResponse, PointSummary } from '@feedback/web-base/contract.ts';
 import '@feedback/web-base/components/fb-sign-in.ts';
+import '@feedback/web-base/components/fb-change-password.ts';
 import './fb-filter-bar.ts';
 import './fb-overview.ts';
 import './fb-trends.ts';
@@ -67,6 +68,7 @@ export class FbDashboard extends LitElement {
     api.setCsrfToken(me.csrfToken);
     this.user = me.user;
     this.signedIn = true;
+    if (me.user.mustChangePassword) return;
     void api
       .get<PointsResponse>('/api/points')
       .then(({ points }) => (this.points = points))
@@ -103,6 +105,10 @@ export class FbDashboard extends LitElement {
       return html`<fb-sign-in
         @signed-in=${(e: CustomEvent<{ user: ApiUser; csrfToken: string }>) => this.enter(e.detail)}
       ></fb-sign-in>`;
+    if (this.user?.mustChangePassword)
+      return html`<fb-change-password
+        @password-changed=${(e: CustomEvent<{ user: ApiUser; csrfToken: string }>) => this.enter(e.detail)}
+      ></fb-change-password>`;
     const route = this.router.route;
     const view = (VIEWS as readonly string[]).includes(route.view) ? route.view : 'overview';
     const filters = this.filtersFor(route);

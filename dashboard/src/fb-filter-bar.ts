@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { LanguageController, t } from '@feedback/web-base/i18n.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
 import type { PointSummary } from '@feedback/web-base/contract.ts';
-import { PERIODS, type Filters } from './filters.ts';
+import { apiQuery, PERIODS, type Filters } from './filters.ts';
 
 /** Site, point and period: every change goes into the URL (the host navigates), so a copied link reproduces the view. */
 export class FbFilterBar extends LitElement {
@@ -21,6 +21,8 @@ export class FbFilterBar extends LitElement {
     css`
       form { display: flex; flex-wrap: wrap; gap: var(--fb-space-3); align-items: end; padding: var(--fb-space-3) var(--fb-space-4); background: var(--fb-surface); border-bottom: 1px solid var(--fb-border); }
       label { display: grid; gap: var(--fb-space-1); font-size: var(--fb-text-s); color: var(--fb-text-muted); }
+      .export { margin-left: auto; display: flex; gap: var(--fb-space-2); align-items: center; font-size: var(--fb-text-s); color: var(--fb-text-muted); }
+      .export a { color: var(--fb-accent); font-size: var(--fb-text-m); padding: 0.35rem 0.2rem; }
       select, input { font: inherit; font-size: var(--fb-text-m); color: var(--fb-text); background: var(--fb-surface); border: 1px solid var(--fb-text-muted); border-radius: 6px; padding: 0.35rem 0.5rem; min-height: 2.2rem; }
     `,
   ];
@@ -65,6 +67,11 @@ export class FbFilterBar extends LitElement {
               <label>${t('filters.to')}<input type="date" name="toDate" .value=${f.toDate} @change=${(e: Event) => this.change({ toDate: value(e) })} /></label>
             `
           : ''}
+        <span class="export">
+          ${t('filters.export')}
+          <a data-testid="export-csv" href=${`/api/export/answers.csv?${apiQuery(f)}`} download>CSV</a>
+          <a data-testid="export-xlsx" href=${`/api/export/answers.xlsx?${apiQuery(f)}`} download>XLSX</a>
+        </span>
       </form>
     `;
   }

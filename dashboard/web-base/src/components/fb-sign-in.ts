@@ -1,7 +1,8 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { api, ApiError } from '../api-client.ts';
 import { LanguageController, t } from '../i18n.ts';
 import { tokens } from '../tokens.ts';
+import { authFormStyles } from './auth-form-styles.ts';
 import type { SessionResponse } from '../contract.ts';
 
 /** The sign-in form both apps use; fires `signed-in` (detail: the session answer) when the gateway accepts. */
@@ -17,17 +18,7 @@ export class FbSignIn extends LitElement {
     this.busy = false;
   }
 
-  static override styles = [
-    tokens,
-    css`
-      form { max-width: 320px; margin: 15vh auto; background: var(--fb-surface); padding: var(--fb-space-5); border-radius: var(--fb-radius); box-shadow: 0 2px 12px #0001; display: grid; gap: var(--fb-space-3); }
-      h1 { margin: 0 0 var(--fb-space-2); font-size: var(--fb-text-l); }
-      label { display: grid; gap: var(--fb-space-1); font-size: var(--fb-text-s); color: var(--fb-text-muted); }
-      input, button { font: inherit; padding: 0.6rem; border-radius: 8px; border: 1px solid var(--fb-border); color: var(--fb-text); }
-      button { background: var(--fb-accent); color: var(--fb-on-accent); border: none; cursor: pointer; }
-      .error { color: var(--fb-negative); min-height: 1.2em; }
-    `,
-  ];
+  static override styles = [tokens, authFormStyles];
 
   private async submit(event: SubmitEvent) {
     event.preventDefault();
