@@ -92,6 +92,26 @@ describe('the dashboard views', () => {
     await page.close();
   });
 
+  it('draws the hour × weekday heat map from the same figures the API gives, under the CSP', async () => {
+    const page = await browser.newPage();
+    const blocked: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) blocked.push(m.text());
+    });
+    await page.context().addCookies(session.cookie.split('; ').map((c) => ({ name: c.split('=')[0]!, value: c.slice(c.indexOf('=') + 1), url: t.gateway.httpUrl })));
+    await page.goto(`${t.gateway.httpUrl}/dashboard/breakdowns?by=hourOfWeek&period=7d`);
+    await page.locator('fb-breakdowns [data-testid=heat-map] td[data-cell]').first().waitFor();
+    const { groups } = await t.get<{ groups: { group: string; result: { n: number; enough: boolean; value: number } }[] }>(
+      `/api/indices/happy/breakdown?by=hourOfWeek&from=${Date.now() - 7 * 86_400_000}&to=${Date.now() + 86_400_000}`,
+      session,
+    );
+    const shown = groups.find((g) => g.result.enough)!;
+    expect(await page.locator(`fb-breakdowns td[data-cell="${shown.group}"]`).textContent()).toBe(String(Math.round(shown.result.value)));
+    expect(await page.locator(`fb-breakdowns td[data-cell="${shown.group}"]`).getAttribute('class')).toMatch(/^heat-[0-4]$/);
+    expect(blocked).toEqual([]);
+    await page.close();
+  });
+
   it('switches every visible string to Russian', async () => {
     const page = await context.newPage();
     await page.goto(`${t.gateway.httpUrl}/dashboard/overview`);
@@ -113,6 +133,7 @@ describe('the dashboard views', () => {
     ['overview', '/dashboard/overview', true],
     ['trends', '/dashboard/trends', true],
     ['breakdowns', '/dashboard/breakdowns', true],
+    ['heat map', '/dashboard/breakdowns?by=hourOfWeek&period=7d', true],
   ])('has no serious or critical accessibility finding on the %s screen (axe-core)', async (_name, path, signedIn) => {
     const page = signedIn ? await context.newPage() : await (await browser.newContext({ bypassCSP: true })).newPage();
     await page.goto(`${t.gateway.httpUrl}${path}`);

@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, unsafeCSS } from 'lit';
 import { api } from '@feedback/web-base/api-client.ts';
 import { formatNumber, LanguageController, t } from '@feedback/web-base/i18n.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
@@ -8,7 +8,10 @@ import { indexOf, indexPicker } from './fb-index-picker.ts';
 import { analysisStyles } from './fb-analysis-styles.ts';
 import { INDICES } from './index-names.ts';
 
-const DIMENSIONS = ['point', 'staff', 'hourOfDay', 'dayOfWeek'] as const;
+const DIMENSIONS = ['point', 'staff', 'hourOfDay', 'dayOfWeek', 'hourOfWeek'] as const;
+/** Light to dark green: every step keeps dark text readable (AA). Classes, not style attributes, which the CSP refuses. */
+const HEAT = ['#f1f4f1', '#d9ecd9', '#bfe2c3', '#a3d6ab', '#86c993'];
+const HEAT_STYLES = unsafeCSS(HEAT.map((colour, i) => `td.heat-${i} { background: ${colour}; }`).join('\n'));
 type Dimension = (typeof DIMENSIONS)[number];
 type Group = { group: string; result: IndexResult };
 
@@ -38,10 +41,15 @@ export class FbBreakdowns extends LitElement {
   static override styles = [
     tokens,
     analysisStyles,
+    HEAT_STYLES,
     css`
       table { width: 100%; border-collapse: collapse; }
       th, td { text-align: left; padding: var(--fb-space-2); border-bottom: 1px solid var(--fb-border); }
       tr.thin td { color: var(--fb-text-muted); }
+      table.heat { table-layout: fixed; font-size: var(--fb-text-s); }
+      table.heat th, table.heat td { text-align: center; padding: 0.35rem 0; border: 1px solid var(--fb-surface); }
+      table.heat th[scope='row'] { text-align: left; width: 7.5rem; padding-left: var(--fb-space-2); }
+      table.heat td.empty { color: var(--fb-text-muted); background: var(--fb-surface); }
     `,
   ];
 
@@ -76,6 +84,33 @@ export class FbBreakdowns extends LitElement {
     return group;
   }
 
+  /** Hour of day × weekday: each cell the index (or a dot below the minimum), shaded from the lowest cell to the highest. */
+  private heatMap(fmt: (x: number) => string) {
+    const cells = new Map(this.groups.map((g) => [Number(g.group), g.result]));
+    const values = this.groups.filter((g) => g.result.enough && g.result.value !== null).map((g) => g.result.value!);
+    const [low, high] = [Math.min(...values), Math.max(...values)];
+    const shade = (v: number) => `heat-${high > low ? Math.round(((v - low) / (high - low)) * (HEAT.length - 1)) : HEAT.length - 1}`;
+    const hours = Array.from({ length: 24 }, (_, h) => h);
+    return html`<table class="heat" data-testid="heat-map">
+      <thead><tr><th scope="col"><span hidden>${t('by.dayOfWeek')}</span></th>${hours.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+      <tbody>
+        ${[1, 2, 3, 4, 5, 6, 7].map(
+          (day) => html`<tr>
+            <th scope="row">${t(`weekday.${day}`)}</th>
+            ${hours.map((h) => {
+              const r = cells.get(day * 100 + h);
+              const enough = r?.enough === true && r.value !== null;
+              const title = `${t(`weekday.${day}`)} ${String(h).padStart(2, '0')}:00 · ${t('index.answers', { count: r?.n ?? 0 })}`;
+              return enough
+                ? html`<td class=${shade(r.value!)} data-cell=${day * 100 + h} title=${title}>${fmt(r.value!)}</td>`
+                : html`<td class="empty" data-cell=${day * 100 + h} title=${title}>${r ? '·' : ''}</td>`;
+            })}
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
   override render() {
     const index = indexOf(this.params);
     const digits = INDICES.find((i) => i.name === index)?.digits ?? 1;
@@ -94,8 +129,10 @@ export class FbBreakdowns extends LitElement {
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       <section>
         <h2>${t('breakdowns.title', { index: t(`index.${index}`), by: t(`by.${this.by}`) })}</h2>
-        <p class="muted">${t('breakdowns.ranking')}</p>
-        <table>
+        <p class="muted">${this.by === 'hourOfWeek' ? t('breakdowns.heat') : t('breakdowns.ranking')}</p>
+        ${this.by === 'hourOfWeek'
+          ? this.heatMap((x) => formatNumber(x, { maximumFractionDigits: 0 }))
+          : html`<table>
           <thead><tr><th scope="col">#</th><th scope="col">${t(`by.${this.by}`)}</th><th scope="col">${t('breakdowns.value')}</th><th scope="col">${t('breakdowns.interval')}</th><th scope="col">${t('breakdowns.answers')}</th></tr></thead>
           <tbody>
             ${this.groups.map((g) => {
@@ -109,7 +146,7 @@ export class FbBreakdowns extends LitElement {
               </tr>`;
             })}
           </tbody>
-        </table>
+        </table>`}
       </section>
     `;
   }

@@ -73,6 +73,14 @@ describe('hand-computed fixtures', () => {
     ]);
     const hours = f.indices.breakdown({ index: 'happy', siteId: 'berlin', from, to }, 'hourOfDay');
     expect(hours.map((g) => g.group)).toEqual(['1', '3', '23']);
+    // the heat map's cells: Sunday (7) at those local hours, in the site's own time
+    const cells = f.indices.breakdown({ index: 'happy', siteId: 'berlin', from, to: iso('2026-03-31T00:00:00+02:00') }, 'hourOfWeek');
+    expect(cells.map((g) => [g.group, g.result.n])).toEqual([
+      ['100', 1],
+      ['701', 1],
+      ['703', 1],
+      ['723', 1],
+    ]);
   });
 
   it('two sites in different time zones each count their own local day', async () => {

@@ -79,6 +79,9 @@ try {
   await page.goto(`${t.gateway.httpUrl}/dashboard/breakdowns?by=point`);
   await page.locator('fb-breakdowns tr[data-group]').first().waitFor();
   await shoot(page, 'breakdowns');
+  await page.goto(`${t.gateway.httpUrl}/dashboard/breakdowns?by=hourOfWeek&period=7d`);
+  await page.locator('fb-breakdowns [data-testid=heat-map]').waitFor();
+  await shoot(page, 'heat-map');
   const session = await t.login();
   const created = await fetch(`${t.gateway.httpUrl}/api/tokens`, {
     method: 'POST',

@@ -33,7 +33,8 @@ export interface IndexQuery {
   to: number;
 }
 
-export type Breakdown = 'point' | 'staff' | 'hourOfDay' | 'dayOfWeek';
+/** hourOfWeek: the heat map's cells, group = ISO weekday × 100 + local hour (307 = Wednesday 07:00–08:00). */
+export type Breakdown = 'point' | 'staff' | 'hourOfDay' | 'dayOfWeek' | 'hourOfWeek';
 export type Interval = 'minute' | 'hour' | 'day' | 'week';
 
 export interface GroupResult {
@@ -164,7 +165,7 @@ export class IndexService {
       const segment: Segment = { level: 'hour', fromBucket: Math.ceil(q.from / HOUR), toBucket: Math.floor(q.to / HOUR) };
       for (const r of this.counts.counts([segment], this.filter(q, pointIds), 'bucket')) {
         const { hour, weekday } = calendar.hourAndWeekday(Number(r.group) * HOUR);
-        const key = by === 'hourOfDay' ? hour : weekday;
+        const key = by === 'hourOfDay' ? hour : by === 'dayOfWeek' ? weekday : weekday * 100 + hour;
         groups.set(key, [...(groups.get(key) ?? []), r]);
       }
     }

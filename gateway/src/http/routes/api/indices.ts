@@ -32,7 +32,7 @@ export const indexRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpService
         tags: ['indices'],
         description: 'The index per point, per staff member, per local hour of day or per ISO weekday (1 = Monday)',
         params: IndexParams,
-        querystring: Type.Intersect([IndexFilter, Type.Object({ by: Type.Union([Type.Literal('point'), Type.Literal('staff'), Type.Literal('hourOfDay'), Type.Literal('dayOfWeek')]) })]),
+        querystring: Type.Intersect([IndexFilter, Type.Object({ by: Type.Union([Type.Literal('point'), Type.Literal('staff'), Type.Literal('hourOfDay'), Type.Literal('dayOfWeek'), Type.Literal('hourOfWeek')]) })]),
         response: { 200: Type.Object({ by: Type.String(), groups: Type.Array(Type.Object({ group: Type.String(), result: IndexResultSchema })) }), 400: ErrorBody },
       },
     },
