@@ -91,10 +91,24 @@ describe('the kiosk', () => {
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
   });
 
-  it('shows a revoked terminal as not paired, in words a customer understands', async () => {
+  it('asks a revoked terminal for a pairing code, and one code (used once) pairs it again', async () => {
     const revoked = await fetch(`${t.gateway.httpUrl}/api/tokens/${token.info.id}`, { method: 'DELETE', headers: session.headers });
     expect(revoked.status).toBeLessThan(300);
     await page.reload();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/not paired/);
+    await page.locator('fb-pair input[name=code]').waitFor();
+    await page.locator('fb-pair input[name=code]').fill('ZZZZ-ZZZZ');
+    await page.locator('fb-pair button[type=submit]').click();
+    await expect.poll(() => page.locator('fb-pair [role=alert]').textContent()).toMatch(/unknown, used or expired/);
+    const issued = await fetch(`${t.gateway.httpUrl}/api/tokens/pairing-codes`, {
+      method: 'POST',
+      headers: { ...session.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'kiosk', name: 'lobby kiosk again', deviceId: 'kiosk-1' }),
+    });
+    const { code } = (await issued.json()) as { code: string };
+    await page.locator('fb-pair input[name=code]').fill(code.toLowerCase());
+    await page.locator('fb-pair button[type=submit]').click();
+    await page.locator('fb-scale-question[data-question="1"] button[data-value]').first().waitFor();
+    const again = await fetch(`${t.gateway.httpUrl}/api/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+    expect(again.status).toBe(404);
   });
 });

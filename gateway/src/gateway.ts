@@ -26,6 +26,7 @@ import { CustomersRepo } from './traffic/customers-repo.ts';
 import { AlertRepo } from './alerts/alert-repo.ts';
 import { AlertEngine, DEFAULT_RULE } from './alerts/alert-engine.ts';
 import { WebhookSender } from './alerts/webhooks.ts';
+import { PairingCodes } from './auth/pairing-codes.ts';
 import { WebhookDeliveryRepo } from './alerts/webhook-delivery-repo.ts';
 import { EmotionWindowRepo } from './store/emotion-window-repo.ts';
 import { CameraMonitor } from './emotion/camera-monitor.ts';
@@ -195,6 +196,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
         answers: new AnswerQueries(db),
         users,
         tokens,
+        pairing: new PairingCodes(),
         principals,
         loginThrottle,
         csrfKey: installationSecret(dataDir),

@@ -7,6 +7,7 @@ import { AnswerQueue, type KioskAnswer } from './answer-queue.ts';
 import { TerminalIdentity } from './terminal-identity.ts';
 import { scaleShape } from './fb-scale-question.ts';
 import './fb-scale-question.ts';
+import '@feedback/web-base/components/fb-pair.ts';
 
 const TOKEN_KEY = 'fb-kiosk-token';
 const SURVEY_KEY = 'fb-kiosk-survey';
@@ -147,6 +148,8 @@ export class FbKiosk extends LitElement {
   }
 
   private body() {
+    // a terminal without a (valid) token: staff pair it with a code; the page starts again paired
+    if (this.problem === 'kiosk.notPaired') return html`<fb-pair .storageKey=${TOKEN_KEY} @paired=${() => location.reload()}></fb-pair>`;
     if (this.problem && !this.survey) return html`<p role="alert">${t(this.problem)}</p>`;
     const questions = this.questions;
     if (!this.survey) return html``;

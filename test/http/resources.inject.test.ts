@@ -132,6 +132,22 @@ describe('alerts, webhooks, export', () => {
   });
 });
 
+describe('pairing codes', () => {
+  it('issue a short code for a screen or kiosk that is exchanged once, in any spelling, for a token that works', async () => {
+    expect((await call('POST', '/api/tokens/pairing-codes', { kind: 'screen', name: 'tv' })).status).toBe(400);
+    expect((await call('POST', '/api/tokens/pairing-codes', { kind: 'kiosk', name: 'k', deviceId: 'nobody' })).status).toBe(400);
+    const issued = await call('POST', '/api/tokens/pairing-codes', { kind: 'screen', name: 'front desk TV', pointId: POINT.id });
+    expect(issued.status).toBe(201);
+    const { code } = issued.body as { code: string };
+    expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    const paired = await call('POST', '/api/pair', { code: ` ${code.toLowerCase().replace('-', ' ')} ` }, { cookie: '' });
+    expect(paired.status).toBe(201);
+    const { token } = paired.body as { token: string };
+    expect((await call('GET', '/api/screen/summary', undefined, { cookie: '', authorization: `Bearer ${token}` })).status).toBe(200);
+    expect((await call('POST', '/api/pair', { code }, { cookie: '' })).status).toBe(404);
+  });
+});
+
 describe('kiosk and screen', () => {
   it('serve only their own token kinds', async () => {
     expect((await call('GET', '/api/kiosk/survey')).status).toBe(403);

@@ -55,6 +55,8 @@ export const ROUTE_ACCESS: Record<string, string> = {
   'GET /api/kiosk/survey': 'kiosk',
   'POST /api/kiosk/answers': 'kiosk',
   'GET /api/screen/summary': 'screen',
+  'POST /api/tokens/pairing-codes': 'admin',
+  'POST /api/pair': 'public',
 };
 
 /** Static files and the API docs: public by prefix (they hold no data). */

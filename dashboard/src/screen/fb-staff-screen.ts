@@ -7,6 +7,7 @@ import { deviceToken, forgetDeviceToken } from '@feedback/web-base/device-token.
 
 const TOKEN_KEY = 'fb-screen-token';
 import './fb-progress-ring.ts';
+import '@feedback/web-base/components/fb-pair.ts';
 
 /** How long the thank-you shows after a positive press. */
 const THANKS_MS = 2500;
@@ -97,6 +98,7 @@ export class FbStaffScreen extends LitElement {
   }
 
   override render() {
+    if (this.problem === 'screen.notPaired') return html`<fb-pair .storageKey=${TOKEN_KEY} @paired=${() => location.reload()}></fb-pair>`;
     if (this.problem && !this.summary) return html`<p class="problem" role="alert">${t(this.problem)}</p>`;
     const s = this.summary;
     if (!s) return html``;

@@ -14,6 +14,7 @@ import { metricsRoutes } from './routes/metrics.ts';
 import { authRoutes } from './routes/api/auth.ts';
 import { userRoutes } from './routes/api/users.ts';
 import { tokenRoutes } from './routes/api/tokens.ts';
+import { pairingRoutes } from './routes/api/pairing.ts';
 import { pointRoutes } from './routes/api/points.ts';
 import { answerRoutes } from './routes/api/answers.ts';
 import { deviceRoutes } from './routes/api/devices.ts';
@@ -79,6 +80,7 @@ export const httpApp = fp(async (app: FastifyInstance, { services }: { services:
   await app.register(authRoutes, { services });
   await app.register(userRoutes, { services });
   await app.register(tokenRoutes, { services });
+  await app.register(pairingRoutes, { services });
   await app.register(pointRoutes, { services });
   await app.register(answerRoutes, { services });
   await app.register(deviceRoutes, { services });

@@ -3,6 +3,7 @@ import type { AnswerExport } from '../store/answer-export.ts';
 import type { TopologyRepo } from '../store/topology-repo.ts';
 import type { AnswerQueries } from '../store/answer-queries.ts';
 import type { UserRepo } from '../auth/user-repo.ts';
+import type { PairingCodes } from '../auth/pairing-codes.ts';
 import type { TokenRepo } from '../auth/token-repo.ts';
 import type { PrincipalSources } from '../auth/principal.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
@@ -34,6 +35,7 @@ export interface HttpServices {
   answers: AnswerQueries;
   users: UserRepo;
   tokens: TokenRepo;
+  pairing: PairingCodes;
   /** where sessions and tokens are looked up (shared with realtime) */
   principals: PrincipalSources;
   loginThrottle: LoginThrottle;
