@@ -112,6 +112,30 @@ describe('the dashboard views', () => {
     await page.close();
   });
 
+  it('draws a trend with the period of equal length just before it, dashed, on the same axis', async () => {
+    const page = await context.newPage();
+    const trends: URL[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/indices/happy/trend')) trends.push(new URL(r.url()));
+    });
+    // with every site, days are ambiguous (each site has its own): hours, and a word why
+    await page.goto(`${t.gateway.httpUrl}/dashboard/trends?interval=day&period=7d`);
+    await page.locator('fb-trends [data-testid=one-site]').waitFor();
+    await page.locator('fb-trend-chart canvas').waitFor();
+    expect(await page.locator('fb-trends select[name=interval]').inputValue()).toBe('hour');
+    trends.length = 0;
+    await page.goto(`${t.gateway.httpUrl}/dashboard/trends?interval=day&period=7d&siteId=${SITE.id}`);
+    await page.locator('fb-trend-chart canvas').waitFor();
+    expect(await page.locator('fb-trends [role=alert]').count()).toBe(0);
+    await expect.poll(() => trends.length).toBeGreaterThanOrEqual(2);
+    const [current, previous] = [trends[0]!, trends[1]!].map((u) => ({ from: Number(u.searchParams.get('from')), to: Number(u.searchParams.get('to')), interval: u.searchParams.get('interval') }));
+    expect(previous!.to).toBe(current!.from);
+    expect(previous!.to - previous!.from).toBe(current!.to - current!.from);
+    expect(previous!.interval).toBe('day');
+    expect(await page.locator('fb-trend-chart .u-legend').textContent()).toContain('previous period');
+    await page.close();
+  });
+
   it('switches every visible string to Russian', async () => {
     const page = await context.newPage();
     await page.goto(`${t.gateway.httpUrl}/dashboard/overview`);

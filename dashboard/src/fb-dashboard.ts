@@ -137,7 +137,7 @@ export class FbDashboard extends LitElement {
       <fb-filter-bar .filters=${filters} .points=${this.points} @filters-changed=${(e: CustomEvent<Filters>) => this.onFilters(e.detail)}></fb-filter-bar>
       <main @params-changed=${(e: CustomEvent<Record<string, string>>) => this.navigate(view, e.detail, true)}>
         ${view === 'trends'
-          ? html`<fb-trends .filters=${filters} .params=${route.params}></fb-trends>`
+          ? html`<fb-trends .filters=${filters} .params=${route.params} .points=${this.points}></fb-trends>`
           : view === 'breakdowns'
             ? html`<fb-breakdowns .filters=${filters} .params=${route.params} .points=${this.points}></fb-breakdowns>`
             : html`<fb-overview .filters=${filters} ?canAct=${canAct}></fb-overview>`}

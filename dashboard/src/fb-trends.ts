@@ -2,10 +2,10 @@ import { LitElement, html } from 'lit';
 import { api } from '@feedback/web-base/api-client.ts';
 import { LanguageController, t } from '@feedback/web-base/i18n.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
-import type { IndexResult } from '@feedback/web-base/contract.ts';
+import type { IndexResult, PointSummary } from '@feedback/web-base/contract.ts';
 import type { TrendSeries } from '@feedback/web-base/components/fb-trend-chart.ts';
 import '@feedback/web-base/components/fb-trend-chart.ts';
-import { apiQuery, type Filters } from './filters.ts';
+import { apiQueryFor, rangeOf, type Filters } from './filters.ts';
 import { indexOf, indexPicker } from './fb-index-picker.ts';
 import { analysisStyles } from './fb-analysis-styles.ts';
 
@@ -14,8 +14,10 @@ type TrendInterval = (typeof INTERVALS)[number];
 
 /** Any index over time, its 95% interval drawn as a band; index and interval in the URL. */
 export class FbTrends extends LitElement {
-  static override properties = { filters: { attribute: false }, params: { attribute: false }, series: { state: true }, error: { state: true } };
+  static override properties = { filters: { attribute: false }, params: { attribute: false }, points: { attribute: false }, series: { state: true }, error: { state: true } };
   declare filters: Filters;
+  /** to know whether the filter covers one site: days and weeks are local to a site */
+  declare points: PointSummary[];
   declare params: Record<string, string>;
   declare series: TrendSeries | undefined;
   declare error: string;
@@ -24,30 +26,47 @@ export class FbTrends extends LitElement {
     super();
     new LanguageController(this);
     this.params = {};
+    this.points = [];
     this.error = '';
   }
 
   static override styles = [tokens, analysisStyles];
 
+  /** Whether the filter covers a single site (days and weeks are that site's local days). */
+  private get oneSite(): boolean {
+    return Boolean(this.filters.siteId || this.filters.pointId) || new Set(this.points.map((p) => p.siteId)).size <= 1;
+  }
+
   private get interval(): TrendInterval {
     const asked = this.params.interval as TrendInterval;
-    if (INTERVALS.includes(asked)) return asked;
-    return this.filters.period === 'today' ? 'hour' : 'day';
+    const local = (i: TrendInterval) => i === 'day' || i === 'week';
+    if (INTERVALS.includes(asked) && (this.oneSite || !local(asked))) return asked;
+    return this.filters.period === 'today' || !this.oneSite ? 'hour' : 'day';
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('filters') || changed.has('params')) void this.load();
+    if (changed.has('filters') || changed.has('params') || changed.has('points')) void this.load();
   }
 
   private async load(): Promise<void> {
     try {
-      const { points } = await api.get<{ points: { start: number; result: IndexResult }[] }>(`/api/indices/${indexOf(this.params)}/trend?${apiQuery(this.filters, { interval: this.interval })}`);
+      const path = `/api/indices/${indexOf(this.params)}/trend`;
+      const { from, to } = rangeOf(this.filters);
+      const span = to - from;
+      type Trend = { points: { start: number; result: IndexResult }[] };
+      const [{ points }, before] = await Promise.all([
+        api.get<Trend>(`${path}?${apiQueryFor(this.filters, { from, to }, { interval: this.interval })}`),
+        // the period of equal length just before, bucket by bucket (the same interval), for comparison
+        api.get<Trend>(`${path}?${apiQueryFor(this.filters, { from: from - span, to: from }, { interval: this.interval })}`),
+      ]);
       const shown = (p: { result: IndexResult }) => p.result.enough && p.result.value !== null;
+      const previous = new Map(before.points.map((p) => [p.start + span, shown(p) ? p.result.value : null]));
       this.series = {
         times: points.map((p) => p.start),
         values: points.map((p) => (shown(p) ? p.result.value : null)),
         low: points.map((p) => (shown(p) ? (p.result.ci?.[0] ?? null) : null)),
         high: points.map((p) => (shown(p) ? (p.result.ci?.[1] ?? null) : null)),
+        previous: points.map((p) => previous.get(p.start) ?? null),
       };
       this.error = '';
     } catch (error) {
@@ -68,14 +87,17 @@ export class FbTrends extends LitElement {
         <label>
           ${t('analysis.interval')}
           <select name="interval" @change=${(e: Event) => this.set({ interval: (e.target as HTMLSelectElement).value })}>
-            ${INTERVALS.map((i) => html`<option value=${i} ?selected=${i === this.interval}>${t(`interval.${i}`)}</option>`)}
+            ${INTERVALS.map(
+              (i) => html`<option value=${i} ?selected=${i === this.interval} ?disabled=${!this.oneSite && (i === 'day' || i === 'week')}>${t(`interval.${i}`)}</option>`,
+            )}
           </select>
         </label>
       </div>
+      ${this.oneSite ? '' : html`<p class="muted" data-testid="one-site">${t('trends.oneSite')}</p>`}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       <section>
         <h2>${t('trends.title', { index: label })}</h2>
-        <p class="muted">${t('trends.band')}</p>
+        <p class="muted">${t('trends.band')} ${t('trends.previous')}</p>
         <fb-trend-chart .series=${this.series} .label=${label}></fb-trend-chart>
       </section>
     `;

@@ -41,7 +41,11 @@ export function rangeOf(f: Filters, now = new Date()): { from: number; to: numbe
 
 /** The API query string for a filter (site, point, range) with extra parameters. */
 export function apiQuery(f: Filters, extra: Record<string, string> = {}, now = new Date()): string {
-  const { from, to } = rangeOf(f, now);
+  return apiQueryFor(f, rangeOf(f, now), extra);
+}
+
+/** The API query string for a filter's site and point over another range (the previous period, say). */
+export function apiQueryFor(f: Filters, { from, to }: { from: number; to: number }, extra: Record<string, string> = {}): string {
   const params: Record<string, string> = { from: String(from), to: String(to), ...extra };
   if (f.siteId) params.siteId = f.siteId;
   if (f.pointId) params.pointId = f.pointId;

@@ -11,6 +11,8 @@ export interface TrendSeries {
   /** the 95% interval per bucket, drawn as a band */
   low?: (number | null)[];
   high?: (number | null)[];
+  /** the previous period of equal length, bucket by bucket on the same time axis, drawn dashed */
+  previous?: (number | null)[];
 }
 
 /**
@@ -53,7 +55,8 @@ export class FbTrendChart extends LitElement {
     if (!target || !this.series) return;
     this.plot?.destroy();
     const s = this.series;
-    const data: uPlot.AlignedData = [s.times.map((ms) => ms / 1000), s.values, s.low ?? s.values.map(() => null), s.high ?? s.values.map(() => null)];
+    const none = s.values.map(() => null);
+    const data: uPlot.AlignedData = [s.times.map((ms) => ms / 1000), s.values, s.low ?? none, s.high ?? none, s.previous ?? none];
     this.plot = new uPlot(
       {
         width: Math.max(200, this.clientWidth),
@@ -63,6 +66,7 @@ export class FbTrendChart extends LitElement {
           { label: this.label, stroke: COLORS.accent, width: 2, points: { show: true, size: 7, fill: COLORS.accent } },
           { label: t('chart.low'), stroke: COLORS.border },
           { label: t('chart.high'), stroke: COLORS.border },
+          { label: t('chart.previous'), stroke: COLORS.textMuted, width: 2, dash: [6, 4], points: { show: true, size: 5, fill: COLORS.textMuted } },
         ],
         bands: [{ series: [3, 2], fill: `${COLORS.accent}22` }],
       },
