@@ -44,6 +44,11 @@ const stored = async () =>
     (a) => a.deviceId === 'kiosk-1',
   );
 
+const storedFull = async () =>
+  (await t.get<{ answers: { deviceId: string; questionId: string | null; value: number | null; occurredAt: number; receivedAt: number }[] }>('/api/answers?limit=1000', session)).answers.filter(
+    (a) => a.deviceId === 'kiosk-1',
+  );
+
 /** Answers the three questions: NPS, CSAT, and skips the CES. */
 async function completeSurvey(page: Page, nps: number, csat: number): Promise<void> {
   await page.locator('fb-scale-question[data-question="1"] button[data-value]').first().waitFor();
@@ -69,11 +74,18 @@ describe('the kiosk', () => {
     expect(new Set(answers.map((a) => a.source))).toEqual(new Set(['kiosk']));
   });
 
-  it('keeps answering with the gateway away, loses nothing to a reload, and sends each answer once', async () => {
+  it('keeps answering with the gateway away, loses nothing to a reload, sends each answer once, and dates it when it was given', async () => {
+    // a fresh start of the app (a new boot) that goes offline before it sends anything
+    await page.close();
+    page = await context.newPage();
+    await page.goto(`${t.gateway.httpUrl}/kiosk/`);
+    await page.locator('fb-scale-question[data-question="1"] button[data-value]').first().waitFor();
     await context.setOffline(true);
+    const offlineFrom = Date.now();
     await completeSurvey(page, 10, 5);
     await completeSurvey(page, 3, 2);
     await completeSurvey(page, 7, 3);
+    const offlineTo = Date.now();
     await expect.poll(() => page.locator('[data-testid=queue]').textContent()).toMatch(/9 answers waiting to be sent · offline/);
     await page.close();
     await context.setOffline(false);
@@ -83,6 +95,13 @@ describe('the kiosk', () => {
     const answers = await stored();
     expect(new Set(answers.map((a) => `${a.boot}:${a.seq}`)).size).toBe(12);
     expect(answers.filter((a) => a.questionId === 'recommend').map((a) => a.value).sort((a, b) => a! - b!)).toEqual([3, 7, 9, 10]);
+    // answered offline, sent seconds later by a new page (a new boot): dated when they were given
+    const late = (await storedFull()).filter((a) => a.questionId === 'recommend' && [10, 3, 7].includes(a.value!));
+    for (const a of late) {
+      expect(a.occurredAt).toBeGreaterThanOrEqual(offlineFrom - 1000);
+      expect(a.occurredAt).toBeLessThanOrEqual(offlineTo + 1000);
+      expect(a.receivedAt - a.occurredAt).toBeGreaterThan(1000);
+    }
     await expect.poll(() => page.locator('[data-testid=queue]').textContent()).toBe('');
   });
 

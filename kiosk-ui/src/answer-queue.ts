@@ -12,6 +12,8 @@ export interface KioskAnswer {
 /** A finished (or abandoned) survey's answers, waiting to be sent. */
 interface Batch {
   boot: number;
+  /** when the boot began by this terminal's clock (sent with the time of sending, so the gateway can date late answers) */
+  bootWallMs?: number;
   answers: KioskAnswer[];
 }
 
@@ -34,9 +36,9 @@ export class AnswerQueue {
   constructor(private readonly changed: () => void) {}
 
   /** Keeps a survey's answers (durably, before anything is sent) and starts sending. */
-  async add(boot: number, answers: KioskAnswer[]): Promise<void> {
+  async add(boot: number, bootWallMs: number, answers: KioskAnswer[]): Promise<void> {
     if (answers.length === 0) return;
-    await set(`${boot}:${answers[0]!.seq}`, { boot, answers } satisfies Batch, this.store);
+    await set(`${boot}:${answers[0]!.seq}`, { boot, bootWallMs, answers } satisfies Batch, this.store);
     await this.count();
     void this.flush();
   }
@@ -56,7 +58,8 @@ export class AnswerQueue {
     const waiting = (await entries<string, Batch>(this.store)).sort(([a], [b]) => order(a) - order(b));
     for (const [key, batch] of waiting) {
       try {
-        await api.send('POST', '/api/kiosk/answers', batch);
+        const { bootWallMs, ...body } = batch;
+        await api.send('POST', '/api/kiosk/answers', bootWallMs === undefined ? body : { ...body, clock: { bootWallMs, sentWallMs: Date.now() } });
         await del(key, this.store);
         this.failures = 0;
         this.state.reachable = true;

@@ -121,7 +121,7 @@ export class FbKiosk extends LitElement {
     clearTimeout(this.idle);
     const answered = this.answers;
     this.answers = [];
-    void this.queue.add(this.identity.boot, answered);
+    void this.queue.add(this.identity.boot, this.identity.bootWallMs, answered);
     if (answered.length === 0) {
       this.step = 0;
       return;

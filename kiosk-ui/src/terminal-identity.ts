@@ -7,6 +7,8 @@ const BOOT_KEY = 'fb-kiosk-boot';
  */
 export class TerminalIdentity {
   readonly boot: number;
+  /** when this boot began by this terminal's clock (the gateway corrects the clock's error) */
+  readonly bootWallMs = Math.round(Date.now() - performance.now());
   private seq = 0;
   private readonly startedAt = performance.now();
 

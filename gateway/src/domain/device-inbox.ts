@@ -101,6 +101,11 @@ export interface DeviceInbox {
   status(status: DeviceStatus): void;
   /** a record from a queue system: false when refused (counted, with the reason) */
   customersServed(record: CustomersServed, source: string): boolean;
+  /**
+   * When a terminal's boot began, on the gateway's clock (a kiosk measures it): answers of that
+   * boot are then dated from it, even when they arrive long after they were given.
+   */
+  booted(deviceId: string, boot: number, bootWallMs: number, receivedAt: number): void;
   /** session ("invite") mode: the next press at the point counts */
   invite(pointId: string): void;
   /** input a transport could not read at all, counted by reason */

@@ -105,6 +105,11 @@ export class IngestInbox implements DeviceInbox {
     }
   }
 
+  booted(deviceId: string, boot: number, bootWallMs: number, receivedAt: number): void {
+    // an upper bound on the boot's start, as any message gives; a boot claimed after the request arrived is ignored
+    if (bootWallMs <= receivedAt && this.deps.registry.get(deviceId)) this.ingest.observeUptime(deviceId, boot, receivedAt - bootWallMs, receivedAt);
+  }
+
   invite(pointId: string): void {
     this.deps.misuse.invite(pointId);
   }

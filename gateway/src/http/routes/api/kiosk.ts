@@ -63,6 +63,15 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpService
               ),
               { minItems: 1, maxItems: 50 },
             ),
+            clock: Type.Optional(
+              Type.Object(
+                {
+                  bootWallMs: Type.Integer({ minimum: 0, description: "when the terminal's boot began, by the terminal's own clock (ms)" }),
+                  sentWallMs: Type.Integer({ minimum: 0, description: "when the terminal sent this request, by the same clock (ms)" }),
+                },
+                { additionalProperties: false, description: 'lets answers kept while the gateway was away be dated when they were given, whatever the terminal clock says' },
+              ),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -74,6 +83,10 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpService
     async (request) => {
       const deviceId = kioskDevice(request);
       const receivedAt = Date.now();
+      const { clock } = request.body;
+      // The terminal's clock may be off; how far is measured at this request (its send time against
+      // our receive time), so its boot can be placed on our clock even for answers sent much later.
+      if (clock && clock.bootWallMs <= clock.sentWallMs) services.inbox.booted(deviceId, request.body.boot, clock.bootWallMs + (receivedAt - clock.sentWallMs), receivedAt);
       const results = await Promise.all(
         request.body.answers.map(async (a) => {
           const r = await services.inbox.answer({ deviceId, boot: request.body.boot, seq: a.seq, questionNumber: a.question, value: a.value, uptimeMs: a.uptimeMs, receivedAt, source: 'kiosk' });
