@@ -1,5 +1,5 @@
 import type { Transport } from '../domain/transport.ts';
-import type { BootTally, DeviceRepo } from './device-repo.ts';
+import type { BootTally, DeviceRepo, DeviceRow } from './device-repo.ts';
 import type { Config, DeviceConfig } from '../config/schema.ts';
 
 /** A configured device as ingest needs it. */
@@ -10,26 +10,14 @@ export interface KnownDevice extends DeviceConfig {
 
 export type { Transport };
 
-export interface DeviceView {
-  id: string;
-  siteId: string;
-  pointId: string;
-  buttons: number | null;
-  transport: string | null;
-  model: string | null;
-  firmware: string | null;
-  boot: number | null;
-  battery: number | null;
-  rssi: number | null;
-  uptimeMs: number | null;
-  pressesSinceBoot: number | null;
+/** A device in the registry: its row, its health, and what happened to its messages in the current boot. */
+export interface DeviceView extends Omit<DeviceRow, 'status' | 'storedSinceBoot'> {
   /** presses the device reported since boot that never arrived (heartbeat count − stored − refused) */
   lostSinceBoot: number | null;
   /** retransmissions of already stored messages in the current boot */
   duplicatesSinceBoot: number;
   /** messages of the current boot refused for good, by reason */
   refusedSinceBoot: Record<string, number>;
-  lastSeenAt: number | null;
   online: boolean;
 }
 
@@ -109,7 +97,7 @@ export class DeviceRegistry {
   list(now = Date.now()): DeviceView[] {
     this.flushCounts();
     return this.repo.list().map(({ status, storedSinceBoot, ...row }) => {
-      const current = row.boot === null ? undefined : this.repo.boots(row.id).find((b) => b.boot === row.boot);
+      const current = row.boot === null ? undefined : this.repo.bootTally(row.id, row.boot);
       const refused = current?.refused ?? {};
       const refusedTotal = Object.values(refused).reduce((a, b) => a + b, 0);
       return {

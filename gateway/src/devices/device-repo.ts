@@ -54,6 +54,7 @@ export class DeviceRepo {
       ),
       storedByBoot: db.prepare('SELECT boot, COUNT(*) AS n FROM answers WHERE device_id = ? GROUP BY boot'),
       talliesOf: db.prepare('SELECT boot, kind, count FROM device_boot_tallies WHERE device_id = ?'),
+      talliesOfBoot: db.prepare('SELECT boot, kind, count FROM device_boot_tallies WHERE device_id = ? AND boot = ?'),
       list: db.prepare(
         `SELECT d.id, d.site_id AS siteId, d.point_id AS pointId, d.buttons, d.transport, d.model, d.firmware, d.boot, d.battery,
                 d.rssi, d.uptime_ms AS uptimeMs, d.presses_since_boot AS pressesSinceBoot, d.last_seen_at AS lastSeenAt, d.status,
@@ -76,11 +77,15 @@ export class DeviceRepo {
     const byBoot = new Map<number, BootTally>();
     const tally = (boot: number) => byBoot.get(boot) ?? byBoot.set(boot, { boot, stored: 0, duplicates: 0, refused: {} }).get(boot)!;
     for (const r of this.statements.storedByBoot.all(deviceId) as { boot: number; n: number }[]) tally(r.boot).stored = r.n;
-    for (const r of this.statements.talliesOf.all(deviceId) as { boot: number; kind: string; count: number }[]) {
-      if (r.kind === 'duplicate') tally(r.boot).duplicates += r.count;
-      else if (r.kind.startsWith('refused:')) tally(r.boot).refused[r.kind.slice('refused:'.length)] = r.count;
-    }
+    addTallies(tally, this.statements.talliesOf.all(deviceId) as TallyRow[]);
     return [...byBoot.values()].sort((a, b) => b.boot - a.boot);
+  }
+
+  /** One boot's duplicates and refusals (its stored answers come with list()). */
+  bootTally(deviceId: string, boot: number): Omit<BootTally, 'stored'> {
+    const one = { boot, stored: 0, duplicates: 0, refused: {} };
+    addTallies(() => one, this.statements.talliesOfBoot.all(deviceId, boot) as TallyRow[]);
+    return { boot, duplicates: one.duplicates, refused: one.refused };
   }
 
   recordHello(id: string, transport: Transport, hello: { model: string; firmware: string; boot: number }, at: number): void {
@@ -97,5 +102,15 @@ export class DeviceRepo {
 
   list(): DeviceRow[] {
     return this.statements.list.all() as DeviceRow[];
+  }
+}
+
+type TallyRow = { boot: number; kind: string; count: number };
+
+/** Adds tally rows ('duplicate', 'refused:<reason>') to the boots they belong to. */
+function addTallies(tally: (boot: number) => BootTally, rows: TallyRow[]): void {
+  for (const r of rows) {
+    if (r.kind === 'duplicate') tally(r.boot).duplicates += r.count;
+    else if (r.kind.startsWith('refused:')) tally(r.boot).refused[r.kind.slice('refused:'.length)] = r.count;
   }
 }

@@ -136,11 +136,12 @@ export class IngestInbox implements DeviceInbox {
     const { deviceId } = m;
     this.deps.drop(reason, { deviceId });
     const device = this.deps.registry.get(deviceId);
-    if (device) this.deps.registry.count(deviceId, m.boot, `refused:${reason}`);
-    if (device) this.deps.bus.emit('device:signal', { deviceId, siteId: device.siteId, pointId: device.pointId, kind: 'refused', online: true, at: Date.now(), reason });
+    if (!device) return;
+    this.deps.registry.count(deviceId, m.boot, `refused:${reason}`);
+    this.signal(device, 'refused', true, Date.now(), reason);
   }
 
-  private signal(device: KnownDevice, kind: DeviceSignal['kind'], online: boolean, at: number): void {
-    this.deps.bus.emit('device:signal', { deviceId: device.id, siteId: device.siteId, pointId: device.pointId, kind, online, at });
+  private signal(device: KnownDevice, kind: DeviceSignal['kind'], online: boolean, at: number, reason?: string): void {
+    this.deps.bus.emit('device:signal', { deviceId: device.id, siteId: device.siteId, pointId: device.pointId, kind, online, at, ...(reason ? { reason } : {}) });
   }
 }
