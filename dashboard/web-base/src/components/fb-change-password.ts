@@ -1,28 +1,14 @@
-import { LitElement, html } from 'lit';
-import { api, ApiError } from '../api-client.ts';
-import { LanguageController, t } from '../i18n.ts';
-import { tokens } from '../tokens.ts';
+import { html } from 'lit';
+import { api } from '../api-client.ts';
+import { t } from '../i18n.ts';
 import type { SessionResponse } from '../contract.ts';
-import { authFormStyles } from './auth-form-styles.ts';
+import { ApiForm } from './api-form.ts';
 
 /**
  * Choosing one's own password, which a generated or reset one requires before anything else;
  * fires `password-changed` (detail: the new session) when the gateway accepts.
  */
-export class FbChangePassword extends LitElement {
-  static override properties = { error: { state: true }, busy: { state: true } };
-  declare error: string;
-  declare busy: boolean;
-
-  constructor() {
-    super();
-    new LanguageController(this);
-    this.error = '';
-    this.busy = false;
-  }
-
-  static override styles = [tokens, authFormStyles];
-
+export class FbChangePassword extends ApiForm {
   private async submit(event: SubmitEvent) {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
@@ -31,17 +17,11 @@ export class FbChangePassword extends LitElement {
       this.error = t('password.mismatch');
       return;
     }
-    this.busy = true;
-    this.error = '';
-    try {
+    await this.attempt(async () => {
       const session = await api.send<SessionResponse>('POST', '/api/auth/password', { currentPassword: data.get('currentPassword'), newPassword });
       api.setCsrfToken(session.csrfToken);
       this.dispatchEvent(new CustomEvent<SessionResponse>('password-changed', { detail: session, bubbles: true, composed: true }));
-    } catch (error) {
-      this.error = error instanceof ApiError ? error.message : t('errors.server');
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   override render() {

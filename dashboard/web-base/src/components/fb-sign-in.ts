@@ -1,39 +1,19 @@
-import { LitElement, html } from 'lit';
-import { api, ApiError } from '../api-client.ts';
-import { LanguageController, t } from '../i18n.ts';
-import { tokens } from '../tokens.ts';
-import { authFormStyles } from './auth-form-styles.ts';
+import { html } from 'lit';
+import { api } from '../api-client.ts';
+import { t } from '../i18n.ts';
 import type { SessionResponse } from '../contract.ts';
+import { ApiForm } from './api-form.ts';
 
 /** The sign-in form both apps use; fires `signed-in` (detail: the session answer) when the gateway accepts. */
-export class FbSignIn extends LitElement {
-  static override properties = { error: { state: true }, busy: { state: true } };
-  declare error: string;
-  declare busy: boolean;
-
-  constructor() {
-    super();
-    new LanguageController(this);
-    this.error = '';
-    this.busy = false;
-  }
-
-  static override styles = [tokens, authFormStyles];
-
+export class FbSignIn extends ApiForm {
   private async submit(event: SubmitEvent) {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
-    this.busy = true;
-    this.error = '';
-    try {
+    await this.attempt(async () => {
       const session = await api.send<SessionResponse>('POST', '/api/auth/login', { username: data.get('username'), password: data.get('password') });
       api.setCsrfToken(session.csrfToken);
       this.dispatchEvent(new CustomEvent<SessionResponse>('signed-in', { detail: session, bubbles: true, composed: true }));
-    } catch (error) {
-      this.error = error instanceof ApiError ? error.message : t('errors.server');
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   override render() {
