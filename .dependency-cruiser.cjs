@@ -5,10 +5,10 @@
  */
 const LAYERS = [
   ['domain'],
-  ['config', 'events', 'logger\\.ts', 'metrics\\.ts'],
+  ['config', 'events', 'notify', 'logger\\.ts', 'metrics\\.ts'],
   ['store', 'rollups'],
   ['indices'],
-  ['auth', 'devices', 'staff', 'traffic', 'alerts', 'ingest', 'emotion'],
+  ['auth', 'devices', 'staff', 'traffic', 'alerts', 'ingest', 'emotion', 'cases', 'reviews', 'reports'],
   ['broker'],
   ['adapters', 'transports\\.ts', 'http', 'realtime', 'demo'],
   ['gateway\\.ts', 'run-server\\.ts', 'server\\.ts', 'index\\.ts'],

@@ -40,6 +40,13 @@ import { installationSecret } from './auth/installation-secret.ts';
 import { ensureFirstAdmin } from './auth/first-admin.ts';
 import { PointSummaries } from './indices/point-summaries.ts';
 import { attachRealtime } from './realtime/realtime.ts';
+import { AnswerNoteRepo } from './store/answer-note-repo.ts';
+import { CaseRepo } from './cases/case-repo.ts';
+import { CaseService } from './cases/case-service.ts';
+import { startCaseRules } from './cases/case-rules.ts';
+import { DeadlineWatch } from './cases/deadline-watch.ts';
+import { siteCalendars } from './cases/site-calendars.ts';
+import { Mailer } from './notify/mailer.ts';
 import { httpApp } from './http/app.ts';
 import { demoEnabled, withDemoTopology, DEMO_SITE_ID, DEMO_POINT_ID, DEMO_DEVICE_PASSWORD } from './demo/demo-topology.ts';
 
@@ -178,6 +185,12 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     stops.push(alertEngine.start(config.alerts.evaluateEveryMs));
     const webhooks = new WebhookSender(new WebhookDeliveryRepo(db), config.webhooks, logger.child({ part: 'webhooks' }));
     stops.push(webhooks.start(bus));
+    const mailer = new Mailer(config.mail, logger.child({ part: 'mail' }));
+    stops.push(() => mailer.close());
+    const calendarOf = siteCalendars(config.sites);
+    const cases = new CaseService({ repo: new CaseRepo(db), bus, config: config.cases, calendarOf });
+    stops.push(startCaseRules({ bus, cases, config: config.cases, siteOfPoint: (p) => topology.siteOfPoint(p), logger: logger.child({ part: 'cases' }) }));
+    stops.push(new DeadlineWatch({ repo: cases.repo, bus, config: config.cases, mailer, logger: logger.child({ part: 'cases' }) }).start(config.cases.checkEveryMs));
     const cameras = new CameraMonitor(config, { windows: new EmotionWindowRepo(db), logger: logger.child({ part: 'emotion' }), metrics });
     cameras.start();
     stops.push(() => cameras.stop());
@@ -213,6 +226,8 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
           return { store: db.open && store.ok, broker: transports.mqtt.connected, storeProblem: db.open ? store.reason : 'the database is closed' };
         },
         cameras,
+        cases,
+        notes: new AnswerNoteRepo(db),
         devices: registry,
         uiRoot: REPO_ROOT,
       },

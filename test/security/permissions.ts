@@ -2,8 +2,8 @@
  * What each role may do, written out independently of the gateway's own table so that a change
  * there has to be made here too, on purpose.
  */
-const READ = ['indices:read', 'answers:read', 'staff:read'];
-const MANAGE = [...READ, 'traffic:write', 'staff:write', 'alerts:write', 'devices:write'];
+const READ = ['indices:read', 'answers:read', 'staff:read', 'cases:read'];
+const MANAGE = [...READ, 'traffic:write', 'staff:write', 'alerts:write', 'devices:write', 'cases:write'];
 
 export const PERMISSION_OF_ROLE: Record<string, Set<string>> = {
   admin: new Set([...MANAGE, 'admin']),
@@ -57,6 +57,14 @@ export const ROUTE_ACCESS: Record<string, string> = {
   'GET /api/screen/summary': 'screen',
   'POST /api/tokens/pairing-codes': 'admin',
   'POST /api/pair': 'public',
+  'POST /api/kiosk/notes': 'kiosk',
+  'GET /api/cases': 'cases:read',
+  'GET /api/cases/:id': 'cases:read',
+  'POST /api/cases': 'cases:write',
+  'PATCH /api/cases/:id': 'cases:write',
+  'POST /api/cases/:id/status': 'cases:write',
+  'POST /api/cases/:id/comments': 'cases:write',
+  'DELETE /api/cases/:id/contact': 'cases:write',
 };
 
 /** Static files and the API docs: public by prefix (they hold no data). */

@@ -11,7 +11,7 @@ export function signature(secret: string, body: string): string {
 }
 
 /**
- * Sends alert events to outgoing webhooks: JSON, signed with HMAC-SHA256 of the body, retried
+ * Sends alert and case events to outgoing webhooks: JSON, signed with HMAC-SHA256 of the body, retried
  * with exponential backoff on network errors and non-2xx answers, every attempt logged.
  */
 export class WebhookSender {
@@ -24,17 +24,25 @@ export class WebhookSender {
   ) {}
 
   start(bus: EventBus): () => void {
-    const unsubscribe = bus.on('alert:changed', (event, alert) => {
-      const body = JSON.stringify({ event, deliveryId: randomUUID(), alert });
-      for (const hook of this.hooks) if (hook.events.includes(event)) void this.deliver(hook, event, alert.id, body, 1);
+    const offAlerts = bus.on('alert:changed', (event, alert) => this.send(event, alert.id, { alert }));
+    const offCases = bus.on('case:changed', (event, c) => {
+      // A case's contact never leaves the gateway: receivers get the case without it.
+      const { contact: _contact, ...withoutContact } = c;
+      this.send(event, null, { case: withoutContact });
     });
     return () => {
-      unsubscribe();
+      offAlerts();
+      offCases();
       for (const t of this.timers) clearTimeout(t);
     };
   }
 
-  private async deliver(hook: WebhookConfig, event: string, alertId: number, body: string, attempt: number): Promise<void> {
+  private send(event: WebhookConfig['events'][number], alertId: number | null, payload: Record<string, unknown>): void {
+    const body = JSON.stringify({ event, deliveryId: randomUUID(), ...payload });
+    for (const hook of this.hooks) if (hook.events.includes(event)) void this.deliver(hook, event, alertId, body, 1);
+  }
+
+  private async deliver(hook: WebhookConfig, event: string, alertId: number | null, body: string, attempt: number): Promise<void> {
     let statusCode: number | null = null;
     let error: string | null = null;
     try {

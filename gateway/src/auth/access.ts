@@ -17,6 +17,10 @@ export const PERMISSIONS = [
   'staff:write',
   /** acknowledge alerts */
   'alerts:write',
+  /** cases, online reviews, reports and self-assessments (contacts left out) */
+  'cases:read',
+  /** open and handle cases, see and erase customers' contacts, import and answer reviews, make reports */
+  'cases:write',
   /** open a rating at a point (session mode) */
   'devices:write',
   /** users, tokens, the webhook delivery log */
@@ -31,8 +35,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** What a route needs: nothing (public), any signed-in user (their own account), or a permission. */
 export type Access = 'public' | 'session' | Permission;
 
-const READ: Permission[] = ['indices:read', 'answers:read', 'staff:read'];
-const MANAGE: Permission[] = [...READ, 'traffic:write', 'staff:write', 'alerts:write', 'devices:write'];
+const READ: Permission[] = ['indices:read', 'answers:read', 'staff:read', 'cases:read'];
+const MANAGE: Permission[] = [...READ, 'traffic:write', 'staff:write', 'alerts:write', 'devices:write', 'cases:write'];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set([...MANAGE, 'admin']),

@@ -1,3 +1,4 @@
+import Holidays from 'date-holidays';
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Value } from '@sinclair/typebox/value';
@@ -86,6 +87,12 @@ function checkReferences(config: Config): void {
       throw new ConfigError(`Invalid configuration:\n  sites[${i}].timeZone: unknown time zone "${tz}"`);
     }
   }
+  config.sites.forEach((site, i) => {
+    const holidays = site.calendar?.holidays;
+    if (holidays && !new Holidays().getCountries()[holidays.country]) throw new ConfigError(`Invalid configuration:\n  sites[${i}].calendar.holidays.country: no holiday calendar for "${holidays.country}"`);
+    if (holidays?.region && !new Holidays().getStates(holidays.country)?.[holidays.region])
+      throw new ConfigError(`Invalid configuration:\n  sites[${i}].calendar.holidays.region: no region "${holidays.region}" in ${holidays.country}`);
+  });
 }
 
 /** Reads the file (if any), applies FEEDBACK_* environment overrides, validates. */

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { SiteCalendarConfig, CasesConfig, MailConfig, ReviewsConfig, ReportsConfig } from './closed-loop-schema.ts';
 import { FIXED_SCALES, SMILEY_SCALE_PATTERN, type SmileyScale } from '../domain/scale.ts';
 
 const Id = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' });
@@ -9,6 +10,8 @@ export const SiteConfig = Type.Object(
     id: Id,
     name: Type.String({ minLength: 1 }),
     timeZone: Type.String({ minLength: 1, default: 'UTC' }),
+    /** opening hours, public holidays and exceptions: case deadlines count in these */
+    calendar: Type.Optional(SiteCalendarConfig),
   },
   { additionalProperties: false },
 );
@@ -149,14 +152,18 @@ export const AlertRuleConfig = Type.Union([
   ),
 ]);
 
+/** What an outgoing webhook can be sent: alert and case events. */
+export const WEBHOOK_EVENTS = ['alert.fired', 'alert.acknowledged', 'alert.closed', 'case.opened', 'case.changed', 'case.overdue'] as const;
+
 export const WebhookConfig = Type.Object(
   {
     url: Type.String({ pattern: '^https?://' }),
     /** HMAC-SHA256 key: each delivery carries X-Feedback-Signature: sha256=<hex of the body's HMAC> */
     secret: Type.String({ minLength: 16 }),
-    events: Type.Array(Type.Union([Type.Literal('alert.fired'), Type.Literal('alert.acknowledged'), Type.Literal('alert.closed')]), {
-      default: ['alert.fired', 'alert.acknowledged', 'alert.closed'],
-    }),
+    events: Type.Array(
+      Type.Union(WEBHOOK_EVENTS.map((e) => Type.Literal(e))),
+      { default: ['alert.fired', 'alert.acknowledged', 'alert.closed', 'case.overdue'] },
+    ),
     attempts: Type.Integer({ minimum: 1, maximum: 20, default: 6 }),
     /** first retry after this long, doubling each time */
     retryBaseMs: Type.Integer({ minimum: 1, default: 2000 }),
@@ -320,6 +327,10 @@ export const ConfigSchema = Type.Object(
       { additionalProperties: false, default: {} },
     ),
     webhooks: Type.Array(WebhookConfig, { default: [] }),
+    cases: CasesConfig,
+    mail: MailConfig,
+    reviews: ReviewsConfig,
+    reports: ReportsConfig,
     cameras: Type.Array(CameraConfig, { default: [] }),
     emotion: Type.Object(
       {

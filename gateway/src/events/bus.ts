@@ -2,6 +2,8 @@ import { EventEmitter } from 'node:events';
 import type { Answer } from '../domain/answer.ts';
 import type { Alert, AlertChange } from '../domain/alert.ts';
 import type { DeviceSignal } from '../domain/device-inbox.ts';
+import type { Case, CaseChange } from '../domain/case.ts';
+import type { AnswerNote } from '../domain/answer-note.ts';
 
 /** Everything the in-process event bus carries, by event name. */
 export interface BusEvents {
@@ -9,6 +11,10 @@ export interface BusEvents {
   'answers:stored': [Answer[]];
   /** an alert fired, was acknowledged, or closed */
   'alert:changed': [AlertChange, Alert];
+  /** a case opened, changed, or missed a deadline (and was escalated) */
+  'case:changed': [CaseChange, Case];
+  /** a customer's follow-up reasons, comment or callback request, stored with their answer */
+  'note:stored': [AnswerNote];
   /** a device said hello, beat, went on- or offline, or had a message refused */
   'device:signal': [DeviceSignal];
   /** sessions signed out or ended, and tokens revoked: their live sockets must close */

@@ -19,6 +19,8 @@ import type { AlertEngine } from '../alerts/alert-engine.ts';
 import type { AlertRepo } from '../alerts/alert-repo.ts';
 import type { WebhookSender } from '../alerts/webhooks.ts';
 import type { CameraMonitor } from '../emotion/camera-monitor.ts';
+import type { CaseService } from '../cases/case-service.ts';
+import type { AnswerNoteRepo } from '../store/answer-note-repo.ts';
 
 export interface HealthChecks {
   store: boolean;
@@ -51,6 +53,8 @@ export interface HttpServices {
   metrics: Metrics;
   health: () => HealthChecks;
   cameras: CameraMonitor;
+  cases: CaseService;
+  notes: AnswerNoteRepo;
   devices: DeviceRegistry;
   /** folder holding the built dashboard and kiosk apps */
   uiRoot: string;

@@ -5,6 +5,9 @@ import type { HttpServices } from '../../services.ts';
 import { ErrorBody } from '../../schemas.ts';
 import { HttpError } from '../../errors.ts';
 import { principalOf } from '../../scope.ts';
+import { ContactInput } from '../../schemas-cases.ts';
+import { normaliseContact, screenComment } from '../../../domain/comment-screen.ts';
+import { polarity } from '../../../domain/scale.ts';
 
 const Question = Type.Object({ id: Type.String(), number: Type.Integer(), scale: Type.String(), label: Type.String() });
 
@@ -19,7 +22,7 @@ function kioskDevice(request: FastifyRequest): string {
  * What a kiosk token may do: read its own device's survey and submit answers as that device. Answers
  * carry the same identity as a terminal's (boot, seq), so a resent answer is stored once.
  */
-export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'devices' | 'config' | 'inbox'> }> = async (app, { services }) => {
+export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'devices' | 'config' | 'inbox' | 'notes' | 'bus'> }> = async (app, { services }) => {
   app.get(
     '/api/kiosk/survey',
     {
@@ -94,6 +97,57 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpService
         }),
       );
       return { results };
+    },
+  );
+
+  app.post(
+    '/api/kiosk/notes',
+    {
+      config: { access: 'kiosk' },
+      schema: {
+        tags: ['kiosk'],
+        description:
+          "What the customer added to an answer already sent (by its boot and seq): follow-up reasons, a comment, a callback request with consent. Stored once per answer; 409 until the answer itself has arrived (the terminal sends it again later).",
+        body: Type.Object(
+          {
+            boot: Type.Integer({ minimum: 0, maximum: 65535 }),
+            seq: Type.Integer({ minimum: 1, maximum: 4294967295 }),
+            reasons: Type.Array(Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,64}$' }), { maxItems: 6, default: [] }),
+            comment: Type.Optional(Type.String({ maxLength: 2000 })),
+            contact: Type.Optional(ContactInput),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ outcome: Type.Union([Type.Literal('stored'), Type.Literal('duplicate')]), flags: Type.Array(Type.String()) }), 400: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request) => {
+      const deviceId = kioskDevice(request);
+      const { boot, seq, reasons, contact } = request.body;
+      const answer = services.notes.answer(deviceId, boot, seq);
+      if (!answer) throw new HttpError(409, `Answer ${boot}/${seq} has not arrived yet; send the note again after it`);
+      const normalised = contact ? normaliseContact(contact.kind, contact.value) : null;
+      if (normalised === undefined) throw new HttpError(400, `That is not a valid ${contact!.kind === 'email' ? 'e-mail address' : 'phone number'}`);
+      const comment = request.body.comment?.trim() || null;
+      const flags = comment ? screenComment(comment) : [];
+      const note = {
+        deviceId,
+        boot,
+        seq,
+        siteId: answer.siteId,
+        pointId: answer.pointId,
+        scale: answer.scale,
+        value: answer.value,
+        negative: answer.value !== null && polarity(answer.scale, answer.value) === 'negative',
+        reasons: [...new Set(reasons)],
+        comment,
+        contact: normalised,
+        flags,
+        notedAt: Date.now(),
+      };
+      const stored = services.notes.save(note);
+      if (stored) services.bus.emit('note:stored', note);
+      return { outcome: stored ? ('stored' as const) : ('duplicate' as const), flags };
     },
   );
 };

@@ -1,0 +1,48 @@
+import { Type } from '@sinclair/typebox';
+import { CASE_CATEGORIES, CASE_ORIGINS, CASE_STATUSES, DEADLINE_KINDS } from '../domain/case.ts';
+import { Nullable } from './schemas.ts';
+
+const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+
+export const CaseCategorySchema = literals(CASE_CATEGORIES);
+export const CaseStatusSchema = literals(CASE_STATUSES);
+export const SeveritySchema = Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3)]);
+
+/** A callback contact: given only with the customer's explicit consent. */
+export const ContactInput = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('phone'), Type.Literal('email')]),
+    value: Type.String({ minLength: 3, maxLength: 254 }),
+    consent: Type.Literal(true, { description: 'the customer agreed to be contacted; without it no contact is taken' }),
+  },
+  { additionalProperties: false },
+);
+
+export const CaseBody = Type.Object({
+  id: Type.Integer(),
+  siteId: Type.String(),
+  pointId: Nullable(Type.String()),
+  origin: literals(CASE_ORIGINS),
+  sourceKey: Nullable(Type.String()),
+  category: CaseCategorySchema,
+  subcategory: Nullable(Type.String()),
+  severity: SeveritySchema,
+  status: CaseStatusSchema,
+  department: Type.String(),
+  owner: Type.String(),
+  escalatedTo: Nullable(Type.String()),
+  summary: Type.String(),
+  contact: Nullable(Type.String({ description: 'only for those who may handle cases; null without consent or once erased' })),
+  openedAt: Type.Integer(),
+  acknowledgedAt: Nullable(Type.Integer()),
+  resolvedAt: Nullable(Type.Integer()),
+  closedAt: Nullable(Type.Integer()),
+  overdueAt: Nullable(Type.Integer()),
+  rootCause: Nullable(Type.String()),
+  customerConfirmed: Nullable(Type.Boolean()),
+  followUp: Nullable(Type.String()),
+  repeatOf: Nullable(Type.Integer()),
+  deadlines: Type.Array(Type.Object({ kind: literals(DEADLINE_KINDS), dueAt: Type.Integer(), metAt: Nullable(Type.Integer()), missedAt: Nullable(Type.Integer()) })),
+});
+
+export const CaseEventBody = Type.Object({ id: Type.Integer(), caseId: Type.Integer(), at: Type.Integer(), actor: Type.String(), action: Type.String(), detail: Nullable(Type.String()) });

@@ -1,0 +1,78 @@
+import type { Db } from './db.ts';
+import type { AnswerNote } from '../domain/answer-note.ts';
+
+interface NoteRow {
+  deviceId: string;
+  boot: number;
+  seq: number;
+  pointId: string;
+  value: number | null;
+  negative: number;
+  reasons: string;
+  comment: string | null;
+  contact: string | null;
+  flags: string;
+  notedAt: number;
+}
+
+/** Follow-up reasons, comments and callback requests, each attached to one stored answer. */
+export class AnswerNoteRepo {
+  constructor(private readonly db: Db) {}
+
+  /** The stored answer a note would attach to. */
+  answer(deviceId: string, boot: number, seq: number): { siteId: string; pointId: string; scale: string; value: number | null } | undefined {
+    return this.db.prepare('SELECT site_id AS siteId, point_id AS pointId, scale, value FROM answers WHERE device_id = ? AND boot = ? AND seq = ?').get(deviceId, boot, seq) as
+      | { siteId: string; pointId: string; scale: string; value: number | null }
+      | undefined;
+  }
+
+  /** Stores a note once per answer; false when the answer already has one (a resent note). */
+  save(note: AnswerNote): boolean {
+    const { changes } = this.db
+      .prepare(
+        `INSERT OR IGNORE INTO answer_notes (device_id, boot, seq, point_id, value, negative, reasons, comment, contact, flags, noted_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(note.deviceId, note.boot, note.seq, note.pointId, note.value, Number(note.negative), JSON.stringify(note.reasons), note.comment, note.contact, JSON.stringify(note.flags), note.notedAt);
+    return changes === 1;
+  }
+
+  /** Notes at some points in a period, newest first (contacts left out). */
+  list(filter: { pointIds: string[]; from: number; to: number; negativeOnly?: boolean; limit: number }): Omit<NoteRow, 'contact'>[] {
+    if (filter.pointIds.length === 0) return [];
+    return this.db
+      .prepare(
+        `SELECT device_id AS deviceId, boot, seq, point_id AS pointId, value, negative, reasons, comment, flags, noted_at AS notedAt FROM answer_notes
+         WHERE point_id IN (${filter.pointIds.map(() => '?').join(',')}) AND noted_at >= ? AND noted_at < ? ${filter.negativeOnly ? 'AND negative = 1' : ''}
+         ORDER BY noted_at DESC LIMIT ?`,
+      )
+      .all(...filter.pointIds, filter.from, filter.to, filter.limit) as Omit<NoteRow, 'contact'>[];
+  }
+
+  /** How often each follow-up reason was picked with a negative answer at some points in a period. */
+  negativeReasons(pointIds: string[], from: number, to: number): { reason: string; count: number }[] {
+    if (pointIds.length === 0) return [];
+    return this.db
+      .prepare(
+        `SELECT j.value AS reason, COUNT(*) AS count FROM answer_notes n, json_each(n.reasons) j
+         WHERE n.point_id IN (${pointIds.map(() => '?').join(',')}) AND n.noted_at >= ? AND n.noted_at < ? AND n.negative = 1
+         GROUP BY j.value ORDER BY count DESC, reason`,
+      )
+      .all(...pointIds, from, to) as { reason: string; count: number }[];
+  }
+
+  /** Marks a positive, unflagged comment as one the staff screen may show; false when it may not be. */
+  setPublishable(deviceId: string, boot: number, seq: number, publishable: boolean): boolean {
+    const { changes } = this.db
+      .prepare("UPDATE answer_notes SET publishable = ? WHERE device_id = ? AND boot = ? AND seq = ? AND negative = 0 AND comment IS NOT NULL AND flags = '[]'")
+      .run(Number(publishable), deviceId, boot, seq);
+    return changes === 1;
+  }
+
+  /** The latest comments marked publishable at a point: the text only, never who wrote it. */
+  publishedComments(pointId: string, limit: number): { comment: string; notedAt: number }[] {
+    return this.db
+      .prepare("SELECT comment, noted_at AS notedAt FROM answer_notes WHERE point_id = ? AND publishable = 1 AND negative = 0 AND flags = '[]' AND comment IS NOT NULL ORDER BY noted_at DESC LIMIT ?")
+      .all(pointId, limit) as { comment: string; notedAt: number }[];
+  }
+}
