@@ -47,6 +47,9 @@ import { startCaseRules } from './cases/case-rules.ts';
 import { DeadlineWatch } from './cases/deadline-watch.ts';
 import { siteCalendars } from './cases/site-calendars.ts';
 import { Mailer } from './notify/mailer.ts';
+import { ReviewRepo } from './reviews/review-repo.ts';
+import { ReviewService } from './reviews/review-service.ts';
+import { ReviewWatch } from './reviews/review-watch.ts';
 import { httpApp } from './http/app.ts';
 import { demoEnabled, withDemoTopology, DEMO_SITE_ID, DEMO_POINT_ID, DEMO_DEVICE_PASSWORD } from './demo/demo-topology.ts';
 
@@ -191,6 +194,15 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     const cases = new CaseService({ repo: new CaseRepo(db), bus, config: config.cases, calendarOf });
     stops.push(startCaseRules({ bus, cases, config: config.cases, siteOfPoint: (p) => topology.siteOfPoint(p), logger: logger.child({ part: 'cases' }) }));
     stops.push(new DeadlineWatch({ repo: cases.repo, bus, config: config.cases, mailer, logger: logger.child({ part: 'cases' }) }).start(config.cases.checkEveryMs));
+    const timeZoneOf = (siteId: string) => topology.sites().find((s) => s.id === siteId)?.timeZone ?? 'UTC';
+    const reviews = new ReviewService({
+      repo: new ReviewRepo(db),
+      cases,
+      config: config.reviews,
+      siteName: (siteId) => topology.sites().find((s) => s.id === siteId)?.name ?? siteId,
+      timeZoneOf,
+    });
+    stops.push(new ReviewWatch({ repo: reviews.repo, config: config.reviews, sites: () => topology.sites(), logger: logger.child({ part: 'reviews' }) }).start(60_000));
     const cameras = new CameraMonitor(config, { windows: new EmotionWindowRepo(db), logger: logger.child({ part: 'emotion' }), metrics });
     cameras.start();
     stops.push(() => cameras.stop());
@@ -228,6 +240,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
         cameras,
         cases,
         notes: new AnswerNoteRepo(db),
+        reviews,
         devices: registry,
         uiRoot: REPO_ROOT,
       },

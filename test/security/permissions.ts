@@ -65,6 +65,14 @@ export const ROUTE_ACCESS: Record<string, string> = {
   'POST /api/cases/:id/status': 'cases:write',
   'POST /api/cases/:id/comments': 'cases:write',
   'DELETE /api/cases/:id/contact': 'cases:write',
+  'GET /api/reviews': 'cases:read',
+  'POST /api/reviews/import': 'cases:write',
+  'GET /api/reviews/:id/draft': 'cases:read',
+  'POST /api/reviews/:id/reply': 'cases:write',
+  'POST /api/reviews/:id/status': 'cases:write',
+  'POST /api/reviews/checks': 'cases:write',
+  'GET /api/reviews/checks': 'cases:read',
+  'POST /api/reviews/webhook': 'public',
 };
 
 /** Static files and the API docs: public by prefix (they hold no data). */

@@ -21,6 +21,7 @@ import type { WebhookSender } from '../alerts/webhooks.ts';
 import type { CameraMonitor } from '../emotion/camera-monitor.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import type { AnswerNoteRepo } from '../store/answer-note-repo.ts';
+import type { ReviewService } from '../reviews/review-service.ts';
 
 export interface HealthChecks {
   store: boolean;
@@ -55,6 +56,7 @@ export interface HttpServices {
   cameras: CameraMonitor;
   cases: CaseService;
   notes: AnswerNoteRepo;
+  reviews: ReviewService;
   devices: DeviceRegistry;
   /** folder holding the built dashboard and kiosk apps */
   uiRoot: string;
