@@ -18,6 +18,7 @@ interface CaseView {
   owner: string;
   contact: string | null;
   repeatOf: number | null;
+  summary: string;
   deadlines: { kind: string; dueAt: number; metAt: number | null }[];
   rootCause: string | null;
   customerConfirmed: boolean | null;
@@ -126,6 +127,8 @@ describe('handling a case', () => {
     const { seq: s } = await answerWithNote(0, { comment: 'Rude at the counter', contact: { kind: 'phone', value: '+49 30 987654321', consent: true } });
     const c = (await casesNow()).find((x) => x.sourceKey === `answer:kiosk-1/1/${s}`)!;
     expect(c.contact).toBe(phone);
+    // The lowest NPS rating, 0, arrives as 0 (not as a skipped question).
+    expect(c.summary).toMatch(/^callback request: nps11 0;/);
     const viewer = await userSession(t, admin, { username: 'reader', role: 'viewer', sites: [SITE.id] });
     expect((await call('GET', `/api/cases/${c.id}`, undefined, viewer.headers)).body.case.contact).toBe('(hidden)');
     expect((await call('DELETE', `/api/cases/${c.id}/contact`, undefined, viewer.headers)).status).toBe(403);

@@ -50,6 +50,9 @@ import { Mailer } from './notify/mailer.ts';
 import { ReviewRepo } from './reviews/review-repo.ts';
 import { ReviewService } from './reviews/review-service.ts';
 import { ReviewWatch } from './reviews/review-watch.ts';
+import { ReportRepo } from './reports/report-repo.ts';
+import { ReportService } from './reports/report-service.ts';
+import { WeeklyScheduler } from './reports/weekly-scheduler.ts';
 import { httpApp } from './http/app.ts';
 import { demoEnabled, withDemoTopology, DEMO_SITE_ID, DEMO_POINT_ID, DEMO_DEVICE_PASSWORD } from './demo/demo-topology.ts';
 
@@ -203,6 +206,15 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
       timeZoneOf,
     });
     stops.push(new ReviewWatch({ repo: reviews.repo, config: config.reviews, sites: () => topology.sites(), logger: logger.child({ part: 'reviews' }) }).start(60_000));
+    const notes = new AnswerNoteRepo(db);
+    const reports = new ReportService({
+      repo: new ReportRepo(db),
+      sources: { indices, cases: cases.repo, reviews: reviews.repo, notes, points: (siteId) => topology.points().filter((p) => p.siteId === siteId) },
+      config: config.reports,
+      mailer,
+      logger: logger.child({ part: 'reports' }),
+    });
+    stops.push(new WeeklyScheduler({ reports, config: config.reports, sites: () => topology.sites(), logger: logger.child({ part: 'reports' }) }).start(config.reports.checkEveryMs));
     const cameras = new CameraMonitor(config, { windows: new EmotionWindowRepo(db), logger: logger.child({ part: 'emotion' }), metrics });
     cameras.start();
     stops.push(() => cameras.stop());
@@ -239,8 +251,9 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
         },
         cameras,
         cases,
-        notes: new AnswerNoteRepo(db),
+        notes,
         reviews,
+        reports,
         devices: registry,
         uiRoot: REPO_ROOT,
       },

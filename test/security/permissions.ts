@@ -73,6 +73,9 @@ export const ROUTE_ACCESS: Record<string, string> = {
   'POST /api/reviews/checks': 'cases:write',
   'GET /api/reviews/checks': 'cases:read',
   'POST /api/reviews/webhook': 'public',
+  'GET /api/reports': 'cases:read',
+  'POST /api/reports': 'cases:write',
+  'GET /api/reports/:id/report.:format': 'cases:read',
 };
 
 /** Static files and the API docs: public by prefix (they hold no data). */

@@ -176,4 +176,20 @@ export class CaseRepo {
     // Out of the write-ahead log too: the old pages are checkpointed over and the log truncated.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
+
+  /** Every deadline of a site's cases falling due in a period, met or not (for the service-level figures). */
+  deadlinesDue(siteId: string, from: number, to: number): (CaseDeadline & { caseId: number })[] {
+    return this.db
+      .prepare(
+        `SELECT d.case_id AS caseId, d.kind, d.due_at AS dueAt, d.met_at AS metAt, d.missed_at AS missedAt FROM case_deadlines d JOIN cases c ON c.id = d.case_id
+         WHERE c.site_id = ? AND d.due_at >= ? AND d.due_at < ?`,
+      )
+      .all(siteId, from, to) as (CaseDeadline & { caseId: number })[];
+  }
+
+  /** A site's cases that are overdue and not closed, oldest first. */
+  overdue(siteId: string, limit: number): Case[] {
+    const rows = this.db.prepare(`SELECT ${COLUMNS} FROM cases WHERE site_id = ? AND overdue_at IS NOT NULL AND status != 'closed' ORDER BY overdue_at LIMIT ?`).all(siteId, limit) as CaseRow[];
+    return rows.map((r) => this.withDeadlines(r));
+  }
 }

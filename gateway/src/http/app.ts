@@ -31,6 +31,7 @@ import { kioskRoutes } from './routes/api/kiosk.ts';
 import { screenRoutes } from './routes/api/screen.ts';
 import { caseRoutes } from './routes/api/cases.ts';
 import { reviewRoutes } from './routes/api/reviews.ts';
+import { reportRoutes } from './routes/api/reports.ts';
 import { uiRoutes } from './routes/ui.ts';
 
 /** The hash of the one inline style Swagger UI's bundle injects (the browser names it when it is blocked). */
@@ -99,5 +100,6 @@ export const httpApp = fp(async (app: FastifyInstance, { services }: { services:
   await app.register(screenRoutes, { services });
   await app.register(caseRoutes, { services });
   await app.register(reviewRoutes, { services });
+  await app.register(reportRoutes, { services });
   await app.register(uiRoutes, { uiRoot: services.uiRoot });
 });

@@ -22,6 +22,7 @@ import type { CameraMonitor } from '../emotion/camera-monitor.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import type { AnswerNoteRepo } from '../store/answer-note-repo.ts';
 import type { ReviewService } from '../reviews/review-service.ts';
+import type { ReportService } from '../reports/report-service.ts';
 
 export interface HealthChecks {
   store: boolean;
@@ -57,6 +58,7 @@ export interface HttpServices {
   cases: CaseService;
   notes: AnswerNoteRepo;
   reviews: ReviewService;
+  reports: ReportService;
   devices: DeviceRegistry;
   /** folder holding the built dashboard and kiosk apps */
   uiRoot: string;

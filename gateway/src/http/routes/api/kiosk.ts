@@ -57,9 +57,10 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpService
                 {
                   seq: Type.Integer({ minimum: 1, maximum: 4294967295 }),
                   question: Type.Integer({ minimum: 0, maximum: 65535 }),
-                  // Null first: fastify's validator coerces types, and tried in the other order it turns a
-                  // skipped answer (null) into 0, a real rating.
-                  value: Type.Union([Type.Null(), Type.Integer({ minimum: 0, maximum: 255 })]),
+                  // One JSON-schema type list, not a union: fastify's validator coerces types, and it tries a
+                  // union's members in turn, so either order turned one of null (skipped) and 0 (the lowest
+                  // rating) into the other. A type list matches each value as it is.
+                  value: Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 0, maximum: 255, description: 'the rating, or null when the question was skipped' }),
                   uptimeMs: Type.Integer({ minimum: 0, maximum: 4294967295 }),
                 },
                 { additionalProperties: false },

@@ -1,0 +1,187 @@
+import { DateTime } from 'luxon';
+import type { IndexService } from '../indices/index-service.ts';
+import type { IndexResult } from '../indices/math/index-result.ts';
+import { INDEX_NAMES, EMOTION_INDICES, type IndexName } from '../domain/index-names.ts';
+import { CASE_CATEGORIES, type Case } from '../domain/case.ts';
+import { polarity } from '../domain/scale.ts';
+import type { CaseRepo } from '../cases/case-repo.ts';
+import type { ReviewRepo } from '../reviews/review-repo.ts';
+import type { AnswerNoteRepo } from '../store/answer-note-repo.ts';
+import type { ReportRepo } from './report-repo.ts';
+
+/** A count and its share of a total (null share when the total is 0). */
+export interface Share {
+  key: string;
+  count: number;
+  share: number | null;
+}
+
+/** A service level: how many were due, how many were met in time, the share, and the target. */
+export interface Level {
+  due: number;
+  met: number;
+  share: number | null;
+  target: number;
+}
+
+export interface ReportData {
+  site: { id: string; name: string; timeZone: string };
+  from: number;
+  to: number;
+  previous: { from: number; to: number };
+  generatedAt: number;
+  indices: { index: IndexName; result: IndexResult; previous: IndexResult }[];
+  /** the Happy Index per local day of the period */
+  daily: { day: string; result: IndexResult }[];
+  cases: {
+    opened: number;
+    byCategory: Share[];
+    bySeverity: Share[];
+    /** cases opened in the period acknowledged within 2 h (the programme's first-response target) */
+    firstResponse: Level & { medianMinutes: number | null };
+    /** respond and resolve deadlines that fell due in the period, met in time */
+    respond: Level;
+    resolve: Level;
+    /** cases due to be resolved in the period that were resolved or closed (target 90%) */
+    completion: Level;
+    repeatShare: number | null;
+    overdue: Pick<Case, 'id' | 'category' | 'severity' | 'owner' | 'escalatedTo' | 'summary' | 'overdueAt' | 'status'>[];
+  };
+  /** answers per customer served (the response-rate index) against the 95% target */
+  collection: { rate: number | null; n: number; target: number };
+  problems: { reasons: Share[]; categories: Share[]; hours: (Share & { answers: number })[]; points: (Share & { answers: number })[]; rootCauses: Share[] };
+  reviews: { total: number; bySentiment: Share[]; averageRating: number | null; answered: number; answeredInTime: Level; overdue: number; checkViolations: number; checkedDays: number };
+  emotions: { index: IndexName; result: IndexResult }[];
+}
+
+const share = (count: number, total: number): number | null => (total === 0 ? null : count / total);
+const level = (due: number, met: number, target: number): Level => ({ due, met, share: share(met, due), target });
+
+function shares(counts: Map<string, number>, total: number, limit = 10): Share[] {
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, limit)
+    .map(([key, count]) => ({ key, count, share: share(count, total) }));
+}
+
+function tally<T>(items: T[], key: (item: T) => string | null): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    const k = key(item);
+    if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export interface ReportSources {
+  indices: IndexService;
+  cases: CaseRepo;
+  reviews: ReviewRepo;
+  notes: AnswerNoteRepo;
+  reports: ReportRepo;
+  points: (siteId: string) => { id: string; name: string }[];
+}
+
+/** Everything a report shows for one site and period, computed from the store. */
+export function reportData(src: ReportSources, site: { id: string; name: string; timeZone: string }, from: number, to: number, now: number): ReportData {
+  const previous = { from: from - (to - from), to: from };
+  const base = { siteId: site.id, siteIds: [site.id], from, to };
+  const indices = INDEX_NAMES.map((index) => ({ index, result: src.indices.compute({ ...base, index }), previous: src.indices.compute({ ...base, ...previous, index }) }));
+  const daily: ReportData['daily'] = [];
+  for (let day = DateTime.fromMillis(from, { zone: site.timeZone }).startOf('day'); day.toMillis() < to; day = day.plus({ days: 1 })) {
+    daily.push({ day: day.toISODate()!, result: src.indices.compute({ ...base, index: 'happy', from: Math.max(from, day.toMillis()), to: Math.min(to, day.plus({ days: 1 }).toMillis()) }) });
+  }
+
+  const opened = src.cases.list({ siteIds: [site.id], from, to, limit: 100_000 });
+  const acknowledgedIn = opened.filter((c) => c.acknowledgedAt !== null).map((c) => c.acknowledgedAt! - c.openedAt);
+  const deadlines = src.cases.deadlinesDue(site.id, from, to);
+  const inTime = (kind: string) => {
+    const due = deadlines.filter((d) => d.kind === kind);
+    return level(due.length, due.filter((d) => d.metAt !== null && d.metAt <= d.dueAt).length, 1);
+  };
+  const resolveDue = deadlines.filter((d) => d.kind === 'resolve');
+  const completed = resolveDue.filter((d) => d.metAt !== null).length;
+  const closedWithCause = src.cases.list({ siteIds: [site.id], status: 'closed', limit: 100_000 }).filter((c) => c.closedAt !== null && c.closedAt >= from && c.closedAt < to);
+
+  const points = src.points(site.id);
+  const pointIds = points.map((p) => p.id);
+  const negativeNotes = src.notes.list({ pointIds, from, to, negativeOnly: true, limit: 100_000 }).length;
+  const ratings = src.reports.ratings(site.id, from, to);
+  const byHour = new Map<string, { answers: number; negative: number }>();
+  const byPoint = new Map<string, { answers: number; negative: number }>();
+  let negativeTotal = 0;
+  for (const r of ratings) {
+    const negative = polarity(r.scale, r.value) === 'negative' ? 1 : 0;
+    negativeTotal += negative;
+    const hour = String(DateTime.fromMillis(r.occurredAt, { zone: site.timeZone }).hour).padStart(2, '0');
+    for (const [map, key] of [
+      [byHour, hour],
+      [byPoint, r.pointId],
+    ] as const) {
+      const cell = map.get(key) ?? { answers: 0, negative: 0 };
+      cell.answers++;
+      cell.negative += negative;
+      map.set(key, cell);
+    }
+  }
+  const concentration = (map: Map<string, { answers: number; negative: number }>, name: (key: string) => string) =>
+    [...map]
+      .filter(([, c]) => c.negative > 0)
+      .sort((a, b) => b[1].negative - a[1].negative || a[0].localeCompare(b[0]))
+      .slice(0, 10)
+      .map(([key, c]) => ({ key: name(key), count: c.negative, share: share(c.negative, negativeTotal), answers: c.answers }));
+
+  const reviews = src.reviews.list({ siteIds: [site.id], from, to, limit: 100_000 });
+  const rated = reviews.filter((r) => r.rating !== null);
+  const fromDay = Number(DateTime.fromMillis(from, { zone: site.timeZone }).toFormat('yyyyMMdd'));
+  const toDay = Number(DateTime.fromMillis(to - 1, { zone: site.timeZone }).toFormat('yyyyMMdd'));
+  const checks = src.reviews.checks(site.id, fromDay, toDay);
+  const responseRate = indices.find((i) => i.index === 'responseRate')!.result;
+
+  return {
+    site,
+    from,
+    to,
+    previous,
+    generatedAt: now,
+    indices: indices.filter((i) => !(EMOTION_INDICES as readonly string[]).includes(i.index)),
+    daily,
+    cases: {
+      opened: opened.length,
+      byCategory: CASE_CATEGORIES.map((key) => ({ key, count: opened.filter((c) => c.category === key).length, share: share(opened.filter((c) => c.category === key).length, opened.length) })),
+      bySeverity: ['1', '2', '3'].map((key) => ({ key, count: opened.filter((c) => String(c.severity) === key).length, share: share(opened.filter((c) => String(c.severity) === key).length, opened.length) })),
+      firstResponse: { ...level(opened.length, acknowledgedIn.filter((ms) => ms <= 2 * 3_600_000).length, 1), medianMinutes: median(acknowledgedIn.map((ms) => ms / 60_000)) },
+      respond: inTime('respond'),
+      resolve: inTime('resolve'),
+      completion: level(resolveDue.length, completed, 0.9),
+      repeatShare: share(opened.filter((c) => c.repeatOf !== null).length, opened.length),
+      overdue: src.cases.overdue(site.id, 50).map(({ id, category, severity, owner, escalatedTo, summary, overdueAt, status }) => ({ id, category, severity, owner, escalatedTo, summary, overdueAt, status })),
+    },
+    collection: { rate: responseRate.value, n: responseRate.n, target: 0.95 },
+    problems: {
+      reasons: src.notes.negativeReasons(pointIds, from, to).map((r) => ({ key: r.reason, count: r.count, share: share(r.count, negativeNotes) })),
+      categories: shares(tally(opened, (c) => (c.subcategory ? `${c.category}: ${c.subcategory}` : c.category)), opened.length),
+      hours: concentration(byHour, (h) => `${h}:00–${h}:59`),
+      points: concentration(byPoint, (id) => points.find((p) => p.id === id)?.name ?? id),
+      rootCauses: shares(tally(closedWithCause, (c) => c.rootCause), closedWithCause.length),
+    },
+    reviews: {
+      total: reviews.length,
+      bySentiment: (['positive', 'neutral', 'negative'] as const).map((key) => ({ key, count: reviews.filter((r) => r.sentiment === key).length, share: share(reviews.filter((r) => r.sentiment === key).length, reviews.length) })),
+      averageRating: rated.length ? rated.reduce((sum, r) => sum + r.rating!, 0) / rated.length : null,
+      answered: reviews.filter((r) => r.answeredAt !== null).length,
+      answeredInTime: level(reviews.length, reviews.filter((r) => r.answeredAt !== null && r.answeredAt <= r.replyDueAt).length, 1),
+      overdue: reviews.filter((r) => r.answeredAt === null && r.replyDueAt < now).length,
+      checkViolations: checks.filter((c) => c.violationAt !== null).length,
+      checkedDays: checks.filter((c) => c.checkedAt !== null).length,
+    },
+    emotions: indices.filter((i) => (EMOTION_INDICES as readonly string[]).includes(i.index)).map(({ index, result }) => ({ index, result })),
+  };
+}

@@ -1,0 +1,25 @@
+import ExcelJS from 'exceljs';
+import type { ReportDocument } from './report-sections.ts';
+
+/** The report as a workbook: a sheet per table, numbers as numbers and shares as percentages, so totals can be recomputed. */
+export async function reportXlsx(doc: ReportDocument): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'feedback gateway';
+  const about = workbook.addWorksheet('Report');
+  about.addRows([[doc.title], [doc.subtitle], [doc.generated]]);
+  about.getCell('A1').font = { bold: true, size: 14 };
+  about.getColumn(1).width = 80;
+  for (const table of doc.tables) {
+    const sheet = workbook.addWorksheet(table.sheet.slice(0, 31));
+    sheet.addRow([table.heading]).font = { bold: true };
+    sheet.addRow(table.columns).font = { bold: true };
+    for (const row of table.rows) {
+      const added = sheet.addRow(row.map((cell) => (cell !== null && typeof cell === 'object' ? cell.share : cell)));
+      row.forEach((cell, i) => {
+        if (cell !== null && typeof cell === 'object') added.getCell(i + 1).numFmt = '0.0%';
+      });
+    }
+    sheet.columns.forEach((column, i) => (column.width = i === 0 ? 40 : 16));
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
