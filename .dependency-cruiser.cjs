@@ -11,7 +11,7 @@ const LAYERS = [
   ['auth', 'devices', 'staff', 'traffic', 'alerts', 'ingest', 'emotion', 'cases', 'reviews', 'reports'],
   ['broker'],
   ['adapters', 'transports\\.ts', 'http', 'realtime', 'demo'],
-  ['gateway\\.ts', 'run-server\\.ts', 'server\\.ts', 'index\\.ts'],
+  ['gateway\\.ts', 'closed-loop\\.ts', 'run-server\\.ts', 'server\\.ts', 'index\\.ts'],
 ];
 const path = (names) => `^gateway/src/(${names.join('|')})($|/)`;
 

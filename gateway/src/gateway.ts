@@ -40,19 +40,7 @@ import { installationSecret } from './auth/installation-secret.ts';
 import { ensureFirstAdmin } from './auth/first-admin.ts';
 import { PointSummaries } from './indices/point-summaries.ts';
 import { attachRealtime } from './realtime/realtime.ts';
-import { AnswerNoteRepo } from './store/answer-note-repo.ts';
-import { CaseRepo } from './cases/case-repo.ts';
-import { CaseService } from './cases/case-service.ts';
-import { startCaseRules } from './cases/case-rules.ts';
-import { DeadlineWatch } from './cases/deadline-watch.ts';
-import { siteCalendars } from './cases/site-calendars.ts';
-import { Mailer } from './notify/mailer.ts';
-import { ReviewRepo } from './reviews/review-repo.ts';
-import { ReviewService } from './reviews/review-service.ts';
-import { ReviewWatch } from './reviews/review-watch.ts';
-import { ReportRepo } from './reports/report-repo.ts';
-import { ReportService } from './reports/report-service.ts';
-import { WeeklyScheduler } from './reports/weekly-scheduler.ts';
+import { startClosedLoop } from './closed-loop.ts';
 import { httpApp } from './http/app.ts';
 import { demoEnabled, withDemoTopology, DEMO_SITE_ID, DEMO_POINT_ID, DEMO_DEVICE_PASSWORD } from './demo/demo-topology.ts';
 
@@ -191,30 +179,8 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     stops.push(alertEngine.start(config.alerts.evaluateEveryMs));
     const webhooks = new WebhookSender(new WebhookDeliveryRepo(db), config.webhooks, logger.child({ part: 'webhooks' }));
     stops.push(webhooks.start(bus));
-    const mailer = new Mailer(config.mail, logger.child({ part: 'mail' }));
-    stops.push(() => mailer.close());
-    const calendarOf = siteCalendars(config.sites);
-    const cases = new CaseService({ repo: new CaseRepo(db), bus, config: config.cases, calendarOf });
-    stops.push(startCaseRules({ bus, cases, config: config.cases, siteOfPoint: (p) => topology.siteOfPoint(p), logger: logger.child({ part: 'cases' }) }));
-    stops.push(new DeadlineWatch({ repo: cases.repo, bus, config: config.cases, mailer, logger: logger.child({ part: 'cases' }) }).start(config.cases.checkEveryMs));
-    const timeZoneOf = (siteId: string) => topology.sites().find((s) => s.id === siteId)?.timeZone ?? 'UTC';
-    const reviews = new ReviewService({
-      repo: new ReviewRepo(db),
-      cases,
-      config: config.reviews,
-      siteName: (siteId) => topology.sites().find((s) => s.id === siteId)?.name ?? siteId,
-      timeZoneOf,
-    });
-    stops.push(new ReviewWatch({ repo: reviews.repo, config: config.reviews, sites: () => topology.sites(), logger: logger.child({ part: 'reviews' }) }).start(60_000));
-    const notes = new AnswerNoteRepo(db);
-    const reports = new ReportService({
-      repo: new ReportRepo(db),
-      sources: { indices, cases: cases.repo, reviews: reviews.repo, notes, points: (siteId) => topology.points().filter((p) => p.siteId === siteId) },
-      config: config.reports,
-      mailer,
-      logger: logger.child({ part: 'reports' }),
-    });
-    stops.push(new WeeklyScheduler({ reports, config: config.reports, sites: () => topology.sites(), logger: logger.child({ part: 'reports' }) }).start(config.reports.checkEveryMs));
+    const loop = startClosedLoop({ db, config, bus, topology, indices, tokens, logger });
+    stops.push(loop.stop);
     const cameras = new CameraMonitor(config, { windows: new EmotionWindowRepo(db), logger: logger.child({ part: 'emotion' }), metrics });
     cameras.start();
     stops.push(() => cameras.stop());
@@ -250,10 +216,11 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
           return { store: db.open && store.ok, broker: transports.mqtt.connected, storeProblem: db.open ? store.reason : 'the database is closed' };
         },
         cameras,
-        cases,
-        notes,
-        reviews,
-        reports,
+        cases: loop.cases,
+        notes: loop.notes,
+        reviews: loop.reviews,
+        reports: loop.reports,
+        assessments: loop.assessments,
         devices: registry,
         uiRoot: REPO_ROOT,
       },

@@ -76,6 +76,9 @@ export const ROUTE_ACCESS: Record<string, string> = {
   'GET /api/reports': 'cases:read',
   'POST /api/reports': 'cases:write',
   'GET /api/reports/:id/report.:format': 'cases:read',
+  'GET /api/assessments/checklist': 'cases:read',
+  'POST /api/assessments': 'cases:write',
+  'GET /api/assessments': 'cases:read',
 };
 
 /** Static files and the API docs: public by prefix (they hold no data). */

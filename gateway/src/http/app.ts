@@ -32,6 +32,7 @@ import { screenRoutes } from './routes/api/screen.ts';
 import { caseRoutes } from './routes/api/cases.ts';
 import { reviewRoutes } from './routes/api/reviews.ts';
 import { reportRoutes } from './routes/api/reports.ts';
+import { assessmentRoutes } from './routes/api/assessments.ts';
 import { uiRoutes } from './routes/ui.ts';
 
 /** The hash of the one inline style Swagger UI's bundle injects (the browser names it when it is blocked). */
@@ -101,5 +102,6 @@ export const httpApp = fp(async (app: FastifyInstance, { services }: { services:
   await app.register(caseRoutes, { services });
   await app.register(reviewRoutes, { services });
   await app.register(reportRoutes, { services });
+  await app.register(assessmentRoutes, { services });
   await app.register(uiRoutes, { uiRoot: services.uiRoot });
 });

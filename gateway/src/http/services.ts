@@ -23,6 +23,8 @@ import type { CaseService } from '../cases/case-service.ts';
 import type { AnswerNoteRepo } from '../store/answer-note-repo.ts';
 import type { ReviewService } from '../reviews/review-service.ts';
 import type { ReportService } from '../reports/report-service.ts';
+import type { AssessmentRepo } from '../reports/assessment-repo.ts';
+import type { AssessmentFigures } from '../reports/self-assessment.ts';
 
 export interface HealthChecks {
   store: boolean;
@@ -59,6 +61,7 @@ export interface HttpServices {
   notes: AnswerNoteRepo;
   reviews: ReviewService;
   reports: ReportService;
+  assessments: { repo: AssessmentRepo; figures: (siteId: string, now: number) => AssessmentFigures };
   devices: DeviceRegistry;
   /** folder holding the built dashboard and kiosk apps */
   uiRoot: string;

@@ -1,0 +1,71 @@
+import type { Logger } from 'pino';
+import type { Config } from './config/schema.ts';
+import type { Db } from './store/database.ts';
+import type { EventBus } from './events/bus.ts';
+import type { TopologyRepo } from './store/topology-repo.ts';
+import type { IndexService } from './indices/index-service.ts';
+import type { TokenRepo } from './auth/token-repo.ts';
+import type { HttpServices } from './http/services.ts';
+import { AnswerNoteRepo } from './store/answer-note-repo.ts';
+import { CaseRepo } from './cases/case-repo.ts';
+import { CaseService } from './cases/case-service.ts';
+import { startCaseRules } from './cases/case-rules.ts';
+import { DeadlineWatch } from './cases/deadline-watch.ts';
+import { siteCalendars } from './cases/site-calendars.ts';
+import { Mailer } from './notify/mailer.ts';
+import { ReviewRepo } from './reviews/review-repo.ts';
+import { ReviewService } from './reviews/review-service.ts';
+import { ReviewWatch } from './reviews/review-watch.ts';
+import { ReportRepo } from './reports/report-repo.ts';
+import { ReportService } from './reports/report-service.ts';
+import { WeeklyScheduler } from './reports/weekly-scheduler.ts';
+import { AssessmentRepo } from './reports/assessment-repo.ts';
+import { assessmentFigures } from './reports/assessment-figures.ts';
+
+export type ClosedLoop = Pick<HttpServices, 'cases' | 'notes' | 'reviews' | 'reports' | 'assessments'> & { stop: () => void };
+
+/**
+ * Closing the loop: cases from negative feedback (with their deadline watch), the reviews journal
+ * (with its daily check), the Monday reports and the self-assessment, wired on the store and the bus.
+ */
+export function startClosedLoop(deps: { db: Db; config: Config; bus: EventBus; topology: TopologyRepo; indices: IndexService; tokens: TokenRepo; logger: Logger }): ClosedLoop {
+  const { db, config, bus, topology, indices, tokens } = deps;
+  const stops: (() => void)[] = [];
+  const mailer = new Mailer(config.mail, deps.logger.child({ part: 'mail' }));
+  stops.push(() => mailer.close());
+  const casesLog = deps.logger.child({ part: 'cases' });
+  const cases = new CaseService({ repo: new CaseRepo(db), bus, config: config.cases, calendarOf: siteCalendars(config.sites) });
+  stops.push(startCaseRules({ bus, cases, config: config.cases, siteOfPoint: (p) => topology.siteOfPoint(p), logger: casesLog }));
+  stops.push(new DeadlineWatch({ repo: cases.repo, bus, config: config.cases, mailer, logger: casesLog }).start(config.cases.checkEveryMs));
+
+  const site = (siteId: string) => topology.sites().find((s) => s.id === siteId);
+  const pointsOf = (siteId: string) => topology.points().filter((p) => p.siteId === siteId);
+  const reviews = new ReviewService({ repo: new ReviewRepo(db), cases, config: config.reviews, siteName: (id) => site(id)?.name ?? id, timeZoneOf: (id) => site(id)?.timeZone ?? 'UTC' });
+  stops.push(new ReviewWatch({ repo: reviews.repo, config: config.reviews, sites: () => topology.sites(), logger: deps.logger.child({ part: 'reviews' }) }).start(60_000));
+
+  const notes = new AnswerNoteRepo(db);
+  const reportsLog = deps.logger.child({ part: 'reports' });
+  const reports = new ReportService({ repo: new ReportRepo(db), sources: { indices, cases: cases.repo, reviews: reviews.repo, notes, points: pointsOf }, config: config.reports, mailer, logger: reportsLog });
+  stops.push(new WeeklyScheduler({ reports, config: config.reports, sites: () => topology.sites(), logger: reportsLog }).start(config.reports.checkEveryMs));
+
+  const figureSources = {
+    indices,
+    cases: cases.repo,
+    reviews: reviews.repo,
+    reports: reports.repo,
+    points: pointsOf,
+    screens: (siteId: string) => tokens.list().filter((t) => t.kind === 'screen' && t.revokedAt === null && t.pointId !== null && topology.siteOfPoint(t.pointId) === siteId).length,
+    // The gateway does not collect staff pulse surveys yet (the sensor-terminal issue): none to count.
+    staffPulseAnswers: () => 0,
+  };
+  return {
+    cases,
+    notes,
+    reviews,
+    reports,
+    assessments: { repo: new AssessmentRepo(db), figures: (siteId, now) => assessmentFigures(figureSources, siteId, now) },
+    stop: () => {
+      for (const stop of stops.reverse()) stop();
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import type { IndexService } from '../indices/index-service.ts';
+import type { CaseRepo } from '../cases/case-repo.ts';
+import type { ReviewRepo } from '../reviews/review-repo.ts';
+import type { ReportRepo } from './report-repo.ts';
+import type { AssessmentFigures } from './self-assessment.ts';
+
+const DAY = 86_400_000;
+
+export interface FigureSources {
+  indices: IndexService;
+  cases: CaseRepo;
+  reviews: ReviewRepo;
+  reports: ReportRepo;
+  points: (siteId: string) => { id: string }[];
+  /** staff screens paired to the site's points and not revoked */
+  screens: (siteId: string) => number;
+  /** staff pulse answers at the site since an instant (0 while the gateway collects none) */
+  staffPulseAnswers: (siteId: string, since: number) => number;
+}
+
+/** The site's own figures over the last 30 days (and the 30 before), for the automatic answers. */
+export function assessmentFigures(src: FigureSources, siteId: string, now: number): AssessmentFigures {
+  const from = now - 30 * DAY;
+  const before = { from: from - 30 * DAY, to: from };
+  const base = { siteId, siteIds: [siteId], from, to: now };
+  const nps = src.indices.compute({ ...base, index: 'nps' });
+  const npsBefore = src.indices.compute({ ...base, ...before, index: 'nps' });
+  const points = src.points(siteId);
+  const pointsWithAnswers = points.filter((p) => src.indices.polarityCounts({ ...base, pointId: p.id }).answers > 0).length;
+  const opened = src.cases.list({ siteIds: [siteId], from, to: now, limit: 100_000 });
+  const openedBefore = src.cases.list({ siteIds: [siteId], ...before, limit: 100_000 });
+  const deadlines = src.cases.deadlinesDue(siteId, from, now).filter((d) => d.kind === 'resolve');
+  const reviews = src.reviews.list({ siteIds: [siteId], from, to: now, limit: 100_000 }).filter((r) => r.replyDueAt <= now || r.answeredAt !== null);
+  const callbacks = opened.filter((c) => c.summary.startsWith('callback request'));
+  const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+  return {
+    nps: { value: nps.value, n: nps.n },
+    npsBefore: { value: npsBefore.value, n: npsBefore.n },
+    collectionRate: src.indices.compute({ ...base, index: 'responseRate' }).value,
+    points: points.length,
+    pointsWithAnswers,
+    complaints: opened.length,
+    complaintsBefore: openedBefore.length,
+    repeatShare: share(opened.filter((c) => c.repeatOf !== null).length, opened.length),
+    firstResponseShare: share(opened.filter((c) => c.acknowledgedAt !== null && c.acknowledgedAt - c.openedAt <= 2 * 3_600_000).length, opened.length),
+    completionShare: share(deadlines.filter((d) => d.metAt !== null && d.metAt <= d.dueAt).length, deadlines.length),
+    reviewsInTimeShare: share(reviews.filter((r) => r.answeredAt !== null && r.answeredAt <= r.replyDueAt).length, reviews.length),
+    weeklyReports: src.reports.list([siteId], 100).filter((r) => r.kind === 'weekly' && r.createdAt >= from && r.status === 'ready').length,
+    casesOpened: opened.length,
+    callbacks: callbacks.length,
+    callbacksClosed: callbacks.filter((c) => c.status === 'closed').length,
+    screenTokens: src.screens(siteId),
+    staffPulseAnswers: src.staffPulseAnswers(siteId, from),
+  };
+}
