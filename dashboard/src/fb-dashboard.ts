@@ -10,9 +10,12 @@ import './fb-filter-bar.ts';
 import './fb-overview.ts';
 import './fb-trends.ts';
 import './fb-breakdowns.ts';
+import './closed-loop/fb-cases.ts';
+import './closed-loop/fb-reviews.ts';
+import './closed-loop/fb-reports.ts';
 import { filtersOf, type Filters } from './filters.ts';
 
-const VIEWS = ['overview', 'trends', 'breakdowns'] as const;
+const VIEWS = ['overview', 'trends', 'breakdowns', 'cases', 'reviews', 'reports'] as const;
 
 /** The manager dashboard: signs in (or finds the session still good), then the views, each with the filters in the URL. */
 export class FbDashboard extends LitElement {
@@ -93,6 +96,23 @@ export class FbDashboard extends LitElement {
     this.navigate(this.router.route.view, { ...this.router.route.params, siteId, pointId, period: period === 'today' ? '' : period, fromDate, toDate });
   }
 
+  private view(view: string, filters: Filters, params: Record<string, string>, canAct: boolean) {
+    switch (view) {
+      case 'trends':
+        return html`<fb-trends .filters=${filters} .params=${params} .points=${this.points}></fb-trends>`;
+      case 'breakdowns':
+        return html`<fb-breakdowns .filters=${filters} .params=${params} .points=${this.points}></fb-breakdowns>`;
+      case 'cases':
+        return html`<fb-cases .filters=${filters} .params=${params} .points=${this.points} ?canAct=${canAct}></fb-cases>`;
+      case 'reviews':
+        return html`<fb-reviews .filters=${filters} .points=${this.points} ?canAct=${canAct}></fb-reviews>`;
+      case 'reports':
+        return html`<fb-reports .filters=${filters} .points=${this.points} ?canAct=${canAct}></fb-reports>`;
+      default:
+        return html`<fb-overview .filters=${filters} ?canAct=${canAct}></fb-overview>`;
+    }
+  }
+
   private async signOut() {
     await api.send('POST', '/api/auth/logout').catch(() => undefined);
     api.setCsrfToken(null);
@@ -136,11 +156,7 @@ export class FbDashboard extends LitElement {
       </header>
       <fb-filter-bar .filters=${filters} .points=${this.points} @filters-changed=${(e: CustomEvent<Filters>) => this.onFilters(e.detail)}></fb-filter-bar>
       <main @params-changed=${(e: CustomEvent<Record<string, string>>) => this.navigate(view, e.detail, true)}>
-        ${view === 'trends'
-          ? html`<fb-trends .filters=${filters} .params=${route.params} .points=${this.points}></fb-trends>`
-          : view === 'breakdowns'
-            ? html`<fb-breakdowns .filters=${filters} .params=${route.params} .points=${this.points}></fb-breakdowns>`
-            : html`<fb-overview .filters=${filters} ?canAct=${canAct}></fb-overview>`}
+        ${this.view(view, filters, route.params, canAct)}
       </main>
     `;
   }

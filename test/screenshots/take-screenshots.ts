@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { SimulatedButton } from '@feedback/firmware-protocol';
 import { SITE, TEST_PASSWORD, startTestGateway } from '../helpers/test-gateway.ts';
 import { launchChromium } from '../helpers/browser.ts';
+import { seedClosedLoop } from './closed-loop-sample.ts';
 
 const OUT = fileURLToPath(new URL('../../dashboard/screenshots/', import.meta.url));
 const POINTS = [
@@ -119,6 +120,22 @@ try {
     }
     await kiosk.close();
   }
+  await seedClosedLoop(t.gateway.httpUrl, session, kioskToken.token, SITE.id);
+  await page.goto(`${t.gateway.httpUrl}/dashboard/cases`);
+  await page.locator('fb-cases tr[data-case]').first().waitFor();
+  await shoot(page, 'cases');
+  await page.locator('fb-cases tr[data-case] a').last().click();
+  await page.locator('fb-case-detail section[data-case]').waitFor();
+  await shoot(page, 'case');
+  await page.goto(`${t.gateway.httpUrl}/dashboard/reviews`);
+  await page.locator('fb-reviews li[data-review]').first().waitFor();
+  await page.locator('fb-reviews li[data-review] button[data-draft]').nth(1).click();
+  await page.locator('fb-reviews textarea[name=reply]').waitFor();
+  await shoot(page, 'reviews');
+  await page.goto(`${t.gateway.httpUrl}/dashboard/reports?period=7d`);
+  await page.locator('fb-reports tr[data-report]').first().waitFor();
+  await page.locator('fb-assessment table[data-history]').waitFor();
+  await shoot(page, 'reports');
   for (const language of ['ru', 'zh']) {
     await page.goto(`${t.gateway.httpUrl}/dashboard/overview`);
     await page.locator('header select').selectOption(language);

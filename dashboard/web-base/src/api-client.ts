@@ -38,7 +38,12 @@ export class ApiClient {
   }
 
   async send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
-    return this.request<T>(method, path, body);
+    return this.request<T>(method, path, body === undefined ? undefined : { text: JSON.stringify(body), type: 'application/json' });
+  }
+
+  /** Sends a file's text as it is (a CSV or JSON upload), with its content type. */
+  async upload<T>(path: string, text: string, contentType: string): Promise<T> {
+    return this.request<T>('POST', path, { text, type: contentType });
   }
 
   /** Called whenever the gateway says the session is over (401, or the socket closed by the server). */
@@ -52,14 +57,14 @@ export class ApiClient {
     window.dispatchEvent(new Event(SESSION_EXPIRED));
   }
 
-  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  private async request<T>(method: string, path: string, body?: { text: string; type: string }): Promise<T> {
     const headers = new Headers();
-    if (body !== undefined) headers.set('content-type', 'application/json');
+    if (body !== undefined) headers.set('content-type', body.type);
     if (method !== 'GET' && this.csrfToken) headers.set('x-csrf-token', this.csrfToken);
     if (this.bearer) headers.set('authorization', `Bearer ${this.bearer}`);
     let response: Response;
     try {
-      response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+      response = await fetch(path, { method, headers, credentials: 'same-origin', body: body?.text });
     } catch {
       throw new ApiError(0, t('errors.network'));
     }

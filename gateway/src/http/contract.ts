@@ -7,6 +7,9 @@
 import type { Static } from '@sinclair/typebox';
 import type { Alert, AlertChange } from '../domain/alert.ts';
 import type { DeviceSignal } from '../domain/device-inbox.ts';
+import type { Case, CaseChange, CaseEvent, CaseStatus, CaseCategory } from '../domain/case.ts';
+import type { Review } from '../domain/review.ts';
+import type { ReportBody } from './schemas-cases.ts';
 import type { DeviceBody, ScreenSummarySchema, ErrorBody, IndexResultSchema, OverviewSchema, MeSchema, PointSummarySchema, PointsResponseSchema, SessionSchema, UserBody } from './schemas.ts';
 
 export type ApiError = Static<typeof ErrorBody>;
@@ -19,7 +22,8 @@ export type ApiUser = Static<typeof UserBody>;
 export type OverviewResponse = Static<typeof OverviewSchema>;
 export type DeviceView = Static<typeof DeviceBody>;
 export type ScreenSummary = Static<typeof ScreenSummarySchema>;
-export type { Alert, AlertChange, DeviceSignal };
+export type ReportSummary = Static<typeof ReportBody>;
+export type { Alert, AlertChange, DeviceSignal, Case, CaseChange, CaseEvent, CaseStatus, CaseCategory, Review };
 
 /** What the gateway pushes over socket.io, by event name. */
 export interface ServerToClientEvents {
@@ -31,6 +35,8 @@ export interface ServerToClientEvents {
   'point:answers': (counts: { pointId: string; positive: number; neutral: number; negative: number }) => void;
   /** a device said hello, beat, went on- or offline, or had a message refused (sockets of its site) */
   device: (signal: DeviceSignal) => void;
+  /** a case of the site opened, changed or went overdue (its contact left out) */
+  case: (change: { event: CaseChange; case: Case }) => void;
 }
 
 /** What a client may send over socket.io: nothing yet (everything else goes through the HTTP API). */

@@ -46,3 +46,16 @@ export const CaseBody = Type.Object({
 });
 
 export const CaseEventBody = Type.Object({ id: Type.Integer(), caseId: Type.Integer(), at: Type.Integer(), actor: Type.String(), action: Type.String(), detail: Nullable(Type.String()) });
+
+export const ReportBody = Type.Object({
+  id: Type.Integer(),
+  siteId: Type.String(),
+  kind: Type.Union([Type.Literal('weekly'), Type.Literal('on_demand')]),
+  periodFrom: Type.Integer(),
+  periodTo: Type.Integer(),
+  createdAt: Type.Integer(),
+  createdBy: Type.String(),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('ready'), Type.Literal('failed')]),
+  error: Nullable(Type.String()),
+});
+

@@ -8,10 +8,15 @@ import type { PointSummaries } from '../indices/point-summaries.ts';
 import { resolveCredential, type Principal, type PrincipalSources } from '../auth/principal.ts';
 
 
-/** The rooms a principal's socket joins: its sites, or a screen token's one point. */
+/**
+ * The rooms a principal's socket joins: a screen token's one point; the site rooms (summaries,
+ * alerts, devices) for those who may read indices; the case rooms for those who may read cases.
+ * A kiosk token joins none.
+ */
 function roomsOf(principal: Principal, siteIds: string[]): string[] {
   if (principal.kind === 'token' && principal.token.kind === 'screen') return principal.token.pointId ? [`point:${principal.token.pointId}`] : [];
-  return siteIds.filter((s) => principal.sites === 'all' || principal.sites.has(s)).map((s) => `site:${s}`);
+  const sites = siteIds.filter((s) => principal.sites === 'all' || principal.sites.has(s));
+  return [...(principal.permissions.has('indices:read') ? sites.map((s) => `site:${s}`) : []), ...(principal.permissions.has('cases:read') ? sites.map((s) => `cases:${s}`) : [])];
 }
 
 /** The key under which a socket is remembered, to close it when its session or token ends. */
@@ -102,11 +107,17 @@ export function attachRealtime(
 
   const unsubscribeDevices = deps.bus.on('device:signal', (signal) => io.to(`site:${signal.siteId}`).emit('device', signal));
 
+  const unsubscribeCases = deps.bus.on('case:changed', (event, c) => {
+    // The customer's contact never travels over the socket; the case page fetches it for those who may see it.
+    io.to(`cases:${c.siteId}`).emit('case', { event, case: { ...c, contact: c.contact === null ? null : '(hidden)' } });
+  });
+
   return {
     close: async () => {
       unsubscribe();
       unsubscribeAlerts();
       unsubscribeDevices();
+      unsubscribeCases();
       unsubscribeEnded();
       if (timer) clearTimeout(timer);
       io.disconnectSockets(true);

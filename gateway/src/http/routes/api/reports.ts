@@ -1,23 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { HttpServices } from '../../services.ts';
-import { ErrorBody, Id, Nullable } from '../../schemas.ts';
+import { ErrorBody, Id } from '../../schemas.ts';
+import { ReportBody } from '../../schemas-cases.ts';
 import { allowedSites, principalOf, requireSite } from '../../scope.ts';
 import { HttpError } from '../../errors.ts';
 import { RecordInstant, recordInstant } from '../../record-instant.ts';
 import { principalName } from '../../../auth/principal.ts';
-
-const ReportBody = Type.Object({
-  id: Type.Integer(),
-  siteId: Type.String(),
-  kind: Type.Union([Type.Literal('weekly'), Type.Literal('on_demand')]),
-  periodFrom: Type.Integer(),
-  periodTo: Type.Integer(),
-  createdAt: Type.Integer(),
-  createdBy: Type.String(),
-  status: Type.Union([Type.Literal('pending'), Type.Literal('ready'), Type.Literal('failed')]),
-  error: Nullable(Type.String()),
-});
 
 const CONTENT_TYPES = {
   html: 'text/html; charset=utf-8',

@@ -1,0 +1,160 @@
+import { LitElement, html } from 'lit';
+import { api } from '@feedback/web-base/api-client.ts';
+import { formatDateTime, language, LanguageController, t } from '@feedback/web-base/i18n.ts';
+import { tokens } from '@feedback/web-base/tokens.ts';
+import type { PointSummary, Review } from '@feedback/web-base/contract.ts';
+import type { Filters } from '../filters.ts';
+import { analysisStyles } from '../fb-analysis-styles.ts';
+import { closedLoopStyles, siteOf } from './closed-loop-styles.ts';
+
+interface ImportResult {
+  imported: number;
+  duplicates: number;
+  problems: { line?: number; item?: number; message: string }[];
+}
+
+/**
+ * The online reviews journal of a site: the daily "reviews checked" mark, file import, and each
+ * review with its sentiment, reply deadline, a reply drafted in its tone, and the statuses.
+ */
+export class FbReviews extends LitElement {
+  static override properties = {
+    filters: { attribute: false },
+    points: { attribute: false },
+    canAct: { type: Boolean },
+    reviews: { state: true },
+    drafts: { state: true },
+    imported: { state: true },
+    checked: { state: true },
+    error: { state: true },
+  };
+  declare filters: Filters;
+  declare points: PointSummary[];
+  declare canAct: boolean;
+  declare reviews: Review[];
+  declare drafts: Record<number, string>;
+  declare imported: ImportResult | undefined;
+  declare checked: boolean;
+  declare error: string;
+
+  constructor() {
+    super();
+    new LanguageController(this);
+    this.points = [];
+    this.reviews = [];
+    this.drafts = {};
+    this.error = '';
+    this.canAct = false;
+    this.checked = false;
+  }
+
+  static override styles = [tokens, analysisStyles, closedLoopStyles];
+
+  private get siteId(): string {
+    return siteOf(this.filters, this.points);
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('filters') || changed.has('points')) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    if (!this.siteId) return;
+    try {
+      this.reviews = (await api.get<{ reviews: Review[] }>(`/api/reviews?siteId=${encodeURIComponent(this.siteId)}&limit=100`)).reviews;
+    } catch (error) {
+      this.error = (error as Error).message;
+    }
+  }
+
+  private async run(work: () => Promise<unknown>): Promise<void> {
+    try {
+      await work();
+      this.error = '';
+      await this.load();
+    } catch (error) {
+      this.error = (error as Error).message;
+    }
+  }
+
+  private async importFile(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    const text = await file.text();
+    const type = file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : file.name.toLowerCase().endsWith('.jsonl') ? 'application/x-ndjson' : 'application/json';
+    await this.run(async () => {
+      this.imported = await api.upload<ImportResult>(`/api/reviews/import?siteId=${encodeURIComponent(this.siteId)}`, text, type);
+    });
+    input.value = '';
+  }
+
+  private async draft(review: Review): Promise<void> {
+    const { draft } = await api.get<{ draft: string }>(`/api/reviews/${review.id}/draft?language=${language()}`);
+    this.drafts = { ...this.drafts, [review.id]: draft };
+  }
+
+  private reviewCard(r: Review, now: number) {
+    const late = r.answeredAt === null && r.replyDueAt < now;
+    return html`<li class="card" data-review=${r.id} data-status=${r.status}>
+      <div>
+        <strong>${r.platform}</strong> · ${r.author ?? t('reviews.anonymous')} · ${formatDateTime(r.publishedAt)}
+        ${r.rating !== null ? html` · ${t('reviews.rating', { rating: r.rating })}` : ''} ·
+        <span class=${r.sentiment}>${t(`reviews.sentiment.${r.sentiment}`)}</span> · ${t(`reviews.status.${r.status}`)}
+      </div>
+      ${r.text ? html`<p>${r.text}</p>` : ''}
+      <div class="muted">
+        ${r.answeredAt !== null ? t('reviews.answeredAt', { time: formatDateTime(r.answeredAt), by: r.answeredBy ?? '' }) : t('reviews.due', { time: formatDateTime(r.replyDueAt) })}
+        ${late ? html` <strong class="late">${t('reviews.late')}</strong>` : ''}
+        ${r.link ? html` · <a href=${r.link} rel="noopener noreferrer" target="_blank">${t('reviews.link')}</a>` : ''}
+      </div>
+      ${this.canAct && r.status !== 'answered' ? this.replyForm(r) : ''}
+    </li>`;
+  }
+
+  private replyForm(r: Review) {
+    const draft = this.drafts[r.id];
+    return html`<div class="actions">
+        <button class="secondary" data-draft @click=${() => void this.run(() => this.draft(r))}>${t('reviews.draft')}</button>
+        ${r.status === 'new' ? html`<button class="secondary" @click=${() => void this.run(() => api.send('POST', `/api/reviews/${r.id}/status`, { to: 'in_work' }))}>${t('reviews.inWork')}</button>` : ''}
+        ${r.status !== 'passed_to_quality'
+          ? html`<button class="secondary" data-quality @click=${() => void this.run(() => api.send('POST', `/api/reviews/${r.id}/status`, { to: 'passed_to_quality' }))}>${t('reviews.passToQuality')}</button>`
+          : html`<span class="muted">${t('reviews.case', { id: r.caseId ?? '' })}</span>`}
+      </div>
+      ${draft !== undefined
+        ? html`<form class="stack" @submit=${(e: SubmitEvent) => {
+            e.preventDefault();
+            const text = String(new FormData(e.target as HTMLFormElement).get('reply') ?? '');
+            void this.run(() => api.send('POST', `/api/reviews/${r.id}/reply`, { text }));
+          }}>
+            <label class="wide">${t('reviews.reply')} <textarea name="reply" rows="6" required maxlength="5000" .value=${draft}></textarea></label>
+            <button type="submit">${t('reviews.sendReply')}</button>
+          </form>`
+        : ''}`;
+  }
+
+  override render() {
+    const now = Date.now();
+    return html`<section>
+      <h2>${t('reviews.title')}</h2>
+      ${this.error ? html`<p role="alert" class="error">${this.error}</p>` : ''}
+      ${this.canAct
+        ? html`<div class="actions">
+              <button data-check ?disabled=${this.checked} @click=${() => void this.run(async () => {
+                await api.send('POST', '/api/reviews/checks', { siteId: this.siteId });
+                this.checked = true;
+              })}>${this.checked ? t('reviews.checkedDone') : t('reviews.check')}</button>
+              <label>${t('reviews.import')} <input type="file" accept=".csv,.json,.jsonl,text/csv,application/json" @change=${(e: Event) => void this.importFile(e)} /></label>
+            </div>
+            ${this.imported
+              ? html`<div role="status">
+                  ${t('reviews.imported', { imported: this.imported.imported, duplicates: this.imported.duplicates, problems: this.imported.problems.length })}
+                  <ul>${this.imported.problems.map((p) => html`<li>${p.line !== undefined ? t('reviews.problemLine', { line: p.line }) : t('reviews.problemItem', { item: p.item })}: ${p.message}</li>`)}</ul>
+                </div>`
+              : ''}`
+        : ''}
+      ${this.reviews.length === 0 ? html`<p class="muted">${t('reviews.none')}</p>` : html`<ul class="cards">${this.reviews.map((r) => this.reviewCard(r, now))}</ul>`}
+    </section>`;
+  }
+}
+customElements.define('fb-reviews', FbReviews);
