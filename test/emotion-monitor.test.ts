@@ -55,7 +55,11 @@ describe('the emotion monitor', () => {
         expect(faces).toBeGreaterThan(0);
         // Privacy: only counts are stored: no blob, no long text, in any table.
         const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]).filter((n) => !n.startsWith('sqlite_'));
-        for (const table of tables) {
+        // Reports are the one kind of document kept (HTML, PDF, XLSX of aggregated figures): never an image.
+        for (const { format, content } of db.prepare('SELECT format, content FROM report_files').all() as { format: string; content: Buffer }[]) {
+          expect(content.subarray(0, 4).toString('latin1'), format).toBe({ html: '<!do', pdf: '%PDF', xlsx: 'PK\u0003\u0004' }[format]);
+        }
+        for (const table of tables.filter((name) => name !== 'report_files')) {
           const big = db.prepare(`SELECT COUNT(*) FROM ${table} WHERE ${(db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => `(typeof(${c.name}) = 'blob' OR length(${c.name}) > 512)`).join(' OR ')}`).pluck().get();
           expect(big, table).toBe(0);
         }
