@@ -9,12 +9,21 @@ export interface KioskAnswer {
   uptimeMs: number;
 }
 
-/** A finished (or abandoned) survey's answers, waiting to be sent. */
+/** What the customer added to one answer (by its seq): why, a comment, a callback request with consent. */
+export interface KioskNote {
+  seq: number;
+  reasons: string[];
+  comment?: string;
+  contact?: { kind: 'phone' | 'email'; value: string; consent: true };
+}
+
+/** A finished (or abandoned) survey's answers, and their notes, waiting to be sent. */
 interface Batch {
   boot: number;
   /** when the boot began by this terminal's clock (sent with the time of sending, so the gateway can date late answers) */
   bootWallMs?: number;
   answers: KioskAnswer[];
+  notes?: KioskNote[];
 }
 
 const RETRY_MS = [1000, 2000, 5000, 10_000, 30_000];
@@ -36,9 +45,9 @@ export class AnswerQueue {
   constructor(private readonly changed: () => void) {}
 
   /** Keeps a survey's answers (durably, before anything is sent) and starts sending. */
-  async add(boot: number, bootWallMs: number, answers: KioskAnswer[]): Promise<void> {
+  async add(boot: number, bootWallMs: number, answers: KioskAnswer[], notes: KioskNote[] = []): Promise<void> {
     if (answers.length === 0) return;
-    await set(`${boot}:${answers[0]!.seq}`, { boot, bootWallMs, answers } satisfies Batch, this.store);
+    await set(`${boot}:${answers[0]!.seq}`, { boot, bootWallMs, answers, notes } satisfies Batch, this.store);
     await this.count();
     void this.flush();
   }
@@ -58,8 +67,21 @@ export class AnswerQueue {
     const waiting = (await entries<string, Batch>(this.store)).sort(([a], [b]) => order(a) - order(b));
     for (const [key, batch] of waiting) {
       try {
-        const { bootWallMs, ...body } = batch;
+        const { bootWallMs, notes = [], ...body } = batch;
         await api.send('POST', '/api/kiosk/answers', bootWallMs === undefined ? body : { ...body, clock: { bootWallMs, sentWallMs: Date.now() } });
+        // Notes follow their answers (the gateway attaches each to a stored answer, once); one sent
+        // is taken off the batch, so a failure part-way resends only the rest (and the answers, stored once).
+        for (const note of notes) {
+          try {
+            await api.send('POST', '/api/kiosk/notes', { boot: batch.boot, ...note });
+          } catch (error) {
+            // 400: a note the gateway will never take; 409 right after its answers were accepted: its
+            // answer was refused, so the note has nothing to attach to. Either would block the queue.
+            if (!(error instanceof ApiError && (error.status === 400 || error.status === 409))) throw error;
+          }
+          batch.notes = (batch.notes ?? []).filter((n) => n.seq !== note.seq);
+          await set(key, batch, this.store);
+        }
         await del(key, this.store);
         this.failures = 0;
         this.state.reachable = true;

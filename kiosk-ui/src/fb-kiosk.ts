@@ -3,10 +3,13 @@ import { api, ApiError } from '@feedback/web-base/api-client.ts';
 import { deviceToken, forgetDeviceToken } from '@feedback/web-base/device-token.ts';
 import { LanguageController, LANGUAGE_NAMES, LANGUAGES, language, setLanguage, t } from '@feedback/web-base/i18n.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
-import { AnswerQueue, type KioskAnswer } from './answer-queue.ts';
+import { AnswerQueue, type KioskAnswer, type KioskNote } from './answer-queue.ts';
+import type { KioskSurvey } from '@feedback/web-base/contract.ts';
+import type { FollowUpNote } from './fb-follow-up.ts';
 import { TerminalIdentity } from './terminal-identity.ts';
 import { scaleShape } from './fb-scale-question.ts';
 import './fb-scale-question.ts';
+import './fb-follow-up.ts';
 import '@feedback/web-base/components/fb-pair.ts';
 
 const TOKEN_KEY = 'fb-kiosk-token';
@@ -15,10 +18,7 @@ const SURVEY_KEY = 'fb-kiosk-survey';
 const IDLE_MS = 30_000;
 const THANKS_MS = 4000;
 
-interface Survey {
-  deviceId: string;
-  survey: { id: string; name: string; questions: { id: string; number: number; scale: string; label: string }[] };
-}
+type Survey = KioskSurvey;
 
 /**
  * The touch survey terminal. Paired by a kiosk token given once after '#token='. Shows its
@@ -27,8 +27,10 @@ interface Survey {
  * The customer never sees a technical message; staff see, in a corner, that answers are waiting.
  */
 export class FbKiosk extends LitElement {
-  static override properties = { survey: { state: true }, step: { state: true }, problem: { state: true } };
+  static override properties = { survey: { state: true }, step: { state: true }, problem: { state: true }, following: { state: true } };
   declare survey: Survey | undefined;
+  /** the answer being followed up ("why", comment, callback), when one is */
+  declare following: { seq: number; polarity: 'positive' | 'negative' } | undefined;
   /** the question on screen; questions.length = the thank-you */
   declare step: number;
   declare problem: string;
@@ -36,6 +38,7 @@ export class FbKiosk extends LitElement {
   private readonly identity = new TerminalIdentity();
   private readonly queue = new AnswerQueue(() => this.requestUpdate());
   private answers: KioskAnswer[] = [];
+  private notes: KioskNote[] = [];
   private idle: ReturnType<typeof setTimeout> | undefined;
   private thanks: ReturnType<typeof setTimeout> | undefined;
   private readonly online = () => void this.queue.flush();
@@ -110,8 +113,33 @@ export class FbKiosk extends LitElement {
   private answer(value: number | null): void {
     const question = this.questions[this.step];
     if (!question) return;
-    this.answers.push({ ...this.identity.next(), question: question.number, value });
+    const answer = { ...this.identity.next(), question: question.number, value };
+    this.answers.push(answer);
     this.step++;
+    const polarity = this.followUpPolarity(question.number, value);
+    if (polarity) {
+      this.following = { seq: answer.seq, polarity };
+      this.touched();
+      return;
+    }
+    if (this.step >= this.questions.length) this.finish();
+    else this.touched();
+  }
+
+  /** Whether this answer is followed up, and as positive or negative (a neutral or skipped one is not). */
+  private followUpPolarity(questionNumber: number, value: number | null): 'positive' | 'negative' | undefined {
+    const f = this.survey?.survey.followUp;
+    if (!f || f.question !== questionNumber || value === null) return undefined;
+    const polarity = f.positiveValues.includes(value) ? 'positive' : f.negativeValues.includes(value) ? 'negative' : undefined;
+    if (!polarity) return undefined;
+    const offered = (polarity === 'positive' ? f.positive : f.negative).length > 0 || f.comment || (f.callback && polarity === 'negative');
+    return offered ? polarity : undefined;
+  }
+
+  private followedUp(note: FollowUpNote): void {
+    const seq = this.following?.seq;
+    this.following = undefined;
+    if (seq !== undefined && (note.reasons.length > 0 || note.comment || note.contact)) this.notes.push({ seq, ...note });
     if (this.step >= this.questions.length) this.finish();
     else this.touched();
   }
@@ -120,8 +148,11 @@ export class FbKiosk extends LitElement {
   private finish(): void {
     clearTimeout(this.idle);
     const answered = this.answers;
+    const notes = this.notes;
     this.answers = [];
-    void this.queue.add(this.identity.boot, this.identity.bootWallMs, answered);
+    this.notes = [];
+    this.following = undefined;
+    void this.queue.add(this.identity.boot, this.identity.bootWallMs, answered, notes);
     if (answered.length === 0) {
       this.step = 0;
       return;
@@ -153,6 +184,9 @@ export class FbKiosk extends LitElement {
     if (this.problem && !this.survey) return html`<p role="alert">${t(this.problem)}</p>`;
     const questions = this.questions;
     if (!this.survey) return html``;
+    const f = this.survey.survey.followUp;
+    if (this.following && f)
+      return html`<fb-follow-up .followUp=${f} .polarity=${this.following.polarity} @touched=${() => this.touched()} @done=${(e: CustomEvent<FollowUpNote>) => this.followedUp(e.detail)}></fb-follow-up>`;
     if (this.step >= questions.length) return html`<p class="thanks" role="status" data-testid="thanks">${t('kiosk.thanks')}</p>`;
     const q = questions[this.step]!;
     return html`<div>

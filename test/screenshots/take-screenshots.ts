@@ -50,6 +50,11 @@ const SURVEY = {
     { id: 'satisfied', number: 2, scale: 'csat5', label: 'How satisfied are you with the service today?' },
     { id: 'mood', number: 3, scale: 'smiley5', label: 'How do you feel after your visit?' },
   ],
+  followUp: {
+    question: 1,
+    positive: [{ id: 'staff', label: 'Friendly staff' }, { id: 'speed', label: 'Quick service' }, { id: 'product:quality', label: 'Quality' }],
+    negative: [{ id: 'service:waiting-time', label: 'Waiting time' }, { id: 'service:staff', label: 'Staff' }, { id: 'product:quality', label: 'Quality' }, { id: 'operations:cleanliness', label: 'Cleanliness' }],
+  },
 };
 const t = await startTestGateway({
   points: POINTS,
@@ -112,7 +117,15 @@ try {
     await kiosk.locator('fb-scale-question[data-question="1"] button[data-value]').first().waitFor();
     await shoot(kiosk, `kiosk-${name}`);
     if (name === 'portrait') {
-      await kiosk.locator('fb-scale-question[data-question="1"] button[data-value="9"]').click();
+      await kiosk.locator('fb-scale-question[data-question="1"] button[data-value="3"]').click();
+      await kiosk.locator('fb-follow-up button[data-choice="service:waiting-time"]').click();
+      await shoot(kiosk, 'kiosk-why');
+      await kiosk.locator('fb-follow-up button[data-next]').click();
+      await kiosk.locator('fb-follow-up textarea[name=comment]').fill('Only one till was open at lunchtime');
+      await kiosk.locator('fb-follow-up button[data-next]').click();
+      await kiosk.locator('fb-follow-up input[name=contact]').waitFor();
+      await shoot(kiosk, 'kiosk-callback');
+      await kiosk.locator('fb-follow-up button[data-no-callback]').click();
       await kiosk.locator('fb-scale-question[data-question="2"] button[data-value]').first().waitFor();
       await kiosk.locator('fb-scale-question[data-question="2"] button[data-value="4"]').click();
       await kiosk.locator('fb-scale-question[data-question="3"] fb-smiley-scale').waitFor();

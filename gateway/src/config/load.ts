@@ -87,6 +87,10 @@ function checkReferences(config: Config): void {
       throw new ConfigError(`Invalid configuration:\n  sites[${i}].timeZone: unknown time zone "${tz}"`);
     }
   }
+  config.surveys.forEach((survey, i) => {
+    if (survey.followUp && !survey.questions.some((q) => q.number === survey.followUp!.question))
+      throw new ConfigError(`Invalid configuration:\n  surveys[${i}].followUp.question: no question number ${survey.followUp.question} in survey "${survey.id}"`);
+  });
   config.sites.forEach((site, i) => {
     const holidays = site.calendar?.holidays;
     if (holidays && !new Holidays().getCountries()[holidays.country]) throw new ConfigError(`Invalid configuration:\n  sites[${i}].calendar.holidays.country: no holiday calendar for "${holidays.country}"`);

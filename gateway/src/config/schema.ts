@@ -54,11 +54,35 @@ export const QuestionConfig = Type.Object(
   { additionalProperties: false },
 );
 
+const FollowUpChoice = Type.Object(
+  {
+    /** what the note carries; "<category>:<what>" (product:cold-coffee) names the case category */
+    id: Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,64}$' }),
+    label: Type.String({ minLength: 1, maxLength: 80 }),
+  },
+  { additionalProperties: false },
+);
+
+/** After the answer to one question: "why" choices (different for a positive and a negative answer), a comment, a callback request. */
+export const FollowUpConfig = Type.Object(
+  {
+    /** the number of the question whose answer is followed up */
+    question: Type.Integer({ minimum: 0, maximum: 65535 }),
+    positive: Type.Array(FollowUpChoice, { maxItems: 6, default: [] }),
+    negative: Type.Array(FollowUpChoice, { maxItems: 6, default: [] }),
+    comment: Type.Boolean({ default: true }),
+    /** offered after a negative answer only, with an explicit consent box */
+    callback: Type.Boolean({ default: true }),
+  },
+  { additionalProperties: false },
+);
+
 export const SurveyConfig = Type.Object(
   {
     id: Id,
     name: Type.String({ minLength: 1 }),
     questions: Type.Array(QuestionConfig, { minItems: 1 }),
+    followUp: Type.Optional(FollowUpConfig),
   },
   { additionalProperties: false },
 );

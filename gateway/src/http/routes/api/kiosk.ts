@@ -3,13 +3,27 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { HttpServices } from '../../services.ts';
 import { ErrorBody } from '../../schemas.ts';
+import { KioskSurveySchema } from '../../schemas-kiosk.ts';
 import { HttpError } from '../../errors.ts';
 import { principalOf } from '../../scope.ts';
 import { ContactInput } from '../../schemas-cases.ts';
 import { normaliseContact, screenComment } from '../../../domain/comment-screen.ts';
-import { polarity } from '../../../domain/scale.ts';
+import { polarity, scaleRange } from '../../../domain/scale.ts';
+import type { SurveyConfig } from '../../../config/schema.ts';
 
-const Question = Type.Object({ id: Type.String(), number: Type.Integer(), scale: Type.String(), label: Type.String() });
+/** The survey's follow-up with the values of its question split into halves, so the terminal need not know the scales' rules. */
+function followUpOf(survey: SurveyConfig) {
+  const f = survey.followUp;
+  const question = f && survey.questions.find((q) => q.number === f.question);
+  const range = question && scaleRange(question.scale);
+  if (!f || !question || !range) return undefined;
+  const values = Array.from({ length: range.max - range.min + 1 }, (_, i) => range.min + i);
+  return {
+    ...f,
+    positiveValues: values.filter((v) => polarity(question.scale, v) === 'positive'),
+    negativeValues: values.filter((v) => polarity(question.scale, v) === 'negative'),
+  };
+}
 
 /** A kiosk token's device (kiosk tokens are always bound to one). */
 function kioskDevice(request: FastifyRequest): string {
@@ -30,7 +44,10 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpService
       schema: {
         tags: ['kiosk'],
         description: "The survey of the kiosk token's device",
-        response: { 200: Type.Object({ deviceId: Type.String(), survey: Type.Object({ id: Type.String(), name: Type.String(), questions: Type.Array(Question) }) }), 404: ErrorBody },
+        response: {
+          200: KioskSurveySchema,
+          404: ErrorBody,
+        },
       },
     },
     async (request) => {
@@ -38,7 +55,8 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpService
       const surveyId = services.devices.get(deviceId)?.surveyId;
       const survey = services.config.surveys.find((s) => s.id === surveyId);
       if (!survey) throw new HttpError(404, `Device "${deviceId}" has no survey`);
-      return { deviceId, survey: { id: survey.id, name: survey.name, questions: survey.questions.map(({ id, number, scale, label }) => ({ id, number, scale, label })) } };
+      const followUp = followUpOf(survey);
+      return { deviceId, survey: { id: survey.id, name: survey.name, questions: survey.questions.map(({ id, number, scale, label }) => ({ id, number, scale, label })), ...(followUp ? { followUp } : {}) } };
     },
   );
 
