@@ -4,6 +4,9 @@ import { SimulatedButton } from '@feedback/firmware-protocol';
 import { DEVICES, POINT, SITE, startTestGateway, type TestGateway } from './helpers/test-gateway.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { seriousAccessibilityFindings, visibleText } from './helpers/axe.ts';
+import { scopedToken } from './helpers/identities.ts';
+
+const SURVEY = { id: 'exit', name: 'Exit survey', questions: [{ id: 'recommend', number: 1, scale: 'nps11', label: 'Would you recommend us?' }] };
 
 let t: TestGateway;
 let browser: Browser;
@@ -13,7 +16,11 @@ let token: string;
 let button: SimulatedButton;
 
 beforeAll(async () => {
-  t = await startTestGateway({ points: [{ ...POINT, goal: 85 }] });
+  t = await startTestGateway({
+    points: [{ ...POINT, goal: 85 }],
+    surveys: [SURVEY],
+    devices: [...DEVICES, { id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, surveyId: SURVEY.id }],
+  });
   const session = await t.login();
   const created = await fetch(`${t.gateway.httpUrl}/api/tokens`, {
     method: 'POST',
@@ -76,5 +83,21 @@ describe('the staff-motivation screen', () => {
     expect((await fetch(`${t.gateway.httpUrl}/api/screen/summary`, { headers: bearer })).status).toBe(200);
     expect((await fetch(`${t.gateway.httpUrl}/api/overview?from=0&to=1`, { headers: bearer })).status).toBe(403);
     expect((await fetch(`${t.gateway.httpUrl}/api/answers`, { headers: bearer })).status).toBe(403);
+  });
+
+  it('shows the positive comments a manager chose, and never a negative one', async () => {
+    const session = await t.login();
+    const kiosk = { authorization: `Bearer ${(await scopedToken(t, session, { name: 'kiosk', kind: 'kiosk', deviceId: 'kiosk-1' })).token}`, 'content-type': 'application/json' };
+    const post = (path: string, body: unknown, headers: Record<string, string>, method = 'POST') => fetch(`${t.gateway.httpUrl}${path}`, { method, headers, body: JSON.stringify(body) });
+    await post('/api/kiosk/answers', { boot: 1, answers: [{ seq: 1, question: 1, value: 10, uptimeMs: 1 }, { seq: 2, question: 1, value: 1, uptimeMs: 2 }] }, kiosk);
+    await post('/api/kiosk/notes', { boot: 1, seq: 1, comment: 'Anna at the desk was wonderful' }, kiosk);
+    await post('/api/kiosk/notes', { boot: 1, seq: 2, comment: 'Rude and slow' }, kiosk);
+    const manage = { ...session.headers, 'content-type': 'application/json' };
+    expect((await post('/api/comments/kiosk-1/1/2/publishable', { publishable: true }, manage, 'PUT')).status).toBe(409);
+    expect((await post('/api/comments/kiosk-1/1/1/publishable', { publishable: true }, manage, 'PUT')).status).toBe(204);
+    await page.reload();
+    await expect.poll(() => page.locator('[data-testid=comments]').textContent()).toContain('Anna at the desk was wonderful');
+    expect(await visibleText(page)).not.toContain('Rude and slow');
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
   });
 });

@@ -79,6 +79,8 @@ export const ROUTE_ACCESS: Record<string, string> = {
   'GET /api/assessments/checklist': 'cases:read',
   'POST /api/assessments': 'cases:write',
   'GET /api/assessments': 'cases:read',
+  'GET /api/comments': 'cases:read',
+  'PUT /api/comments/:deviceId/:boot/:seq/publishable': 'cases:write',
 };
 
 /** Static files and the API docs: public by prefix (they hold no data). */

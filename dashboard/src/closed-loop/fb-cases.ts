@@ -8,6 +8,7 @@ import type { Filters } from '../filters.ts';
 import { analysisStyles } from '../fb-analysis-styles.ts';
 import { closedLoopStyles, siteOf } from './closed-loop-styles.ts';
 import './fb-case-detail.ts';
+import './fb-comments.ts';
 
 const STATUSES = ['new', 'acknowledged', 'in_progress', 'resolved', 'closed'] as const;
 const CATEGORIES = ['product', 'service', 'operations', 'suggestion'] as const;
@@ -157,7 +158,8 @@ export class FbCases extends LitElement {
               })}
             </tbody>
           </table>`}
-    </section>`;
+      </section>
+      <fb-comments .filters=${this.filters} ?canAct=${this.canAct}></fb-comments>`;
   }
 }
 customElements.define('fb-cases', FbCases);

@@ -63,6 +63,8 @@ export class FbStaffScreen extends LitElement {
     @keyframes pop { 0% { opacity: 0; transform: scale(0.8); } 12% { opacity: 1; transform: scale(1.04); } 80% { opacity: 1; } 100% { opacity: 0; } }
     @media (prefers-reduced-motion: reduce) { .thanks { animation: none; } }
     .problem { font-size: 3vw; text-align: center; max-width: 70vw; }
+    .comments { grid-column: 1 / -1; list-style: none; margin: 0; padding: 0; display: grid; gap: 1.2vw; font-size: 2.4vw; }
+    .comments li { border-left: 0.5vw solid #7ee2a8; padding-left: 1.5vw; overflow-wrap: anywhere; }
   `;
 
   override connectedCallback(): void {
@@ -119,6 +121,9 @@ export class FbStaffScreen extends LitElement {
           <div>${t('screen.streak')}<strong data-testid="streak">${formatNumber(s.streak)}</strong></div>
           ${enough ? '' : html`<div class="caption">${t('screen.fewAnswers', { count: r.n })}</div>`}
         </div>
+        ${s.comments.length
+          ? html`<ul class="comments" data-testid="comments" aria-label=${t('screen.comments')}>${s.comments.map((c) => html`<li>“${c.text}”</li>`)}</ul>`
+          : ''}
       </main>
       ${this.problem ? html`<p class="caption" role="status">${t(this.problem)}</p>` : ''}
       ${this.thanks > 0 ? html`<div class="thanks" data-testid="thanks" role="status">${t('screen.thanks')}</div>` : ''}

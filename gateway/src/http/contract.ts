@@ -11,6 +11,7 @@ import type { Case, CaseChange, CaseEvent, CaseStatus, CaseCategory } from '../d
 import type { Review } from '../domain/review.ts';
 import type { ReportBody } from './schemas-cases.ts';
 import type { KioskSurveySchema } from './schemas-kiosk.ts';
+import type { CommentBody } from './schemas-cases.ts';
 import type { DeviceBody, ScreenSummarySchema, ErrorBody, IndexResultSchema, OverviewSchema, MeSchema, PointSummarySchema, PointsResponseSchema, SessionSchema, UserBody } from './schemas.ts';
 
 export type ApiError = Static<typeof ErrorBody>;
@@ -25,6 +26,7 @@ export type DeviceView = Static<typeof DeviceBody>;
 export type ScreenSummary = Static<typeof ScreenSummarySchema>;
 export type ReportSummary = Static<typeof ReportBody>;
 export type KioskSurvey = Static<typeof KioskSurveySchema>;
+export type CustomerComment = Static<typeof CommentBody>;
 export type { Alert, AlertChange, DeviceSignal, Case, CaseChange, CaseEvent, CaseStatus, CaseCategory, Review };
 
 /** What the gateway pushes over socket.io, by event name. */

@@ -59,3 +59,18 @@ export const ReportBody = Type.Object({
   error: Nullable(Type.String()),
 });
 
+
+export const CommentBody = Type.Object({
+  deviceId: Type.String(),
+  boot: Type.Integer(),
+  seq: Type.Integer(),
+  pointId: Type.String(),
+  scale: Type.String(),
+  value: Nullable(Type.Integer()),
+  polarity: Type.Union([Type.Literal('positive'), Type.Literal('neutral'), Type.Literal('negative')]),
+  comment: Type.String(),
+  flags: Type.Array(Type.String()),
+  publishable: Type.Boolean({ description: 'shown on the point’s staff screen' }),
+  notedAt: Type.Integer(),
+});
+

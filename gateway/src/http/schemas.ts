@@ -114,4 +114,5 @@ export const ScreenSummarySchema = Type.Object({
   point: PointSummarySchema,
   goal: Type.Number({ description: "the point's Happy Index goal for the day" }),
   streak: Type.Integer({ description: 'positive answers in a row, newest first, today' }),
+  comments: Type.Array(Type.Object({ text: Type.String(), at: Type.Integer() }), { description: "the latest positive comments a manager chose for the screen: the text only, never who wrote it" }),
 });

@@ -15,6 +15,19 @@ interface NoteRow {
   notedAt: number;
 }
 
+export interface CommentRow {
+  deviceId: string;
+  boot: number;
+  seq: number;
+  pointId: string;
+  scale: string;
+  value: number | null;
+  comment: string;
+  flags: string[];
+  publishable: boolean;
+  notedAt: number;
+}
+
 /** Follow-up reasons, comments and callback requests, each attached to one stored answer. */
 export class AnswerNoteRepo {
   constructor(private readonly db: Db) {}
@@ -59,6 +72,20 @@ export class AnswerNoteRepo {
          GROUP BY j.value ORDER BY count DESC, reason`,
       )
       .all(...pointIds, from, to) as { reason: string; count: number }[];
+  }
+
+  /** Comments at some points in a period, newest first: the text, how the answer went, flags and whether it is published (never the contact). */
+  comments(filter: { pointIds: string[]; from: number; to: number; limit: number }): CommentRow[] {
+    if (filter.pointIds.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT n.device_id AS deviceId, n.boot, n.seq, n.point_id AS pointId, a.scale, n.value, n.comment, n.flags, n.publishable, n.noted_at AS notedAt
+         FROM answer_notes n JOIN answers a ON a.device_id = n.device_id AND a.boot = n.boot AND a.seq = n.seq
+         WHERE n.point_id IN (${filter.pointIds.map(() => '?').join(',')}) AND n.noted_at >= ? AND n.noted_at < ? AND n.comment IS NOT NULL
+         ORDER BY n.noted_at DESC LIMIT ?`,
+      )
+      .all(...filter.pointIds, filter.from, filter.to, filter.limit) as (Omit<CommentRow, 'flags' | 'publishable'> & { flags: string; publishable: number })[];
+    return rows.map((r) => ({ ...r, flags: JSON.parse(r.flags) as string[], publishable: r.publishable === 1 }));
   }
 
   /** Marks a positive, unflagged comment as one the staff screen may show; false when it may not be. */

@@ -8,8 +8,8 @@ import { polarity } from '../../../domain/scale.ts';
 /** The longest run a screen counts; beyond it the streak shows this many. */
 const MAX_STREAK = 1000;
 
-/** What a screen token may read: its own point's day (no customer data, no comments yet). */
-export const screenRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'summaries' | 'answers' | 'config'> }> = async (app, { services }) => {
+/** What a screen token may read: its own point's day, and the positive comments a manager chose (no customer data). */
+export const screenRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'summaries' | 'answers' | 'config' | 'notes'> }> = async (app, { services }) => {
   app.get(
     '/api/screen/summary',
     {
@@ -23,7 +23,8 @@ export const screenRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServic
       if (!point) throw new HttpError(404, 'This screen has no point');
       const ratings = services.answers.latestRatings(point.pointId, point.from, MAX_STREAK);
       const streak = ratings.findIndex((r) => polarity(r.scale, r.value) !== 'positive');
-      return { point, goal: services.config.points.find((p) => p.id === point.pointId)?.goal ?? 80, streak: streak === -1 ? ratings.length : streak };
+      const comments = services.notes.publishedComments(point.pointId, 3).map((c) => ({ text: c.comment, at: c.notedAt }));
+      return { point, goal: services.config.points.find((p) => p.id === point.pointId)?.goal ?? 80, streak: streak === -1 ? ratings.length : streak, comments };
     },
   );
 };
