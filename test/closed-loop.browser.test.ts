@@ -28,7 +28,7 @@ async function signedInContext(username: string, password: string): Promise<Brow
 beforeAll(async () => {
   t = await startTestGateway({ surveys: [SURVEY], devices: [{ id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, surveyId: SURVEY.id }], alerts: { defaults: false } });
   const session = await t.login();
-  await seedClosedLoop(t.gateway.httpUrl, session, (await scopedToken(t, session, { name: 'kiosk', kind: 'kiosk', deviceId: 'kiosk-1' })).token, SITE.id);
+  await seedClosedLoop(t.gateway.httpUrl, session, (await scopedToken(t, session, { name: 'kiosk', kind: 'kiosk', deviceId: 'kiosk-1' })).token, SITE.id, POINT.id);
   await userSession(t, session, { username: 'reader', role: 'viewer', sites: [SITE.id] });
   browser = await launchChromium();
   admin = await signedInContext('admin', TEST_PASSWORD);

@@ -21,8 +21,10 @@ import { ReportService } from './reports/report-service.ts';
 import { WeeklyScheduler } from './reports/weekly-scheduler.ts';
 import { AssessmentRepo } from './reports/assessment-repo.ts';
 import { assessmentFigures } from './reports/assessment-figures.ts';
+import { PulseRepo } from './staff/pulse-repo.ts';
+import { weekKey } from './staff/pulse-summary.ts';
 
-export type ClosedLoop = Pick<HttpServices, 'cases' | 'notes' | 'reviews' | 'reports' | 'assessments'> & { stop: () => void };
+export type ClosedLoop = Pick<HttpServices, 'cases' | 'notes' | 'reviews' | 'reports' | 'assessments' | 'pulse'> & { stop: () => void };
 
 /**
  * Closing the loop: cases from negative feedback (with their deadline watch), the reviews journal
@@ -48,6 +50,7 @@ export function startClosedLoop(deps: { db: Db; config: Config; bus: EventBus; t
   const reports = new ReportService({ repo: new ReportRepo(db), sources: { indices, cases: cases.repo, reviews: reviews.repo, notes, points: pointsOf }, config: config.reports, mailer, logger: reportsLog });
   stops.push(new WeeklyScheduler({ reports, config: config.reports, sites: () => topology.sites(), logger: reportsLog }).start(config.reports.checkEveryMs));
 
+  const pulse = new PulseRepo(db);
   const figureSources = {
     indices,
     cases: cases.repo,
@@ -55,12 +58,12 @@ export function startClosedLoop(deps: { db: Db; config: Config; bus: EventBus; t
     reports: reports.repo,
     points: pointsOf,
     screens: (siteId: string) => tokens.list().filter((t) => t.kind === 'screen' && t.revokedAt === null && t.pointId !== null && topology.siteOfPoint(t.pointId) === siteId).length,
-    // The gateway does not collect staff pulse surveys yet (the sensor-terminal issue): none to count.
-    staffPulseAnswers: () => 0,
+    staffPulseAnswers: (siteId: string, since: number) => pulse.answersSince(siteId, weekKey(since, site(siteId)?.timeZone ?? 'UTC')),
   };
   return {
     cases,
     notes,
+    pulse,
     reviews,
     reports,
     assessments: { repo: new AssessmentRepo(db), figures: (siteId, now) => assessmentFigures(figureSources, siteId, now) },

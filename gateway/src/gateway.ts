@@ -218,6 +218,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
         cameras,
         cases: loop.cases,
         notes: loop.notes,
+        pulse: loop.pulse,
         reviews: loop.reviews,
         reports: loop.reports,
         assessments: loop.assessments,

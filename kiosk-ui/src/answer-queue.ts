@@ -17,6 +17,13 @@ export interface KioskNote {
   contact?: { kind: 'phone' | 'email'; value: string; consent: true };
 }
 
+/** A staff member's anonymous pulse: engagement 0–10 and drained 1–5 (null: skipped), under a random key. */
+export interface StaffPulse {
+  key: string;
+  enps: number | null;
+  drained: number | null;
+}
+
 /** A finished (or abandoned) survey's answers, and their notes, waiting to be sent. */
 interface Batch {
   boot: number;
@@ -52,6 +59,13 @@ export class AnswerQueue {
     void this.flush();
   }
 
+  /** Keeps a staff pulse (durably) and starts sending; it is sent once whatever happens on the way (its key). */
+  async addPulse(pulse: StaffPulse): Promise<void> {
+    await set(`pulse:${pulse.key}`, pulse, this.store);
+    await this.count();
+    void this.flush();
+  }
+
   /** Sends what waits, oldest first; one flush at a time. */
   flush(): Promise<void> {
     this.flushing ??= this.send().finally(() => (this.flushing = undefined));
@@ -64,9 +78,15 @@ export class AnswerQueue {
 
   private async send(): Promise<void> {
     clearTimeout(this.retry);
-    const waiting = (await entries<string, Batch>(this.store)).sort(([a], [b]) => order(a) - order(b));
-    for (const [key, batch] of waiting) {
+    const waiting = (await entries<string, Batch | StaffPulse>(this.store)).sort(([a], [b]) => order(a) - order(b));
+    for (const [key, item] of waiting) {
       try {
+        if (key.startsWith('pulse:')) {
+          await api.send('POST', '/api/kiosk/pulse', item);
+          await del(key, this.store);
+          continue;
+        }
+        const batch = item as Batch;
         const { bootWallMs, notes = [], ...body } = batch;
         await api.send('POST', '/api/kiosk/answers', bootWallMs === undefined ? body : { ...body, clock: { bootWallMs, sentWallMs: Date.now() } });
         // Notes follow their answers (the gateway attaches each to a stored answer, once); one sent
@@ -103,14 +123,15 @@ export class AnswerQueue {
   }
 
   private async count(): Promise<void> {
-    const all = await entries<string, Batch>(this.store);
-    this.state.waiting = all.reduce((n, [, b]) => n + b.answers.length, 0);
+    const all = await entries<string, Batch | StaffPulse>(this.store);
+    this.state.waiting = all.reduce((n, [key, b]) => n + (key.startsWith('pulse:') ? 1 : (b as Batch).answers.length), 0);
     this.changed();
   }
 }
 
-/** Batches in the order they were answered: by boot, then by first seq. */
+/** Batches in the order they were answered: by boot, then by first seq; staff pulses after them. */
 function order(key: string): number {
+  if (key.startsWith('pulse:')) return Number.MAX_SAFE_INTEGER;
   const [boot, seq] = key.split(':').map(Number);
   return boot! * 2 ** 32 + seq!;
 }

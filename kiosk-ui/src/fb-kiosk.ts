@@ -20,6 +20,11 @@ const THANKS_MS = 4000;
 
 type Survey = KioskSurvey;
 
+/** A random key (crypto.randomUUID needs a secure context; a kiosk may reach the gateway over plain HTTP on the LAN). */
+function randomKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /**
  * The touch survey terminal. Paired by a kiosk token given once after '#token='. Shows its
  * survey's questions one at a time, each on its scale; every answer is kept in IndexedDB before
@@ -27,8 +32,10 @@ type Survey = KioskSurvey;
  * The customer never sees a technical message; staff see, in a corner, that answers are waiting.
  */
 export class FbKiosk extends LitElement {
-  static override properties = { survey: { state: true }, step: { state: true }, problem: { state: true }, following: { state: true } };
+  static override properties = { survey: { state: true }, step: { state: true }, problem: { state: true }, following: { state: true }, pulse: { state: true } };
   declare survey: Survey | undefined;
+  /** the staff pulse in progress (its first answer, once given), when staff opened it */
+  declare pulse: { step: 0 | 1 | 2; enps: number | null } | undefined;
   /** the answer being followed up ("why", comment, callback), when one is */
   declare following: { seq: number; polarity: 'positive' | 'negative' } | undefined;
   /** the question on screen; questions.length = the thank-you */
@@ -62,7 +69,8 @@ export class FbKiosk extends LitElement {
       .skip { font: inherit; font-size: 1.2rem; margin-top: var(--fb-space-5); min-height: 48px; padding: 0 var(--fb-space-4); border: 0; background: transparent; color: var(--fb-text-muted); text-decoration: underline; }
       .thanks { font-size: clamp(2rem, 6vw, 3.5rem); font-weight: 700; color: var(--fb-positive); }
       .progress { color: var(--fb-text-muted); font-size: 1.1rem; }
-      footer { min-height: 1.5rem; padding: var(--fb-space-2) var(--fb-space-3); text-align: right; font-size: 0.95rem; color: var(--fb-text-muted); }
+      footer { display: flex; justify-content: flex-end; align-items: center; gap: var(--fb-space-3); min-height: 48px; padding: var(--fb-space-2) var(--fb-space-3); font-size: 1.1rem; color: var(--fb-text-muted); }
+      footer .staff { font: inherit; min-height: 48px; padding: 0 var(--fb-space-3); border-radius: 24px; border: 2px solid var(--fb-border); background: var(--fb-surface); color: var(--fb-text-muted); }
     `,
   ];
 
@@ -144,9 +152,39 @@ export class FbKiosk extends LitElement {
     else this.touched();
   }
 
+  /** Staff open the pulse from the corner; the customer's survey waits (anything answered is kept first). */
+  private openPulse(): void {
+    if (this.answers.length > 0) this.finish();
+    clearTimeout(this.thanks);
+    this.step = 0;
+    this.pulse = { step: 0, enps: null };
+    this.touched();
+  }
+
+  private answerPulse(value: number | null): void {
+    if (!this.pulse) return;
+    if (this.pulse.step === 0) {
+      this.pulse = { step: 1, enps: value };
+      this.touched();
+      return;
+    }
+    const { enps } = this.pulse;
+    if (enps !== null || value !== null) void this.queue.addPulse({ key: randomKey(), enps, drained: value });
+    this.pulse = { step: 2, enps };
+    clearTimeout(this.idle);
+    clearTimeout(this.thanks);
+    this.thanks = setTimeout(() => (this.pulse = undefined), THANKS_MS);
+  }
+
   /** Keeps what was answered (the queue sends it), thanks the customer, and starts over. */
   private finish(): void {
     clearTimeout(this.idle);
+    if (this.pulse) {
+      // an abandoned pulse: what was answered is kept, anonymously, like a finished one
+      if (this.pulse.step === 1 && this.pulse.enps !== null) void this.queue.addPulse({ key: randomKey(), enps: this.pulse.enps, drained: null });
+      this.pulse = undefined;
+      return;
+    }
     const answered = this.answers;
     const notes = this.notes;
     this.answers = [];
@@ -174,13 +212,17 @@ export class FbKiosk extends LitElement {
         )}
       </header>
       <main>${this.body()}</main>
-      <footer data-testid="queue">${waiting > 0 ? t('kiosk.waiting', { count: waiting }) : ''}${!reachable ? ` · ${t('kiosk.offline')}` : ''}</footer>
+      <footer>
+        <span data-testid="queue">${waiting > 0 ? t('kiosk.waiting', { count: waiting }) : ''}${!reachable ? ` · ${t('kiosk.offline')}` : ''}</span>
+        ${this.problem !== 'kiosk.notPaired' && !this.pulse ? html`<button type="button" class="staff" data-pulse @click=${() => this.openPulse()}>${t('pulse.open')}</button>` : ''}
+      </footer>
     `;
   }
 
   private body() {
     // a terminal without a (valid) token: staff pair it with a code; the page starts again paired
     if (this.problem === 'kiosk.notPaired') return html`<fb-pair .storageKey=${TOKEN_KEY} @paired=${() => location.reload()}></fb-pair>`;
+    if (this.pulse) return this.pulseBody(this.pulse);
     if (this.problem && !this.survey) return html`<p role="alert">${t(this.problem)}</p>`;
     const questions = this.questions;
     if (!this.survey) return html``;
@@ -193,6 +235,16 @@ export class FbKiosk extends LitElement {
       <p class="progress">${t('kiosk.progress', { current: this.step + 1, total: questions.length })}</p>
       <fb-scale-question .label=${q.label} .scale=${q.scale} data-question=${q.number} @answer=${(e: CustomEvent<number>) => this.answer(e.detail)}></fb-scale-question>
       <button type="button" class="skip" @click=${() => this.answer(null)}>${t('kiosk.skip')}</button>
+    </div>`;
+  }
+
+  private pulseBody(pulse: NonNullable<FbKiosk['pulse']>) {
+    if (pulse.step === 2) return html`<p class="thanks" role="status" data-testid="pulse-thanks">${t('pulse.thanks')}</p>`;
+    const [scale, label] = pulse.step === 0 ? ['nps11', t('pulse.enps')] : ['drained5', t('pulse.drained')];
+    return html`<div data-pulse-step=${pulse.step}>
+      <p class="progress">${t('pulse.title')} · ${t('pulse.anonymous')}</p>
+      <fb-scale-question .label=${label} .scale=${scale} data-question=${`pulse-${pulse.step}`} @answer=${(e: CustomEvent<number>) => this.answerPulse(e.detail)}></fb-scale-question>
+      <button type="button" class="skip" @click=${() => this.answerPulse(null)}>${t('kiosk.skip')}</button>
     </div>`;
   }
 }

@@ -15,6 +15,8 @@ export function scaleShape(scale: string): { kind: 'smiley'; buttons: number } |
     csi7: [1, 7, 'csi'],
     importance5: [1, 5, 'importance'],
     importance7: [1, 7, 'importance'],
+    // the staff pulse's "how drained do you feel" (the kiosk's own; never a customer question)
+    drained5: [1, 5, 'drained'],
   };
   const shape = numbers[scale];
   return shape ? { kind: 'numbers', from: shape[0], to: shape[1], family: shape[2] } : undefined;

@@ -1,7 +1,7 @@
 import type { SignedIn } from '../helpers/sign-in.ts';
 
 /** Sample closed-loop data through the API, as a kiosk and a manager would make it: cases, reviews, a report, a self-assessment. */
-export async function seedClosedLoop(baseUrl: string, admin: SignedIn, kioskToken: string, siteId: string): Promise<void> {
+export async function seedClosedLoop(baseUrl: string, admin: SignedIn, kioskToken: string, siteId: string, pointId: string): Promise<void> {
   const call = async (method: string, path: string, body: unknown, headers: Record<string, string> = admin.headers) => {
     const response = await fetch(`${baseUrl}${path}`, { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
@@ -25,6 +25,12 @@ export async function seedClosedLoop(baseUrl: string, admin: SignedIn, kioskToke
     { platform: 'maps', id: 'm-102', date: new Date(Date.now() - 30 * 3_600_000).toISOString(), author: 'Ivan', rating: 2, text: 'Slow queue at lunchtime. Nobody opened a second till.' },
     { platform: 'market', id: 'x-9', date: new Date(Date.now() - 3 * 3_600_000).toISOString(), author: 'Li Wei', text: '服务很好，推荐' },
   ]);
+  // Five staff on shift this week and their anonymous pulses, so the week is shown.
+  for (let i = 1; i <= 5; i++) {
+    await call('PUT', `/api/staff/s${i}`, { name: `Staff ${i}` });
+    await call('POST', '/api/shifts', { staffId: `s${i}`, pointId, from: Date.now() - 3_600_000, to: Date.now() + 3_600_000 });
+  }
+  for (const [enps, drained] of [[9, 2], [10, 1], [7, 4], [3, 5], [8, 2], [9, 3]] as const) await call('POST', '/api/kiosk/pulse', { key: `sample-pulse-${enps}-${drained}-${Date.now()}`, enps, drained }, kiosk);
   await call('POST', '/api/reports', { siteId, from: Date.now() - 7 * day, to: Date.now() });
   await call('POST', '/api/assessments', { siteId, answers: { 'methodology.owner': 'yes', 'staff.training': 'partly' } });
 }

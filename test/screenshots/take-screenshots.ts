@@ -133,7 +133,7 @@ try {
     }
     await kiosk.close();
   }
-  await seedClosedLoop(t.gateway.httpUrl, session, kioskToken.token, SITE.id);
+  await seedClosedLoop(t.gateway.httpUrl, session, kioskToken.token, SITE.id, 'exit');
   await page.goto(`${t.gateway.httpUrl}/dashboard/cases`);
   await page.locator('fb-cases tr[data-case]').first().waitFor();
   await shoot(page, 'cases');

@@ -80,6 +80,8 @@ export const ROUTE_ACCESS: Record<string, string> = {
   'POST /api/assessments': 'cases:write',
   'GET /api/assessments': 'cases:read',
   'GET /api/comments': 'cases:read',
+  'POST /api/kiosk/pulse': 'kiosk',
+  'GET /api/pulse': 'staff:read',
   'PUT /api/comments/:deviceId/:boot/:seq/publishable': 'cases:write',
 };
 

@@ -7,6 +7,7 @@ import { rangeOf, type Filters } from '../filters.ts';
 import { analysisStyles } from '../fb-analysis-styles.ts';
 import { closedLoopStyles, siteOf } from './closed-loop-styles.ts';
 import './fb-assessment.ts';
+import './fb-staff-pulse.ts';
 
 const FORMATS = ['html', 'pdf', 'xlsx'] as const;
 
@@ -95,7 +96,7 @@ export class FbReports extends LitElement {
               </tbody>
             </table>`}
       </section>
-      ${this.siteId ? html`<fb-assessment .siteId=${this.siteId} ?canAct=${this.canAct}></fb-assessment>` : ''}`;
+      ${this.siteId ? html`<fb-staff-pulse .siteId=${this.siteId}></fb-staff-pulse><fb-assessment .siteId=${this.siteId} ?canAct=${this.canAct}></fb-assessment>` : ''}`;
   }
 }
 customElements.define('fb-reports', FbReports);

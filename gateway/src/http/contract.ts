@@ -11,7 +11,7 @@ import type { Case, CaseChange, CaseEvent, CaseStatus, CaseCategory } from '../d
 import type { Review } from '../domain/review.ts';
 import type { ReportBody } from './schemas-cases.ts';
 import type { KioskSurveySchema } from './schemas-kiosk.ts';
-import type { CommentBody } from './schemas-cases.ts';
+import type { CommentBody, PulseWeekSchema } from './schemas-cases.ts';
 import type { DeviceBody, ScreenSummarySchema, ErrorBody, IndexResultSchema, OverviewSchema, MeSchema, PointSummarySchema, PointsResponseSchema, SessionSchema, UserBody } from './schemas.ts';
 
 export type ApiError = Static<typeof ErrorBody>;
@@ -27,6 +27,7 @@ export type ScreenSummary = Static<typeof ScreenSummarySchema>;
 export type ReportSummary = Static<typeof ReportBody>;
 export type KioskSurvey = Static<typeof KioskSurveySchema>;
 export type CustomerComment = Static<typeof CommentBody>;
+export type PulseWeek = Static<typeof PulseWeekSchema>;
 export type { Alert, AlertChange, DeviceSignal, Case, CaseChange, CaseEvent, CaseStatus, CaseCategory, Review };
 
 /** What the gateway pushes over socket.io, by event name. */

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { CASE_CATEGORIES, CASE_ORIGINS, CASE_STATUSES, DEADLINE_KINDS } from '../domain/case.ts';
-import { Nullable } from './schemas.ts';
+import { IndexResultSchema, Nullable } from './schemas.ts';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -72,5 +72,16 @@ export const CommentBody = Type.Object({
   flags: Type.Array(Type.String()),
   publishable: Type.Boolean({ description: 'shown on the point’s staff screen' }),
   notedAt: Type.Integer(),
+});
+
+
+/** A site-week of the staff pulse (shown only for groups of at least 5 staff on shift and 5 answers). */
+export const PulseWeekSchema = Type.Object({
+  week: Type.String({ description: 'the Monday the local week starts' }),
+  staffOnShift: Type.Integer(),
+  answers: Type.Integer(),
+  shown: Type.Boolean({ description: 'false unless at least 5 staff were on shift and 5 answers came in' }),
+  enps: Nullable(IndexResultSchema),
+  drained: Nullable(Type.Object({ value: Nullable(Type.Number()), n: Type.Integer(), ci: Nullable(Type.Tuple([Type.Number(), Type.Number()])) })),
 });
 

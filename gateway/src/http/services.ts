@@ -24,6 +24,7 @@ import type { AnswerNoteRepo } from '../store/answer-note-repo.ts';
 import type { ReviewService } from '../reviews/review-service.ts';
 import type { ReportService } from '../reports/report-service.ts';
 import type { AssessmentRepo } from '../reports/assessment-repo.ts';
+import type { PulseRepo } from '../staff/pulse-repo.ts';
 import type { AssessmentFigures } from '../reports/self-assessment.ts';
 
 export interface HealthChecks {
@@ -59,6 +60,7 @@ export interface HttpServices {
   cameras: CameraMonitor;
   cases: CaseService;
   notes: AnswerNoteRepo;
+  pulse: PulseRepo;
   reviews: ReviewService;
   reports: ReportService;
   assessments: { repo: AssessmentRepo; figures: (siteId: string, now: number) => AssessmentFigures };

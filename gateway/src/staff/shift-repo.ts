@@ -64,4 +64,14 @@ export class ShiftRepo {
   shifts(pointId?: string): Shift[] {
     return [...this.byPoint.entries()].filter(([p]) => !pointId || p === pointId).flatMap(([, list]) => list);
   }
+
+  /** How many different staff members had a shift overlapping [from, to) at some points. */
+  staffOnShift(pointIds: string[], from: number, to: number): number {
+    if (pointIds.length === 0) return 0;
+    return (
+      this.db
+        .prepare(`SELECT COUNT(DISTINCT staff_id) AS n FROM shifts WHERE point_id IN (${pointIds.map(() => '?').join(',')}) AND starts_at < ? AND ends_at > ?`)
+        .get(...pointIds, to, from) as { n: number }
+    ).n;
+  }
 }

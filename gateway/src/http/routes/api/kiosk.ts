@@ -10,6 +10,7 @@ import { ContactInput } from '../../schemas-cases.ts';
 import { normaliseContact, screenComment } from '../../../domain/comment-screen.ts';
 import { polarity, scaleRange } from '../../../domain/scale.ts';
 import type { SurveyConfig } from '../../../config/schema.ts';
+import { weekKey } from '../../../staff/pulse-summary.ts';
 
 /** The survey's follow-up with the values of its question split into halves, so the terminal need not know the scales' rules. */
 function followUpOf(survey: SurveyConfig) {
@@ -36,7 +37,7 @@ function kioskDevice(request: FastifyRequest): string {
  * What a kiosk token may do: read its own device's survey and submit answers as that device. Answers
  * carry the same identity as a terminal's (boot, seq), so a resent answer is stored once.
  */
-export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'devices' | 'config' | 'inbox' | 'notes' | 'bus'> }> = async (app, { services }) => {
+export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'devices' | 'config' | 'inbox' | 'notes' | 'bus' | 'pulse' | 'topology'> }> = async (app, { services }) => {
   app.get(
     '/api/kiosk/survey',
     {
@@ -167,6 +168,37 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpService
       const stored = services.notes.save(note);
       if (stored) services.bus.emit('note:stored', note);
       return { outcome: stored ? ('stored' as const) : ('duplicate' as const), flags };
+    },
+  );
+
+  app.post(
+    '/api/kiosk/pulse',
+    {
+      config: { access: 'kiosk' },
+      schema: {
+        tags: ['kiosk'],
+        description:
+          "A staff member's anonymous pulse at the end of a shift: engagement (eNPS, 0–10) and how drained (1–5). Stored by the terminal's site and local week only, once per key.",
+        body: Type.Object(
+          {
+            key: Type.String({ pattern: '^[A-Za-z0-9-]{16,64}$', description: "the terminal's random idempotency key for this answer" }),
+            enps: Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 0, maximum: 10 }),
+            drained: Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 1, maximum: 5 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ outcome: Type.Union([Type.Literal('stored'), Type.Literal('duplicate')]) }), 400: ErrorBody },
+      },
+    },
+    async (request) => {
+      const deviceId = kioskDevice(request);
+      const { key, enps, drained } = request.body;
+      if (enps === null && drained === null) throw new HttpError(400, 'A pulse needs at least one of its two answers');
+      const siteId = services.topology.siteOfDevice(deviceId);
+      const site = services.topology.sites().find((s) => s.id === siteId);
+      if (!site) throw new HttpError(400, `Device "${deviceId}" has no site`);
+      const stored = services.pulse.add({ key, siteId: site.id, week: weekKey(Date.now(), site.timeZone), enps, drained });
+      return { outcome: stored ? ('stored' as const) : ('duplicate' as const) };
     },
   );
 };

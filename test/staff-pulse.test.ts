@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './helpers/browser.ts';
+import { seriousAccessibilityFindings } from './helpers/axe.ts';
+import { randomUUID } from 'node:crypto';
+import { POINT, SITE, startTestGateway, type TestGateway } from './helpers/test-gateway.ts';
+import { scopedToken } from './helpers/identities.ts';
+import type { SignedIn } from './helpers/sign-in.ts';
+
+interface PulseWeek {
+  week: string;
+  staffOnShift: number;
+  answers: number;
+  shown: boolean;
+  enps: { value: number; n: number; ci: [number, number] } | null;
+  drained: { value: number; n: number; ci: [number, number] } | null;
+}
+
+let t: TestGateway;
+let admin: SignedIn;
+let kiosk: Record<string, string>;
+let kioskToken: string;
+
+const post = (path: string, body: unknown, headers: Record<string, string>, method = 'POST') =>
+  fetch(`${t.gateway.httpUrl}${path}`, { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const thisWeek = async () => (await t.get<{ weeks: PulseWeek[] }>(`/api/pulse?siteId=${SITE.id}&weeks=1`, admin)).weeks[0]!;
+
+beforeAll(async () => {
+  t = await startTestGateway({ devices: [{ id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0 }] });
+  admin = await t.login();
+  kioskToken = (await scopedToken(t, admin, { name: 'kiosk', kind: 'kiosk', deviceId: 'kiosk-1' })).token;
+  kiosk = { authorization: `Bearer ${kioskToken}` };
+});
+afterAll(async () => t?.close());
+
+describe('the staff pulse', () => {
+  it('stores each answer once, without any identity, and refuses an empty or absurd one', async () => {
+    const key = randomUUID();
+    expect(await (await post('/api/kiosk/pulse', { key, enps: 9, drained: 2 }, kiosk)).json()).toEqual({ outcome: 'stored' });
+    expect(await (await post('/api/kiosk/pulse', { key, enps: 9, drained: 2 }, kiosk)).json()).toEqual({ outcome: 'duplicate' });
+    expect((await post('/api/kiosk/pulse', { key: randomUUID(), enps: null, drained: null }, kiosk)).status).toBe(400);
+    expect((await post('/api/kiosk/pulse', { key: randomUUID(), enps: 11, drained: 2 }, kiosk)).status).toBe(400);
+    expect((await post('/api/kiosk/pulse', { key: randomUUID(), enps: 0, drained: 9 }, kiosk)).status).toBe(400);
+    expect((await post('/api/kiosk/pulse', { key: randomUUID(), enps: 5, drained: 3 }, admin.headers)).status).toBe(403);
+  });
+
+  it('shows a week only once five staff were on shift and five answers came in, with eNPS and the drained share', async () => {
+    for (const enps of [10, 9, 3, 7]) await post('/api/kiosk/pulse', { key: randomUUID(), enps, drained: enps < 5 ? 5 : 1 }, kiosk);
+    // five answers, but nobody on shift this week: hidden
+    expect(await thisWeek()).toMatchObject({ answers: 5, staffOnShift: 0, shown: false, enps: null, drained: null });
+    const now = Date.now();
+    for (let i = 1; i <= 5; i++) {
+      expect((await post(`/api/staff/s${i}`, { name: `Staff ${i}` }, admin.headers, 'PUT')).status).toBe(204);
+      expect((await post('/api/shifts', { staffId: `s${i}`, pointId: POINT.id, from: now - 3_600_000, to: now + 3_600_000 }, admin.headers)).status).toBe(201);
+      if (i === 4) expect((await thisWeek()).shown).toBe(false);
+    }
+    const week = await thisWeek();
+    expect(week).toMatchObject({ answers: 5, staffOnShift: 5, shown: true });
+    // 9, 10, 9, 3, 7: three promoters and one detractor of five
+    expect(week.enps!.value).toBe(40);
+    expect(week.enps!.n).toBe(5);
+    expect(week.enps!.ci[0]).toBeLessThan(40);
+    expect(week.drained).toMatchObject({ value: 0.2, n: 5 });
+    expect(week.drained!.ci[0]).toBeLessThan(0.2);
+    expect(week.drained!.ci[1]).toBeGreaterThan(0.2);
+  });
+
+  it('is answered on the kiosk from the staff button, anonymously, and the terminal goes back to the customers', async () => {
+    const browser: Browser = await launchChromium();
+    try {
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(`${t.gateway.httpUrl}/kiosk/#token=${kioskToken}`);
+      await page.locator('button[data-pulse]').click();
+      await page.locator('fb-scale-question[data-question="pulse-0"] button[data-value="8"]').click();
+      await page.locator('fb-scale-question[data-question="pulse-1"] button[data-value="4"]').waitFor();
+      expect(await seriousAccessibilityFindings(page)).toEqual([]);
+      await page.locator('fb-scale-question[data-question="pulse-1"] button[data-value="4"]').click();
+      await page.locator('[data-testid=pulse-thanks]').waitFor();
+      await expect.poll(async () => (await thisWeek()).answers).toBe(6);
+      const week = await thisWeek();
+      expect(week.drained).toMatchObject({ value: 2 / 6, n: 6 });
+      await page.locator('[data-testid=pulse-thanks]').waitFor({ state: 'detached', timeout: 10_000 });
+      await page.locator('button[data-pulse]').waitFor();
+    } finally {
+      await browser.close();
+    }
+  });
+});
