@@ -41,6 +41,8 @@ import { ensureFirstAdmin } from './auth/first-admin.ts';
 import { PointSummaries } from './indices/point-summaries.ts';
 import { attachRealtime } from './realtime/realtime.ts';
 import { startClosedLoop } from './closed-loop.ts';
+import { PhoneSurveys } from './ingest/phone-surveys.ts';
+import { SurveyCodeRepo } from './ingest/survey-code-repo.ts';
 import { httpApp } from './http/app.ts';
 import { demoEnabled, withDemoTopology, DEMO_SITE_ID, DEMO_POINT_ID, DEMO_DEVICE_PASSWORD } from './demo/demo-topology.ts';
 
@@ -219,6 +221,16 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
         cases: loop.cases,
         notes: loop.notes,
         pulse: loop.pulse,
+        phone: new PhoneSurveys({
+          codes: new SurveyCodeRepo(db),
+          writer,
+          surveyOfPoint: (pointId) => {
+            const surveyId = config.points.find((p) => p.id === pointId)?.surveyId ?? config.devices.find((d) => d.pointId === pointId && d.surveyId)?.surveyId;
+            return config.surveys.find((s) => s.id === surveyId);
+          },
+          siteOfPoint: (pointId) => topology.siteOfPoint(pointId),
+          staffAt: (pointId, ms) => shifts.staffAt(pointId, ms),
+        }),
         reviews: loop.reviews,
         reports: loop.reports,
         assessments: loop.assessments,

@@ -133,6 +133,14 @@ try {
     }
     await kiosk.close();
   }
+  const once = (await (
+    await fetch(`${t.gateway.httpUrl}/api/points/exit/survey-codes`, { method: 'POST', headers: { ...session.headers, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'once' }) })
+  ).json()) as { path: string };
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await phone.goto(`${t.gateway.httpUrl}${once.path}`);
+  await phone.locator('fb-phone-survey fb-scale-question button[data-value]').first().waitFor();
+  await shoot(phone, 'phone-survey');
+  await phone.close();
   await seedClosedLoop(t.gateway.httpUrl, session, kioskToken.token, SITE.id, 'exit');
   await page.goto(`${t.gateway.httpUrl}/dashboard/cases`);
   await page.locator('fb-cases tr[data-case]').first().waitFor();

@@ -82,11 +82,14 @@ export const ROUTE_ACCESS: Record<string, string> = {
   'GET /api/comments': 'cases:read',
   'POST /api/kiosk/pulse': 'kiosk',
   'GET /api/pulse': 'staff:read',
+  'POST /api/points/:pointId/survey-codes': 'traffic:write',
+  'GET /api/phone/:code/survey': 'public',
+  'POST /api/phone/:code/answers': 'public',
   'PUT /api/comments/:deviceId/:boot/:seq/publishable': 'cases:write',
 };
 
 /** Static files and the API docs: public by prefix (they hold no data). */
-export const PUBLIC_PREFIXES = ['/docs', '/dashboard/', '/kiosk/', '/screen/'];
+export const PUBLIC_PREFIXES = ['/docs', '/dashboard/', '/kiosk/', '/screen/', '/s/'];
 
 /** The access a route should declare, or undefined for a route nobody decided about. */
 export function intendedAccess(method: string, url: string): string | undefined {

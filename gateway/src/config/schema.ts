@@ -25,6 +25,8 @@ export const PointConfig = Type.Object(
     sessionMode: Type.Boolean({ default: false }),
     /** the Happy Index the staff screen shows as today's goal */
     goal: Type.Number({ minimum: 0, maximum: 100, default: 80 }),
+    /** the survey customers answer on their phones by this point's QR code; default: the survey of a terminal at the point */
+    surveyId: Type.Optional(Id),
   },
   { additionalProperties: false },
 );

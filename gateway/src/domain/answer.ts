@@ -2,7 +2,7 @@ import type { Transport } from './transport.ts';
 import type { Scale } from './scale.ts';
 
 /** Where an answer came from. */
-export type AnswerSource = Transport | 'kiosk';
+export type AnswerSource = Transport | 'kiosk' | 'phone';
 
 /** What an adapter hands to ingest: one press as the device reported it, transport already stripped. */
 export interface IncomingPress {

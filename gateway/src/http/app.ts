@@ -35,6 +35,7 @@ import { reportRoutes } from './routes/api/reports.ts';
 import { assessmentRoutes } from './routes/api/assessments.ts';
 import { commentRoutes } from './routes/api/comments.ts';
 import { pulseRoutes } from './routes/api/pulse.ts';
+import { phoneRoutes } from './routes/api/phone.ts';
 import { uiRoutes } from './routes/ui.ts';
 
 /** The hash of the one inline style Swagger UI's bundle injects (the browser names it when it is blocked). */
@@ -107,5 +108,6 @@ export const httpApp = fp(async (app: FastifyInstance, { services }: { services:
   await app.register(assessmentRoutes, { services });
   await app.register(commentRoutes, { services });
   await app.register(pulseRoutes, { services });
+  await app.register(phoneRoutes, { services });
   await app.register(uiRoutes, { uiRoot: services.uiRoot });
 });

@@ -25,6 +25,7 @@ import type { ReviewService } from '../reviews/review-service.ts';
 import type { ReportService } from '../reports/report-service.ts';
 import type { AssessmentRepo } from '../reports/assessment-repo.ts';
 import type { PulseRepo } from '../staff/pulse-repo.ts';
+import type { PhoneSurveys } from '../ingest/phone-surveys.ts';
 import type { AssessmentFigures } from '../reports/self-assessment.ts';
 
 export interface HealthChecks {
@@ -61,6 +62,7 @@ export interface HttpServices {
   cases: CaseService;
   notes: AnswerNoteRepo;
   pulse: PulseRepo;
+  phone: PhoneSurveys;
   reviews: ReviewService;
   reports: ReportService;
   assessments: { repo: AssessmentRepo; figures: (siteId: string, now: number) => AssessmentFigures };

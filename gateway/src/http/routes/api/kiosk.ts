@@ -6,25 +6,9 @@ import { ErrorBody } from '../../schemas.ts';
 import { KioskSurveySchema } from '../../schemas-kiosk.ts';
 import { HttpError } from '../../errors.ts';
 import { principalOf } from '../../scope.ts';
-import { ContactInput } from '../../schemas-cases.ts';
-import { normaliseContact, screenComment } from '../../../domain/comment-screen.ts';
-import { polarity, scaleRange } from '../../../domain/scale.ts';
-import type { SurveyConfig } from '../../../config/schema.ts';
+import { NoteFields, NoteOutcome, storeNote } from '../../answer-notes.ts';
+import { surveyView } from '../../survey-view.ts';
 import { weekKey } from '../../../staff/pulse-summary.ts';
-
-/** The survey's follow-up with the values of its question split into halves, so the terminal need not know the scales' rules. */
-function followUpOf(survey: SurveyConfig) {
-  const f = survey.followUp;
-  const question = f && survey.questions.find((q) => q.number === f.question);
-  const range = question && scaleRange(question.scale);
-  if (!f || !question || !range) return undefined;
-  const values = Array.from({ length: range.max - range.min + 1 }, (_, i) => range.min + i);
-  return {
-    ...f,
-    positiveValues: values.filter((v) => polarity(question.scale, v) === 'positive'),
-    negativeValues: values.filter((v) => polarity(question.scale, v) === 'negative'),
-  };
-}
 
 /** A kiosk token's device (kiosk tokens are always bound to one). */
 function kioskDevice(request: FastifyRequest): string {
@@ -56,8 +40,7 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpService
       const surveyId = services.devices.get(deviceId)?.surveyId;
       const survey = services.config.surveys.find((s) => s.id === surveyId);
       if (!survey) throw new HttpError(404, `Device "${deviceId}" has no survey`);
-      const followUp = followUpOf(survey);
-      return { deviceId, survey: { id: survey.id, name: survey.name, questions: survey.questions.map(({ id, number, scale, label }) => ({ id, number, scale, label })), ...(followUp ? { followUp } : {}) } };
+      return { deviceId, survey: surveyView(survey) };
     },
   );
 
@@ -132,42 +115,16 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpService
           {
             boot: Type.Integer({ minimum: 0, maximum: 65535 }),
             seq: Type.Integer({ minimum: 1, maximum: 4294967295 }),
-            reasons: Type.Array(Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,64}$' }), { maxItems: 6, default: [] }),
-            comment: Type.Optional(Type.String({ maxLength: 2000 })),
-            contact: Type.Optional(ContactInput),
+            ...NoteFields,
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ outcome: Type.Union([Type.Literal('stored'), Type.Literal('duplicate')]), flags: Type.Array(Type.String()) }), 400: ErrorBody, 409: ErrorBody },
+        response: { 200: NoteOutcome, 400: ErrorBody, 409: ErrorBody },
       },
     },
     async (request) => {
-      const deviceId = kioskDevice(request);
-      const { boot, seq, reasons, contact } = request.body;
-      const answer = services.notes.answer(deviceId, boot, seq);
-      if (!answer) throw new HttpError(409, `Answer ${boot}/${seq} has not arrived yet; send the note again after it`);
-      const normalised = contact ? normaliseContact(contact.kind, contact.value) : null;
-      if (normalised === undefined) throw new HttpError(400, `That is not a valid ${contact!.kind === 'email' ? 'e-mail address' : 'phone number'}`);
-      const comment = request.body.comment?.trim() || null;
-      const flags = comment ? screenComment(comment) : [];
-      const note = {
-        deviceId,
-        boot,
-        seq,
-        siteId: answer.siteId,
-        pointId: answer.pointId,
-        scale: answer.scale,
-        value: answer.value,
-        negative: answer.value !== null && polarity(answer.scale, answer.value) === 'negative',
-        reasons: [...new Set(reasons)],
-        comment,
-        contact: normalised,
-        flags,
-        notedAt: Date.now(),
-      };
-      const stored = services.notes.save(note);
-      if (stored) services.bus.emit('note:stored', note);
-      return { outcome: stored ? ('stored' as const) : ('duplicate' as const), flags };
+      const { boot, seq, ...note } = request.body;
+      return storeNote(services, { deviceId: kioskDevice(request), boot, seq }, note);
     },
   );
 
