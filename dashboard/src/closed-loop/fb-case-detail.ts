@@ -91,6 +91,10 @@ export class FbCaseDetail extends LitElement {
             <button type="submit" class="secondary">${t('cases.assign')}</button>
           </form>`
         : ''}
+      <form class="stack" data-form="follow-up" @submit=${(e: SubmitEvent) => this.submit(e, (d) => this.act('PATCH', `/api/cases/${c.id}`, { followUp: String(d.get('followUp') ?? '') }))}>
+        <label class="wide">${t('cases.followUp')} <textarea name="followUp" required maxlength="4000" rows="2" .value=${c.followUp ?? ''}></textarea></label>
+        <button type="submit" class="secondary">${t('cases.saveFollowUp')}</button>
+      </form>
       <form class="stack" data-form="comment" @submit=${(e: SubmitEvent) => this.submit(e, (d, f) => this.act('POST', `/api/cases/${c.id}/comments`, { text: String(d.get('text') ?? '') }, f))}>
         <label class="wide">${t('cases.comment')} <textarea name="text" required maxlength="4000" rows="2"></textarea></label>
         <button type="submit" class="secondary">${t('cases.addComment')}</button>
@@ -118,6 +122,7 @@ export class FbCaseDetail extends LitElement {
           ${c.contact ?? t('cases.noContact')}
           ${c.contact && this.canAct ? html` <button class="secondary" data-erase @click=${() => void this.act('DELETE', `/api/cases/${c.id}/contact`)}>${t('cases.eraseContact')}</button>` : ''}
         </dd>
+        ${c.followUp ? html`<dt>${t('cases.followUp')}</dt><dd>${c.followUp}</dd>` : ''}
         ${c.rootCause ? html`<dt>${t('cases.rootCause')}</dt><dd>${c.rootCause}${c.customerConfirmed !== null ? ` · ${t(c.customerConfirmed ? 'cases.confirmed' : 'cases.notConfirmed')}` : ''}</dd>` : ''}
       </dl>
       <h3>${t('cases.deadlines')}</h3>
