@@ -44,6 +44,8 @@ beforeAll(async () => {
   // axe-core is injected as a script, which the gateway's Content-Security-Policy would rightly refuse
   context = await browser.newContext({ bypassCSP: true, viewport: { width: 1080, height: 1920 } });
   page = await context.newPage();
+  // The terminal flags an answer given faster than a person reads: the test's clock moves as a reader's would.
+  await page.clock.install();
   await page.goto(`${t.gateway.httpUrl}/kiosk/#token=${token}`);
 });
 afterAll(async () => {
@@ -56,6 +58,7 @@ const cases = async () => (await t.get<{ cases: CaseView[] }>('/api/cases', admi
 
 describe('the kiosk follow-up', () => {
   it('asks why with the negative choices, takes a comment and a callback only with consent, and the gateway opens one case with the contact', async () => {
+    await page.clock.fastForward(2000);
     await page.locator('fb-scale-question[data-question="1"] button[data-value="2"]').click();
     const choices = page.locator('fb-follow-up button[data-choice]');
     await expect.poll(() => choices.allTextContents()).toEqual(['Waiting time', 'Quality']);
@@ -79,6 +82,7 @@ describe('the kiosk follow-up', () => {
     expect(await page.locator('fb-follow-up input[name=consent]').evaluate((el) => (el as unknown as { validity: { valueMissing: boolean } }).validity.valueMissing)).toBe(true);
     await page.locator('fb-follow-up input[name=consent]').check();
     await page.locator('fb-follow-up button[data-callback]').click();
+    await page.clock.fastForward(2000);
     await page.locator('fb-scale-question[data-question="2"] button[data-value="2"]').click();
     await page.locator('[data-testid=thanks]').waitFor();
 
@@ -89,16 +93,21 @@ describe('the kiosk follow-up', () => {
   });
 
   it('asks a happy customer what they liked and offers no callback', async () => {
+    await page.clock.fastForward(5000);
     await page.locator('[data-testid=thanks]').waitFor({ state: 'detached', timeout: 10_000 });
+    await page.clock.fastForward(2000);
     await page.locator('fb-scale-question[data-question="1"] button[data-value="10"]').click();
     await expect.poll(() => page.locator('fb-follow-up button[data-choice]').allTextContents()).toEqual(['Friendly staff']);
     await page.locator('fb-follow-up button[data-next]').click();
     await page.locator('fb-follow-up textarea[name=comment]').waitFor();
     await page.locator('fb-follow-up button[data-next]').click();
     // No callback step after a positive answer: straight on to the next question.
+    await page.clock.fastForward(2000);
     await page.locator('fb-scale-question[data-question="2"] button[data-value="5"]').click();
     await page.locator('[data-testid=thanks]').waitFor();
     await expect.poll(async () => (await t.get<{ answers: { value: number | null }[] }>('/api/answers?limit=10', admin)).answers.length).toBe(4);
+    // each answer came after its question had been on screen long enough to read: none is misuse
+    expect((await t.get<{ answers: { misuse: boolean }[] }>('/api/answers?limit=10', admin)).answers.map((a) => a.misuse)).toEqual([false, false, false, false]);
     expect(await cases()).toHaveLength(1);
   });
 });

@@ -7,6 +7,10 @@ export interface KioskAnswer {
   question: number;
   value: number | null;
   uptimeMs: number;
+  /** how long the question was on screen (the gateway flags an answer faster than reading as misuse) */
+  readMs?: number;
+  /** the seq of the first answer of this survey run */
+  run?: number;
 }
 
 /** What the customer added to one answer (by its seq): why, a comment, a callback request with consent. */

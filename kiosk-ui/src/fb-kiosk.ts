@@ -45,6 +45,8 @@ export class FbKiosk extends LitElement {
   private readonly identity = new TerminalIdentity();
   private readonly queue = new AnswerQueue(() => this.requestUpdate());
   private answers: KioskAnswer[] = [];
+  /** when the question on screen appeared (performance.now()), for how long it was read */
+  private shownAt = performance.now();
   private notes: KioskNote[] = [];
   private idle: ReturnType<typeof setTimeout> | undefined;
   private thanks: ReturnType<typeof setTimeout> | undefined;
@@ -121,7 +123,8 @@ export class FbKiosk extends LitElement {
   private answer(value: number | null): void {
     const question = this.questions[this.step];
     if (!question) return;
-    const answer = { ...this.identity.next(), question: question.number, value };
+    const identity = this.identity.next();
+    const answer = { ...identity, question: question.number, value, readMs: Math.max(0, Math.round(performance.now() - this.shownAt)), run: this.answers[0]?.seq ?? identity.seq };
     this.answers.push(answer);
     this.step++;
     const polarity = this.followUpPolarity(question.number, value);
@@ -202,6 +205,17 @@ export class FbKiosk extends LitElement {
       void this.loadSurvey();
     }, THANKS_MS);
   }
+
+  override updated(): void {
+    // Each question the customer sees starts its reading time when it is on screen.
+    const key = `${this.step}:${this.following ? 'f' : ''}:${this.pulse ? 'p' : ''}`;
+    if (key !== this.shownKey) {
+      this.shownKey = key;
+      this.shownAt = performance.now();
+    }
+  }
+
+  private shownKey = '';
 
   override render() {
     const { waiting, reachable } = this.queue.state;

@@ -30,6 +30,10 @@ export interface IncomingAnswer {
   uptimeMs: number;
   receivedAt: number;
   source: AnswerSource;
+  /** a terminal: how long the question was on screen before this answer (too short to read: misuse) */
+  readMs?: number | undefined;
+  /** a terminal: the seq of the first answer of this survey run (a run started within the response interval after the last counted one: misuse) */
+  run?: number | undefined;
 }
 
 /** One answer on one scale at one point: what every transport is normalised into, and what is stored. */

@@ -28,7 +28,8 @@ export function storeNote(
   const contact = body.contact ? normaliseContact(body.contact.kind, body.contact.value) : null;
   if (contact === undefined) throw new HttpError(400, `That is not a valid ${body.contact!.kind === 'email' ? 'e-mail address' : 'phone number'}`);
   const comment = body.comment?.trim() || null;
-  const flags = comment ? screenComment(comment) : [];
+  // A note on an answer flagged as misuse is kept, flagged too, and opens no case.
+  const flags = [...(comment ? screenComment(comment) : []), ...(answer.misuse ? ['misuse'] : [])];
   const note = {
     ...id,
     siteId: answer.siteId,
@@ -43,6 +44,6 @@ export function storeNote(
     notedAt: Date.now(),
   };
   const stored = services.notes.save(note);
-  if (stored) services.bus.emit('note:stored', note);
+  if (stored && !answer.misuse) services.bus.emit('note:stored', note);
   return { outcome: stored ? 'stored' : 'duplicate', flags };
 }

@@ -8,6 +8,7 @@ import { smileyScale } from '../domain/scale.ts';
 import { scaleRange } from '../domain/scale.ts';
 import type { SurveyConfig } from '../config/schema.ts';
 import type { Delivery, RefusalCode } from '../domain/device-inbox.ts';
+import { MIN_READ_MS } from '../domain/limits.ts';
 
 /** The protocol error a refusal reason is answered with. */
 function refusalCode(reason: string): RefusalCode {
@@ -39,6 +40,8 @@ interface BootState {
  */
 export class Ingest {
   private readonly boots = new Map<string, BootState>();
+  /** terminals' survey runs and whether each is misuse (bounded: the oldest are forgotten) */
+  private readonly runs = new Map<string, boolean>();
 
   constructor(private readonly deps: IngestDeps) {}
 
@@ -120,6 +123,8 @@ export class Ingest {
     if (answer.value !== null && (answer.value < range.min || answer.value > range.max)) return this.refuse('bad-value', answer, true);
     if (answer.seq === 0) return this.refuse('bad-seq', answer, true);
     const occurredAt = this.dated(answer);
+    const tooFast = answer.readMs !== undefined && answer.readMs < MIN_READ_MS;
+    const runTooSoon = answer.run !== undefined && this.runMisuse(answer.deviceId, answer.boot, answer.run, () => this.deps.misuse.isMisuse({ deviceId: device.id, pointId: device.pointId, occurredAt, responseIntervalMs: device.responseIntervalMs, sessionMode: false }));
     return this.store(
       {
         deviceId: answer.deviceId,
@@ -134,11 +139,26 @@ export class Ingest {
         value: answer.value,
         occurredAt,
         receivedAt: answer.receivedAt,
-        misuse: false,
+        misuse: tooFast || runTooSoon,
         source: answer.source,
       },
       answer,
     );
+  }
+
+  /**
+   * Whether a terminal's survey run counts: decided once per run (by the misuse rule, at the first
+   * of its answers to arrive) and remembered for the run's other answers.
+   */
+  private runMisuse(deviceId: string, boot: number, run: number, decide: () => boolean): boolean {
+    const key = `${deviceId}:${boot}:${run}`;
+    let misuse = this.runs.get(key);
+    if (misuse === undefined) {
+      misuse = decide();
+      this.runs.set(key, misuse);
+      if (this.runs.size > 10_000) this.runs.delete(this.runs.keys().next().value!);
+    }
+    return misuse;
   }
 
   /** Any message from a device tells the clock about its boot. */

@@ -33,10 +33,11 @@ export class AnswerNoteRepo {
   constructor(private readonly db: Db) {}
 
   /** The stored answer a note would attach to. */
-  answer(deviceId: string, boot: number, seq: number): { siteId: string; pointId: string; scale: string; value: number | null } | undefined {
-    return this.db.prepare('SELECT site_id AS siteId, point_id AS pointId, scale, value FROM answers WHERE device_id = ? AND boot = ? AND seq = ?').get(deviceId, boot, seq) as
-      | { siteId: string; pointId: string; scale: string; value: number | null }
+  answer(deviceId: string, boot: number, seq: number): { siteId: string; pointId: string; scale: string; value: number | null; misuse: boolean } | undefined {
+    const row = this.db.prepare('SELECT site_id AS siteId, point_id AS pointId, scale, value, misuse FROM answers WHERE device_id = ? AND boot = ? AND seq = ?').get(deviceId, boot, seq) as
+      | { siteId: string; pointId: string; scale: string; value: number | null; misuse: number }
       | undefined;
+    return row && { ...row, misuse: row.misuse === 1 };
   }
 
   /** Stores a note once per answer; false when the answer already has one (a resent note). */

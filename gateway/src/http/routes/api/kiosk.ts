@@ -64,6 +64,8 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpService
                   // rating) into the other. A type list matches each value as it is.
                   value: Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 0, maximum: 255, description: 'the rating, or null when the question was skipped' }),
                   uptimeMs: Type.Integer({ minimum: 0, maximum: 4294967295 }),
+                  readMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 86_400_000, description: 'how long the question was on screen before the answer; under 600 ms it is flagged misuse' })),
+                  run: Type.Optional(Type.Integer({ minimum: 1, maximum: 4294967295, description: "the seq of this survey run's first answer; a run starting within the device's response interval after the last counted one is flagged misuse" })),
                 },
                 { additionalProperties: false },
               ),
@@ -95,7 +97,7 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpService
       if (clock && clock.bootWallMs <= clock.sentWallMs) services.inbox.booted(deviceId, request.body.boot, clock.bootWallMs + (receivedAt - clock.sentWallMs), receivedAt);
       const results = await Promise.all(
         request.body.answers.map(async (a) => {
-          const r = await services.inbox.answer({ deviceId, boot: request.body.boot, seq: a.seq, questionNumber: a.question, value: a.value, uptimeMs: a.uptimeMs, receivedAt, source: 'kiosk' });
+          const r = await services.inbox.answer({ deviceId, boot: request.body.boot, seq: a.seq, questionNumber: a.question, value: a.value, uptimeMs: a.uptimeMs, receivedAt, source: 'kiosk', readMs: a.readMs, run: a.run });
           return r.outcome === 'refused' ? { seq: a.seq, outcome: r.outcome, reason: r.reason } : { seq: a.seq, outcome: r.outcome };
         }),
       );
