@@ -3,4 +3,9 @@
 import './fb-kiosk.ts';
 
 if (location.pathname.startsWith('/s/')) void import('./fb-phone-survey.ts').then(() => document.body.append(document.createElement('fb-phone-survey')));
-else document.body.append(document.createElement('fb-kiosk'));
+else {
+  document.body.append(document.createElement('fb-kiosk'));
+  // The app's files from the service worker's cache when the gateway is away (browsers allow it on
+  // https and on localhost; on plain http in the LAN the terminal still keeps its answers, not a reload).
+  if ('serviceWorker' in navigator) void navigator.serviceWorker.register('/kiosk/sw.js', { scope: '/kiosk/' }).catch(() => undefined);
+}
