@@ -30,7 +30,7 @@ describe('the kiosk app shell', () => {
     await page.goto(`${t.gateway.httpUrl}/kiosk/#token=${token}`);
     await page.locator('fb-scale-question[data-question="1"] button[data-value]').first().waitFor();
     // installed and in control of the page (it claims its clients when it activates)
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { navigator: { serviceWorker: { controller: unknown } } }).navigator.serviceWorker.controller !== null), { timeout: 10_000 }).toBe(true);
 
     await context.setOffline(true);
     await page.reload();
@@ -38,7 +38,7 @@ describe('the kiosk app shell', () => {
     await page.locator('[data-testid=thanks]').waitFor();
     await expect.poll(() => page.locator('[data-testid=queue]').textContent()).toMatch(/1 answer waiting to be sent · offline/);
     await context.setOffline(false);
-    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.evaluate(() => globalThis.dispatchEvent(new Event('online')));
     await expect
       .poll(async () => (await t.get<{ answers: { deviceId: string; value: number | null }[] }>('/api/answers?limit=10', admin)).answers.filter((a) => a.deviceId === 'kiosk-1').map((a) => a.value))
       .toEqual([8]);
