@@ -38,7 +38,7 @@ describe('the kiosk app shell', () => {
     await page.locator('[data-testid=thanks]').waitFor();
     await expect.poll(() => page.locator('[data-testid=queue]').textContent()).toMatch(/1 answer waiting to be sent · offline/);
     await context.setOffline(false);
-    await page.evaluate(() => globalThis.dispatchEvent(new Event('online')));
+    await page.evaluate(() => (globalThis as unknown as EventTarget).dispatchEvent(new Event('online')));
     await expect
       .poll(async () => (await t.get<{ answers: { deviceId: string; value: number | null }[] }>('/api/answers?limit=10', admin)).answers.filter((a) => a.deviceId === 'kiosk-1').map((a) => a.value))
       .toEqual([8]);
