@@ -137,6 +137,9 @@ describe('the dashboard views', () => {
   });
 
   it('switches every visible string to Russian', async () => {
+    // a burst of unhappy answers at the exit fires the default alert, whose text is checked below
+    await press('exit-1', 'exit-1-secret', pressPlan([40, 0, 0, 0]));
+    await expect.poll(async () => (await t.get<{ alerts: { pointId: string }[] }>('/api/alerts', session)).alerts.some((a) => a.pointId === EXIT.id)).toBe(true);
     const page = await context.newPage();
     await page.goto(`${t.gateway.httpUrl}/dashboard/overview`);
     await page.locator('fb-index-tile[data-index=happy]').waitFor();
@@ -148,6 +151,9 @@ describe('the dashboard views', () => {
       .map(([, value]) => value)
       .filter((value) => text.includes(value));
     expect(english).toEqual([]);
+    // the alerts feed too: each alert said from its figures, not in the gateway's English
+    await expect.poll(() => page.locator('fb-alerts-panel li strong').count()).toBeGreaterThan(0);
+    for (const alert of await page.locator('fb-alerts-panel li strong').allTextContents()) expect(alert).toMatch(/негативных .* за последние \d+ мин/);
     await page.locator('header select').selectOption('en');
     await page.close();
   });

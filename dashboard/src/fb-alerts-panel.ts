@@ -7,6 +7,15 @@ import type { Alert } from '@feedback/web-base/contract.ts';
 import type { Filters } from './filters.ts';
 import { panelStyles } from './fb-panel.ts';
 
+/** An alert's message in the reader's language, from its figures (older alerts keep the gateway's English text). */
+function alertText(a: Alert): string {
+  const p = a.params;
+  if (!p) return a.message;
+  if (a.kind === 'threshold') return t('alerts.message.threshold', { ...p, index: t(`index.${String(p.index)}`), direction: t(`alerts.direction.${String(p.direction)}`) });
+  if (a.kind === 'count') return t('alerts.message.count', { ...p, polarity: t(`alerts.polarity.${String(p.polarity)}`) });
+  return t(`alerts.message.${a.kind}`, { ...p, defaultValue: a.message });
+}
+
 /** The alerts feed: the latest alerts of the filter's points, live; open ones can be acknowledged with a comment. */
 export class FbAlertsPanel extends LitElement {
   static override properties = { filters: { attribute: false }, canAct: { type: Boolean }, alerts: { state: true }, error: { state: true } };
@@ -62,7 +71,7 @@ export class FbAlertsPanel extends LitElement {
         ${this.alerts.map(
           (a) => html`
             <li data-alert=${a.id} data-status=${a.status}>
-              <strong>${a.message}</strong>
+              <strong>${alertText(a)}</strong>
               <div class="muted">${a.pointId} · ${formatDateTime(a.firedAt)} · ${t(`alerts.status.${a.status}`)}${a.acknowledgedBy ? ` · ${a.acknowledgedBy}` : ''}</div>
               ${a.comment ? html`<div>${a.comment}</div>` : ''}
               ${a.status === 'open' && this.canAct

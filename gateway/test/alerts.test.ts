@@ -103,7 +103,7 @@ describe('webhooks', () => {
     const bus = new EventBus();
     const sender = new WebhookSender(new WebhookDeliveryRepo(f.db), [{ url, secret, events: ['alert.fired'], attempts: 5, retryBaseMs: 50 }], createLogger('silent'));
     const stop = sender.start(bus);
-    const alert = new AlertRepo(f.db).fire({ ruleId: 'r', pointId: 'desk', kind: 'negativeShare', firedAt: T0, value: 75, n: 4, message: 'm' });
+    const alert = new AlertRepo(f.db).fire({ ruleId: 'r', pointId: 'desk', kind: 'negativeShare', firedAt: T0, value: 75, n: 4, message: 'm', params: {} });
     bus.emit('alert:changed', 'alert.fired', alert);
     bus.emit('alert:changed', 'alert.closed', alert); // not subscribed: never sent
 
@@ -128,7 +128,7 @@ describe('webhooks', () => {
     const bus = new EventBus();
     const sender = new WebhookSender(new WebhookDeliveryRepo(f.db), [{ url: 'http://127.0.0.1:9/unreachable', secret: 'x'.repeat(16), events: ['alert.fired'], attempts: 2, retryBaseMs: 10 }], createLogger('silent'));
     const stop = sender.start(bus);
-    bus.emit('alert:changed', 'alert.fired', new AlertRepo(f.db).fire({ ruleId: 'r', pointId: 'desk', kind: 'k', firedAt: T0, value: null, n: 0, message: 'm' }));
+    bus.emit('alert:changed', 'alert.fired', new AlertRepo(f.db).fire({ ruleId: 'r', pointId: 'desk', kind: 'k', firedAt: T0, value: null, n: 0, message: 'm', params: {} }));
     await expect.poll(() => sender.deliveries(10).length, { timeout: 5000 }).toBe(2);
     await new Promise((r) => setTimeout(r, 100));
     stop();

@@ -96,7 +96,7 @@ describe('case deadlines under a fake clock', () => {
   it('opens one case per fired alert, however often the alert is seen', async () => {
     const s = await setUp(false);
     const stop = startCaseRules({ bus: s.bus, cases: s.cases, config: s.config.cases, siteOfPoint: () => 'berlin', logger });
-    const alert: Alert = { id: 7, ruleId: 'default', pointId: 'desk', kind: 'negativeShare', status: 'open', firedAt: berlin('2026-11-27T16:00'), value: 0.6, n: 10, message: '60% negative', acknowledgedBy: null, acknowledgedAt: null, comment: null, closedAt: null };
+    const alert: Alert = { id: 7, ruleId: 'default', pointId: 'desk', kind: 'negativeShare', status: 'open', firedAt: berlin('2026-11-27T16:00'), value: 0.6, n: 10, message: '60% negative', params: { share: 60, negative: 6, answers: 10, window: 15 }, acknowledgedBy: null, acknowledgedAt: null, comment: null, closedAt: null };
     s.bus.emit('alert:changed', 'alert.fired', alert);
     s.bus.emit('alert:changed', 'alert.fired', alert);
     s.bus.emit('alert:changed', 'alert.acknowledged', alert);

@@ -11,6 +11,7 @@ interface Verdict {
   value: number | null;
   n: number;
   message: string;
+  params: Record<string, string | number>;
 }
 
 /**
@@ -56,7 +57,7 @@ export class AlertEngine {
         const verdict = this.judge(rule, pointId, now);
         const active = this.deps.store.active(rule.id, pointId);
         if (verdict.firing && !active) {
-          this.emit('alert.fired', this.deps.store.fire({ ruleId: rule.id, pointId, kind: rule.kind, firedAt: now, value: verdict.value, n: verdict.n, message: verdict.message }));
+          this.emit('alert.fired', this.deps.store.fire({ ruleId: rule.id, pointId, kind: rule.kind, firedAt: now, value: verdict.value, n: verdict.n, message: verdict.message, params: verdict.params }));
         } else if (!verdict.firing && active) {
           this.emit('alert.closed', this.deps.store.close(active.id, now));
         }
@@ -86,6 +87,7 @@ export class AlertEngine {
           value: c.answers ? 100 * share : null,
           n: c.answers,
           message: `${Math.round(100 * share)}% negative (${c.negative} of ${c.answers}) ${window}`,
+          params: { share: Math.round(100 * share), negative: c.negative, answers: c.answers, window: rule.windowMinutes },
         };
       }
       case 'threshold': {
@@ -96,12 +98,13 @@ export class AlertEngine {
           value: r.value,
           n: r.n,
           message: `${rule.index} ${r.value?.toFixed(1) ?? '–'} ${rule.below !== undefined ? `below ${rule.below}` : `above ${rule.above}`} ${window}`,
+          params: { index: rule.index, value: r.value === null ? '–' : Number(r.value.toFixed(1)), direction: rule.below !== undefined ? 'below' : 'above', bound: rule.below ?? rule.above ?? 0, window: rule.windowMinutes },
         };
       }
       case 'count': {
         const c = this.deps.indices.polarityCounts({ pointId, from, to: now });
         const k = c[rule.polarity];
-        return { firing: k >= rule.count, value: k, n: c.answers, message: `${k} ${rule.polarity} answers ${window}` };
+        return { firing: k >= rule.count, value: k, n: c.answers, message: `${k} ${rule.polarity} answers ${window}`, params: { count: k, polarity: rule.polarity, window: rule.windowMinutes } };
       }
     }
   }

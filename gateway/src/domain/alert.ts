@@ -10,7 +10,10 @@ export interface Alert {
   firedAt: number;
   value: number | null;
   n: number;
+  /** the message in English, for logs and webhooks */
   message: string;
+  /** the message's figures (kind-specific), so screens can say it in their own language; null for alerts from before they were kept */
+  params: Record<string, string | number> | null;
   acknowledgedBy: string | null;
   acknowledgedAt: number | null;
   comment: string | null;

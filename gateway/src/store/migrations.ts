@@ -437,4 +437,12 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX survey_codes_point ON survey_codes (point_id, kind);
     `,
   },
+  {
+    version: 10,
+    name: "alerts keep their message's figures, so screens can say it in the reader's language",
+    sql: `
+      -- JSON: the figures of the message (share, counts, index, bound, window); NULL for older alerts (their English message stays).
+      ALTER TABLE alerts ADD COLUMN params TEXT;
+    `,
+  },
 ];
