@@ -136,6 +136,22 @@ describe('the dashboard views', () => {
     await page.close();
   });
 
+  it("draws customers served and the response rate on the trend's time axis", async () => {
+    const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+    const recorded = await fetch(`${t.gateway.httpUrl}/api/customers`, {
+      method: 'POST',
+      headers: { ...session.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ pointId: POINT.id, from: hour, to: hour + 3_600_000, count: 400 }),
+    });
+    expect(recorded.status).toBe(204);
+    const page = await context.newPage();
+    await page.goto(`${t.gateway.httpUrl}/dashboard/trends?interval=hour&siteId=${SITE.id}`);
+    await expect.poll(() => page.locator('fb-trends [data-testid=traffic] fb-trend-chart').count()).toBe(2);
+    await page.locator('fb-trends [data-testid=traffic] fb-trend-chart canvas').first().waitFor();
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await page.close();
+  });
+
   it('switches every visible string to Russian', async () => {
     // a burst of unhappy answers at the exit fires the default alert, whose text is checked below
     await press('exit-1', 'exit-1-secret', pressPlan([40, 0, 0, 0]));

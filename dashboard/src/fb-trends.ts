@@ -14,12 +14,21 @@ type TrendInterval = (typeof INTERVALS)[number];
 
 /** Any index over time, its 95% interval drawn as a band; index and interval in the URL. */
 export class FbTrends extends LitElement {
-  static override properties = { filters: { attribute: false }, params: { attribute: false }, points: { attribute: false }, series: { state: true }, error: { state: true } };
+  static override properties = {
+    filters: { attribute: false },
+    params: { attribute: false },
+    points: { attribute: false },
+    series: { state: true },
+    traffic: { state: true },
+    error: { state: true },
+  };
   declare filters: Filters;
   /** to know whether the filter covers one site: days and weeks are local to a site */
   declare points: PointSummary[];
   declare params: Record<string, string>;
   declare series: TrendSeries | undefined;
+  /** customers served and the response rate per bucket, on the same time axis */
+  declare traffic: { customers: TrendSeries; rate: TrendSeries } | undefined;
   declare error: string;
 
   constructor() {
@@ -54,11 +63,17 @@ export class FbTrends extends LitElement {
       const { from, to } = rangeOf(this.filters);
       const span = to - from;
       type Trend = { points: { start: number; result: IndexResult }[] };
-      const [{ points }, before] = await Promise.all([
+      const [{ points }, before, rates] = await Promise.all([
         api.get<Trend>(`${path}?${apiQueryFor(this.filters, { from, to }, { interval: this.interval })}`),
         // the period of equal length just before, bucket by bucket (the same interval), for comparison
         api.get<Trend>(`${path}?${apiQueryFor(this.filters, { from: from - span, to: from }, { interval: this.interval })}`),
+        // customers served (the response rate's n) and the response rate, bucket by bucket
+        api.get<Trend>(`/api/indices/responseRate/trend?${apiQueryFor(this.filters, { from, to }, { interval: this.interval })}`),
       ]);
+      const times = rates.points.map((p) => p.start);
+      this.traffic = rates.points.some((p) => p.result.n > 0)
+        ? { customers: { times, values: rates.points.map((p) => p.result.n) }, rate: { times, values: rates.points.map((p) => (p.result.n > 0 ? p.result.value : null)) } }
+        : undefined;
       const shown = (p: { result: IndexResult }) => p.result.enough && p.result.value !== null;
       const previous = new Map(before.points.map((p) => [p.start + span, shown(p) ? p.result.value : null]));
       this.series = {
@@ -99,6 +114,13 @@ export class FbTrends extends LitElement {
         <h2>${t('trends.title', { index: label })}</h2>
         <p class="muted">${t('trends.band')} ${t('trends.previous')}</p>
         <fb-trend-chart .series=${this.series} .label=${label}></fb-trend-chart>
+      </section>
+      <section data-testid="traffic">
+        <h2>${t('trends.traffic')}</h2>
+        ${this.traffic
+          ? html`<fb-trend-chart .series=${this.traffic.customers} .label=${t('trends.customers')}></fb-trend-chart>
+              <fb-trend-chart .series=${this.traffic.rate} .label=${t('index.responseRate')}></fb-trend-chart>`
+          : html`<p class="muted">${t('trends.noTraffic')}</p>`}
       </section>
     `;
   }
