@@ -33,6 +33,9 @@ export interface CaseFilter {
   pointId?: string | undefined;
   from?: number | undefined;
   to?: number | undefined;
+  /** closed in [closedFrom, closedTo) */
+  closedFrom?: number | undefined;
+  closedTo?: number | undefined;
   limit: number;
 }
 
@@ -72,7 +75,9 @@ export class CaseRepo {
       .add('point_id = ?', [filter.pointId], filter.pointId !== undefined)
       .add('overdue_at IS NOT NULL', [], filter.overdue === true)
       .add('opened_at >= ?', [filter.from], filter.from !== undefined)
-      .add('opened_at < ?', [filter.to], filter.to !== undefined);
+      .add('opened_at < ?', [filter.to], filter.to !== undefined)
+      .add('closed_at >= ?', [filter.closedFrom], filter.closedFrom !== undefined)
+      .add('closed_at < ?', [filter.closedTo], filter.closedTo !== undefined);
     const rows = this.db.prepare(`SELECT ${COLUMNS} FROM cases ${where} ORDER BY id DESC LIMIT ?`).all(...where.params, filter.limit) as CaseRow[];
     return rows.map((r) => this.withDeadlines(r));
   }

@@ -3,6 +3,7 @@ import type { CaseRepo } from '../cases/case-repo.ts';
 import type { ReviewRepo } from '../reviews/review-repo.ts';
 import type { ReportRepo } from './report-repo.ts';
 import type { AssessmentFigures } from './self-assessment.ts';
+import { caseKpis, share } from './case-kpis.ts';
 
 const DAY = 86_400_000;
 
@@ -29,10 +30,9 @@ export function assessmentFigures(src: FigureSources, siteId: string, now: numbe
   const pointsWithAnswers = points.filter((p) => src.indices.polarityCounts({ ...base, pointId: p.id }).answers > 0).length;
   const opened = src.cases.list({ siteIds: [siteId], from, to: now, limit: 100_000 });
   const openedBefore = src.cases.list({ siteIds: [siteId], ...before, limit: 100_000 });
-  const deadlines = src.cases.deadlinesDue(siteId, from, now).filter((d) => d.kind === 'resolve');
+  const kpis = caseKpis(opened, src.cases.deadlinesDue(siteId, from, now));
   const reviews = src.reviews.list({ siteIds: [siteId], from, to: now, limit: 100_000 }).filter((r) => r.replyDueAt <= now || r.answeredAt !== null);
   const callbacks = opened.filter((c) => c.summary.startsWith('callback request'));
-  const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
   return {
     nps: { value: nps.value, n: nps.n },
     npsBefore: { value: npsBefore.value, n: npsBefore.n },
@@ -41,9 +41,10 @@ export function assessmentFigures(src: FigureSources, siteId: string, now: numbe
     pointsWithAnswers,
     complaints: opened.length,
     complaintsBefore: openedBefore.length,
-    repeatShare: share(opened.filter((c) => c.repeatOf !== null).length, opened.length),
-    firstResponseShare: share(opened.filter((c) => c.acknowledgedAt !== null && c.acknowledgedAt - c.openedAt <= 2 * 3_600_000).length, opened.length),
-    completionShare: share(deadlines.filter((d) => d.metAt !== null && d.metAt <= d.dueAt).length, deadlines.length),
+    repeatShare: kpis.repeatShare,
+    firstResponseShare: kpis.firstResponse.share,
+    // "completed on time": resolve deadlines met by their due time
+    completionShare: kpis.resolve.share,
     reviewsInTimeShare: share(reviews.filter((r) => r.answeredAt !== null && r.answeredAt <= r.replyDueAt).length, reviews.length),
     weeklyReports: src.reports.list([siteId], 100).filter((r) => r.kind === 'weekly' && r.createdAt >= from && r.status === 'ready').length,
     casesOpened: opened.length,

@@ -8,20 +8,13 @@ import type { CaseRepo } from '../cases/case-repo.ts';
 import type { ReviewRepo } from '../reviews/review-repo.ts';
 import type { AnswerNoteRepo } from '../store/answer-note-repo.ts';
 import type { ReportRepo } from './report-repo.ts';
+import { caseKpis, level, share, type CaseKpis, type Level } from './case-kpis.ts';
 
 /** A count and its share of a total (null share when the total is 0). */
 export interface Share {
   key: string;
   count: number;
   share: number | null;
-}
-
-/** A service level: how many were due, how many were met in time, the share, and the target. */
-export interface Level {
-  due: number;
-  met: number;
-  share: number | null;
-  target: number;
 }
 
 export interface ReportData {
@@ -33,18 +26,10 @@ export interface ReportData {
   indices: { index: IndexName; result: IndexResult; previous: IndexResult }[];
   /** the Happy Index per local day of the period */
   daily: { day: string; result: IndexResult }[];
-  cases: {
+  cases: CaseKpis & {
     opened: number;
     byCategory: Share[];
     bySeverity: Share[];
-    /** cases opened in the period acknowledged within 2 h (the programme's first-response target) */
-    firstResponse: Level & { medianMinutes: number | null };
-    /** respond and resolve deadlines that fell due in the period, met in time */
-    respond: Level;
-    resolve: Level;
-    /** cases due to be resolved in the period that were resolved or closed (target 90%) */
-    completion: Level;
-    repeatShare: number | null;
     overdue: Pick<Case, 'id' | 'category' | 'severity' | 'owner' | 'escalatedTo' | 'summary' | 'overdueAt' | 'status'>[];
   };
   /** answers per customer served (the response-rate index) against the 95% target */
@@ -54,8 +39,6 @@ export interface ReportData {
   emotions: { index: IndexName; result: IndexResult }[];
 }
 
-const share = (count: number, total: number): number | null => (total === 0 ? null : count / total);
-const level = (due: number, met: number, target: number): Level => ({ due, met, share: share(met, due), target });
 
 function shares(counts: Map<string, number>, total: number, limit = 10): Share[] {
   return [...counts]
@@ -71,13 +54,6 @@ function tally<T>(items: T[], key: (item: T) => string | null): Map<string, numb
     if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   return counts;
-}
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 export interface ReportSources {
@@ -100,19 +76,11 @@ export function reportData(src: ReportSources, site: { id: string; name: string;
   }
 
   const opened = src.cases.list({ siteIds: [site.id], from, to, limit: 100_000 });
-  const acknowledgedIn = opened.filter((c) => c.acknowledgedAt !== null).map((c) => c.acknowledgedAt! - c.openedAt);
-  const deadlines = src.cases.deadlinesDue(site.id, from, to);
-  const inTime = (kind: string) => {
-    const due = deadlines.filter((d) => d.kind === kind);
-    return level(due.length, due.filter((d) => d.metAt !== null && d.metAt <= d.dueAt).length, 1);
-  };
-  const resolveDue = deadlines.filter((d) => d.kind === 'resolve');
-  const completed = resolveDue.filter((d) => d.metAt !== null).length;
-  const closedWithCause = src.cases.list({ siteIds: [site.id], status: 'closed', limit: 100_000 }).filter((c) => c.closedAt !== null && c.closedAt >= from && c.closedAt < to);
+  const closedWithCause = src.cases.list({ siteIds: [site.id], status: 'closed', closedFrom: from, closedTo: to, limit: 100_000 });
 
   const points = src.points(site.id);
   const pointIds = points.map((p) => p.id);
-  const negativeNotes = src.notes.list({ pointIds, from, to, negativeOnly: true, limit: 100_000 }).length;
+  const negativeNotes = src.notes.countNegative(pointIds, from, to);
   const ratings = src.reports.ratings(site.id, from, to);
   const byHour = new Map<string, { answers: number; negative: number }>();
   const byPoint = new Map<string, { answers: number; negative: number }>();
@@ -154,14 +122,10 @@ export function reportData(src: ReportSources, site: { id: string; name: string;
     indices: indices.filter((i) => !(EMOTION_INDICES as readonly string[]).includes(i.index)),
     daily,
     cases: {
+      ...caseKpis(opened, src.cases.deadlinesDue(site.id, from, to)),
       opened: opened.length,
       byCategory: CASE_CATEGORIES.map((key) => ({ key, count: opened.filter((c) => c.category === key).length, share: share(opened.filter((c) => c.category === key).length, opened.length) })),
       bySeverity: ['1', '2', '3'].map((key) => ({ key, count: opened.filter((c) => String(c.severity) === key).length, share: share(opened.filter((c) => String(c.severity) === key).length, opened.length) })),
-      firstResponse: { ...level(opened.length, acknowledgedIn.filter((ms) => ms <= 2 * 3_600_000).length, 1), medianMinutes: median(acknowledgedIn.map((ms) => ms / 60_000)) },
-      respond: inTime('respond'),
-      resolve: inTime('resolve'),
-      completion: level(resolveDue.length, completed, 0.9),
-      repeatShare: share(opened.filter((c) => c.repeatOf !== null).length, opened.length),
       overdue: src.cases.overdue(site.id, 50).map(({ id, category, severity, owner, escalatedTo, summary, overdueAt, status }) => ({ id, category, severity, owner, escalatedTo, summary, overdueAt, status })),
     },
     collection: { rate: responseRate.value, n: responseRate.n, target: 0.95 },

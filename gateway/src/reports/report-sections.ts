@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { IndexResult } from '../indices/math/index-result.ts';
-import type { Level, ReportData, Share } from './report-data.ts';
+import type { ReportData, Share } from './report-data.ts';
+import type { Level } from './case-kpis.ts';
 import type { ReportLabels } from './report-labels.ts';
 
 /** A table cell: text, a plain number, a share (0..1, shown as a percentage), or empty. */

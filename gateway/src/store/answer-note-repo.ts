@@ -1,20 +1,6 @@
 import type { Db } from './db.ts';
 import type { AnswerNote } from '../domain/answer-note.ts';
 
-interface NoteRow {
-  deviceId: string;
-  boot: number;
-  seq: number;
-  pointId: string;
-  value: number | null;
-  negative: number;
-  reasons: string;
-  comment: string | null;
-  contact: string | null;
-  flags: string;
-  notedAt: number;
-}
-
 export interface CommentRow {
   deviceId: string;
   boot: number;
@@ -51,16 +37,14 @@ export class AnswerNoteRepo {
     return changes === 1;
   }
 
-  /** Notes at some points in a period, newest first (contacts left out). */
-  list(filter: { pointIds: string[]; from: number; to: number; negativeOnly?: boolean; limit: number }): Omit<NoteRow, 'contact'>[] {
-    if (filter.pointIds.length === 0) return [];
-    return this.db
-      .prepare(
-        `SELECT device_id AS deviceId, boot, seq, point_id AS pointId, value, negative, reasons, comment, flags, noted_at AS notedAt FROM answer_notes
-         WHERE point_id IN (${filter.pointIds.map(() => '?').join(',')}) AND noted_at >= ? AND noted_at < ? ${filter.negativeOnly ? 'AND negative = 1' : ''}
-         ORDER BY noted_at DESC LIMIT ?`,
-      )
-      .all(...filter.pointIds, filter.from, filter.to, filter.limit) as Omit<NoteRow, 'contact'>[];
+  /** How many notes came with a negative answer at some points in a period. */
+  countNegative(pointIds: string[], from: number, to: number): number {
+    if (pointIds.length === 0) return 0;
+    return (
+      this.db
+        .prepare(`SELECT COUNT(*) AS n FROM answer_notes WHERE point_id IN (${pointIds.map(() => '?').join(',')}) AND noted_at >= ? AND noted_at < ? AND negative = 1`)
+        .get(...pointIds, from, to) as { n: number }
+    ).n;
   }
 
   /** How often each follow-up reason was picked with a negative answer at some points in a period. */
