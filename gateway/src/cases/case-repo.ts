@@ -1,6 +1,6 @@
 import type { Db } from '../store/db.ts';
 import { Where } from '../store/sql-where.ts';
-import type { Case, CaseCategory, CaseDeadline, CaseEvent, CaseOrigin, CaseStatus, DeadlineKind, Severity } from '../domain/case.ts';
+import type { Case, CaseCategory, CaseDeadline, CaseEvent, CaseStatus, DeadlineKind, Severity } from '../domain/case.ts';
 
 const COLUMNS = `id, site_id AS siteId, point_id AS pointId, origin, source_key AS sourceKey, category, subcategory, severity, status,
   department, owner, escalated_to AS escalatedTo, summary, contact, opened_at AS openedAt, acknowledged_at AS acknowledgedAt,
@@ -9,22 +9,11 @@ const COLUMNS = `id, site_id AS siteId, point_id AS pointId, origin, source_key 
 
 type CaseRow = Omit<Case, 'customerConfirmed' | 'deadlines'> & { customerConfirmed: number | null };
 
-export interface NewCase {
-  siteId: string;
-  pointId: string | null;
-  origin: CaseOrigin;
-  sourceKey: string | null;
-  category: CaseCategory;
-  subcategory: string | null;
-  severity: Severity;
-  department: string;
-  owner: string;
-  summary: string;
-  contact: string | null;
-  openedAt: number;
-  repeatOf: number | null;
-  deadlines: { kind: DeadlineKind; dueAt: number }[];
-}
+/** What a new case is stored with: the case's own fields before any handling, and its deadlines. */
+export type NewCase = Pick<
+  Case,
+  'siteId' | 'pointId' | 'origin' | 'sourceKey' | 'category' | 'subcategory' | 'severity' | 'department' | 'owner' | 'summary' | 'contact' | 'openedAt' | 'repeatOf'
+> & { deadlines: { kind: DeadlineKind; dueAt: number }[] };
 
 export interface CaseFilter {
   siteIds?: string[] | undefined;

@@ -3,16 +3,7 @@ import type { EventBus } from '../events/bus.ts';
 import type { WorkingCalendar } from '../domain/working-calendar.ts';
 import { DEADLINE_KINDS, DEADLINE_MET_BY, NEXT_STATUSES, type Case, type CaseCategory, type CaseOrigin, type CaseStatus, type DeadlineKind, type Severity } from '../domain/case.ts';
 import type { CaseRepo } from './case-repo.ts';
-
-/** Why a case change was refused: the HTTP layer turns it into 404, 409 or 400. */
-export class CaseRefused extends Error {
-  constructor(
-    readonly reason: 'not-found' | 'conflict' | 'invalid',
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { Refused } from '../domain/refused.ts';
 
 export interface OpenCase {
   siteId: string;
@@ -93,7 +84,7 @@ export class CaseService {
 
   private existing(id: number): Case {
     const found = this.deps.repo.get(id);
-    if (!found) throw new CaseRefused('not-found', `No case ${id}`);
+    if (!found) throw new Refused('not-found', `No case ${id}`);
     return found;
   }
 
@@ -106,10 +97,10 @@ export class CaseService {
   /** Moves a case one status on; closing needs the root cause and whether the customer confirmed the fix. */
   move(id: number, to: CaseStatus, actor: string, extra: { rootCause?: string | undefined; customerConfirmed?: boolean | undefined; comment?: string | undefined } = {}): Case {
     const current = this.existing(id);
-    if (!NEXT_STATUSES[current.status].includes(to)) throw new CaseRefused('conflict', `Case ${id} is ${current.status}; it can go to ${NEXT_STATUSES[current.status].join(' or ') || 'nothing'}, not ${to}`);
+    if (!NEXT_STATUSES[current.status].includes(to)) throw new Refused('conflict', `Case ${id} is ${current.status}; it can go to ${NEXT_STATUSES[current.status].join(' or ') || 'nothing'}, not ${to}`);
     const rootCause = extra.rootCause ?? current.rootCause ?? undefined;
     const confirmed = extra.customerConfirmed ?? current.customerConfirmed ?? undefined;
-    if (to === 'closed' && (!rootCause || confirmed === undefined)) throw new CaseRefused('invalid', 'Closing a case needs its root cause and whether the customer confirmed the fix');
+    if (to === 'closed' && (!rootCause || confirmed === undefined)) throw new Refused('invalid', 'Closing a case needs its root cause and whether the customer confirmed the fix');
     const at = this.now();
     this.deps.repo.setStatus(id, to, at, { ...(extra.rootCause ? { rootCause: extra.rootCause } : {}), ...(extra.customerConfirmed !== undefined ? { customerConfirmed: extra.customerConfirmed } : {}) });
     const met = DEADLINE_MET_BY[to];
@@ -133,7 +124,7 @@ export class CaseService {
   /** Changes the owner, severity (deadlines not yet met are recomputed from the opening), category or follow-up result. */
   edit(id: number, actor: string, fields: { owner?: string | undefined; severity?: Severity | undefined; category?: CaseCategory | undefined; subcategory?: string | null | undefined; followUp?: string | undefined }): Case {
     const current = this.existing(id);
-    if (current.status === 'closed') throw new CaseRefused('conflict', `Case ${id} is closed`);
+    if (current.status === 'closed') throw new Refused('conflict', `Case ${id} is closed`);
     const at = this.now();
     const changes: string[] = [];
     const patch: Parameters<CaseRepo['update']>[1] = {};

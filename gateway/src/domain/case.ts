@@ -76,3 +76,8 @@ export interface CaseEvent {
 }
 
 export type CaseChange = 'case.opened' | 'case.changed' | 'case.overdue';
+
+/** A case for someone who may not see the customer's contact: whether there is one shows, the contact does not. */
+export function withContactHidden(c: Case): Case {
+  return c.contact === null ? c : { ...c, contact: '(hidden)' };
+}

@@ -9,6 +9,7 @@ import { securityHeaders } from './security-headers.ts';
 import { errorBody, HttpError } from './errors.ts';
 import { publicScope } from './public-scope.ts';
 import { HashingBusy } from '../auth/hash-slots.ts';
+import { Refused } from '../domain/refused.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { authRoutes } from './routes/api/auth.ts';
@@ -38,6 +39,9 @@ import { pulseRoutes } from './routes/api/pulse.ts';
 import { phoneRoutes } from './routes/api/phone.ts';
 import { uiRoutes } from './routes/ui.ts';
 
+/** How a domain refusal is answered. */
+const REFUSAL_STATUS = { 'not-found': 404, conflict: 409, invalid: 400 } as const;
+
 /** The hash of the one inline style Swagger UI's bundle injects (the browser names it when it is blocked). */
 const SWAGGER_UI_STYLE_HASH = 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=';
 
@@ -66,9 +70,11 @@ export const httpApp = fp(async (app: FastifyInstance, { services }: { services:
     });
   });
 
-  app.setErrorHandler((error: FastifyError | HttpError | HashingBusy, request, reply) => {
+  app.setErrorHandler((error: FastifyError | HttpError | HashingBusy | Refused, request, reply) => {
     // Every route that hashes a password (sign-in, password changes, new users) is busy the same way.
     if (error instanceof HashingBusy) return reply.code(503).header('retry-after', '1').send(errorBody(503, error.message));
+    // A domain refusal (a case or review that is not there, or not in a state that allows the change).
+    if (error instanceof Refused) return reply.code(REFUSAL_STATUS[error.reason]).send(errorBody(REFUSAL_STATUS[error.reason], error.message));
     const status = error.statusCode ?? 500;
     // Our own HttpErrors say what the caller should know; other 5xx stay hidden.
     if (error instanceof HttpError) return reply.code(status).headers(error.headers).send(errorBody(status, error.message));

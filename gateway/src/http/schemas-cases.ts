@@ -2,7 +2,8 @@ import { Type } from '@sinclair/typebox';
 import { CASE_CATEGORIES, CASE_ORIGINS, CASE_STATUSES, DEADLINE_KINDS } from '../domain/case.ts';
 import { IndexResultSchema, Nullable } from './schemas.ts';
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+/** A union of string literals, from a list of them. */
+export const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
 export const CaseCategorySchema = literals(CASE_CATEGORIES);
 export const CaseStatusSchema = literals(CASE_STATUSES);

@@ -5,6 +5,7 @@ import { fastifyCookie } from '@fastify/cookie';
 import type { EventBus } from '../events/bus.ts';
 import { polarity } from '../domain/scale.ts';
 import type { PointSummaries } from '../indices/point-summaries.ts';
+import { withContactHidden } from '../domain/case.ts';
 import { resolveCredential, type Principal, type PrincipalSources } from '../auth/principal.ts';
 
 
@@ -109,7 +110,7 @@ export function attachRealtime(
 
   const unsubscribeCases = deps.bus.on('case:changed', (event, c) => {
     // The customer's contact never travels over the socket; the case page fetches it for those who may see it.
-    io.to(`cases:${c.siteId}`).emit('case', { event, case: { ...c, contact: c.contact === null ? null : '(hidden)' } });
+    io.to(`cases:${c.siteId}`).emit('case', { event, case: withContactHidden(c) });
   });
 
   return {

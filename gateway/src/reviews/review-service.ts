@@ -4,6 +4,7 @@ import type { Review, ReviewStatus } from '../domain/review.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import type { ParsedReviews, ImportProblem } from './review-import.ts';
 import type { ReviewRepo } from './review-repo.ts';
+import { Refused } from '../domain/refused.ts';
 import { sentimentOf } from './sentiment.ts';
 import { replyDraft, type DraftLanguage } from './reply-drafts.ts';
 
@@ -11,15 +12,6 @@ export interface ImportOutcome {
   imported: number;
   duplicates: number;
   problems: ImportProblem[];
-}
-
-export class ReviewRefused extends Error {
-  constructor(
-    readonly reason: 'not-found' | 'conflict',
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /** Imports reviews into the journal, drafts replies, answers them, and passes them to quality. */
@@ -56,7 +48,7 @@ export class ReviewService {
 
   private existing(id: number): Review {
     const review = this.deps.repo.get(id);
-    if (!review) throw new ReviewRefused('not-found', `No review ${id}`);
+    if (!review) throw new Refused('not-found', `No review ${id}`);
     return review;
   }
 
@@ -74,7 +66,7 @@ export class ReviewService {
   /** In work, or passed to quality, which opens a case (once) for the review. */
   setStatus(id: number, status: Exclude<ReviewStatus, 'new' | 'answered'>, by: string): Review {
     const review = this.existing(id);
-    if (review.status === 'passed_to_quality') throw new ReviewRefused('conflict', `Review ${id} was already passed to quality (case ${review.caseId})`);
+    if (review.status === 'passed_to_quality') throw new Refused('conflict', `Review ${id} was already passed to quality (case ${review.caseId})`);
     if (status === 'in_work') {
       this.deps.repo.setStatus(id, 'in_work');
       return this.existing(id);

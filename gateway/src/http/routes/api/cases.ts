@@ -7,25 +7,12 @@ import { CaseBody, CaseCategorySchema, CaseEventBody, CaseStatusSchema, ContactI
 import { allowedSites, principalOf, requirePoint, requireSite } from '../../scope.ts';
 import { HttpError } from '../../errors.ts';
 import { principalName } from '../../../auth/principal.ts';
-import { CaseRefused } from '../../../cases/case-service.ts';
 import { normaliseContact } from '../../../domain/comment-screen.ts';
-import type { Case } from '../../../domain/case.ts';
-
-const STATUS_OF_REFUSAL = { 'not-found': 404, conflict: 409, invalid: 400 } as const;
-
-/** Runs a case change, turning a refusal into its HTTP answer. */
-function attempt<T>(change: () => T): T {
-  try {
-    return change();
-  } catch (error) {
-    if (error instanceof CaseRefused) throw new HttpError(STATUS_OF_REFUSAL[error.reason], error.message);
-    throw error;
-  }
-}
+import { withContactHidden, type Case } from '../../../domain/case.ts';
 
 /** A case as this request may see it: the contact only for those who handle cases. */
 function shown(request: FastifyRequest, c: Case): Case {
-  return principalOf(request).permissions.has('cases:write') ? c : { ...c, contact: c.contact === null ? null : '(hidden)' };
+  return principalOf(request).permissions.has('cases:write') ? c : withContactHidden(c);
 }
 
 export const caseRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'cases' | 'topology'> }> = async (app, { services }) => {
@@ -138,7 +125,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices
     },
     async (request) => {
       visible(request, request.params.id);
-      return attempt(() => services.cases.edit(request.params.id, actor(request), request.body));
+      return services.cases.edit(request.params.id, actor(request), request.body);
     },
   );
 
@@ -160,7 +147,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices
     async (request) => {
       visible(request, request.params.id);
       const { to, ...extra } = request.body;
-      return attempt(() => services.cases.move(request.params.id, to, actor(request), extra));
+      return services.cases.move(request.params.id, to, actor(request), extra);
     },
   );
 
@@ -178,7 +165,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices
     async (request) => {
       visible(request, request.params.id);
       if (request.body.text.trim() === '') throw new HttpError(400, 'An empty comment');
-      return attempt(() => services.cases.comment(request.params.id, actor(request), request.body.text));
+      return services.cases.comment(request.params.id, actor(request), request.body.text);
     },
   );
 
@@ -195,7 +182,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices
     },
     async (request) => {
       visible(request, request.params.id);
-      return attempt(() => services.cases.eraseContact(request.params.id, actor(request)));
+      return services.cases.eraseContact(request.params.id, actor(request));
     },
   );
 };

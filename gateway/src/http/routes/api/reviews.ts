@@ -4,15 +4,14 @@ import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import type { HttpServices } from '../../services.ts';
 import { ErrorBody, Id, MultilineText, Nullable } from '../../schemas.ts';
+import { literals } from '../../schemas-cases.ts';
 import { allowedSites, principalOf, requireSite } from '../../scope.ts';
 import { HttpError } from '../../errors.ts';
 import { principalName } from '../../../auth/principal.ts';
 import { signature } from '../../../alerts/webhooks.ts';
 import { REVIEW_STATUSES, type Review } from '../../../domain/review.ts';
 import { parseReviewCsv, parseReviewJson } from '../../../reviews/review-import.ts';
-import { ReviewRefused } from '../../../reviews/review-service.ts';
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const SentimentSchema = literals(['positive', 'neutral', 'negative'] as const);
 
 const ReviewBody = Type.Object({
@@ -41,15 +40,6 @@ const ImportResult = Type.Object({
   duplicates: Type.Integer(),
   problems: Type.Array(Type.Object({ line: Type.Optional(Type.Integer()), item: Type.Optional(Type.Integer()), message: Type.String() })),
 });
-
-function attempt<T>(change: () => T): T {
-  try {
-    return change();
-  } catch (error) {
-    if (error instanceof ReviewRefused) throw new HttpError(error.reason === 'not-found' ? 404 : 409, error.message);
-    throw error;
-  }
-}
 
 /** The online reviews journal: import (files and a signed webhook), reply drafts, statuses, the daily check. */
 export const reviewRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'reviews' | 'topology' | 'config'> }> = async (app, { services }) => {
@@ -164,7 +154,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServic
     },
     async (request) => {
       visible(request, request.params.id);
-      return attempt(() => services.reviews.setStatus(request.params.id, request.body.to, principalName(principalOf(request))));
+      return services.reviews.setStatus(request.params.id, request.body.to, principalName(principalOf(request)));
     },
   );
 
