@@ -8,6 +8,19 @@ type FollowUp = NonNullable<KioskSurvey['survey']['followUp']>;
 type Stage = 'why' | 'comment' | 'callback';
 export type FollowUpNote = Omit<KioskNote, 'seq'>;
 
+/**
+ * Whether an answer is followed up, and as positive or negative: only the followed-up question's
+ * answer, only in a half of its scale (neutral and skipped are not), and only when that half has
+ * something to ask (choices, a comment, or a callback after a negative answer).
+ */
+export function followUpPolarity(f: FollowUp | undefined, questionNumber: number, value: number | null): 'positive' | 'negative' | undefined {
+  if (!f || f.question !== questionNumber || value === null) return undefined;
+  const polarity = f.positiveValues.includes(value) ? 'positive' : f.negativeValues.includes(value) ? 'negative' : undefined;
+  if (!polarity) return undefined;
+  const offered = (polarity === 'positive' ? f.positive : f.negative).length > 0 || f.comment || (f.callback && polarity === 'negative');
+  return offered ? polarity : undefined;
+}
+
 const PHONE = /^\+?[0-9 ()-]{7,20}$/;
 const EMAIL = /^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$/;
 

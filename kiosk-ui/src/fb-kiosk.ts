@@ -5,11 +5,10 @@ import { LanguageController, LANGUAGE_NAMES, LANGUAGES, language, setLanguage, t
 import { tokens } from '@feedback/web-base/tokens.ts';
 import { AnswerQueue, type KioskAnswer, type KioskNote } from './answer-queue.ts';
 import type { KioskSurvey } from '@feedback/web-base/contract.ts';
-import type { FollowUpNote } from './fb-follow-up.ts';
+import { followUpPolarity, type FollowUpNote } from './fb-follow-up.ts';
 import { TerminalIdentity } from './terminal-identity.ts';
 import { scaleShape } from './fb-scale-question.ts';
 import './fb-scale-question.ts';
-import './fb-follow-up.ts';
 import '@feedback/web-base/components/fb-pair.ts';
 
 const TOKEN_KEY = 'fb-kiosk-token';
@@ -127,7 +126,7 @@ export class FbKiosk extends LitElement {
     const answer = { ...identity, question: question.number, value, readMs: Math.max(0, Math.round(performance.now() - this.shownAt)), run: this.answers[0]?.seq ?? identity.seq };
     this.answers.push(answer);
     this.step++;
-    const polarity = this.followUpPolarity(question.number, value);
+    const polarity = followUpPolarity(this.survey?.survey.followUp, question.number, value);
     if (polarity) {
       this.following = { seq: answer.seq, polarity };
       this.touched();
@@ -135,16 +134,6 @@ export class FbKiosk extends LitElement {
     }
     if (this.step >= this.questions.length) this.finish();
     else this.touched();
-  }
-
-  /** Whether this answer is followed up, and as positive or negative (a neutral or skipped one is not). */
-  private followUpPolarity(questionNumber: number, value: number | null): 'positive' | 'negative' | undefined {
-    const f = this.survey?.survey.followUp;
-    if (!f || f.question !== questionNumber || value === null) return undefined;
-    const polarity = f.positiveValues.includes(value) ? 'positive' : f.negativeValues.includes(value) ? 'negative' : undefined;
-    if (!polarity) return undefined;
-    const offered = (polarity === 'positive' ? f.positive : f.negative).length > 0 || f.comment || (f.callback && polarity === 'negative');
-    return offered ? polarity : undefined;
   }
 
   private followedUp(note: FollowUpNote): void {

@@ -4,9 +4,8 @@ import { LanguageController, LANGUAGE_NAMES, LANGUAGES, language, setLanguage, t
 import { tokens } from '@feedback/web-base/tokens.ts';
 import type { KioskSurvey } from '@feedback/web-base/contract.ts';
 import { scaleShape } from './fb-scale-question.ts';
-import type { FollowUpNote } from './fb-follow-up.ts';
+import { followUpPolarity, type FollowUpNote } from './fb-follow-up.ts';
 import './fb-scale-question.ts';
-import './fb-follow-up.ts';
 
 type Survey = KioskSurvey['survey'];
 type Answer = { question: number; value: number | null };
@@ -86,8 +85,7 @@ export class FbPhoneSurvey extends LitElement {
     const question = this.questions[this.step]!;
     this.answers.push({ question: question.number, value });
     this.step++;
-    const f = this.survey?.followUp;
-    const polarity = f && f.question === question.number && value !== null ? (f.positiveValues.includes(value) ? 'positive' : f.negativeValues.includes(value) ? 'negative' : undefined) : undefined;
+    const polarity = followUpPolarity(this.survey?.followUp, question.number, value);
     if (polarity) this.following = polarity;
     else if (this.step >= this.questions.length) void this.send();
   }
