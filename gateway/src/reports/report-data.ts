@@ -56,6 +56,12 @@ function tally<T>(items: T[], key: (item: T) => string | null): Map<string, numb
   return counts;
 }
 
+/** Each of a fixed list of keys (in its order, zeros included) with its count and share of the items. */
+function sharesOf<T>(keys: readonly string[], items: T[], key: (item: T) => string): Share[] {
+  const counts = tally(items, key);
+  return keys.map((k) => ({ key: k, count: counts.get(k) ?? 0, share: share(counts.get(k) ?? 0, items.length) }));
+}
+
 export interface ReportSources {
   indices: IndexService;
   cases: CaseRepo;
@@ -124,8 +130,8 @@ export function reportData(src: ReportSources, site: { id: string; name: string;
     cases: {
       ...caseKpis(opened, src.cases.deadlinesDue(site.id, from, to)),
       opened: opened.length,
-      byCategory: CASE_CATEGORIES.map((key) => ({ key, count: opened.filter((c) => c.category === key).length, share: share(opened.filter((c) => c.category === key).length, opened.length) })),
-      bySeverity: ['1', '2', '3'].map((key) => ({ key, count: opened.filter((c) => String(c.severity) === key).length, share: share(opened.filter((c) => String(c.severity) === key).length, opened.length) })),
+      byCategory: sharesOf(CASE_CATEGORIES, opened, (c) => c.category),
+      bySeverity: sharesOf(['1', '2', '3'], opened, (c) => String(c.severity)),
       overdue: src.cases.overdue(site.id, 50).map(({ id, category, severity, owner, escalatedTo, summary, overdueAt, status }) => ({ id, category, severity, owner, escalatedTo, summary, overdueAt, status })),
     },
     collection: { rate: responseRate.value, n: responseRate.n, target: 0.95 },
@@ -138,7 +144,7 @@ export function reportData(src: ReportSources, site: { id: string; name: string;
     },
     reviews: {
       total: reviews.length,
-      bySentiment: (['positive', 'neutral', 'negative'] as const).map((key) => ({ key, count: reviews.filter((r) => r.sentiment === key).length, share: share(reviews.filter((r) => r.sentiment === key).length, reviews.length) })),
+      bySentiment: sharesOf(['positive', 'neutral', 'negative'], reviews, (r) => r.sentiment),
       averageRating: rated.length ? rated.reduce((sum, r) => sum + r.rating!, 0) / rated.length : null,
       answered: reviews.filter((r) => r.answeredAt !== null).length,
       answeredInTime: level(reviews.length, reviews.filter((r) => r.answeredAt !== null && r.answeredAt <= r.replyDueAt).length, 1),
