@@ -44,6 +44,9 @@ import { startClosedLoop } from './closed-loop.ts';
 import { PhoneSurveys } from './ingest/phone-surveys.ts';
 import { SurveyCodeRepo } from './ingest/survey-code-repo.ts';
 import { httpApp } from './http/app.ts';
+import { LiveCatalog } from './admin/live-catalog.ts';
+import { CatalogRepo } from './admin/catalog-repo.ts';
+import { AuditRepo } from './admin/audit-repo.ts';
 import { demoEnabled, withDemoTopology, DEMO_SITE_ID, DEMO_POINT_ID, DEMO_DEVICE_PASSWORD } from './demo/demo-topology.ts';
 
 export const DATABASE_FILE = 'feedback.db';
@@ -72,9 +75,7 @@ export interface StartOptions {
 /** Starts every part of the gateway in order and returns a handle that stops them in reverse. */
 export async function startGateway(baseConfig: Config, options: StartOptions = {}): Promise<Gateway> {
   const logger = options.logger ?? createLogger(baseConfig.log.level);
-  const demo = demoEnabled(baseConfig);
-  const config = demo ? withDemoTopology(baseConfig) : baseConfig;
-  const dataDir = resolve(config.dataDir);
+  const dataDir = resolve(baseConfig.dataDir);
   const stops: (() => Promise<void> | void)[] = [];
   const close = async () => {
     for (const stop of stops.reverse()) {
@@ -91,8 +92,22 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     prepareDataDir(dataDir);
     const lock = lockDataDir(dataDir);
     stops.push(() => lock.release());
-    const db = openDatabase(join(dataDir, DATABASE_FILE), undefined, config.store);
+    const db = openDatabase(join(dataDir, DATABASE_FILE), undefined, baseConfig.store);
     stops.push(() => closeDatabase(db));
+    // The catalog (sites, points, devices, surveys, alert rules, webhooks) lives in the database; the file seeds it once.
+    const audit = new AuditRepo(db);
+    let demo: boolean | undefined;
+    const catalog = new LiveCatalog({
+      repo: new CatalogRepo(db),
+      audit,
+      file: baseConfig,
+      decorate: (merged) => {
+        // decided once, at start: the simulated buttons run (or not) until the next start
+        demo ??= demoEnabled(merged);
+        return demo ? withDemoTopology(merged) : merged;
+      },
+    });
+    const config = catalog.config;
     const storeHealth = new StoreHealth(logger.child({ part: 'store' }), { probe: () => probeWrite(db) });
     stops.push(() => storeHealth.close());
     const topology = new TopologyRepo(db);
@@ -159,10 +174,11 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
       surveys: config.surveys,
       drop: (reason, detail) => drops.drop(reason, detail),
     });
+    const brokerDevices = registry.all().map((d) => ({ id: d.id, siteId: d.siteId, password: d.mqttPassword }));
     const transports = await startTransports(config, {
       inbox,
       logger,
-      brokerDevices: registry.all().map((d) => ({ id: d.id, siteId: d.siteId, password: d.mqttPassword })),
+      brokerDevices,
       deviceSecretValid: (id, secret) => tokens.deviceSecretValid(id, secret),
     });
     stops.push(() => transports.stop());
@@ -171,8 +187,9 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     const indices = indexServiceOn(db, topology, { minAnswers: config.indices.minAnswers, minFaces: config.indices.minFaces, surveys: config.surveys }, { shifts, customers });
     const summaries = new PointSummaries(topology, indices);
     const alertStore = new AlertRepo(db);
+    const alertRules = [...(config.alerts.defaults ? [DEFAULT_RULE] : []), ...config.alerts.rules];
     const alertEngine = new AlertEngine({
-      rules: [...(config.alerts.defaults ? [DEFAULT_RULE] : []), ...config.alerts.rules],
+      rules: alertRules,
       pointIds: () => topology.points().map((p) => p.id),
       indices,
       store: alertStore,
@@ -183,6 +200,15 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     stops.push(webhooks.start(bus));
     const loop = startClosedLoop({ db, config, bus, topology, indices, tokens, logger });
     stops.push(loop.stop);
+    // A change applies live: what was derived from the catalog is rebuilt, and screens are told.
+    const offCatalog = catalog.onChange((next) => {
+      topology.sync(next.sites, next.points, next.devices);
+      registry.load(next);
+      brokerDevices.splice(0, Infinity, ...registry.all().map((d) => ({ id: d.id, siteId: d.siteId, password: d.mqttPassword })));
+      alertRules.splice(0, Infinity, ...(next.alerts.defaults ? [DEFAULT_RULE] : []), ...next.alerts.rules);
+      bus.emit('catalog:changed', { version: catalog.version });
+    });
+    stops.push(offCatalog);
     const cameras = new CameraMonitor(config, { windows: new EmotionWindowRepo(db), logger: logger.child({ part: 'emotion' }), metrics });
     cameras.start();
     stops.push(() => cameras.stop());
@@ -196,6 +222,8 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     await app.register(httpApp, {
       services: {
         config,
+        catalog,
+        audit,
         exports: new AnswerExport(db),
         topology,
         answers: new AnswerQueries(db),
@@ -253,7 +281,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     const port = typeof address === 'object' && address ? address.port : config.http.port;
     const host = config.http.host === '0.0.0.0' || config.http.host === '::' ? 'localhost' : config.http.host;
 
-    if (demo) {
+    if (demo === true) {
       const fleet = new ButtonFleet({
         brokerUrl: mqttUrl,
         siteId: DEMO_SITE_ID,
@@ -269,7 +297,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
       logger.info({ devices: fleet.buttons.length }, 'demo mode: simulated buttons are pressing');
     }
 
-    return { httpUrl: `${tls ? 'https' : 'http'}://${host}:${port}`, mqttUrl, logger, initialPasswordFile, demo, routeAccess: () => app.routeAccess(), inject: app.inject.bind(app) as FastifyInstance['inject'], close };
+    return { httpUrl: `${tls ? 'https' : 'http'}://${host}:${port}`, mqttUrl, logger, initialPasswordFile, demo: demo === true, routeAccess: () => app.routeAccess(), inject: app.inject.bind(app) as FastifyInstance['inject'], close };
   } catch (error) {
     await close();
     throw error;

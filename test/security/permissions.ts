@@ -3,7 +3,7 @@
  * there has to be made here too, on purpose.
  */
 const READ = ['indices:read', 'answers:read', 'staff:read', 'cases:read'];
-const MANAGE = [...READ, 'traffic:write', 'staff:write', 'alerts:write', 'devices:write', 'cases:write'];
+const MANAGE = [...READ, 'traffic:write', 'staff:write', 'alerts:write', 'devices:write', 'cases:write', 'settings:write'];
 
 export const PERMISSION_OF_ROLE: Record<string, Set<string>> = {
   admin: new Set([...MANAGE, 'admin']),
@@ -24,6 +24,21 @@ export const ROUTE_ACCESS: Record<string, string> = {
   'POST /api/auth/logout': 'session',
   'GET /api/auth/me': 'session',
   'POST /api/auth/password': 'session',
+  'GET /api/settings': 'settings:write',
+  'PUT /api/settings/webhooks': 'admin',
+  'GET /api/settings/audit': 'admin',
+  'GET /api/settings/export': 'admin',
+  'POST /api/settings/import': 'admin',
+  'PUT /api/settings/sites/:id': 'settings:write',
+  'DELETE /api/settings/sites/:id': 'settings:write',
+  'PUT /api/settings/points/:id': 'settings:write',
+  'DELETE /api/settings/points/:id': 'settings:write',
+  'PUT /api/settings/devices/:id': 'settings:write',
+  'DELETE /api/settings/devices/:id': 'settings:write',
+  'PUT /api/settings/surveys/:id': 'settings:write',
+  'DELETE /api/settings/surveys/:id': 'settings:write',
+  'PUT /api/settings/alert-rules/:id': 'settings:write',
+  'DELETE /api/settings/alert-rules/:id': 'settings:write',
   'GET /api/users': 'admin',
   'POST /api/users': 'admin',
   'PATCH /api/users/:id': 'admin',

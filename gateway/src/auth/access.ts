@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'cases:write',
   /** open a rating at a point (session mode) */
   'devices:write',
+  /** the settings of one's sites: the sites themselves, their points and devices (admins: everything, with the audit log) */
+  'settings:write',
   /** users, tokens, the webhook delivery log */
   'admin',
   /** a kiosk: read its own survey, submit answers */
@@ -36,7 +38,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type Access = 'public' | 'session' | Permission;
 
 const READ: Permission[] = ['indices:read', 'answers:read', 'staff:read', 'cases:read'];
-const MANAGE: Permission[] = [...READ, 'traffic:write', 'staff:write', 'alerts:write', 'devices:write', 'cases:write'];
+const MANAGE: Permission[] = [...READ, 'traffic:write', 'staff:write', 'alerts:write', 'devices:write', 'cases:write', 'settings:write'];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set([...MANAGE, 'admin']),

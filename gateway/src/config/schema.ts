@@ -178,6 +178,17 @@ export const AlertRuleConfig = Type.Union([
   ),
 ]);
 
+export const AlertsConfig = Type.Object(
+  {
+    /** the METRICS.md default rule (negative share ≥ 50% over 15 min, ≥ 4 answers) for every point */
+    defaults: Type.Boolean({ default: true }),
+    rules: Type.Array(AlertRuleConfig, { default: [] }),
+    /** how often windows are re-evaluated when no answer arrives */
+    evaluateEveryMs: Type.Integer({ minimum: 1000, default: 30_000 }),
+  },
+  { additionalProperties: false, default: {} },
+);
+
 /** What an outgoing webhook can be sent: alert and case events. */
 export const WEBHOOK_EVENTS = ['alert.fired', 'alert.acknowledged', 'alert.closed', 'case.opened', 'case.changed', 'case.overdue'] as const;
 
@@ -342,16 +353,7 @@ export const ConfigSchema = Type.Object(
     points: Type.Array(PointConfig, { default: [] }),
     devices: Type.Array(DeviceConfig, { default: [] }),
     surveys: Type.Array(SurveyConfig, { default: [] }),
-    alerts: Type.Object(
-      {
-        /** the METRICS.md default rule (negative share ≥ 50% over 15 min, ≥ 4 answers) for every point */
-        defaults: Type.Boolean({ default: true }),
-        rules: Type.Array(AlertRuleConfig, { default: [] }),
-        /** how often windows are re-evaluated when no answer arrives */
-        evaluateEveryMs: Type.Integer({ minimum: 1000, default: 30_000 }),
-      },
-      { additionalProperties: false, default: {} },
-    ),
+    alerts: AlertsConfig,
     webhooks: Type.Array(WebhookConfig, { default: [] }),
     cases: CasesConfig,
     mail: MailConfig,

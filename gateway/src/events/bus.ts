@@ -19,6 +19,8 @@ export interface BusEvents {
   'device:signal': [DeviceSignal];
   /** sessions signed out or ended, and tokens revoked: their live sockets must close */
   'access:ended': [{ sessionIds?: string[]; tokenIds?: number[] }];
+  /** the catalog (sites, points, devices, surveys, alert rules, webhooks) changed and is applied */
+  'catalog:changed': [{ version: number }];
 }
 
 /** A typed, in-process event bus; subscribers are realtime push, alerts and case rules. */

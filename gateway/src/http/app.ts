@@ -10,6 +10,8 @@ import { errorBody, HttpError } from './errors.ts';
 import { publicScope } from './public-scope.ts';
 import { HashingBusy } from '../auth/hash-slots.ts';
 import { Refused } from '../domain/refused.ts';
+import { settingsRoutes } from './routes/api/settings.ts';
+import { settingsTransferRoutes } from './routes/api/settings-transfer.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { authRoutes } from './routes/api/auth.ts';
@@ -115,5 +117,7 @@ export const httpApp = fp(async (app: FastifyInstance, { services }: { services:
   await app.register(commentRoutes, { services });
   await app.register(pulseRoutes, { services });
   await app.register(phoneRoutes, { services });
+  await app.register(settingsRoutes, { services });
+  await app.register(settingsTransferRoutes, { services });
   await app.register(uiRoutes, { uiRoot: services.uiRoot });
 });

@@ -12,6 +12,7 @@ import type { Review } from '../domain/review.ts';
 import type { ReportBody } from './schemas-cases.ts';
 import type { KioskSurveySchema } from './schemas-kiosk.ts';
 import type { CommentBody, PulseWeekSchema } from './schemas-cases.ts';
+import type { AuditEntrySchema, CatalogSchema, ImportResultSchema, SettingsSchema } from './schemas-settings.ts';
 import type { DeviceBody, ScreenSummarySchema, ErrorBody, IndexResultSchema, OverviewSchema, MeSchema, PointSummarySchema, PointsResponseSchema, SessionSchema, UserBody } from './schemas.ts';
 
 export type ApiError = Static<typeof ErrorBody>;
@@ -48,3 +49,8 @@ export interface ServerToClientEvents {
 export type ClientToServerEvents = Record<string, never>;
 
 export type SocketEventName = keyof ServerToClientEvents;
+
+export type Settings = Static<typeof SettingsSchema>;
+export type SettingsCatalog = Static<typeof CatalogSchema>;
+export type AuditEntry = Static<typeof AuditEntrySchema>;
+export type ImportResult = Static<typeof ImportResultSchema>;

@@ -1,4 +1,6 @@
 import type { Config } from '../config/schema.ts';
+import type { LiveCatalog } from '../admin/live-catalog.ts';
+import type { AuditRepo } from '../admin/audit-repo.ts';
 import type { AnswerExport } from '../store/answer-export.ts';
 import type { TopologyRepo } from '../store/topology-repo.ts';
 import type { AnswerQueries } from '../store/answer-queries.ts';
@@ -37,7 +39,10 @@ export interface HealthChecks {
 
 /** What the HTTP routes need from the rest of the gateway. */
 export interface HttpServices {
+  /** the running configuration; its catalog sections follow the live catalog */
   config: Config;
+  catalog: LiveCatalog;
+  audit: AuditRepo;
   exports: AnswerExport;
   topology: TopologyRepo;
   answers: AnswerQueries;

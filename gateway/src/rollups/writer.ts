@@ -80,14 +80,14 @@ export function rollupStatements(db: Db): RollupStatements {
   });
 }
 
-/** One calendar per site, from the sites table. */
+/** One calendar per site, from the sites table (a site added while running is read at its first answer). */
 export function siteCalendars(db: Db): (siteId: string) => SiteCalendar {
-  const zones = new Map((db.prepare('SELECT id, time_zone AS tz FROM sites').all() as { id: string; tz: string }[]).map((r) => [r.id, r.tz]));
+  const zoneOf = db.prepare('SELECT time_zone AS tz FROM sites WHERE id = ?').pluck();
   const calendars = new Map<string, SiteCalendar>();
   return (siteId) => {
     let c = calendars.get(siteId);
     if (!c) {
-      c = new SiteCalendar(zones.get(siteId) ?? 'UTC');
+      c = new SiteCalendar((zoneOf.get(siteId) as string | undefined) ?? 'UTC');
       calendars.set(siteId, c);
     }
     return c;

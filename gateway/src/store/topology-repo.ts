@@ -53,6 +53,11 @@ export class TopologyRepo {
     return this.db.prepare('SELECT id, site_id AS siteId, name FROM points ORDER BY site_id, id').all() as Point[];
   }
 
+  /** Whether any answer was stored at one of the site's points (by the answers' point index). */
+  siteHasAnswers(siteId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM answers WHERE point_id IN (SELECT id FROM points WHERE site_id = ?) LIMIT 1').get(siteId) !== undefined;
+  }
+
   siteOfPoint(pointId: string): string | undefined {
     return (this.db.prepare('SELECT site_id AS s FROM points WHERE id = ?').get(pointId) as { s: string } | undefined)?.s;
   }
