@@ -110,6 +110,19 @@ describe('the kiosk', () => {
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
   });
 
+  it('shows an edited survey on a running terminal without a reload', async () => {
+    await page.locator('fb-scale-question[data-question="1"]').waitFor();
+    const label = 'How likely are you to recommend us?';
+    const edited = { ...SURVEY, questions: SURVEY.questions.map((q) => (q.number === 1 ? { ...q, label } : q)) };
+    const response = await fetch(`${t.gateway.httpUrl}/api/settings/surveys/${SURVEY.id}`, {
+      method: 'PUT',
+      headers: { ...session.headers, 'content-type': 'application/json' },
+      body: JSON.stringify(edited),
+    });
+    expect(response.status).toBe(200);
+    await page.getByText(label).waitFor({ timeout: 5000 });
+  });
+
   it('asks a revoked terminal for a pairing code, and one code (used once) pairs it again', async () => {
     const revoked = await fetch(`${t.gateway.httpUrl}/api/tokens/${token.info.id}`, { method: 'DELETE', headers: session.headers });
     expect(revoked.status).toBeLessThan(300);

@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { api } from '@feedback/web-base/api-client.ts';
 import { LanguageController, LANGUAGE_NAMES, LANGUAGES, language, setLanguage, t, type Language } from '@feedback/web-base/i18n.ts';
 import { Router } from '@feedback/web-base/router.ts';
+import { LiveController } from '@feedback/web-base/live-controller.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
 import type { ApiUser, MeResponse, PointsResponse, PointSummary } from '@feedback/web-base/contract.ts';
 import '@feedback/web-base/components/fb-sign-in.ts';
@@ -72,6 +73,14 @@ export class FbDashboard extends LitElement {
     this.user = me.user;
     this.signedIn = true;
     if (me.user.mustChangePassword) return;
+    this.loadPoints();
+    // points added or renamed in the settings reach the filters at once (the socket needs the session, so only now)
+    this.settingsLive ??= new LiveController(this, 'settings', () => this.loadPoints());
+  }
+
+  private settingsLive: LiveController<'settings'> | undefined;
+
+  private loadPoints(): void {
     void api
       .get<PointsResponse>('/api/points')
       .then(({ points }) => (this.points = points))

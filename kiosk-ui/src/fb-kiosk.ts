@@ -3,6 +3,7 @@ import { api, ApiError } from '@feedback/web-base/api-client.ts';
 import { deviceToken, forgetDeviceToken } from '@feedback/web-base/device-token.ts';
 import { LanguageController, LANGUAGE_NAMES, LANGUAGES, language, setLanguage, t } from '@feedback/web-base/i18n.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
+import { LiveController } from '@feedback/web-base/live-controller.ts';
 import { AnswerQueue, type KioskAnswer, type KioskNote } from './answer-queue.ts';
 import type { KioskSurvey } from '@feedback/web-base/contract.ts';
 import { followUpPolarity, type FollowUpNote } from './fb-follow-up.ts';
@@ -57,6 +58,13 @@ export class FbKiosk extends LitElement {
     this.step = 0;
     this.problem = this.token ? '' : 'kiosk.notPaired';
     api.setBearerToken(this.token);
+    // An edited survey reaches the terminal at once when nobody is answering, else after the thank-you.
+    if (this.token) new LiveController(this, 'settings', () => this.atStart() && void this.loadSurvey(), { token: this.token });
+  }
+
+  /** Nobody is answering: the first question (or nothing) on screen, nothing answered. */
+  private atStart(): boolean {
+    return this.step === 0 && this.answers.length === 0 && !this.following && !this.pulse;
   }
 
   static override styles = [

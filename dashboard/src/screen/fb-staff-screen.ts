@@ -46,6 +46,8 @@ export class FbStaffScreen extends LitElement {
         },
         { token: this.token },
       );
+    // a goal set in the settings shows at once
+    if (this.token) new LiveController(this, 'settings', () => void this.load(), { token: this.token });
   }
 
   static override styles = css`

@@ -43,6 +43,8 @@ export interface ServerToClientEvents {
   device: (signal: DeviceSignal) => void;
   /** a case of the site opened, changed or went overdue (its contact left out) */
   case: (change: { event: CaseChange; case: Case }) => void;
+  /** the settings changed (to every socket): a screen re-reads what it shows from them */
+  settings: (change: { version: number }) => void;
 }
 
 /** What a client may send over socket.io: nothing yet (everything else goes through the HTTP API). */

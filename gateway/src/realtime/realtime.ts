@@ -12,7 +12,7 @@ import { resolveCredential, type Principal, type PrincipalSources } from '../aut
 /**
  * The rooms a principal's socket joins: a screen token's one point; the site rooms (summaries,
  * alerts, devices) for those who may read indices; the case rooms for those who may read cases.
- * A kiosk token joins none.
+ * A kiosk token joins none: it hears only that the settings changed.
  */
 function roomsOf(principal: Principal, siteIds: string[]): string[] {
   if (principal.kind === 'token' && principal.token.kind === 'screen') return principal.token.pointId ? [`point:${principal.token.pointId}`] : [];
@@ -56,7 +56,7 @@ export function attachRealtime(
     );
     if (credential.kind !== 'ok') return next(new Error('unauthorized'));
     const p = credential.principal;
-    const allowed = p.kind === 'user' ? !p.user.mustChangePassword && p.permissions.has('indices:read') : p.permissions.has('indices:read') || p.permissions.has('screen');
+    const allowed = p.kind === 'user' ? !p.user.mustChangePassword && p.permissions.has('indices:read') : ['indices:read', 'screen', 'kiosk'].some((x) => p.permissions.has(x as never));
     if (!allowed) return next(new Error('forbidden'));
     socket.data.principal = p;
     next();
@@ -108,6 +108,9 @@ export function attachRealtime(
 
   const unsubscribeDevices = deps.bus.on('device:signal', (signal) => io.to(`site:${signal.siteId}`).emit('device', signal));
 
+  // every screen re-reads what it shows from the settings (a kiosk its survey, a staff screen its goal, the dashboard its points)
+  const unsubscribeSettings = deps.bus.on('catalog:changed', (change) => io.emit('settings', change));
+
   const unsubscribeCases = deps.bus.on('case:changed', (event, c) => {
     // The customer's contact never travels over the socket; the case page fetches it for those who may see it.
     io.to(`cases:${c.siteId}`).emit('case', { event, case: withContactHidden(c) });
@@ -118,6 +121,7 @@ export function attachRealtime(
       unsubscribe();
       unsubscribeAlerts();
       unsubscribeDevices();
+      unsubscribeSettings();
       unsubscribeCases();
       unsubscribeEnded();
       if (timer) clearTimeout(timer);
