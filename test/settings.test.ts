@@ -135,6 +135,13 @@ describe('settings in the database, changed live', () => {
     expect((await call('GET', '/api/settings/audit', manager)).status).toBe(403);
     expect((await call('GET', '/api/settings/export', manager)).status).toBe(403);
     const viewer = await userSession(t, admin, { username: 'viewer-1', role: 'viewer', sites: [] });
+    // creating users is audited too, without their passwords
+    const users = await t.get<Audit>('/api/settings/audit?target=users', admin);
+    expect(users.entries.map((e) => [e.actor, e.action, e.target])).toEqual([
+      ['admin', 'POST /api/users', 'users'],
+      ['admin', 'POST /api/users', 'users'],
+    ]);
+    expect(JSON.stringify(users)).not.toContain('a long enough password');
     expect((await call('GET', '/api/settings', viewer)).status).toBe(403);
     expect((await call('PUT', '/api/settings/points/door', viewer, { id: 'door', siteId: OTHER_SITE.id, name: 'x' })).status).toBe(403);
   });

@@ -14,9 +14,12 @@ import './fb-breakdowns.ts';
 import './closed-loop/fb-cases.ts';
 import './closed-loop/fb-reviews.ts';
 import './closed-loop/fb-reports.ts';
+import './settings/fb-settings.ts';
 import { filtersOf, type Filters } from './filters.ts';
 
-const VIEWS = ['overview', 'trends', 'breakdowns', 'cases', 'reviews', 'reports'] as const;
+const VIEWS = ['overview', 'trends', 'breakdowns', 'cases', 'reviews', 'reports', 'settings'] as const;
+/** Views only those who may change something see (the API refuses the others too). */
+const ACTING_VIEWS: readonly string[] = ['settings'];
 
 /** The manager dashboard: signs in (or finds the session still good), then the views, each with the filters in the URL. */
 export class FbDashboard extends LitElement {
@@ -117,6 +120,8 @@ export class FbDashboard extends LitElement {
         return html`<fb-reviews .filters=${filters} .points=${this.points} ?canAct=${canAct}></fb-reviews>`;
       case 'reports':
         return html`<fb-reports .filters=${filters} .points=${this.points} ?canAct=${canAct}></fb-reports>`;
+      case 'settings':
+        return canAct ? html`<fb-settings></fb-settings>` : html`<fb-overview .filters=${filters} ?canAct=${canAct}></fb-overview>`;
       default:
         return html`<fb-overview .filters=${filters} ?canAct=${canAct}></fb-overview>`;
     }
@@ -154,7 +159,7 @@ export class FbDashboard extends LitElement {
     return html`
       <header>
         <h1>${t('app.dashboard')}</h1>
-        <nav aria-label=${t('nav.title')}>${VIEWS.map(link)}</nav>
+        <nav aria-label=${t('nav.title')}>${VIEWS.filter((v) => canAct || !ACTING_VIEWS.includes(v)).map(link)}</nav>
         <label>
           <span hidden>${t('language')}</span>
           <select aria-label=${t('language')} @change=${(e: Event) => void setLanguage((e.target as HTMLSelectElement).value as Language)}>

@@ -157,6 +157,13 @@ try {
   await page.locator('fb-reports tr[data-report]').first().waitFor();
   await page.locator('fb-assessment table[data-history]').waitFor();
   await shoot(page, 'reports');
+  await page.goto(`${t.gateway.httpUrl}/dashboard/settings`);
+  await page.locator('fb-settings tr[data-entry="exit"] button[data-edit]').click();
+  await page.locator('fb-settings textarea[data-editor]').waitFor();
+  await shoot(page, 'settings');
+  await page.locator('fb-settings button[data-tab=transfer]').click();
+  await page.locator('fb-settings-transfer [data-audit] tbody tr').first().waitFor();
+  await shoot(page, 'settings-audit');
   for (const language of ['ru', 'zh']) {
     await page.goto(`${t.gateway.httpUrl}/dashboard/overview`);
     await page.locator('header select').selectOption(language);

@@ -11,6 +11,7 @@ import { publicScope } from './public-scope.ts';
 import { HashingBusy } from '../auth/hash-slots.ts';
 import { Refused } from '../domain/refused.ts';
 import { settingsRoutes } from './routes/api/settings.ts';
+import { auditHook } from './audit-hook.ts';
 import { settingsTransferRoutes } from './routes/api/settings-transfer.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metricsRoutes } from './routes/metrics.ts';
@@ -52,6 +53,7 @@ export const httpApp = fp(async (app: FastifyInstance, { services }: { services:
   await app.register(securityHeaders);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(accessControl, { csrfKey: services.csrfKey, sources: services.principals });
+  await app.register(auditHook, { audit: services.audit });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Feedback gateway API', version: '0.1.0' },

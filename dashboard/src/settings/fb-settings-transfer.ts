@@ -1,0 +1,141 @@
+import { LitElement, html } from 'lit';
+import { stringify as stringifyYaml } from 'yaml';
+import { api } from '@feedback/web-base/api-client.ts';
+import { formatDateTime, LanguageController, t } from '@feedback/web-base/i18n.ts';
+import { tokens } from '@feedback/web-base/tokens.ts';
+import type { AuditEntry, ImportResult } from '@feedback/web-base/contract.ts';
+import { analysisStyles } from '../fb-analysis-styles.ts';
+import { closedLoopStyles } from '../closed-loop/closed-loop-styles.ts';
+import { settingsStyles } from './settings-styles.ts';
+
+/**
+ * For admins: the whole settings as one YAML file (export, and import with a dry run that lists
+ * what would be added, changed and removed), and the audit log of who changed what, when.
+ */
+export class FbSettingsTransfer extends LitElement {
+  static override properties = { version: { type: Number }, text: { state: true }, preview: { state: true }, entries: { state: true }, error: { state: true }, notice: { state: true } };
+  declare version: number;
+  declare text: string;
+  declare preview: ImportResult | undefined;
+  declare entries: AuditEntry[];
+  declare error: string;
+  declare notice: string;
+
+  constructor() {
+    super();
+    new LanguageController(this);
+    this.version = 0;
+    this.text = '';
+    this.entries = [];
+    this.error = '';
+    this.notice = '';
+  }
+
+  static override styles = [tokens, analysisStyles, closedLoopStyles, settingsStyles];
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('version')) void this.loadAudit();
+  }
+
+  private async loadAudit(): Promise<void> {
+    try {
+      this.entries = (await api.get<{ entries: AuditEntry[] }>('/api/settings/audit?limit=50')).entries;
+    } catch (error) {
+      this.error = (error as Error).message;
+    }
+  }
+
+  private async importText(dryRun: boolean): Promise<void> {
+    try {
+      const result = await api.upload<ImportResult>(`/api/settings/import?dryRun=${dryRun}&version=${this.version}`, this.text, 'application/yaml');
+      this.error = '';
+      this.preview = dryRun ? result : undefined;
+      this.notice = dryRun ? '' : t('settings.imported', { version: result.version });
+      if (!dryRun) {
+        this.text = '';
+        this.dispatchEvent(new CustomEvent('settings-imported', { bubbles: true, composed: true }));
+      }
+    } catch (error) {
+      this.error = (error as Error).message;
+      this.preview = undefined;
+    }
+  }
+
+  private async readFile(event: Event): Promise<void> {
+    const file = (event.target as HTMLInputElement).files?.[0];
+    if (file) this.text = await file.text();
+    this.preview = undefined;
+  }
+
+  private previewList() {
+    const preview = this.preview;
+    if (!preview) return '';
+    const sections = Object.entries(preview.changes);
+    return html`<div data-preview>
+      <h3>${t('settings.dryRun')}</h3>
+      <ul>
+        ${sections.map(
+          ([section, c]) =>
+            html`<li>
+              <strong>${section}</strong>: ${t('settings.added')} ${c.added.join(', ') || '–'}; ${t('settings.changed')} ${c.changed.join(', ') || '–'}; ${t('settings.removed')}
+              ${c.removed.join(', ') || '–'}
+            </li>`,
+        )}
+      </ul>
+      ${preview.ignored.length > 0 ? html`<p class="muted">${t('settings.ignored', { keys: preview.ignored.join(', ') })}</p>` : ''}
+      <button type="button" data-apply @click=${() => void this.importText(false)}>${t('settings.apply')}</button>
+    </div>`;
+  }
+
+  override render() {
+    return html`
+      ${this.error ? html`<p role="alert" class="negative">${this.error}</p>` : ''} ${this.notice ? html`<p role="status">${this.notice}</p>` : ''}
+      <div class="actions">
+        <a href="/api/settings/export" download data-export>${t('settings.export')}</a>
+      </div>
+      <form
+        class="stack"
+        aria-label=${t('settings.import')}
+        @submit=${(e: Event) => {
+          e.preventDefault();
+          void this.importText(true);
+        }}
+      >
+        <label>${t('settings.importFile')} <input type="file" accept=".yaml,.yml,text/yaml" @change=${(e: Event) => void this.readFile(e)} /></label>
+        <label class="wide"
+          >${t('settings.importText')}
+          <textarea rows="8" spellcheck="false" data-import .value=${this.text} @input=${(e: Event) => (this.text = (e.target as HTMLTextAreaElement).value)}></textarea>
+        </label>
+        <button type="submit" ?disabled=${this.text.trim() === ''}>${t('settings.check')}</button>
+      </form>
+      ${this.previewList()}
+      <h3>${t('settings.audit')}</h3>
+      <table data-audit>
+        <thead>
+          <tr>
+            <th scope="col">${t('settings.when')}</th>
+            <th scope="col">${t('settings.who')}</th>
+            <th scope="col">${t('settings.what')}</th>
+            <th scope="col">${t('settings.target')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${this.entries.map(
+            (e) => html`<tr>
+              <td>${formatDateTime(e.at)}</td>
+              <td>${e.actor}</td>
+              <td>${e.action}</td>
+              <td>
+                <details>
+                  <summary>${e.target}</summary>
+                  <pre>${stringifyYaml({ before: e.before, after: e.after })}</pre>
+                </details>
+              </td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    `;
+  }
+}
+customElements.define('fb-settings-transfer', FbSettingsTransfer);

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { POINT, SITE, TEST_PASSWORD, startTestGateway, type TestGateway } from './helpers/test-gateway.ts';
+import { launchChromium } from './helpers/browser.ts';
+import { seriousAccessibilityFindings } from './helpers/axe.ts';
+import { PASSWORD, userSession } from './helpers/identities.ts';
+
+let t: TestGateway;
+let browser: Browser;
+
+beforeAll(async () => {
+  t = await startTestGateway();
+  await userSession(t, await t.login(), { username: 'viewer-1', role: 'viewer', sites: [SITE.id] });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function signedIn(username: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
+  // axe-core is injected as a script, which the gateway's Content-Security-Policy would rightly refuse
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${t.gateway.httpUrl}/dashboard/`);
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('button[type=submit]').click();
+  await page.locator('fb-overview').waitFor();
+  return { context, page };
+}
+
+describe('the settings screen', () => {
+  it('adds a point as YAML; the dashboard offers it at once, without a restart or a reload', async () => {
+    const { context, page } = await signedIn('admin', TEST_PASSWORD);
+    await page.locator('nav a', { hasText: 'Settings' }).click();
+    await page.locator(`fb-settings tr[data-entry="${POINT.id}"]`).waitFor();
+    await page.locator('fb-settings button[data-add]').click();
+    await page.locator('fb-settings textarea[data-editor]').fill(`id: bar\nsiteId: ${SITE.id}\nname: Bar counter\ngoal: 75\n`);
+    await page.locator('fb-settings button[type=submit]').click();
+    await page.locator('fb-settings tr[data-entry="bar"]').waitFor();
+    expect(await page.locator('fb-settings [data-notice]').textContent()).toContain('Saved');
+    // the filter bar's point list follows the settings over the socket
+    await expect.poll(async () => page.locator('fb-filter-bar option', { hasText: 'Bar counter' }).count()).toBe(1);
+
+    // a refused change says why, and nothing changes
+    await page.locator('fb-settings tr[data-entry="bar"] button[data-edit]').click();
+    await page.locator('fb-settings textarea[data-editor]').fill('id: bar\nsiteId: nowhere\nname: Bar\n');
+    await page.locator('fb-settings button[type=submit]').click();
+    expect(await page.locator('fb-settings [role=alert]').textContent()).toContain('no site "nowhere"');
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('checks an import before applying it, and shows each change in the audit log', async () => {
+    const { context, page } = await signedIn('admin', TEST_PASSWORD);
+    await page.goto(`${t.gateway.httpUrl}/dashboard/settings`);
+    await page.locator('fb-settings button[data-tab=transfer]').click();
+    await page.locator('fb-settings-transfer textarea[data-import]').fill(`points:\n  - id: ${POINT.id}\n    siteId: ${SITE.id}\n    name: Main desk\n`);
+    await page.locator('fb-settings-transfer button[type=submit]').click();
+    const preview = page.locator('fb-settings-transfer [data-preview]');
+    await preview.waitFor();
+    expect(await preview.textContent()).toMatch(/changed\s+cash-desk;\s+removed\s+bar/);
+    await page.locator('fb-settings-transfer button[data-apply]').click();
+    await expect.poll(async () => page.locator('fb-settings-transfer [data-audit] tbody tr').first().textContent()).toContain('import');
+    expect(await page.locator('fb-settings-transfer [data-audit]').textContent()).toContain('points/bar');
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('is not offered to a viewer, and not shown when a viewer opens its address', async () => {
+    const { context, page } = await signedIn('viewer-1', PASSWORD);
+    expect(await page.locator('nav a', { hasText: 'Settings' }).count()).toBe(0);
+    await page.goto(`${t.gateway.httpUrl}/dashboard/settings`);
+    await page.locator('fb-overview').waitFor();
+    expect(await page.locator('fb-settings').count()).toBe(0);
+    await context.close();
+  });
+});
