@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { LanguageController, t } from '@feedback/web-base/i18n.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
 import type { PointSummary } from '@feedback/web-base/contract.ts';
-import { apiQuery, PERIODS, type Filters } from './filters.ts';
+import { apiQuery, CHANNELS, PERIODS, type Filters } from './filters.ts';
 
 /** Site, point and period: every change goes into the URL (the host navigates), so a copied link reproduces the view. */
 export class FbFilterBar extends LitElement {
@@ -53,6 +53,12 @@ export class FbFilterBar extends LitElement {
           <select name="pointId" @change=${(e: Event) => this.change({ pointId: value(e) })}>
             <option value="" ?selected=${!f.pointId}>${t('filters.allPoints')}</option>
             ${points.map((p) => html`<option value=${p.pointId} ?selected=${p.pointId === f.pointId}>${p.name}</option>`)}
+          </select>
+        </label>
+        <label>
+          ${t('filters.channel')}
+          <select name="channel" @change=${(e: Event) => this.change({ channel: value(e) as Filters['channel'] })}>
+            ${CHANNELS.map((c) => html`<option value=${c} ?selected=${c === f.channel}>${t(`channel.${c || 'all'}`)}</option>`)}
           </select>
         </label>
         <label>

@@ -2,6 +2,9 @@ import type { Route } from '@feedback/web-base/router.ts';
 
 export const PERIODS = ['today', '7d', '30d', 'custom'] as const;
 export type Period = (typeof PERIODS)[number];
+/** Where answers came from ('' = every channel); the gateway's IndexFilter takes the same names. */
+export const CHANNELS = ['', 'button', 'kiosk', 'phone'] as const;
+export type Channel = (typeof CHANNELS)[number];
 
 /** What every view is filtered by; all of it lives in the URL. */
 export interface Filters {
@@ -11,6 +14,7 @@ export interface Filters {
   /** YYYY-MM-DD, for a custom period (inclusive) */
   fromDate: string;
   toDate: string;
+  channel: Channel;
 }
 
 const DAY = 86_400_000;
@@ -18,7 +22,8 @@ const DAY = 86_400_000;
 export function filtersOf(route: Route): Filters {
   const p = route.params;
   const period = (PERIODS as readonly string[]).includes(p.period ?? '') ? (p.period as Period) : 'today';
-  return { siteId: p.siteId ?? '', pointId: p.pointId ?? '', period, fromDate: p.fromDate ?? '', toDate: p.toDate ?? '' };
+  const channel = (CHANNELS as readonly string[]).includes(p.channel ?? '') ? (p.channel as Channel) : '';
+  return { siteId: p.siteId ?? '', pointId: p.pointId ?? '', period, fromDate: p.fromDate ?? '', toDate: p.toDate ?? '', channel };
 }
 
 const localMidnight = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
@@ -39,7 +44,7 @@ export function rangeOf(f: Filters, now = new Date()): { from: number; to: numbe
   return { from: endOfToday - days * DAY, to: endOfToday };
 }
 
-/** The API query string for a filter (site, point, range) with extra parameters. */
+/** The API query string for a filter (site, point, channel, range) with extra parameters. */
 export function apiQuery(f: Filters, extra: Record<string, string> = {}, now = new Date()): string {
   return apiQueryFor(f, rangeOf(f, now), extra);
 }
@@ -49,5 +54,6 @@ export function apiQueryFor(f: Filters, { from, to }: { from: number; to: number
   const params: Record<string, string> = { from: String(from), to: String(to), ...extra };
   if (f.siteId) params.siteId = f.siteId;
   if (f.pointId) params.pointId = f.pointId;
+  if (f.channel) params.channel = f.channel;
   return new URLSearchParams(params).toString();
 }

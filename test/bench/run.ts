@@ -4,17 +4,22 @@ import { ingestBench } from './ingest-bench.ts';
 import { indicesBench } from './indices-bench.ts';
 import { emotionBench } from './emotion-bench.ts';
 import { appBudgetBench } from './app-budget.ts';
+import { dashboardBench } from './dashboard-bench.ts';
+import { screenHeapBench } from './screen-heap-bench.ts';
 
 /**
- * npm run bench [-- --only ingest|indices|emotion|apps] [--answers N]: runs the benchmarks and prints one JSON object on stdout.
+ * npm run bench [-- --only ingest|indices|emotion|apps|dashboard|screen] [--answers N] [--screen-minutes M]: runs the benchmarks and prints one JSON object on stdout.
  * Progress goes to stderr. Each benchmark reports ratios against a baseline measured in the same run.
  */
-const { values } = parseArgs({ options: { only: { type: 'string' }, answers: { type: 'string' } } });
+const { values } = parseArgs({ options: { only: { type: 'string' }, answers: { type: 'string' }, 'screen-minutes': { type: 'string' } } });
+const answers = values.answers ? { answers: Number(values.answers) } : {};
 const benches: Record<string, (log: (line: string) => void) => Promise<Record<string, unknown>>> = {
   ingest: ingestBench,
-  indices: (log) => indicesBench(log, values.answers ? { answers: Number(values.answers) } : {}),
+  indices: (log) => indicesBench(log, answers),
   emotion: emotionBench,
   apps: appBudgetBench,
+  dashboard: (log) => dashboardBench(log, answers),
+  screen: (log) => screenHeapBench(log, values['screen-minutes'] ? { minutes: Number(values['screen-minutes']) } : {}),
 };
 
 const results: Record<string, unknown> = {

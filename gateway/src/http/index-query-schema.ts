@@ -6,6 +6,9 @@ import { QueryError, type IndexQuery } from '../indices/index-service.ts';
 import { allowedSites, requirePoint, requireSite } from './scope.ts';
 import { Id } from './schemas.ts';
 import { HttpError } from './errors.ts';
+import type { HttpServices } from './services.ts';
+import { CHANNELS, channelOfDevice, type Channel } from '../domain/channel.ts';
+import { phoneDevice } from '../ingest/phone-surveys.ts';
 
 const Instant = Type.String({ maxLength: 40, description: 'epoch milliseconds, or ISO 8601 with an offset (2026-03-29T00:00:00+02:00)' });
 
@@ -19,9 +22,26 @@ export const IndexFilter = Type.Object({
   staffId: Type.Optional(Id),
   surveyId: Type.Optional(Id),
   questionId: Type.Optional(Id),
+  /** only answers from buttons, survey terminals (kiosks) or phones */
+  channel: Type.Optional(Type.Union(CHANNELS.map((c) => Type.Literal(c)))),
   from: Instant,
   to: Instant,
 });
+
+/** What turning a request's filter into a query looks up: a point's site, a channel's devices. */
+export interface QueryLookup {
+  siteOfPoint(pointId: string): string | undefined;
+  devicesOfChannel(channel: Channel): string[];
+}
+
+/** The lookup over the topology and the device registry (phones answer as one `phone.<point>` device per point). */
+export function queryLookup(services: Pick<HttpServices, 'topology' | 'devices'>): QueryLookup {
+  return {
+    siteOfPoint: (pointId) => services.topology.siteOfPoint(pointId),
+    devicesOfChannel: (channel) =>
+      channel === 'phone' ? services.topology.points().map((p) => phoneDevice(p.id)) : services.devices.all().filter((d) => channelOfDevice(d) === channel).map((d) => d.id),
+  };
+}
 
 /** A query the caller got wrong: 400 with the reason. */
 export class BadQuery extends HttpError {
@@ -41,17 +61,14 @@ export function answering<T>(run: () => T): T {
 }
 
 /** The query a request asks for, limited to the sites it may see (403 for a site or point outside them). */
-export function toIndexQuery(
-  request: FastifyRequest,
-  siteOfPoint: (pointId: string) => string | undefined,
-  index: IndexQuery['index'],
-  q: Static<typeof IndexFilter>,
-): IndexQuery {
+export function toIndexQuery(request: FastifyRequest, lookup: QueryLookup, index: IndexQuery['index'], filter: Static<typeof IndexFilter>): IndexQuery {
+  const { channel, ...q } = filter;
+  const { siteOfPoint } = lookup;
   const from = parseInstant(q.from);
   const to = parseInstant(q.to);
   if (Number.isNaN(from)) throw new BadQuery(`"from" is not a time: ${q.from}`);
   if (Number.isNaN(to)) throw new BadQuery(`"to" is not a time: ${q.to}`);
   if (q.siteId) requireSite(request, q.siteId);
   if (q.pointId && siteOfPoint(q.pointId) !== undefined) requirePoint(request, siteOfPoint, q.pointId);
-  return { index, ...q, siteIds: allowedSites(request), from, to };
+  return { index, ...q, ...(channel ? { deviceIds: lookup.devicesOfChannel(channel) } : {}), siteIds: allowedSites(request), from, to };
 }

@@ -26,6 +26,8 @@ export interface IndexQuery {
   siteIds?: readonly string[] | undefined;
   pointId?: string | undefined;
   deviceId?: string | undefined;
+  /** only these devices' answers (the devices of a channel) */
+  deviceIds?: readonly string[] | undefined;
   staffId?: string | undefined;
   surveyId?: string | undefined;
   questionId?: string | undefined;
@@ -97,7 +99,7 @@ export class IndexService {
 
   private filter(q: IndexQuery, pointIds: string[]): AnswerFilter {
     const index = q.index as RatingIndex;
-    return { pointIds, deviceId: q.deviceId, staffId: q.staffId, surveyId: q.surveyId, questionId: q.questionId, scales: scalesOf(index) };
+    return { pointIds, deviceId: q.deviceId, deviceIds: q.deviceIds, staffId: q.staffId, surveyId: q.surveyId, questionId: q.questionId, scales: scalesOf(index) };
   }
 
   private rows(q: IndexQuery, plan: (calendar: SiteCalendar) => Segment[], groupBy?: GroupBy): CountRow[] {

@@ -1,3 +1,4 @@
+import { PHONE_DEVICE_PREFIX } from '../domain/channel.ts';
 import type { AnswerWriter } from '../store/answer-writer.ts';
 import type { SurveyConfig } from '../config/schema.ts';
 import type { Answer } from '../domain/answer.ts';
@@ -10,7 +11,7 @@ export type PhoneRefusal = 'unknown' | 'expired' | 'used' | 'revoked' | 'no-surv
 export const STANDING_PER_MINUTE = 30;
 
 /** The device id phone answers carry: one per point, so the dashboard can tell the channel apart. */
-export const phoneDevice = (pointId: string) => `phone.${pointId}`;
+export const phoneDevice = (pointId: string) => `${PHONE_DEVICE_PREFIX}${pointId}`;
 
 /**
  * Surveys answered on customers' own phones through a QR code: a point's standing code, or a

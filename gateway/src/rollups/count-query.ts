@@ -7,6 +7,8 @@ import type { Segment } from './range-plan.ts';
 export interface AnswerFilter {
   pointIds: string[];
   deviceId?: string | undefined;
+  /** only answers from these devices (a channel: buttons, kiosks or phones) */
+  deviceIds?: readonly string[] | undefined;
   staffId?: string | undefined;
   surveyId?: string | undefined;
   questionId?: string | undefined;
@@ -35,7 +37,7 @@ export class CountQuery {
   constructor(private readonly db: Db) {}
 
   counts(segments: Segment[], filter: AnswerFilter, groupBy?: GroupBy): CountRow[] {
-    if (filter.pointIds.length === 0) return [];
+    if (filter.pointIds.length === 0 || filter.deviceIds?.length === 0) return [];
     const rows: CountRow[] = [];
     for (const segment of segments) rows.push(...this.segment(segment, filter, groupBy));
     return rows;
@@ -45,14 +47,16 @@ export class CountQuery {
     const scales = f.scales ?? [];
     const likeSmiley = scales.includes('smiley%');
     const exactScales = scales.filter((s) => s !== 'smiley%');
-    const shape = [segment.level, f.pointIds.length, f.deviceId !== undefined, f.staffId !== undefined, f.surveyId !== undefined, f.questionId !== undefined, exactScales.length, likeSmiley, groupBy].join('|');
+    const shape = [segment.level, f.pointIds.length, f.deviceId !== undefined, f.deviceIds?.length ?? -1, f.staffId !== undefined, f.surveyId !== undefined, f.questionId !== undefined, exactScales.length, likeSmiley, groupBy].join('|');
     let stmt = this.statements.get(shape);
     if (!stmt) {
       stmt = this.db.prepare<unknown[], unknown[]>(this.sql(segment.level, f, exactScales.length, likeSmiley, groupBy)).raw();
       this.statements.set(shape, stmt);
     }
     const params: unknown[] = [...f.pointIds, segment.fromBucket, segment.toBucket];
-    for (const v of [f.deviceId, f.staffId, f.surveyId, f.questionId]) if (v !== undefined) params.push(v);
+    if (f.deviceId !== undefined) params.push(f.deviceId);
+    params.push(...(f.deviceIds ?? []));
+    for (const v of [f.staffId, f.surveyId, f.questionId]) if (v !== undefined) params.push(v);
     params.push(...exactScales);
     // Each row holds the counts of values value_base + 0..10 side by side: one CountRow per value counted.
     const out: CountRow[] = [];
@@ -69,6 +73,7 @@ export class CountQuery {
   private sql(level: Level, f: AnswerFilter, exactScales: number, likeSmiley: boolean, groupBy: GroupBy): string {
     const where = [`point_id IN (${f.pointIds.map(() => '?').join(', ')})`, 'bucket >= ?', 'bucket < ?'];
     if (f.deviceId !== undefined) where.push('device_id = ?');
+    if (f.deviceIds !== undefined) where.push(`device_id IN (${f.deviceIds.map(() => '?').join(', ')})`);
     if (f.staffId !== undefined) where.push('staff_id = ?');
     if (f.surveyId !== undefined) where.push('survey_id = ?');
     if (f.questionId !== undefined) where.push('question_id = ?');
@@ -78,7 +83,7 @@ export class CountQuery {
     if (scaleParts.length > 0) where.push(`(${scaleParts.join(' OR ')})`);
     const group = groupBy ? GROUP_COLUMN[groupBy] : 'NULL';
     const groupCols = groupBy ? `, ${GROUP_COLUMN[groupBy]}` : '';
-    const table = rollupTable(level, f.deviceId !== undefined || f.staffId !== undefined || groupBy === 'staff');
+    const table = rollupTable(level, f.deviceId !== undefined || f.deviceIds !== undefined || f.staffId !== undefined || groupBy === 'staff');
     return `SELECT scale, question_id, value_base, ${group}, ${COUNT_COLUMNS.map((c) => `SUM(${c})`).join(', ')}
             FROM ${table.name} WHERE ${where.join(' AND ')}
             GROUP BY scale, question_id, value_base${groupCols}`;

@@ -9,6 +9,8 @@ export interface ExportFilter {
   /** when given, only these sites (a user's scope) */
   siteIds?: string[] | undefined;
   pointId?: string | undefined;
+  /** when given, only these devices' answers (a channel's) */
+  deviceIds?: readonly string[] | undefined;
   from: number;
   to: number;
 }
@@ -26,7 +28,8 @@ function* rows(db: Db, f: ExportFilter): Generator<Row> {
     .add('occurred_at < ?', [f.to])
     .add('site_id = ?', [f.siteId], f.siteId !== undefined)
     .in('site_id', f.siteIds)
-    .add('point_id = ?', [f.pointId], f.pointId !== undefined);
+    .add('point_id = ?', [f.pointId], f.pointId !== undefined)
+    .in('device_id', f.deviceIds);
   const stmt = db.prepare(
     `SELECT id, occurred_at, received_at, site_id, point_id, device_id, staff_id, survey_id, question_id, scale, value, misuse, source
      FROM answers ${where} ORDER BY occurred_at, id`,

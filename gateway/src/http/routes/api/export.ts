@@ -2,11 +2,12 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { HttpServices } from '../../services.ts';
 import { parseInstant } from '../../../domain/instant.ts';
-import { BadQuery } from '../../index-query-schema.ts';
+import { BadQuery, IndexFilter, queryLookup } from '../../index-query-schema.ts';
 import { Id } from '../../schemas.ts';
 import { allowedSites, requirePoint, requireSite } from '../../scope.ts';
 
-export const exportRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'exports' | 'topology'> }> = async (app, { services }) => {
+export const exportRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'exports' | 'topology' | 'devices'> }> = async (app, { services }) => {
+  const lookup = queryLookup(services);
   app.get(
     '/api/export/answers.:format',
     {
@@ -20,6 +21,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServic
           pointId: Type.Optional(Id),
           from: Type.String({ maxLength: 40 }),
           to: Type.String({ maxLength: 40 }),
+          channel: IndexFilter.properties.channel,
         }),
         // A file stream, not JSON: no response schema (errors go through the central handler as 400s).
       },
@@ -30,7 +32,8 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServic
       if (Number.isNaN(from) || Number.isNaN(to) || from >= to) throw new BadQuery('"from" and "to" must be times, "from" first');
       if (request.query.siteId) requireSite(request, request.query.siteId);
       if (request.query.pointId) requirePoint(request, (p) => services.topology.siteOfPoint(p), request.query.pointId);
-      const filter = { siteId: request.query.siteId, siteIds: allowedSites(request), pointId: request.query.pointId, from, to };
+      const { channel } = request.query;
+      const filter = { siteId: request.query.siteId, siteIds: allowedSites(request), pointId: request.query.pointId, ...(channel ? { deviceIds: lookup.devicesOfChannel(channel) } : {}), from, to };
       const name = `answers-${new Date(from).toISOString().slice(0, 10)}-${new Date(to).toISOString().slice(0, 10)}`;
       if (request.params.format === 'csv') {
         return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(services.exports.csv(filter));

@@ -2,10 +2,10 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { HttpServices } from '../../services.ts';
 import { ErrorBody, IndexResultSchema } from '../../schemas.ts';
-import { IndexFilter, IndexParams, toIndexQuery, answering } from '../../index-query-schema.ts';
+import { IndexFilter, IndexParams, toIndexQuery, answering, queryLookup } from '../../index-query-schema.ts';
 
-export const indexRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'indices' | 'topology'> }> = async (app, { services }) => {
-  const siteOfPoint = (pointId: string) => services.topology.siteOfPoint(pointId);
+export const indexRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'indices' | 'topology' | 'devices'> }> = async (app, { services }) => {
+  const lookup = queryLookup(services);
   app.get(
     '/api/indices/:index',
     {
@@ -19,7 +19,7 @@ export const indexRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpService
       },
     },
     async (request) => {
-      const q = toIndexQuery(request, siteOfPoint, request.params.index, request.query);
+      const q = toIndexQuery(request, lookup, request.params.index, request.query);
       return { index: q.index, from: q.from, to: q.to, result: answering(() => services.indices.compute(q)) };
     },
   );
@@ -38,7 +38,7 @@ export const indexRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpService
     },
     async (request) => {
       const { by, ...filter } = request.query;
-      const q = toIndexQuery(request, siteOfPoint, request.params.index, filter);
+      const q = toIndexQuery(request, lookup, request.params.index, filter);
       return { by, groups: answering(() => services.indices.breakdown(q, by)) };
     },
   );
@@ -60,7 +60,7 @@ export const indexRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpService
     },
     async (request) => {
       const { interval, ...filter } = request.query;
-      const q = toIndexQuery(request, siteOfPoint, request.params.index, filter);
+      const q = toIndexQuery(request, lookup, request.params.index, filter);
       return { interval, points: answering(() => services.indices.trend(q, interval)) };
     },
   );

@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { HttpServices } from '../../services.ts';
 import { ErrorBody, OverviewSchema } from '../../schemas.ts';
 import { INDEX_NAMES } from '../../../domain/index-names.ts';
-import { IndexFilter, answering, toIndexQuery } from '../../index-query-schema.ts';
+import { IndexFilter, answering, toIndexQuery, queryLookup } from '../../index-query-schema.ts';
 
 /** Every index over one filter and range, and over the period of equal length before it: the dashboard's overview in one request. */
-export const overviewRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'indices' | 'topology'> }> = async (app, { services }) => {
-  const siteOfPoint = (pointId: string) => services.topology.siteOfPoint(pointId);
+export const overviewRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'indices' | 'topology' | 'devices'> }> = async (app, { services }) => {
+  const lookup = queryLookup(services);
   app.get(
     '/api/overview',
     {
@@ -19,7 +19,7 @@ export const overviewRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServ
       },
     },
     async (request) => {
-      const base = toIndexQuery(request, siteOfPoint, 'happy', request.query);
+      const base = toIndexQuery(request, lookup, 'happy', request.query);
       const previous = { from: base.from - (base.to - base.from), to: base.from };
       const indices = INDEX_NAMES.map((index) => ({
         index,
