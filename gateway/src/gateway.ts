@@ -175,10 +175,19 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
       drop: (reason, detail) => drops.drop(reason, detail),
     });
     const brokerDevices = registry.all().map((d) => ({ id: d.id, siteId: d.siteId, password: d.mqttPassword }));
+    const surveyCodes = new SurveyCodeRepo(db);
     const transports = await startTransports(config, {
       inbox,
       logger,
       brokerDevices,
+      surveyCodes: {
+        issueOnce: (pointId, validMinutes) => {
+          if (!topology.siteOfPoint(pointId)) return undefined;
+          const at = Date.now();
+          const expiresAt = at + validMinutes * 60_000;
+          return { code: surveyCodes.issue({ pointId, kind: 'once', expiresAt, by: 'mqtt', at }).code, expiresAt };
+        },
+      },
       deviceSecretValid: (id, secret) => tokens.deviceSecretValid(id, secret),
     });
     stops.push(() => transports.stop());
@@ -250,7 +259,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
         notes: loop.notes,
         pulse: loop.pulse,
         phone: new PhoneSurveys({
-          codes: new SurveyCodeRepo(db),
+          codes: surveyCodes,
           writer,
           surveyOfPoint: (pointId) => {
             const surveyId = config.points.find((p) => p.id === pointId)?.surveyId ?? config.devices.find((d) => d.pointId === pointId && d.surveyId)?.surveyId;

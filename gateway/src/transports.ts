@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config/schema.ts';
 import type { DeviceInbox } from './domain/device-inbox.ts';
 import { customersHandler } from './adapters/customers-mqtt.ts';
+import { surveyCodesHandler, type SurveyCodeIssuer } from './adapters/survey-codes-mqtt.ts';
 import { startEmbeddedBroker, type EmbeddedBroker } from './broker/embedded-broker.ts';
 import { BrokerAcl } from './broker/broker-acl.ts';
 import { MqttAdapter } from './adapters/mqtt-adapter.ts';
@@ -26,6 +27,8 @@ export async function startTransports(
     /** the devices the embedded broker lets in, with their configured passwords */
     brokerDevices: { id: string; siteId: string; password?: string | undefined }[];
     deviceSecretValid?: (deviceId: string, secret: Buffer) => boolean;
+    /** issues one-time phone survey codes asked for over MQTT */
+    surveyCodes?: SurveyCodeIssuer;
   },
 ): Promise<Transports> {
   const { logger, inbox } = deps;
@@ -76,6 +79,7 @@ export async function startTransports(
       extra: new Map([
         ...offTheShelfHandlers({ inbox, onError: unlessStoreUnavailable((error) => logger.error({ err: error }, 'off-the-shelf press not stored')) }),
         customersHandler(config.mqtt.topicPrefix, inbox),
+        ...(deps.surveyCodes ? [surveyCodesHandler(config.mqtt.topicPrefix, { issuer: deps.surveyCodes, inbox, publish: (topic, payload) => connection.publish(topic, payload) })] : []),
       ]),
     });
     await mqtt.start();
