@@ -68,6 +68,45 @@ describe('the settings screen', () => {
     await context.close();
   });
 
+  it('adds a user, an integration token (shown once, then revoked) and a staff member with a shift', async () => {
+    const { context, page } = await signedIn('admin', TEST_PASSWORD);
+    await page.goto(`${t.gateway.httpUrl}/dashboard/settings`);
+    await page.locator('fb-settings button[data-tab=users]').click();
+    const newUser = page.locator('fb-users form[data-new-user]');
+    await newUser.locator('input[name=username]').fill('manager-7');
+    await newUser.locator('input[name=password]').fill('first password 7');
+    await newUser.locator('select[name=role]').selectOption('manager');
+    await newUser.locator('input[name=sites]').fill(SITE.id);
+    await newUser.locator('button[type=submit]').click();
+    await page.locator('fb-users tr[data-user="manager-7"]').waitFor();
+    const users = await t.get<{ users: { username: string; role: string; sites: string[]; mustChangePassword: boolean }[] }>('/api/users');
+    expect(users.users.find((u) => u.username === 'manager-7')).toEqual(expect.objectContaining({ role: 'manager', sites: [SITE.id], mustChangePassword: true }));
+
+    await page.locator('fb-settings button[data-tab=tokens]').click();
+    await page.locator('fb-tokens input[name=name]').fill('queue system');
+    await page.locator('fb-tokens input[name="traffic:write"]').check();
+    await page.locator('fb-tokens button[type=submit]').click();
+    const secret = (await page.locator('fb-tokens [data-new-token] code').textContent())!;
+    expect((await fetch(`${t.gateway.httpUrl}/api/staff`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(403);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.locator('fb-tokens tr', { hasText: 'queue system' }).locator('button[data-revoke]').click();
+    await expect.poll(async () => page.locator('fb-tokens tr', { hasText: 'queue system' }).count()).toBe(0);
+    expect((await fetch(`${t.gateway.httpUrl}/api/staff`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(401);
+
+    await page.locator('fb-settings button[data-tab=staff]').click();
+    await page.locator('fb-staff-rota input[name=id]').fill('anna');
+    await page.locator('fb-staff-rota input[name=name]').fill('Anna');
+    await page.locator('fb-staff-rota form', { hasText: 'Add or rename' }).locator('button[type=submit]').click();
+    await page.locator('fb-staff-rota [data-staff] li', { hasText: 'Anna' }).waitFor();
+    const shift = page.locator('fb-staff-rota form', { hasText: 'Add a shift' });
+    await shift.locator('input[name=from]').fill('2026-11-24T09:00');
+    await shift.locator('input[name=to]').fill('2026-11-24T17:00');
+    await shift.locator('button[type=submit]').click();
+    await page.locator('fb-staff-rota [data-shifts] tbody tr', { hasText: 'Anna' }).waitFor();
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await context.close();
+  });
+
   it('is not offered to a viewer, and not shown when a viewer opens its address', async () => {
     const { context, page } = await signedIn('viewer-1', PASSWORD);
     expect(await page.locator('nav a', { hasText: 'Settings' }).count()).toBe(0);

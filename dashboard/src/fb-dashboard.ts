@@ -11,13 +11,20 @@ import './fb-filter-bar.ts';
 import './fb-overview.ts';
 import './fb-trends.ts';
 import './fb-breakdowns.ts';
-import './closed-loop/fb-cases.ts';
-import './closed-loop/fb-reviews.ts';
-import './closed-loop/fb-reports.ts';
-import './settings/fb-settings.ts';
 import { filtersOf, type Filters } from './filters.ts';
 
 const VIEWS = ['overview', 'trends', 'breakdowns', 'cases', 'reviews', 'reports', 'settings'] as const;
+/**
+ * Views loaded when first opened, so the overview (what most visits open) parses less JavaScript
+ * first; the element upgrades when its module arrives.
+ */
+const LAZY_VIEWS: Record<string, () => Promise<unknown>> = {
+  cases: () => import('./closed-loop/fb-cases.ts'),
+  reviews: () => import('./closed-loop/fb-reviews.ts'),
+  reports: () => import('./closed-loop/fb-reports.ts'),
+  settings: () => import('./settings/fb-settings.ts'),
+};
+
 /** Views only those who may change something see (the API refuses the others too). */
 const ACTING_VIEWS: readonly string[] = ['settings'];
 
@@ -109,6 +116,7 @@ export class FbDashboard extends LitElement {
   }
 
   private view(view: string, filters: Filters, params: Record<string, string>, canAct: boolean) {
+    void LAZY_VIEWS[view]?.();
     switch (view) {
       case 'trends':
         return html`<fb-trends .filters=${filters} .params=${params} .points=${this.points}></fb-trends>`;

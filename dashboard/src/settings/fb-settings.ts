@@ -8,9 +8,12 @@ import { analysisStyles } from '../fb-analysis-styles.ts';
 import { closedLoopStyles } from '../closed-loop/closed-loop-styles.ts';
 import { COLUMNS, ITEM_SECTIONS, cellOf, entriesOf, templateOf, type Entry, type ItemSection } from './settings-sections.ts';
 import './fb-settings-transfer.ts';
+import './fb-users.ts';
+import './fb-tokens.ts';
+import './fb-staff-rota.ts';
 import { settingsStyles } from './settings-styles.ts';
 
-type Tab = ItemSection | 'webhooks' | 'transfer';
+type Tab = ItemSection | 'webhooks' | 'staff' | 'users' | 'tokens' | 'transfer';
 interface Editing {
   section: ItemSection | 'webhooks';
   /** the entry's id; undefined for a new one */
@@ -60,7 +63,7 @@ export class FbSettings extends LitElement {
 
   private tabs(): Tab[] {
     const items: Tab[] = this.admin ? [...ITEM_SECTIONS] : ['sites', 'points', 'devices'];
-    return this.admin ? [...items, 'webhooks', 'transfer'] : items;
+    return this.admin ? [...items, 'webhooks', 'staff', 'users', 'tokens', 'transfer'] : [...items, 'staff'];
   }
 
   private edit(section: ItemSection | 'webhooks', entry: unknown, id: string | undefined): void {
@@ -175,6 +178,9 @@ export class FbSettings extends LitElement {
   }
 
   private body(settings: Settings) {
+    if (this.tab === 'users') return html`<fb-users></fb-users>`;
+    if (this.tab === 'tokens') return html`<fb-tokens></fb-tokens>`;
+    if (this.tab === 'staff') return html`<fb-staff-rota .points=${settings.catalog.points}></fb-staff-rota>`;
     if (this.tab === 'transfer') return html`<fb-settings-transfer .version=${settings.version} @settings-imported=${() => void this.load()}></fb-settings-transfer>`;
     if (this.tab === 'webhooks')
       return html`<p>${t('settings.webhooksHint')}</p>

@@ -13,7 +13,7 @@ import type { ReportBody } from './schemas-cases.ts';
 import type { KioskSurveySchema } from './schemas-kiosk.ts';
 import type { CommentBody, PulseWeekSchema } from './schemas-cases.ts';
 import type { AuditEntrySchema, CatalogSchema, ImportResultSchema, SettingsSchema } from './schemas-settings.ts';
-import type { DeviceBody, ScreenSummarySchema, ErrorBody, IndexResultSchema, OverviewSchema, MeSchema, PointSummarySchema, PointsResponseSchema, SessionSchema, UserBody } from './schemas.ts';
+import type { TokenBody, DeviceBody, ScreenSummarySchema, ErrorBody, IndexResultSchema, OverviewSchema, MeSchema, PointSummarySchema, PointsResponseSchema, SessionSchema, UserBody } from './schemas.ts';
 
 export type ApiError = Static<typeof ErrorBody>;
 export type IndexResult = Static<typeof IndexResultSchema>;
@@ -53,6 +53,7 @@ export type ClientToServerEvents = Record<string, never>;
 export type SocketEventName = keyof ServerToClientEvents;
 
 export type Settings = Static<typeof SettingsSchema>;
+export type ApiToken = Static<typeof TokenBody>;
 export type SettingsCatalog = Static<typeof CatalogSchema>;
 export type AuditEntry = Static<typeof AuditEntrySchema>;
 export type ImportResult = Static<typeof ImportResultSchema>;

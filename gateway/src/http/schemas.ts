@@ -1,5 +1,6 @@
 import { INDEX_NAMES } from '../domain/index-names.ts';
 import { Type, type TSchema } from '@sinclair/typebox';
+import { PERMISSIONS, TOKEN_KINDS } from '../auth/access.ts';
 
 /** A schema that also allows null. */
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -115,4 +116,19 @@ export const ScreenSummarySchema = Type.Object({
   goal: Type.Number({ description: "the point's Happy Index goal for the day" }),
   streak: Type.Integer({ description: 'positive answers in a row, newest first, today' }),
   comments: Type.Array(Type.Object({ text: Type.String(), at: Type.Integer() }), { description: "the latest positive comments a manager chose for the screen: the text only, never who wrote it" }),
+});
+
+/** A scoped token as admins see it (never its secret). */
+export const TokenBody = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  kind: Type.Union(TOKEN_KINDS.map((k) => Type.Literal(k))),
+  scopes: Type.Array(Type.Union(PERMISSIONS.map((p) => Type.Literal(p)))),
+  siteIds: Nullable(Type.Array(Type.String())),
+  pointId: Nullable(Type.String()),
+  deviceId: Nullable(Type.String()),
+  createdBy: Type.String(),
+  createdAt: Type.Integer(),
+  lastUsedAt: Nullable(Type.Integer()),
+  revokedAt: Nullable(Type.Integer()),
 });

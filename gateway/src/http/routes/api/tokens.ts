@@ -1,25 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { HttpServices } from '../../services.ts';
-import { ErrorBody, Id, Nullable, Text } from '../../schemas.ts';
+import { ErrorBody, Id, Text, TokenBody } from '../../schemas.ts';
 import { HttpError } from '../../errors.ts';
 import { principalOf, requireKnownSites } from '../../scope.ts';
 import { principalName } from '../../../auth/principal.ts';
-import { INTEGRATION_SCOPES, PERMISSIONS, TOKEN_KINDS } from '../../../auth/access.ts';
-
-const TokenBody = Type.Object({
-  id: Type.Integer(),
-  name: Type.String(),
-  kind: Type.Union(TOKEN_KINDS.map((k) => Type.Literal(k))),
-  scopes: Type.Array(Type.Union(PERMISSIONS.map((p) => Type.Literal(p)))),
-  siteIds: Nullable(Type.Array(Type.String())),
-  pointId: Nullable(Type.String()),
-  deviceId: Nullable(Type.String()),
-  createdBy: Type.String(),
-  createdAt: Type.Integer(),
-  lastUsedAt: Nullable(Type.Integer()),
-  revokedAt: Nullable(Type.Integer()),
-});
+import { INTEGRATION_SCOPES, TOKEN_KINDS } from '../../../auth/access.ts';
 
 /**
  * Scoped tokens, for admins. integration: an API token with chosen scopes (optionally limited to

@@ -1,0 +1,133 @@
+import { LitElement, html } from 'lit';
+import { api } from '@feedback/web-base/api-client.ts';
+import { LanguageController, t } from '@feedback/web-base/i18n.ts';
+import { tokens } from '@feedback/web-base/tokens.ts';
+import type { ApiUser } from '@feedback/web-base/contract.ts';
+import { analysisStyles } from '../fb-analysis-styles.ts';
+import { closedLoopStyles } from '../closed-loop/closed-loop-styles.ts';
+import { settingsStyles } from './settings-styles.ts';
+import { formValues, siteList } from './form-values.ts';
+
+const ROLES = ['admin', 'manager', 'viewer'] as const;
+
+/** Users and roles, for admins: who signs in, with which role and sites; new users set their own password at first sign-in. */
+export class FbUsers extends LitElement {
+  static override properties = { users: { state: true }, error: { state: true }, notice: { state: true } };
+  declare users: ApiUser[];
+  declare error: string;
+  declare notice: string;
+
+  constructor() {
+    super();
+    new LanguageController(this);
+    this.users = [];
+    this.error = '';
+    this.notice = '';
+  }
+
+  static override styles = [tokens, analysisStyles, closedLoopStyles, settingsStyles];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.users = (await api.get<{ users: ApiUser[] }>('/api/users')).users;
+    } catch (error) {
+      this.error = (error as Error).message;
+    }
+  }
+
+  private async run(work: () => Promise<unknown>, done: string): Promise<void> {
+    try {
+      await work();
+      this.error = '';
+      this.notice = done;
+      await this.load();
+    } catch (error) {
+      this.error = (error as Error).message;
+      this.notice = '';
+    }
+  }
+
+  private create(form: HTMLFormElement): void {
+    const v = formValues(form);
+    void this.run(() => api.send('POST', '/api/users', { username: v.username, password: v.password, role: v.role, sites: siteList(v.sites ?? '') }), t('users.created', { username: v.username })).then(() => {
+      if (!this.error) form.reset();
+    });
+  }
+
+  private changeUser(user: ApiUser, form: HTMLFormElement): void {
+    const v = formValues(form);
+    void this.run(() => api.send('PATCH', `/api/users/${user.id}`, { role: v.role, sites: siteList(v.sites ?? '') }), t('users.updated', { username: user.username }));
+  }
+
+  private resetPassword(user: ApiUser): void {
+    const password = prompt(t('users.newPassword', { username: user.username }));
+    if (password) void this.run(() => api.send('POST', `/api/users/${user.id}/password`, { password }), t('users.passwordReset', { username: user.username }));
+  }
+
+  private deleteUser(user: ApiUser): void {
+    if (confirm(t('users.confirmDelete', { username: user.username }))) void this.run(() => api.send('DELETE', `/api/users/${user.id}`), t('users.deleted', { username: user.username }));
+  }
+
+  override render() {
+    return html`
+      ${this.error ? html`<p role="alert" class="negative">${this.error}</p>` : ''} ${this.notice ? html`<p role="status" data-notice>${this.notice}</p>` : ''}
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">${t('users.username')}</th>
+            <th scope="col">${t('users.role')} · ${t('users.sites')}</th>
+            <th scope="col">${t('settings.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${this.users.map(
+            (u) => html`<tr data-user=${u.username}>
+              <td>${u.username}${u.mustChangePassword ? html` <span class="muted">(${t('users.mustChange')})</span>` : ''}</td>
+              <td>
+                <form
+                  class="stack inline"
+                  aria-label=${t('users.edit', { username: u.username })}
+                  @submit=${(e: Event) => {
+                    e.preventDefault();
+                    this.changeUser(u, e.target as HTMLFormElement);
+                  }}
+                >
+                  <label>${t('users.role')}<select name="role">${ROLES.map((r) => html`<option value=${r} ?selected=${r === u.role}>${t(`role.${r}`)}</option>`)}</select></label>
+                  <label>${t('users.sites')}<input name="sites" .value=${u.sites.join(', ')} /></label>
+                  <button type="submit" class="secondary">${t('settings.save')}</button>
+                </form>
+              </td>
+              <td>
+                <div class="actions">
+                  <button type="button" class="secondary" @click=${() => this.resetPassword(u)}>${t('users.resetPassword')}</button>
+                  <button type="button" class="secondary" @click=${() => this.deleteUser(u)}>${t('settings.delete')}</button>
+                </div>
+              </td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      <form
+        class="stack"
+        data-new-user
+        aria-label=${t('users.add')}
+        @submit=${(e: Event) => {
+          e.preventDefault();
+          this.create(e.target as HTMLFormElement);
+        }}
+      >
+        <label>${t('users.username')}<input name="username" required autocomplete="off" /></label>
+        <label>${t('users.firstPassword')}<input name="password" type="password" required minlength="10" autocomplete="new-password" /></label>
+        <label>${t('users.role')}<select name="role">${ROLES.map((r) => html`<option value=${r} ?selected=${r === 'viewer'}>${t(`role.${r}`)}</option>`)}</select></label>
+        <label>${t('users.sites')}<input name="sites" placeholder="branch-1, branch-2" /></label>
+        <button type="submit">${t('users.add')}</button>
+      </form>
+    `;
+  }
+}
+customElements.define('fb-users', FbUsers);
