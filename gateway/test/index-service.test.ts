@@ -129,6 +129,7 @@ describe('hand-computed fixtures', () => {
     const survey: SurveyConfig = {
       id: 'visit',
       name: 'Visit',
+      idle: { afterSeconds: 30, partial: 'submit' },
       questions: [
         { id: 'speed', number: 1, scale: 'csi5', label: 'Speed' },
         { id: 'speed-imp', number: 2, scale: 'importance5', label: 'How important is speed', importanceOf: 'speed' },

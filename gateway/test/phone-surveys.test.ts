@@ -3,7 +3,7 @@ import { storeFixture, type StoreFixture } from './helpers/store-fixture.ts';
 import { PhoneSurveys, STANDING_PER_MINUTE } from '../src/ingest/phone-surveys.ts';
 import { SurveyCodeRepo } from '../src/ingest/survey-code-repo.ts';
 
-const SURVEY = { id: 'exit', name: 'Exit', questions: [{ id: 'recommend', number: 1, scale: 'nps11' as const, label: 'Recommend?' }] };
+const SURVEY = { id: 'exit', name: 'Exit', questions: [{ id: 'recommend', number: 1, scale: 'nps11' as const, label: 'Recommend?' }], idle: { afterSeconds: 30, partial: 'submit' as const } };
 
 let f: StoreFixture | undefined;
 afterEach(() => {

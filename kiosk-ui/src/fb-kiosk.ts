@@ -14,8 +14,6 @@ import '@feedback/web-base/components/fb-pair.ts';
 
 const TOKEN_KEY = 'fb-kiosk-token';
 const SURVEY_KEY = 'fb-kiosk-survey';
-/** Back to the first question after this long without a touch; what was answered is sent. */
-const IDLE_MS = 30_000;
 const THANKS_MS = 4000;
 
 type Survey = KioskSurvey;
@@ -122,9 +120,17 @@ export class FbKiosk extends LitElement {
     return (this.survey?.survey.questions ?? []).filter((q) => scaleShape(q.scale) !== undefined);
   }
 
+  /** Back to the first question after the survey's idle time without a touch; what was answered is sent or dropped, as the survey says. */
   private touched(): void {
     clearTimeout(this.idle);
-    this.idle = setTimeout(() => this.finish(), IDLE_MS);
+    const idle = this.survey?.survey.idle ?? { afterSeconds: 30, partial: 'submit' };
+    this.idle = setTimeout(() => {
+      if (idle.partial === 'discard' && !this.pulse) {
+        this.answers = [];
+        this.notes = [];
+      }
+      this.finish();
+    }, idle.afterSeconds * 1000);
   }
 
   private answer(value: number | null): void {

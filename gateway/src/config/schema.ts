@@ -85,6 +85,14 @@ export const SurveyConfig = Type.Object(
     name: Type.String({ minLength: 1 }),
     questions: Type.Array(QuestionConfig, { minItems: 1 }),
     followUp: Type.Optional(FollowUpConfig),
+    /** back to the first question after this long without a touch; what was answered is sent (submit) or dropped (discard) */
+    idle: Type.Object(
+      {
+        afterSeconds: Type.Integer({ minimum: 5, maximum: 600, default: 30 }),
+        partial: Type.Union([Type.Literal('submit'), Type.Literal('discard')], { default: 'submit' }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
   },
   { additionalProperties: false },
 );

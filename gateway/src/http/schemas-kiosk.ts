@@ -16,5 +16,11 @@ export const FollowUpSchema = Type.Object({
 /** What a kiosk token reads: its device's survey, with the follow-up if the survey has one. */
 export const KioskSurveySchema = Type.Object({
   deviceId: Type.String(),
-  survey: Type.Object({ id: Type.String(), name: Type.String(), questions: Type.Array(Question), followUp: Type.Optional(FollowUpSchema) }),
+  survey: Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    questions: Type.Array(Question),
+    followUp: Type.Optional(FollowUpSchema),
+    idle: Type.Object({ afterSeconds: Type.Integer(), partial: Type.Union([Type.Literal('submit'), Type.Literal('discard')]) }),
+  }),
 });

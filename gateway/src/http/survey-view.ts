@@ -18,5 +18,11 @@ function followUpOf(survey: SurveyConfig) {
 /** A survey as a terminal or a phone shows it (KioskSurveySchema's survey). */
 export function surveyView(survey: SurveyConfig) {
   const followUp = followUpOf(survey);
-  return { id: survey.id, name: survey.name, questions: survey.questions.map(({ id, number, scale, label }) => ({ id, number, scale, label })), ...(followUp ? { followUp } : {}) };
+  return {
+    id: survey.id,
+    name: survey.name,
+    questions: survey.questions.map(({ id, number, scale, label }) => ({ id, number, scale, label })),
+    ...(followUp ? { followUp } : {}),
+    idle: survey.idle,
+  };
 }
