@@ -1,4 +1,4 @@
-import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
+import { createStore, del, delMany, entries, set, type UseStore } from 'idb-keyval';
 import { api, ApiError } from '@feedback/web-base/api-client.ts';
 
 /** One answer as the kiosk API takes it: its identity in the terminal's boot, the question and the value (null: skipped). */
@@ -35,6 +35,32 @@ interface Batch {
   bootWallMs?: number;
   answers: KioskAnswer[];
   notes?: KioskNote[];
+  /** sent on its own (after the group it was in was refused) */
+  single?: boolean;
+}
+
+/** The gateway's most answers in one request. */
+const MAX_ANSWERS_PER_REQUEST = 50;
+
+/**
+ * The waiting items sent together from index i: consecutive surveys of the same boot without
+ * notes, up to the gateway's limit per request (a survey with notes, a pulse, goes alone).
+ */
+function sendable(waiting: [string, Batch | StaffPulse][], i: number): [string, Batch][] {
+  const [key, first] = waiting[i]!;
+  if (key.startsWith('pulse:')) return [[key, first as Batch]];
+  const head = first as Batch;
+  const group: [string, Batch][] = [[key, head]];
+  if (head.notes?.length || head.single) return group;
+  let answers = head.answers.length;
+  for (let j = i + 1; j < waiting.length; j++) {
+    const [k, item] = waiting[j]!;
+    const b = item as Batch;
+    if (k.startsWith('pulse:') || b.boot !== head.boot || b.notes?.length || b.single || answers + b.answers.length > MAX_ANSWERS_PER_REQUEST) break;
+    group.push([k, b]);
+    answers += b.answers.length;
+  }
+  return group;
 }
 
 const RETRY_MS = [1000, 2000, 5000, 10_000, 30_000];
@@ -83,30 +109,21 @@ export class AnswerQueue {
   private async send(): Promise<void> {
     clearTimeout(this.retry);
     const waiting = (await entries<string, Batch | StaffPulse>(this.store)).sort(([a], [b]) => order(a) - order(b));
-    for (const [key, item] of waiting) {
+    for (let i = 0; i < waiting.length; ) {
+      const group = sendable(waiting, i);
+      const [key, item] = waiting[i]!;
       try {
         if (key.startsWith('pulse:')) {
           await api.send('POST', '/api/kiosk/pulse', item);
           await del(key, this.store);
-          continue;
+        } else if (group.length > 1) {
+          await this.sendAnswers(group.map(([, b]) => b));
+          await delMany(group.map(([k]) => k), this.store);
+        } else {
+          await this.sendBatch(key, item as Batch);
+          await del(key, this.store);
         }
-        const batch = item as Batch;
-        const { bootWallMs, notes = [], ...body } = batch;
-        await api.send('POST', '/api/kiosk/answers', bootWallMs === undefined ? body : { ...body, clock: { bootWallMs, sentWallMs: Date.now() } });
-        // Notes follow their answers (the gateway attaches each to a stored answer, once); one sent
-        // is taken off the batch, so a failure part-way resends only the rest (and the answers, stored once).
-        for (const note of notes) {
-          try {
-            await api.send('POST', '/api/kiosk/notes', { boot: batch.boot, ...note });
-          } catch (error) {
-            // 400: a note the gateway will never take; 409 right after its answers were accepted: its
-            // answer was refused, so the note has nothing to attach to. Either would block the queue.
-            if (!(error instanceof ApiError && (error.status === 400 || error.status === 409))) throw error;
-          }
-          batch.notes = (batch.notes ?? []).filter((n) => n.seq !== note.seq);
-          await set(key, batch, this.store);
-        }
-        await del(key, this.store);
+        i += group.length;
         this.failures = 0;
         this.state.reachable = true;
       } catch (error) {
@@ -114,8 +131,14 @@ export class AnswerQueue {
         this.state.reachable = status !== 0;
         this.state.refusedToken = status === 401 || status === 403;
         // a batch the gateway refuses as malformed would block the queue for ever: it is dropped (400)
+        // (a group is resent batch by batch first, so one bad batch never takes the others with it)
+        if (status === 400 && group.length > 1) {
+          waiting.splice(i, group.length, ...group.map(([k, b]) => [k, { ...b, single: true }] as [string, Batch]));
+          continue;
+        }
         if (status === 400) {
           await del(key, this.store);
+          i++;
           continue;
         }
         await this.count();
@@ -124,6 +147,30 @@ export class AnswerQueue {
       }
     }
     await this.count();
+  }
+
+  /** Answers of one boot in one request (the gateway stores each once, by boot and seq). */
+  private async sendAnswers(batches: Batch[]): Promise<void> {
+    const { boot, bootWallMs } = batches[0]!;
+    const answers = batches.flatMap((b) => b.answers);
+    await api.send('POST', '/api/kiosk/answers', bootWallMs === undefined ? { boot, answers } : { boot, answers, clock: { bootWallMs, sentWallMs: Date.now() } });
+  }
+
+  private async sendBatch(key: string, batch: Batch): Promise<void> {
+    await this.sendAnswers([batch]);
+    // Notes follow their answers (the gateway attaches each to a stored answer, once); one sent
+    // is taken off the batch, so a failure part-way resends only the rest (and the answers, stored once).
+    for (const note of batch.notes ?? []) {
+      try {
+        await api.send('POST', '/api/kiosk/notes', { boot: batch.boot, ...note });
+      } catch (error) {
+        // 400: a note the gateway will never take; 409 right after its answers were accepted: its
+        // answer was refused, so the note has nothing to attach to. Either would block the queue.
+        if (!(error instanceof ApiError && (error.status === 400 || error.status === 409))) throw error;
+      }
+      batch.notes = (batch.notes ?? []).filter((n) => n.seq !== note.seq);
+      await set(key, batch, this.store);
+    }
   }
 
   private async count(): Promise<void> {

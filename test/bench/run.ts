@@ -6,9 +6,10 @@ import { emotionBench } from './emotion-bench.ts';
 import { appBudgetBench } from './app-budget.ts';
 import { dashboardBench } from './dashboard-bench.ts';
 import { screenHeapBench } from './screen-heap-bench.ts';
+import { kioskBench } from './kiosk-bench.ts';
 
 /**
- * npm run bench [-- --only ingest|indices|emotion|apps|dashboard|screen] [--answers N] [--screen-minutes M]: runs the benchmarks and prints one JSON object on stdout.
+ * npm run bench [-- --only ingest|indices|emotion|apps|dashboard|kiosk|screen] [--answers N] [--screen-minutes M]: runs the benchmarks and prints one JSON object on stdout.
  * Progress goes to stderr. Each benchmark reports ratios against a baseline measured in the same run.
  */
 const { values } = parseArgs({ options: { only: { type: 'string' }, answers: { type: 'string' }, 'screen-minutes': { type: 'string' } } });
@@ -19,6 +20,7 @@ const benches: Record<string, (log: (line: string) => void) => Promise<Record<st
   emotion: emotionBench,
   apps: appBudgetBench,
   dashboard: (log) => dashboardBench(log, answers),
+  kiosk: kioskBench,
   screen: (log) => screenHeapBench(log, values['screen-minutes'] ? { minutes: Number(values['screen-minutes']) } : {}),
 };
 
