@@ -59,7 +59,14 @@ describe('the emotion monitor', () => {
         for (const { format, content } of db.prepare('SELECT format, content FROM report_files').all() as { format: string; content: Buffer }[]) {
           expect(content.subarray(0, 4).toString('latin1'), format).toBe({ html: '<!do', pdf: '%PDF', xlsx: 'PK\u0003\u0004' }[format]);
         }
-        for (const table of tables.filter((name) => name !== 'report_files')) {
+        // The settings and their audit log are JSON text of the configuration, never an image.
+        for (const document of db.prepare('SELECT document FROM catalog UNION ALL SELECT before FROM audit_log UNION ALL SELECT after FROM audit_log').pluck().all() as (string | null)[]) {
+          if (document === null) continue;
+          expect(typeof document).toBe('string');
+          expect(() => JSON.parse(document) as unknown).not.toThrow();
+        }
+        expect(Object.keys(JSON.parse(db.prepare('SELECT document FROM catalog').pluck().get() as string) as object).sort()).toEqual(['alerts', 'devices', 'points', 'sites', 'surveys', 'webhooks']);
+        for (const table of tables.filter((name) => !['report_files', 'catalog', 'audit_log'].includes(name))) {
           const big = db.prepare(`SELECT COUNT(*) FROM ${table} WHERE ${(db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => `(typeof(${c.name}) = 'blob' OR length(${c.name}) > 512)`).join(' OR ')}`).pluck().get();
           expect(big, table).toBe(0);
         }
