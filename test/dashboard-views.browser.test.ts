@@ -89,6 +89,18 @@ describe('the dashboard views', () => {
     const rows = csv.trim().split('\n').slice(1);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((row) => row.split(',')[4] === EXIT.id)).toBe(true);
+    // a device and a channel narrow it further, in the URL too
+    await page.locator('fb-filter-bar select[name=deviceId]').selectOption('exit-1');
+    await page.locator('fb-filter-bar select[name=channel]').selectOption('button');
+    await expect.poll(() => new URL(page.url()).searchParams.get('deviceId')).toBe('exit-1');
+    await page.reload();
+    await page.locator(`fb-breakdowns tr[data-group=${EXIT.id}]`).waitFor();
+    expect(await page.locator('fb-filter-bar select[name=deviceId]').inputValue()).toBe('exit-1');
+    expect(await page.locator('fb-filter-bar select[name=channel]').inputValue()).toBe('button');
+    const deviceHref = await page.locator('fb-filter-bar [data-testid=export-csv]').getAttribute('href');
+    const deviceRows = (await page.evaluate<string, string>((url) => fetch(url).then((r) => r.text()), deviceHref!)).trim().split('\n').slice(1);
+    expect(deviceRows.length).toBeGreaterThan(0);
+    expect(deviceRows.every((row) => row.split(',')[5] === 'exit-1')).toBe(true);
     await page.close();
   });
 

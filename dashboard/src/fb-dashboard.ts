@@ -111,8 +111,8 @@ export class FbDashboard extends LitElement {
   }
 
   private onFilters(f: Filters): void {
-    const { siteId, pointId, period, fromDate, toDate, channel } = f;
-    this.navigate(this.router.route.view, { ...this.router.route.params, siteId, pointId, channel, period: period === 'today' ? '' : period, fromDate, toDate });
+    const { siteId, pointId, period, fromDate, toDate, channel, deviceId, surveyId } = f;
+    this.navigate(this.router.route.view, { ...this.router.route.params, siteId, pointId, channel, deviceId, surveyId, period: period === 'today' ? '' : period, fromDate, toDate });
   }
 
   private view(view: string, filters: Filters, params: Record<string, string>, canAct: boolean) {

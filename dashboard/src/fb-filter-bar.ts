@@ -1,19 +1,36 @@
 import { LitElement, css, html } from 'lit';
 import { LanguageController, t } from '@feedback/web-base/i18n.ts';
+import { api } from '@feedback/web-base/api-client.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
 import type { PointSummary } from '@feedback/web-base/contract.ts';
 import { apiQuery, CHANNELS, PERIODS, type Filters } from './filters.ts';
 
-/** Site, point and period: every change goes into the URL (the host navigates), so a copied link reproduces the view. */
+/** Site, point, channel, device, survey and period: every change goes into the URL (the host navigates), so a copied link reproduces the view. */
 export class FbFilterBar extends LitElement {
-  static override properties = { filters: { attribute: false }, points: { attribute: false } };
+  static override properties = { filters: { attribute: false }, points: { attribute: false }, devices: { state: true }, surveys: { state: true } };
   declare filters: Filters;
   declare points: PointSummary[];
+  declare devices: { id: string; siteId: string; pointId: string }[];
+  declare surveys: { id: string; name: string }[];
 
   constructor() {
     super();
     new LanguageController(this);
     this.points = [];
+    this.devices = [];
+    this.surveys = [];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void api
+      .get<{ devices: { id: string; siteId: string; pointId: string }[] }>('/api/devices')
+      .then(({ devices }) => (this.devices = devices))
+      .catch(() => undefined);
+    void api
+      .get<{ surveys: { id: string; name: string }[] }>('/api/surveys')
+      .then(({ surveys }) => (this.surveys = surveys))
+      .catch(() => undefined);
   }
 
   static override styles = [
@@ -30,8 +47,13 @@ export class FbFilterBar extends LitElement {
   private change(patch: Partial<Filters>): void {
     const next = { ...this.filters, ...patch };
     if (patch.siteId !== undefined && next.pointId && !this.points.some((p) => p.pointId === next.pointId && (!next.siteId || p.siteId === next.siteId))) next.pointId = '';
+    if ((patch.siteId !== undefined || patch.pointId !== undefined) && next.deviceId && !this.devicesIn(next).some((d) => d.id === next.deviceId)) next.deviceId = '';
     if (next.period !== 'custom') Object.assign(next, { fromDate: '', toDate: '' });
     this.dispatchEvent(new CustomEvent<Filters>('filters-changed', { detail: next, bubbles: true, composed: true }));
+  }
+
+  private devicesIn(f: Filters) {
+    return this.devices.filter((d) => (!f.siteId || d.siteId === f.siteId) && (!f.pointId || d.pointId === f.pointId));
   }
 
   override render() {
@@ -59,6 +81,20 @@ export class FbFilterBar extends LitElement {
           ${t('filters.channel')}
           <select name="channel" @change=${(e: Event) => this.change({ channel: value(e) as Filters['channel'] })}>
             ${CHANNELS.map((c) => html`<option value=${c} ?selected=${c === f.channel}>${t(`channel.${c || 'all'}`)}</option>`)}
+          </select>
+        </label>
+        <label>
+          ${t('filters.device')}
+          <select name="deviceId" @change=${(e: Event) => this.change({ deviceId: value(e) })}>
+            <option value="" ?selected=${!f.deviceId}>${t('filters.allDevices')}</option>
+            ${this.devicesIn(f).map((d) => html`<option value=${d.id} ?selected=${d.id === f.deviceId}>${d.id}</option>`)}
+          </select>
+        </label>
+        <label>
+          ${t('filters.survey')}
+          <select name="surveyId" @change=${(e: Event) => this.change({ surveyId: value(e) })}>
+            <option value="" ?selected=${!f.surveyId}>${t('filters.allSurveys')}</option>
+            ${this.surveys.map((s) => html`<option value=${s.id} ?selected=${s.id === f.surveyId}>${s.name}</option>`)}
           </select>
         </label>
         <label>

@@ -15,6 +15,8 @@ export interface Filters {
   fromDate: string;
   toDate: string;
   channel: Channel;
+  deviceId: string;
+  surveyId: string;
 }
 
 const DAY = 86_400_000;
@@ -23,7 +25,7 @@ export function filtersOf(route: Route): Filters {
   const p = route.params;
   const period = (PERIODS as readonly string[]).includes(p.period ?? '') ? (p.period as Period) : 'today';
   const channel = (CHANNELS as readonly string[]).includes(p.channel ?? '') ? (p.channel as Channel) : '';
-  return { siteId: p.siteId ?? '', pointId: p.pointId ?? '', period, fromDate: p.fromDate ?? '', toDate: p.toDate ?? '', channel };
+  return { siteId: p.siteId ?? '', pointId: p.pointId ?? '', period, fromDate: p.fromDate ?? '', toDate: p.toDate ?? '', channel, deviceId: p.deviceId ?? '', surveyId: p.surveyId ?? '' };
 }
 
 const localMidnight = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
@@ -44,7 +46,7 @@ export function rangeOf(f: Filters, now = new Date()): { from: number; to: numbe
   return { from: endOfToday - days * DAY, to: endOfToday };
 }
 
-/** The API query string for a filter (site, point, channel, range) with extra parameters. */
+/** The API query string for a filter (site, point, channel, device, survey, range) with extra parameters. */
 export function apiQuery(f: Filters, extra: Record<string, string> = {}, now = new Date()): string {
   return apiQueryFor(f, rangeOf(f, now), extra);
 }
@@ -55,5 +57,7 @@ export function apiQueryFor(f: Filters, { from, to }: { from: number; to: number
   if (f.siteId) params.siteId = f.siteId;
   if (f.pointId) params.pointId = f.pointId;
   if (f.channel) params.channel = f.channel;
+  if (f.deviceId) params.deviceId = f.deviceId;
+  if (f.surveyId) params.surveyId = f.surveyId;
   return new URLSearchParams(params).toString();
 }

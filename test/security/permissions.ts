@@ -25,6 +25,7 @@ export const ROUTE_ACCESS: Record<string, string> = {
   'GET /api/auth/me': 'session',
   'POST /api/auth/password': 'session',
   'GET /api/settings': 'settings:write',
+  'GET /api/surveys': 'indices:read',
   'PUT /api/settings/webhooks': 'admin',
   'GET /api/settings/audit': 'admin',
   'GET /api/settings/export': 'admin',

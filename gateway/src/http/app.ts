@@ -11,6 +11,7 @@ import { publicScope } from './public-scope.ts';
 import { HashingBusy } from '../auth/hash-slots.ts';
 import { Refused } from '../domain/refused.ts';
 import { settingsRoutes } from './routes/api/settings.ts';
+import { surveyRoutes } from './routes/api/surveys.ts';
 import { auditHook } from './audit-hook.ts';
 import { settingsTransferRoutes } from './routes/api/settings-transfer.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -120,6 +121,7 @@ export const httpApp = fp(async (app: FastifyInstance, { services }: { services:
   await app.register(pulseRoutes, { services });
   await app.register(phoneRoutes, { services });
   await app.register(settingsRoutes, { services });
+  await app.register(surveyRoutes, { services });
   await app.register(settingsTransferRoutes, { services });
   await app.register(uiRoutes, { uiRoot: services.uiRoot });
 });

@@ -9,6 +9,8 @@ export interface ExportFilter {
   /** when given, only these sites (a user's scope) */
   siteIds?: string[] | undefined;
   pointId?: string | undefined;
+  deviceId?: string | undefined;
+  surveyId?: string | undefined;
   /** when given, only these devices' answers (a channel's) */
   deviceIds?: readonly string[] | undefined;
   from: number;
@@ -29,6 +31,8 @@ function* rows(db: Db, f: ExportFilter): Generator<Row> {
     .add('site_id = ?', [f.siteId], f.siteId !== undefined)
     .in('site_id', f.siteIds)
     .add('point_id = ?', [f.pointId], f.pointId !== undefined)
+    .add('device_id = ?', [f.deviceId], f.deviceId !== undefined)
+    .add('survey_id = ?', [f.surveyId], f.surveyId !== undefined)
     .in('device_id', f.deviceIds);
   const stmt = db.prepare(
     `SELECT id, occurred_at, received_at, site_id, point_id, device_id, staff_id, survey_id, question_id, scale, value, misuse, source

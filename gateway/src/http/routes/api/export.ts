@@ -21,6 +21,8 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServic
           pointId: Type.Optional(Id),
           from: Type.String({ maxLength: 40 }),
           to: Type.String({ maxLength: 40 }),
+          deviceId: Type.Optional(Id),
+          surveyId: Type.Optional(Id),
           channel: IndexFilter.properties.channel,
         }),
         // A file stream, not JSON: no response schema (errors go through the central handler as 400s).
@@ -33,7 +35,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServic
       if (request.query.siteId) requireSite(request, request.query.siteId);
       if (request.query.pointId) requirePoint(request, (p) => services.topology.siteOfPoint(p), request.query.pointId);
       const { channel } = request.query;
-      const filter = { siteId: request.query.siteId, siteIds: allowedSites(request), pointId: request.query.pointId, ...(channel ? { deviceIds: lookup.devicesOfChannel(channel) } : {}), from, to };
+      const filter = { siteId: request.query.siteId, siteIds: allowedSites(request), pointId: request.query.pointId, deviceId: request.query.deviceId, surveyId: request.query.surveyId, ...(channel ? { deviceIds: lookup.devicesOfChannel(channel) } : {}), from, to };
       const name = `answers-${new Date(from).toISOString().slice(0, 10)}-${new Date(to).toISOString().slice(0, 10)}`;
       if (request.params.format === 'csv') {
         return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(services.exports.csv(filter));
