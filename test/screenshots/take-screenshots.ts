@@ -164,6 +164,9 @@ try {
   await page.locator('fb-settings button[data-tab=transfer]').click();
   await page.locator('fb-settings-transfer [data-audit] tbody tr').first().waitFor();
   await shoot(page, 'settings-audit');
+  await page.locator('fb-settings button[data-tab=users]').click();
+  await page.locator('fb-users tr[data-user]').first().waitFor();
+  await shoot(page, 'settings-users');
   for (const language of ['ru', 'zh']) {
     await page.goto(`${t.gateway.httpUrl}/dashboard/overview`);
     await page.locator('header select').selectOption(language);
