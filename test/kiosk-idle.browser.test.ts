@@ -43,7 +43,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-describe('a kiosk left half answered', () => {
+describe('a kiosk between customers', () => {
   it('goes back to the first question after the idle time and drops the partial answers when the survey says discard', async () => {
     await walkAway();
     // nothing was queued: the footer shows no waiting answers, and the store holds none
@@ -67,5 +67,20 @@ describe('a kiosk left half answered', () => {
     await expect.poll(partial).toBe('submit');
     await walkAway();
     await expect.poll(stored).toBe(1);
+  });
+
+  it("greets each new customer in the terminal's language, with the question in that language; a customer may switch", async () => {
+    const put = (path: string, body: unknown) =>
+      fetch(`${t.gateway.httpUrl}/api/settings/${path}`, { method: 'PUT', headers: { ...admin.headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const labels = { en: 'Would you recommend us to a friend?', ru: 'Порекомендуете ли вы нас другу?', zh: '您会向朋友推荐我们吗？' };
+    const localized = { ...SURVEY, idle: { afterSeconds: 5, partial: 'submit' }, questions: SURVEY.questions.map((q) => (q.number === 1 ? { ...q, label: labels } : q)) };
+    expect((await put(`surveys/${SURVEY.id}`, localized)).status).toBe(200);
+    expect((await put('devices/kiosk-1', { id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, surveyId: SURVEY.id, language: 'ru' })).status).toBe(200);
+    await page.getByText(labels.ru).waitFor();
+    await page.locator('header button[lang=zh]').click();
+    await page.getByText(labels.zh).waitFor();
+    // this customer walks away: the next one is greeted in Russian again
+    await walkAway();
+    await page.getByText(labels.ru).waitFor({ timeout: 15_000 });
   });
 });

@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
-import { LanguageController, t } from '@feedback/web-base/i18n.ts';
+import { LanguageController, language, t } from '@feedback/web-base/i18n.ts';
+import { textIn } from '@feedback/web-base/localized.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
 import type { KioskSurvey } from '@feedback/web-base/contract.ts';
 import type { KioskNote } from './answer-queue.ts';
@@ -115,7 +116,7 @@ export class FbFollowUp extends LitElement {
     if (this.stage === 'why')
       return html`<h2 id="why">${t(`kiosk.why.${this.polarity}`)}</h2>
         <div class="choices" role="group" aria-labelledby="why">
-          ${this.choices.map((c) => html`<button type="button" data-choice=${c.id} aria-pressed=${this.reasons.includes(c.id) ? 'true' : 'false'} @click=${() => this.toggle(c.id)}>${c.label}</button>`)}
+          ${this.choices.map((c) => html`<button type="button" data-choice=${c.id} aria-pressed=${this.reasons.includes(c.id) ? 'true' : 'false'} @click=${() => this.toggle(c.id)}>${textIn(c.label, language())}</button>`)}
         </div>
         <div class="next"><button type="button" data-next @click=${() => this.next()}>${t('kiosk.next')}</button></div>`;
     if (this.stage === 'comment')

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { api, ApiError } from '@feedback/web-base/api-client.ts';
 import { deviceToken, forgetDeviceToken } from '@feedback/web-base/device-token.ts';
+import { textIn } from '@feedback/web-base/localized.ts';
 import { LanguageController, LANGUAGE_NAMES, LANGUAGES, language, setLanguage, t } from '@feedback/web-base/i18n.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
 import { LiveController } from '@feedback/web-base/live-controller.ts';
@@ -60,6 +61,12 @@ export class FbKiosk extends LitElement {
     if (this.token) new LiveController(this, 'settings', () => this.atStart() && void this.loadSurvey(), { token: this.token });
   }
 
+  /** Each new customer starts in the terminal's language (when it has one); they may switch. */
+  private defaultLanguage(): void {
+    const wanted = this.survey?.language;
+    if (wanted && wanted !== language()) void setLanguage(wanted);
+  }
+
   /** Nobody is answering: the first question (or nothing) on screen, nothing answered. */
   private atStart(): boolean {
     return this.step === 0 && this.answers.length === 0 && !this.following && !this.pulse;
@@ -103,6 +110,7 @@ export class FbKiosk extends LitElement {
       this.survey = await api.get<Survey>('/api/kiosk/survey');
       localStorage.setItem(SURVEY_KEY, JSON.stringify(this.survey));
       this.problem = '';
+      if (this.atStart()) this.defaultLanguage();
     } catch (error) {
       const status = error instanceof ApiError ? error.status : 0;
       if (status === 401 || status === 403) {
@@ -199,6 +207,7 @@ export class FbKiosk extends LitElement {
     void this.queue.add(this.identity.boot, this.identity.bootWallMs, answered, notes);
     if (answered.length === 0) {
       this.step = 0;
+      this.defaultLanguage();
       return;
     }
     this.step = this.questions.length;
@@ -250,7 +259,7 @@ export class FbKiosk extends LitElement {
     const q = questions[this.step]!;
     return html`<div>
       <p class="progress">${t('kiosk.progress', { current: this.step + 1, total: questions.length })}</p>
-      <fb-scale-question .label=${q.label} .scale=${q.scale} data-question=${q.number} @answer=${(e: CustomEvent<number>) => this.answer(e.detail)}></fb-scale-question>
+      <fb-scale-question .label=${textIn(q.label, language())} .scale=${q.scale} data-question=${q.number} @answer=${(e: CustomEvent<number>) => this.answer(e.detail)}></fb-scale-question>
       <button type="button" class="skip" @click=${() => this.answer(null)}>${t('kiosk.skip')}</button>
     </div>`;
   }

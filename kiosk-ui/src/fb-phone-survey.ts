@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { api, ApiError } from '@feedback/web-base/api-client.ts';
+import { textIn } from '@feedback/web-base/localized.ts';
 import { LanguageController, LANGUAGE_NAMES, LANGUAGES, language, setLanguage, t } from '@feedback/web-base/i18n.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
 import type { KioskSurvey } from '@feedback/web-base/contract.ts';
@@ -127,7 +128,7 @@ export class FbPhoneSurvey extends LitElement {
     if (!q) return html``;
     return html`<div>
       <p class="progress">${t('kiosk.progress', { current: this.step + 1, total: this.questions.length })}</p>
-      <fb-scale-question .label=${q.label} .scale=${q.scale} data-question=${q.number} @answer=${(e: CustomEvent<number>) => this.answer(e.detail)}></fb-scale-question>
+      <fb-scale-question .label=${textIn(q.label, language())} .scale=${q.scale} data-question=${q.number} @answer=${(e: CustomEvent<number>) => this.answer(e.detail)}></fb-scale-question>
       <button type="button" class="skip" @click=${() => this.answer(null)}>${t('kiosk.skip')}</button>
     </div>`;
   }

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { SiteCalendarConfig, CasesConfig, MailConfig, ReviewsConfig, ReportsConfig } from './closed-loop-schema.ts';
+import { LocalizedText, TextLanguage } from './localized-text.ts';
 import { FIXED_SCALES, SMILEY_SCALE_PATTERN, type SmileyScale } from '../domain/scale.ts';
 
 const Id = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' });
@@ -49,7 +50,7 @@ export const QuestionConfig = Type.Object(
     /** the number a terminal sends in its answer message (u16) */
     number: Type.Integer({ minimum: 0, maximum: 65535 }),
     scale: Type.Union([...FIXED_SCALES.map((s) => Type.Literal(s)), Type.Unsafe<SmileyScale>(Type.String({ pattern: SMILEY_SCALE_PATTERN }))]),
-    label: Type.String({ minLength: 1 }),
+    label: LocalizedText(300),
     /** for importance questions: the CSI attribute question they weigh */
     importanceOf: Type.Optional(Id),
   },
@@ -60,7 +61,7 @@ const FollowUpChoice = Type.Object(
   {
     /** what the note carries; "<category>:<what>" (product:cold-coffee) names the case category */
     id: Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,64}$' }),
-    label: Type.String({ minLength: 1, maxLength: 80 }),
+    label: LocalizedText(80),
   },
   { additionalProperties: false },
 );
@@ -112,6 +113,8 @@ export const DeviceConfig = Type.Object(
     source: Type.Optional(OffTheShelfSource),
     /** sensor terminals: the survey their answer messages belong to */
     surveyId: Type.Optional(Id),
+    /** a kiosk's language for each new customer (they may switch); default: the browser's */
+    language: Type.Optional(TextLanguage),
   },
   { additionalProperties: false },
 );

@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
+import { LocalizedText, TextLanguage } from '../config/localized-text.ts';
 
-const Question = Type.Object({ id: Type.String(), number: Type.Integer(), scale: Type.String(), label: Type.String() });
-const Choice = Type.Object({ id: Type.String(), label: Type.String() });
+const Question = Type.Object({ id: Type.String(), number: Type.Integer(), scale: Type.String(), label: LocalizedText(300) });
+const Choice = Type.Object({ id: Type.String(), label: LocalizedText(80) });
 export const FollowUpSchema = Type.Object({
   question: Type.Integer(),
   /** the values of that question that count as positive and as negative (METRICS.md's halves) */
@@ -16,6 +17,8 @@ export const FollowUpSchema = Type.Object({
 /** What a kiosk token reads: its device's survey, with the follow-up if the survey has one. */
 export const KioskSurveySchema = Type.Object({
   deviceId: Type.String(),
+  /** the terminal's language for each new customer, when set */
+  language: Type.Optional(TextLanguage),
   survey: Type.Object({
     id: Type.String(),
     name: Type.String(),

@@ -37,10 +37,10 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpService
     },
     async (request) => {
       const deviceId = kioskDevice(request);
-      const surveyId = services.devices.get(deviceId)?.surveyId;
-      const survey = services.config.surveys.find((s) => s.id === surveyId);
+      const device = services.devices.get(deviceId);
+      const survey = services.config.surveys.find((s) => s.id === device?.surveyId);
       if (!survey) throw new HttpError(404, `Device "${deviceId}" has no survey`);
-      return { deviceId, survey: surveyView(survey) };
+      return { deviceId, ...(device?.language ? { language: device.language } : {}), survey: surveyView(survey) };
     },
   );
 
