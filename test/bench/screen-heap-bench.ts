@@ -1,4 +1,4 @@
-import type { CDPSession } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { SimulatedButton } from '@feedback/firmware-protocol';
 import { launchChromium } from '../helpers/browser.ts';
 import { scopedToken } from '../helpers/identities.ts';
@@ -9,14 +9,17 @@ interface Sample {
   heapMb: number;
   nodes: number;
   listeners: number;
+  /** the thank-you was on screen when sampled (presses never stop, so it always should be) */
+  thanking: boolean;
 }
 
 /** The page's live JavaScript heap after a full garbage collection, its DOM nodes and listeners. */
-async function sample(cdp: CDPSession, minute: number): Promise<Sample> {
+async function sample(cdp: CDPSession, page: Page, minute: number): Promise<Sample> {
+  const thanking = (await page.evaluate(`document.querySelector('fb-staff-screen').thanks`)) as number > 0;
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
-  return { minute, heapMb: Math.round((metric('JSHeapUsedSize') / 2 ** 20) * 100) / 100, nodes: metric('Nodes'), listeners: metric('JSEventListeners') };
+  return { minute, heapMb: Math.round((metric('JSHeapUsedSize') / 2 ** 20) * 100) / 100, nodes: metric('Nodes'), listeners: metric('JSEventListeners'), thanking };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -31,7 +34,7 @@ export async function screenHeapBench(log: (line: string) => void, options: { mi
   const t = await startTestGateway();
   const browser = await launchChromium();
   const device = DEVICES[0]!;
-  const button = new SimulatedButton({ brokerUrl: t.gateway.mqttUrl, siteId: SITE.id, deviceId: device.id, buttons: 4, password: device.mqttPassword, bootCounter: Date.now() % 1_000_000 });
+  const button = new SimulatedButton({ brokerUrl: t.gateway.mqttUrl, siteId: SITE.id, deviceId: device.id, buttons: 4, password: device.mqttPassword });
   let timer: NodeJS.Timeout | undefined;
   try {
     const { token } = await scopedToken(t, await t.login(), { name: 'bench TV', kind: 'screen', pointId: POINT.id });
@@ -52,16 +55,19 @@ export async function screenHeapBench(log: (line: string) => void, options: { mi
     for (let minute = 1; minute <= minutes; minute++) {
       await sleep(started + minute * 60_000 - Date.now());
       if (minute === 1 || minute === minutes || minute % 5 === 0) {
-        samples.push(await sample(cdp, minute));
+        samples.push(await sample(cdp, page, minute));
         log(`minute ${minute}: heap ${samples.at(-1)!.heapMb} MB, ${samples.at(-1)!.nodes} DOM nodes, ${presses} presses`);
       }
     }
     clearInterval(timer);
-    await button.drained();
+    await button.drained(60_000);
+    // the load was real: every press stored, and the screen thanked for the positive ones
+    const stored = (await t.get<{ result: { n: number } }>(`/api/indices/happy?pointId=${POINT.id}&from=0&to=${Date.now() + 60_000}`)).result.n;
+    if (stored !== presses) throw new Error(`${presses} presses sent, ${stored} stored: the benchmark did not load the screen as meant`);
     const first = samples[0]!;
     const last = samples.at(-1)!;
     const ratio = Math.round((last.heapMb / first.heapMb) * 1000) / 1000;
-    return { minutes, pressesPerSecond: 10, presses, baselineAfterFirstMinute: first, atEnd: last, samples, heapRatioToFirstMinute: ratio, targetRatio: 1.1, withinTarget: ratio <= 1.1 };
+    return { minutes, pressesPerSecond: 10, presses, stored, thankingAtEverySample: samples.every((x) => x.thanking), baselineAfterFirstMinute: first, atEnd: last, samples, heapRatioToFirstMinute: ratio, targetRatio: 1.1, withinTarget: ratio <= 1.1 };
   } finally {
     clearInterval(timer);
     await button.close().catch(() => undefined);
