@@ -1,64 +1,53 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { stringify as stringifyYaml } from 'yaml';
 import { api } from '@feedback/web-base/api-client.ts';
-import { formatDateTime, LanguageController, t } from '@feedback/web-base/i18n.ts';
-import { tokens } from '@feedback/web-base/tokens.ts';
+import { formatDateTime, t } from '@feedback/web-base/i18n.ts';
 import type { AuditEntry, ImportResult } from '@feedback/web-base/contract.ts';
-import { analysisStyles } from '../fb-analysis-styles.ts';
-import { closedLoopStyles } from '../closed-loop/closed-loop-styles.ts';
-import { settingsStyles } from './settings-styles.ts';
+import { SettingsPanel } from './settings-panel.ts';
 
 /**
  * For admins: the whole settings as one YAML file (export, and import with a dry run that lists
  * what would be added, changed and removed), and the audit log of who changed what, when.
  */
-export class FbSettingsTransfer extends LitElement {
-  static override properties = { version: { type: Number }, text: { state: true }, preview: { state: true }, entries: { state: true }, error: { state: true }, notice: { state: true } };
+export class FbSettingsTransfer extends SettingsPanel {
+  static override properties = { version: { type: Number }, text: { state: true }, preview: { state: true }, entries: { state: true } };
   declare version: number;
   declare text: string;
   declare preview: ImportResult | undefined;
   declare entries: AuditEntry[];
-  declare error: string;
-  declare notice: string;
 
   constructor() {
     super();
-    new LanguageController(this);
     this.version = 0;
     this.text = '';
     this.entries = [];
-    this.error = '';
-    this.notice = '';
   }
-
-  static override styles = [tokens, analysisStyles, closedLoopStyles, settingsStyles];
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('version')) void this.loadAudit();
+    // a new settings version (an import, say) has a new audit row; the first load is the panel's own
+    if (changed.has('version') && changed.get('version') !== undefined) void this.reload();
   }
 
-  private async loadAudit(): Promise<void> {
-    try {
-      this.entries = (await api.get<{ entries: AuditEntry[] }>('/api/settings/audit?limit=50')).entries;
-    } catch (error) {
-      this.error = (error as Error).message;
-    }
+  protected override async load(): Promise<void> {
+    this.entries = (await api.get<{ entries: AuditEntry[] }>('/api/settings/audit?limit=50')).entries;
   }
 
+  /** A dry run shows what the import would change; the import itself tells the settings, which pass the new version back. */
   private async importText(dryRun: boolean): Promise<void> {
-    try {
-      const result = await api.upload<ImportResult>(`/api/settings/import?dryRun=${dryRun}&version=${this.version}`, this.text, 'application/yaml');
-      this.error = '';
-      this.preview = dryRun ? result : undefined;
-      this.notice = dryRun ? '' : t('settings.imported', { version: result.version });
-      if (!dryRun) {
-        this.text = '';
-        this.dispatchEvent(new CustomEvent('settings-imported', { bubbles: true, composed: true }));
-      }
-    } catch (error) {
-      this.error = (error as Error).message;
-      this.preview = undefined;
-    }
+    await this.run(
+      async () => {
+        this.preview = undefined;
+        const result = await api.upload<ImportResult>(`/api/settings/import?dryRun=${dryRun}&version=${this.version}`, this.text, 'application/yaml');
+        if (dryRun) this.preview = result;
+        else {
+          this.text = '';
+          this.dispatchEvent(new CustomEvent('settings-imported', { bubbles: true, composed: true }));
+        }
+        return result;
+      },
+      (result) => (dryRun ? '' : t('settings.imported', { version: result.version })),
+      false,
+    );
   }
 
   private async readFile(event: Event): Promise<void> {
@@ -89,7 +78,7 @@ export class FbSettingsTransfer extends LitElement {
 
   override render() {
     return html`
-      ${this.error ? html`<p role="alert" class="negative">${this.error}</p>` : ''} ${this.notice ? html`<p role="status">${this.notice}</p>` : ''}
+      ${this.messages()}
       <div class="actions">
         <a href="/api/settings/export" download data-export>${t('settings.export')}</a>
       </div>

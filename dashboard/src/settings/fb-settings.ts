@@ -1,17 +1,14 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { api } from '@feedback/web-base/api-client.ts';
-import { LanguageController, t } from '@feedback/web-base/i18n.ts';
-import { tokens } from '@feedback/web-base/tokens.ts';
+import { t } from '@feedback/web-base/i18n.ts';
 import type { Settings } from '@feedback/web-base/contract.ts';
-import { analysisStyles } from '../fb-analysis-styles.ts';
-import { closedLoopStyles } from '../closed-loop/closed-loop-styles.ts';
 import { COLUMNS, ITEM_SECTIONS, cellOf, entriesOf, templateOf, type Entry, type ItemSection } from './settings-sections.ts';
 import './fb-settings-transfer.ts';
 import './fb-users.ts';
 import './fb-tokens.ts';
 import './fb-staff-rota.ts';
-import { settingsStyles } from './settings-styles.ts';
+import { SettingsPanel } from './settings-panel.ts';
 
 type Tab = ItemSection | 'webhooks' | 'staff' | 'users' | 'tokens' | 'transfer';
 interface Editing {
@@ -26,35 +23,19 @@ interface Editing {
  * each section as a table, each entry edited as YAML, the way the configuration file reads, and
  * checked by the gateway with the file's own rules. Changes apply at once, without a restart.
  */
-export class FbSettings extends LitElement {
-  static override properties = { settings: { state: true }, tab: { state: true }, editing: { state: true }, error: { state: true }, notice: { state: true } };
+export class FbSettings extends SettingsPanel {
+  static override properties = { settings: { state: true }, tab: { state: true }, editing: { state: true } };
   declare settings: Settings | undefined;
   declare tab: Tab;
   declare editing: Editing | undefined;
-  declare error: string;
-  declare notice: string;
 
   constructor() {
     super();
-    new LanguageController(this);
     this.tab = 'points';
-    this.error = '';
-    this.notice = '';
   }
 
-  static override styles = [tokens, analysisStyles, closedLoopStyles, settingsStyles];
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.settings = await api.get<Settings>('/api/settings');
-    } catch (error) {
-      this.error = (error as Error).message;
-    }
+  protected override async load(): Promise<void> {
+    this.settings = await api.get<Settings>('/api/settings');
   }
 
   private get admin(): boolean {
@@ -85,8 +66,7 @@ export class FbSettings extends LitElement {
     }
     const id = editing.section === 'webhooks' ? '' : ((value as Entry | null)?.id ?? '');
     const path = editing.section === 'webhooks' ? '/api/settings/webhooks' : `/api/settings/${editing.section}/${encodeURIComponent(id)}`;
-    await this.run(() => api.send('PUT', `${path}?version=${settings.version}`, value), t('settings.saved'));
-    if (!this.error) this.editing = undefined;
+    if (await this.run(() => api.send('PUT', `${path}?version=${settings.version}`, value), t('settings.saved'))) this.editing = undefined;
   }
 
   private async removeEntry(section: ItemSection, id: string): Promise<void> {
@@ -97,25 +77,7 @@ export class FbSettings extends LitElement {
   /** A short code the kiosk or staff screen types in once to get its token. */
   private async pairingCode(kind: 'kiosk' | 'screen', entry: Entry): Promise<void> {
     const body = kind === 'kiosk' ? { kind, name: entry.id, deviceId: entry.id } : { kind, name: String(entry.name ?? entry.id), pointId: entry.id };
-    try {
-      const { code } = await api.send<{ code: string }>('POST', '/api/tokens/pairing-codes', body);
-      this.notice = t('settings.pairingCode', { code, id: entry.id });
-      this.error = '';
-    } catch (error) {
-      this.error = (error as Error).message;
-    }
-  }
-
-  private async run(work: () => Promise<unknown>, done: string): Promise<void> {
-    try {
-      await work();
-      this.error = '';
-      this.notice = done;
-      await this.load();
-    } catch (error) {
-      this.error = (error as Error).message;
-      this.notice = '';
-    }
+    await this.run(() => api.send<{ code: string }>('POST', '/api/tokens/pairing-codes', body), ({ code }) => t('settings.pairingCode', { code, id: entry.id }), false);
   }
 
   private editor() {
@@ -216,8 +178,7 @@ export class FbSettings extends LitElement {
           )}
         </div>
         <div role="tabpanel" aria-label=${t(`settings.tab.${this.tab}`)}>
-          ${this.error ? html`<p role="alert" class="negative">${this.error}</p>` : ''}
-          ${this.notice ? html`<p role="status" data-notice>${this.notice}</p>` : ''} ${this.editor()} ${this.body(settings)}
+          ${this.messages()} ${this.editor()} ${this.body(settings)}
         </div>
       </section>
     `;

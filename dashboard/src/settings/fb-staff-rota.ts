@@ -1,11 +1,8 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { api } from '@feedback/web-base/api-client.ts';
-import { formatDateTime, LanguageController, t } from '@feedback/web-base/i18n.ts';
-import { tokens } from '@feedback/web-base/tokens.ts';
-import { analysisStyles } from '../fb-analysis-styles.ts';
-import { closedLoopStyles } from '../closed-loop/closed-loop-styles.ts';
-import { settingsStyles } from './settings-styles.ts';
+import { formatDateTime, t } from '@feedback/web-base/i18n.ts';
 import { formValues } from './form-values.ts';
+import { SettingsPanel } from './settings-panel.ts';
 
 interface Staff {
   id: string;
@@ -20,58 +17,35 @@ interface Shift {
 }
 
 /** Staff and their shifts: answers given during a shift at a point count for whoever worked it. */
-export class FbStaffRota extends LitElement {
-  static override properties = { points: { attribute: false }, staff: { state: true }, shifts: { state: true }, error: { state: true }, notice: { state: true } };
+export class FbStaffRota extends SettingsPanel {
+  static override properties = { points: { attribute: false }, staff: { state: true }, shifts: { state: true } };
   declare points: { id: string; name: string }[];
   declare staff: Staff[];
   declare shifts: Shift[];
-  declare error: string;
-  declare notice: string;
 
   constructor() {
     super();
-    new LanguageController(this);
     this.points = [];
     this.staff = [];
     this.shifts = [];
-    this.error = '';
-    this.notice = '';
   }
 
-  static override styles = [tokens, analysisStyles, closedLoopStyles, settingsStyles];
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
+  protected override async load(): Promise<void> {
+    this.staff = (await api.get<{ staff: Staff[] }>('/api/staff')).staff;
+    const since = Date.now() - 7 * 86_400_000;
+    this.shifts = (await api.get<{ shifts: Shift[] }>('/api/shifts')).shifts.filter((s) => s.endsAt >= since).sort((a, b) => a.startsAt - b.startsAt);
   }
 
-  private async load(): Promise<void> {
-    try {
-      this.staff = (await api.get<{ staff: Staff[] }>('/api/staff')).staff;
-      const since = Date.now() - 7 * 86_400_000;
-      this.shifts = (await api.get<{ shifts: Shift[] }>('/api/shifts')).shifts.filter((s) => s.endsAt >= since).sort((a, b) => a.startsAt - b.startsAt);
-    } catch (error) {
-      this.error = (error as Error).message;
-    }
-  }
-
+  /** Sends a form's values; the form is cleared once the gateway took them. */
   private async submit(form: HTMLFormElement, work: (v: Record<string, string>) => Promise<unknown>, done: string): Promise<void> {
-    try {
-      await work(formValues(form));
-      this.error = '';
-      this.notice = done;
-      form.reset();
-      await this.load();
-    } catch (error) {
-      this.error = (error as Error).message;
-      this.notice = '';
-    }
+    const values = formValues(form);
+    if (await this.run(() => work(values), done)) form.reset();
   }
 
   override render() {
     const name = (id: string) => this.staff.find((s) => s.id === id)?.name ?? id;
     return html`
-      ${this.error ? html`<p role="alert" class="negative">${this.error}</p>` : ''} ${this.notice ? html`<p role="status" data-notice>${this.notice}</p>` : ''}
+      ${this.messages()}
       <h3>${t('staff.title')}</h3>
       <ul data-staff>
         ${this.staff.map((s) => html`<li>${s.name} <span class="muted">(${s.id})</span></li>`)}

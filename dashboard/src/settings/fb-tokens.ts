@@ -1,12 +1,9 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { api } from '@feedback/web-base/api-client.ts';
-import { formatDateTime, LanguageController, t } from '@feedback/web-base/i18n.ts';
-import { tokens } from '@feedback/web-base/tokens.ts';
+import { formatDateTime, t } from '@feedback/web-base/i18n.ts';
 import type { ApiToken } from '@feedback/web-base/contract.ts';
-import { analysisStyles } from '../fb-analysis-styles.ts';
-import { closedLoopStyles } from '../closed-loop/closed-loop-styles.ts';
-import { settingsStyles } from './settings-styles.ts';
 import { formValues, siteList } from './form-values.ts';
+import { SettingsPanel } from './settings-panel.ts';
 
 /** What an integration token may be given (the gateway's INTEGRATION_SCOPES). */
 const SCOPES = ['indices:read', 'answers:read', 'staff:read', 'cases:read', 'traffic:write', 'staff:write', 'alerts:write', 'devices:write', 'cases:write', 'settings:write'] as const;
@@ -15,58 +12,33 @@ const SCOPES = ['indices:read', 'answers:read', 'staff:read', 'cases:read', 'tra
  * Scoped tokens, for admins: integrations (a queue system, a POS, a BI tool) with chosen scopes
  * and sites, and the kiosks' and screens' tokens; a new token is shown once; any can be revoked.
  */
-export class FbTokens extends LitElement {
-  static override properties = { list: { state: true }, created: { state: true }, error: { state: true } };
+export class FbTokens extends SettingsPanel {
+  static override properties = { list: { state: true }, created: { state: true } };
   declare list: ApiToken[];
   declare created: string;
-  declare error: string;
 
   constructor() {
     super();
-    new LanguageController(this);
     this.list = [];
     this.created = '';
-    this.error = '';
   }
 
-  static override styles = [tokens, analysisStyles, closedLoopStyles, settingsStyles];
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.list = (await api.get<{ tokens: ApiToken[] }>('/api/tokens')).tokens;
-    } catch (error) {
-      this.error = (error as Error).message;
-    }
+  protected override async load(): Promise<void> {
+    this.list = (await api.get<{ tokens: ApiToken[] }>('/api/tokens')).tokens;
   }
 
   private async create(form: HTMLFormElement): Promise<void> {
     const v = formValues(form);
     const scopes = SCOPES.filter((s) => (form.elements.namedItem(s) as HTMLInputElement | null)?.checked);
     const sites = siteList(v.sites ?? '');
-    try {
-      const { token } = await api.send<{ token: string }>('POST', '/api/tokens', { name: v.name, kind: 'integration', scopes, ...(sites.length > 0 ? { siteIds: sites } : {}) });
-      this.created = token;
-      this.error = '';
+    await this.run(async () => {
+      this.created = (await api.send<{ token: string }>('POST', '/api/tokens', { name: v.name, kind: 'integration', scopes, ...(sites.length > 0 ? { siteIds: sites } : {}) })).token;
       form.reset();
-      await this.load();
-    } catch (error) {
-      this.error = (error as Error).message;
-    }
+    });
   }
 
   private async revoke(token: ApiToken): Promise<void> {
-    if (!confirm(t('tokens.confirmRevoke', { name: token.name }))) return;
-    try {
-      await api.send('DELETE', `/api/tokens/${token.id}`);
-      await this.load();
-    } catch (error) {
-      this.error = (error as Error).message;
-    }
+    if (confirm(t('tokens.confirmRevoke', { name: token.name }))) await this.run(() => api.send('DELETE', `/api/tokens/${token.id}`));
   }
 
   private scopeOf(token: ApiToken): string {
@@ -78,7 +50,7 @@ export class FbTokens extends LitElement {
   override render() {
     const active = this.list.filter((tk) => tk.revokedAt === null);
     return html`
-      ${this.error ? html`<p role="alert" class="negative">${this.error}</p>` : ''}
+      ${this.messages()}
       ${this.created ? html`<p role="status" data-new-token>${t('tokens.showOnce')} <code>${this.created}</code></p>` : ''}
       <table>
         <thead>

@@ -1,62 +1,29 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { api } from '@feedback/web-base/api-client.ts';
-import { LanguageController, t } from '@feedback/web-base/i18n.ts';
-import { tokens } from '@feedback/web-base/tokens.ts';
+import { t } from '@feedback/web-base/i18n.ts';
 import type { ApiUser } from '@feedback/web-base/contract.ts';
-import { analysisStyles } from '../fb-analysis-styles.ts';
-import { closedLoopStyles } from '../closed-loop/closed-loop-styles.ts';
-import { settingsStyles } from './settings-styles.ts';
 import { formValues, siteList } from './form-values.ts';
+import { SettingsPanel } from './settings-panel.ts';
 
 const ROLES = ['admin', 'manager', 'viewer'] as const;
 
 /** Users and roles, for admins: who signs in, with which role and sites; new users set their own password at first sign-in. */
-export class FbUsers extends LitElement {
-  static override properties = { users: { state: true }, error: { state: true }, notice: { state: true } };
+export class FbUsers extends SettingsPanel {
+  static override properties = { users: { state: true } };
   declare users: ApiUser[];
-  declare error: string;
-  declare notice: string;
 
   constructor() {
     super();
-    new LanguageController(this);
     this.users = [];
-    this.error = '';
-    this.notice = '';
   }
 
-  static override styles = [tokens, analysisStyles, closedLoopStyles, settingsStyles];
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
+  protected override async load(): Promise<void> {
+    this.users = (await api.get<{ users: ApiUser[] }>('/api/users')).users;
   }
 
-  private async load(): Promise<void> {
-    try {
-      this.users = (await api.get<{ users: ApiUser[] }>('/api/users')).users;
-    } catch (error) {
-      this.error = (error as Error).message;
-    }
-  }
-
-  private async run(work: () => Promise<unknown>, done: string): Promise<void> {
-    try {
-      await work();
-      this.error = '';
-      this.notice = done;
-      await this.load();
-    } catch (error) {
-      this.error = (error as Error).message;
-      this.notice = '';
-    }
-  }
-
-  private create(form: HTMLFormElement): void {
+  private async create(form: HTMLFormElement): Promise<void> {
     const v = formValues(form);
-    void this.run(() => api.send('POST', '/api/users', { username: v.username, password: v.password, role: v.role, sites: siteList(v.sites ?? '') }), t('users.created', { username: v.username })).then(() => {
-      if (!this.error) form.reset();
-    });
+    if (await this.run(() => api.send('POST', '/api/users', { username: v.username, password: v.password, role: v.role, sites: siteList(v.sites ?? '') }), t('users.created', { username: v.username }))) form.reset();
   }
 
   private changeUser(user: ApiUser, form: HTMLFormElement): void {
@@ -75,7 +42,7 @@ export class FbUsers extends LitElement {
 
   override render() {
     return html`
-      ${this.error ? html`<p role="alert" class="negative">${this.error}</p>` : ''} ${this.notice ? html`<p role="status" data-notice>${this.notice}</p>` : ''}
+      ${this.messages()}
       <table>
         <thead>
           <tr>
@@ -118,7 +85,7 @@ export class FbUsers extends LitElement {
         aria-label=${t('users.add')}
         @submit=${(e: Event) => {
           e.preventDefault();
-          this.create(e.target as HTMLFormElement);
+          void this.create(e.target as HTMLFormElement);
         }}
       >
         <label>${t('users.username')}<input name="username" required autocomplete="off" /></label>
