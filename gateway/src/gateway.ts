@@ -24,7 +24,7 @@ import { DeviceHistory } from './store/device-history.ts';
 import { ShiftRepo } from './staff/shift-repo.ts';
 import { CustomersRepo } from './traffic/customers-repo.ts';
 import { AlertRepo } from './alerts/alert-repo.ts';
-import { AlertEngine, DEFAULT_RULE } from './alerts/alert-engine.ts';
+import { AlertEngine, rulesOf } from './alerts/alert-engine.ts';
 import { WebhookSender } from './alerts/webhooks.ts';
 import { PairingCodes } from './auth/pairing-codes.ts';
 import { WebhookDeliveryRepo } from './alerts/webhook-delivery-repo.ts';
@@ -174,7 +174,9 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
       surveys: config.surveys,
       drop: (reason, detail) => drops.drop(reason, detail),
     });
-    const brokerDevices = registry.all().map((d) => ({ id: d.id, siteId: d.siteId, password: d.mqttPassword }));
+    // the devices the embedded broker lets in; replaced in place when the settings change
+    const brokerDevicesOf = () => registry.all().map((d) => ({ id: d.id, siteId: d.siteId, password: d.mqttPassword }));
+    const brokerDevices = brokerDevicesOf();
     const surveyCodes = new SurveyCodeRepo(db);
     const transports = await startTransports(config, {
       inbox,
@@ -196,7 +198,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     const indices = indexServiceOn(db, topology, { minAnswers: config.indices.minAnswers, minFaces: config.indices.minFaces, surveys: config.surveys }, { shifts, customers });
     const summaries = new PointSummaries(topology, indices);
     const alertStore = new AlertRepo(db);
-    const alertRules = [...(config.alerts.defaults ? [DEFAULT_RULE] : []), ...config.alerts.rules];
+    const alertRules = rulesOf(config.alerts);
     const alertEngine = new AlertEngine({
       rules: alertRules,
       pointIds: () => topology.points().map((p) => p.id),
@@ -213,8 +215,8 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     const offCatalog = catalog.onChange((next) => {
       topology.sync(next.sites, next.points, next.devices);
       registry.load(next);
-      brokerDevices.splice(0, Infinity, ...registry.all().map((d) => ({ id: d.id, siteId: d.siteId, password: d.mqttPassword })));
-      alertRules.splice(0, Infinity, ...(next.alerts.defaults ? [DEFAULT_RULE] : []), ...next.alerts.rules);
+      brokerDevices.splice(0, Infinity, ...brokerDevicesOf());
+      alertRules.splice(0, Infinity, ...rulesOf(next.alerts));
       bus.emit('catalog:changed', { version: catalog.version });
     });
     stops.push(offCatalog);

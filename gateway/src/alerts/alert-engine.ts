@@ -6,6 +6,11 @@ import type { AlertRepo, Alert } from './alert-repo.ts';
 /** METRICS.md's default: negative share ≥ 50% over a 15-minute window with at least 4 answers. */
 export const DEFAULT_RULE: AlertRuleConfig = { id: 'negative-share', kind: 'negativeShare', share: 0.5, windowMinutes: 15, minAnswers: 4 };
 
+/** The rules the engine judges: the default one when the configuration keeps it, then the configured ones. */
+export function rulesOf(alerts: { defaults: boolean; rules: AlertRuleConfig[] }): AlertRuleConfig[] {
+  return [...(alerts.defaults ? [DEFAULT_RULE] : []), ...alerts.rules];
+}
+
 interface Verdict {
   firing: boolean;
   value: number | null;
