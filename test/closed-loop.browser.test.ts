@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { POINT, SITE, TEST_PASSWORD, startTestGateway, type TestGateway } from './helpers/test-gateway.ts';
-import { launchChromium } from './helpers/browser.ts';
+import { launchChromium, signedInContext } from './helpers/browser.ts';
 import { seriousAccessibilityFindings } from './helpers/axe.ts';
 import { scopedToken, userSession, PASSWORD } from './helpers/identities.ts';
 import { seedClosedLoop } from './screenshots/closed-loop-sample.ts';
@@ -12,15 +12,9 @@ let t: TestGateway;
 let browser: Browser;
 let admin: BrowserContext;
 
-async function signedInContext(username: string, password: string): Promise<BrowserContext> {
-  // axe-core is injected as a script, which the gateway's Content-Security-Policy would rightly refuse
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${t.gateway.httpUrl}/dashboard/`);
-  await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill(password);
-  await page.locator('button[type=submit]').click();
-  await page.locator('fb-overview').waitFor();
+/** A signed-in context for the user, its first page closed (each test opens its own). */
+async function contextOf(username: string, password: string): Promise<BrowserContext> {
+  const { context, page } = await signedInContext(browser, t.gateway.httpUrl, username, password);
   await page.close();
   return context;
 }
@@ -31,7 +25,7 @@ beforeAll(async () => {
   await seedClosedLoop(t.gateway.httpUrl, session, (await scopedToken(t, session, { name: 'kiosk', kind: 'kiosk', deviceId: 'kiosk-1' })).token, SITE.id, POINT.id);
   await userSession(t, session, { username: 'reader', role: 'viewer', sites: [SITE.id] });
   browser = await launchChromium();
-  admin = await signedInContext('admin', TEST_PASSWORD);
+  admin = await contextOf('admin', TEST_PASSWORD);
 });
 afterAll(async () => {
   await admin?.close();
@@ -101,7 +95,7 @@ describe('closing the loop in the dashboard', () => {
   });
 
   it('lets a viewer read cases without acting or seeing the contact, in the language chosen', async () => {
-    const viewer = await signedInContext('reader', PASSWORD);
+    const viewer = await contextOf('reader', PASSWORD);
     const page = await open(viewer, 'cases', 'fb-cases tr[data-case]');
     expect(await page.locator('fb-cases details').count()).toBe(0);
     const withContact = page.locator('fb-cases tr[data-case]', { hasText: 'service' }).last();

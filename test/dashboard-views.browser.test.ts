@@ -4,9 +4,9 @@ import { SimulatedButton } from '@feedback/firmware-protocol';
 import en from '../dashboard/web-base/src/locales/en.json' with { type: 'json' };
 import ru from '../dashboard/web-base/src/locales/ru.json' with { type: 'json' };
 import { DEVICES, POINT, SITE, TEST_PASSWORD, pressPlan, startTestGateway, type TestGateway } from './helpers/test-gateway.ts';
-import { launchChromium } from './helpers/browser.ts';
+import { launchChromium, signedInContext, submitSignIn } from './helpers/browser.ts';
 import { seriousAccessibilityFindings, visibleText } from './helpers/axe.ts';
-import type { SignedIn } from './helpers/sign-in.ts';
+import { browserCookies, type SignedIn } from './helpers/sign-in.ts';
 
 const EXIT = { id: 'exit', siteId: SITE.id, name: 'Exit' };
 const NORTH = { id: 'north', name: 'North branch', timeZone: 'Europe/Moscow' };
@@ -25,15 +25,9 @@ beforeAll(async () => {
   });
   session = await t.login();
   browser = await launchChromium();
-  // axe-core is injected as a script, which the gateway's Content-Security-Policy would rightly refuse
-  context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${t.gateway.httpUrl}/dashboard/`);
-  await page.locator('input[name=username]').fill('admin');
-  await page.locator('input[name=password]').fill(TEST_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.locator('fb-overview').waitFor();
-  await page.close();
+  const signedIn = await signedInContext(browser, t.gateway.httpUrl, 'admin', TEST_PASSWORD);
+  context = signedIn.context;
+  await signedIn.page.close();
 });
 afterAll(async () => {
   await context?.close();
@@ -110,7 +104,7 @@ describe('the dashboard views', () => {
     page.on('console', (m) => {
       if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) blocked.push(m.text());
     });
-    await page.context().addCookies(session.cookie.split('; ').map((c) => ({ name: c.split('=')[0]!, value: c.slice(c.indexOf('=') + 1), url: t.gateway.httpUrl })));
+    await page.context().addCookies(browserCookies(session, t.gateway.httpUrl));
     await page.goto(`${t.gateway.httpUrl}/dashboard/breakdowns?by=hourOfWeek&period=7d`);
     await page.locator('fb-breakdowns [data-testid=heat-map] td[data-cell]').first().waitFor();
     const { groups } = await t.get<{ groups: { group: string; result: { n: number; enough: boolean; value: number } }[] }>(
@@ -217,9 +211,7 @@ describe('the dashboard views', () => {
   async function signInAs(username: string, password: string): Promise<Page> {
     const page = await (await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } })).newPage();
     await page.goto(`${t.gateway.httpUrl}/dashboard/overview`);
-    await page.locator('input[name=username]').fill(username);
-    await page.locator('input[name=password]').fill(password);
-    await page.locator('button[type=submit]').click();
+    await submitSignIn(page, username, password);
     await page.locator('fb-change-password input[name=currentPassword]').fill(password);
     await page.locator('fb-change-password input[name=newPassword]').fill(`${username}-own-password`);
     await page.locator('fb-change-password input[name=repeat]').fill(`${username}-own-password`);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { SimulatedButton } from '@feedback/firmware-protocol';
 import { DEVICES, POINT, SITE, TEST_PASSWORD, pressPlan, startTestGateway, type TestGateway } from './helpers/test-gateway.ts';
-import { launchChromium } from './helpers/browser.ts';
+import { launchChromium, submitSignIn } from './helpers/browser.ts';
 
 let t: TestGateway;
 let browser: Browser;
@@ -18,9 +18,7 @@ afterAll(async () => {
 
 async function signIn(page: Page, password: string): Promise<void> {
   await page.goto(`${t.gateway.httpUrl}/dashboard/`);
-  await page.locator('input[name=username]').fill('admin');
-  await page.locator('input[name=password]').fill(password);
-  await page.locator('button[type=submit]').click();
+  await submitSignIn(page, 'admin', password);
 }
 
 /** Polls a locator's text until it matches or the time is up; returns the last text and when it matched. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { POINT, SITE, TEST_PASSWORD, startTestGateway, type TestGateway } from './helpers/test-gateway.ts';
-import { launchChromium } from './helpers/browser.ts';
+import { launchChromium, signedInContext } from './helpers/browser.ts';
 import { seriousAccessibilityFindings } from './helpers/axe.ts';
 import { PASSWORD, userSession } from './helpers/identities.ts';
 
@@ -18,17 +18,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function signedIn(username: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
-  // axe-core is injected as a script, which the gateway's Content-Security-Policy would rightly refuse
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${t.gateway.httpUrl}/dashboard/`);
-  await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill(password);
-  await page.locator('button[type=submit]').click();
-  await page.locator('fb-overview').waitFor();
-  return { context, page };
-}
+const signedIn = (username: string, password: string) => signedInContext(browser, t.gateway.httpUrl, username, password);
 
 describe('the settings screen', () => {
   it('adds a point as YAML; the dashboard offers it at once, without a restart or a reload', async () => {

@@ -5,7 +5,7 @@ import { startGateway, validateConfig, type Gateway } from '@feedback/gateway';
 import { closeDatabase } from '../../gateway/src/store/database.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { signIn } from '../helpers/sign-in.ts';
+import { browserCookies, signIn } from '../helpers/sign-in.ts';
 import { DEVICES, POINTS, SITES, YEAR, feed, setup } from './two-year-data.ts';
 import { percentile } from './mqtt-load.ts';
 
@@ -48,10 +48,7 @@ async function gatewayOn(dataDir: string): Promise<Gateway> {
 /** Opens the overview in a fresh browser context (a cold cache) `runs` times; the times of its paints. */
 async function measureOverview(browser: Browser, gateway: Gateway, runs: number): Promise<{ fcpMs: number; firstTileMs: number; allTilesMs: number; tiles: number }[]> {
   const session = await signIn(gateway.httpUrl, 'admin', PASSWORD);
-  const cookies = session.cookie.split('; ').map((pair) => {
-    const at = pair.indexOf('=');
-    return { name: pair.slice(0, at), value: pair.slice(at + 1), url: gateway.httpUrl };
-  });
+  const cookies = browserCookies(session, gateway.httpUrl);
   const results = [];
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });

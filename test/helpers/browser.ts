@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,4 +20,24 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-dev-shm-usage',
     ],
   });
+}
+
+/** Fills the dashboard's sign-in form on the page and submits it. */
+export async function submitSignIn(page: Page, username: string, password: string): Promise<void> {
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('button[type=submit]').click();
+}
+
+/**
+ * A fresh browser context signed in through the dashboard's form, with its page on the overview.
+ * It bypasses the Content-Security-Policy, which would rightly refuse axe-core's injected script.
+ */
+export async function signedInContext(browser: Browser, baseUrl: string, username: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/dashboard/`);
+  await submitSignIn(page, username, password);
+  await page.locator('fb-overview').waitFor();
+  return { context, page };
 }

@@ -27,3 +27,11 @@ export async function signIn(baseUrl: string, username: string, password: string
   const cookie = cookiesOf(response);
   return { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } };
 }
+
+/** A session's cookies as a browser context takes them (context.addCookies), for the gateway at url. */
+export function browserCookies(session: SignedIn, url: string): { name: string; value: string; url: string }[] {
+  return session.cookie.split('; ').map((pair) => {
+    const at = pair.indexOf('=');
+    return { name: pair.slice(0, at), value: pair.slice(at + 1), url };
+  });
+}

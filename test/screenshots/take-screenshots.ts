@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { SimulatedButton } from '@feedback/firmware-protocol';
 import { SITE, TEST_PASSWORD, startTestGateway } from '../helpers/test-gateway.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium, submitSignIn } from '../helpers/browser.ts';
 import { seedClosedLoop } from './closed-loop-sample.ts';
 
 const OUT = fileURLToPath(new URL('../../dashboard/screenshots/', import.meta.url));
@@ -71,9 +71,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(`${t.gateway.httpUrl}/dashboard/`);
   await shoot(page, 'sign-in');
-  await page.locator('input[name=username]').fill('admin');
-  await page.locator('input[name=password]').fill(TEST_PASSWORD);
-  await page.locator('button[type=submit]').click();
+  await submitSignIn(page, 'admin', TEST_PASSWORD);
   await page.locator('fb-alerts-panel li').first().waitFor({ timeout: 15_000 });
   await shoot(page, 'overview');
   await page.goto(`${t.gateway.httpUrl}/dashboard/trends?interval=minute`);
