@@ -25,6 +25,8 @@ await build({
     'bench-server': join(root, 'gateway', 'scripts', 'bench-server.ts'),
     // The emotion monitor's inference threads load this file beside the server.
     'inference-worker': join(root, 'models', 'src', 'pipeline', 'inference-worker.ts'),
+    // Reports' PDF and XLSX are drawn by a short-lived thread running this file.
+    'report-worker': join(root, 'gateway', 'src', 'reports', 'render-worker.ts'),
   },
   outdir: join(root, 'gateway', 'dist'),
   outExtension: { '.js': '.mjs' },
@@ -37,4 +39,4 @@ await build({
   logLevel: 'warning',
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
-process.stdout.write(`gateway/dist/server.mjs, bench-server.mjs and inference-worker.mjs built in ${Date.now() - started} ms\n`);
+process.stdout.write(`gateway/dist/server.mjs, bench-server.mjs, inference-worker.mjs and report-worker.mjs built in ${Date.now() - started} ms\n`);

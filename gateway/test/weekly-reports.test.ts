@@ -30,13 +30,13 @@ afterEach(async () => {
   smtp = undefined;
 });
 
-async function setUp(subscribers: string[] = []) {
+async function setUp(subscribers: string[] = [], pdfFont?: string) {
   smtp = subscribers.length ? await startLocalSmtp() : undefined;
   const config = validateConfig({
     sites: SITES,
     points: [{ id: 'desk', siteId: 'berlin', name: 'Desk' }, { id: 'door', siteId: 'tokyo', name: 'Door' }],
     mail: { from: 'reports@branch.example', ...(smtp ? { smtp: { host: '127.0.0.1', port: smtp.port } } : {}) },
-    reports: { subscribers },
+    reports: { subscribers, ...(pdfFont ? { pdfFont } : {}) },
   });
   f = storeFixture({ sites: config.sites, points: [{ id: 'desk', siteId: 'berlin' }, { id: 'door', siteId: 'tokyo' }] });
   const repo = new ReportRepo(f.db);
@@ -51,7 +51,7 @@ async function setUp(subscribers: string[] = []) {
     });
   /** A scheduler as a fresh gateway start makes it, on the same store. */
   const scheduler = () => new WeeklyScheduler({ reports: reports(), config: config.reports, sites: () => SITES, logger });
-  return { repo, scheduler };
+  return { repo, scheduler, reports };
 }
 
 describe('the Monday report scheduler', () => {
@@ -124,4 +124,17 @@ describe('the Monday report scheduler', () => {
       ['quality@branch.example', null],
     ]);
   });
+
+  it('records a report whose renderer fails as failed, with the reason, and makes the next one', async () => {
+    const missing = '/nonexistent/fonts/NotoSansCJK-Regular.ttc';
+    const broken = await setUp([], missing);
+    const service = broken.reports();
+    const week = lastWeek(at('Europe/Berlin', '2026-03-11T12:00'), 'Europe/Berlin', '07:00');
+    const failed = await service.make(SITES[0]!, 'on_demand', week.from, week.to, 'test');
+    expect(failed).toMatchObject({ status: 'failed' });
+    expect(failed!.error).toContain(missing);
+    f?.close();
+    const fine = (await setUp()).reports();
+    expect(await fine.make(SITES[0]!, 'on_demand', week.from, week.to, 'test')).toMatchObject({ status: 'ready', error: null });
+  }, 60_000);
 });

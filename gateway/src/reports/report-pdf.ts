@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { createRequire } from 'node:module';
 import { formatCell, type ReportDocument, type Table } from './report-sections.ts';
 
@@ -25,6 +24,8 @@ const MARGIN = 48;
  * starts on a new page when fewer than a few rows would fit; long tables continue on the next page.
  */
 export async function reportPdf(doc: ReportDocument, locale: string, fontFile?: string): Promise<Buffer> {
+  // loaded when a report is made (weekly), not with every gateway
+  const { default: PDFDocument } = await import('pdfkit');
   const pdf = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: doc.title, Creator: 'feedback gateway' }, bufferPages: true });
   const f = fonts(fontFile);
   pdf.registerFont('regular', f.regular, f.family);

@@ -7,8 +7,7 @@ import { reportData, type ReportSources } from './report-data.ts';
 import { reportDocument } from './report-sections.ts';
 import { REPORT_LABELS } from './report-labels.ts';
 import { reportHtml } from './report-html.ts';
-import { reportPdf } from './report-pdf.ts';
-import { reportXlsx } from './report-xlsx.ts';
+import { renderOffThread } from './render-off-thread.ts';
 
 export interface ReportSite {
   id: string;
@@ -37,11 +36,8 @@ export class ReportService {
     const language = this.deps.config.language;
     const data = reportData({ ...this.deps.sources, reports: this.deps.repo }, site, from, to, this.now());
     const doc = reportDocument(data, REPORT_LABELS[language]);
-    return {
-      html: Buffer.from(reportHtml(doc, language, LOCALES[language])),
-      pdf: await reportPdf(doc, LOCALES[language], this.deps.config.pdfFont),
-      xlsx: await reportXlsx(doc),
-    };
+    const { pdf, xlsx } = await renderOffThread(doc, LOCALES[language], this.deps.config.pdfFont);
+    return { html: Buffer.from(reportHtml(doc, language, LOCALES[language])), pdf, xlsx };
   }
 
   /**

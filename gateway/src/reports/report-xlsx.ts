@@ -1,8 +1,9 @@
-import ExcelJS from 'exceljs';
 import type { ReportDocument } from './report-sections.ts';
 
 /** The report as a workbook: a sheet per table, numbers as numbers and shares as percentages, so totals can be recomputed. */
 export async function reportXlsx(doc: ReportDocument): Promise<Buffer> {
+  // loaded when a report is made (weekly), not with every gateway: exceljs is 30 MB resident
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'feedback gateway';
   const about = workbook.addWorksheet('Report');

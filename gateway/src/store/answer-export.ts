@@ -1,6 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import type { Db } from './db.ts';
 import { Where } from './sql-where.ts';
 
@@ -64,11 +63,13 @@ export function exportCsv(db: Db, f: ExportFilter): Readable {
 
 export function exportXlsx(db: Db, f: ExportFilter): Readable {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('answers');
-  sheet.columns = EXPORT_COLUMNS.map((key) => ({ header: key, key }));
   void (async () => {
     try {
+      // exceljs (30 MB resident) loads on the first XLSX asked for, not with every gateway
+      const { default: ExcelJS } = await import('exceljs');
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+      const sheet = workbook.addWorksheet('answers');
+      sheet.columns = EXPORT_COLUMNS.map((key) => ({ header: key, key }));
       for (const row of rows(db, f)) sheet.addRow(row).commit();
       sheet.commit();
       await workbook.commit();
