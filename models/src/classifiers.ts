@@ -2,7 +2,6 @@ import { EMOTIONS } from './emotions.ts';
 import { ExpressionModel, type Probabilities, type RgbImage } from './expression-model.ts';
 import { MiniXception } from './mini-xception.ts';
 import type { Backend } from './face-api.ts';
-import { mirror } from './image-ops.ts';
 
 /** The expression models the monitor and the evaluation can use. */
 export const MODEL_CHOICES = ['faceExpressionNet', 'miniXception', 'ensemble'] as const;
@@ -16,13 +15,17 @@ export interface ExpressionClassifier {
 }
 
 /**
- * The ensemble: a weighted average of the two networks' probabilities, each fed the crop and
- * colour it was trained on, and each averaged over the crop and its mirror image. The weights
- * were chosen on ../shared/datasets/fer2013-public only (the PublicTest half of FER2013) by a grid
- * over 0, 0.1 … 1, for the best balanced accuracy (0.6 also ties for the best top-1 within 0.2
- * points, and leans less on the network trained on FER2013's own rows); README lists the figures.
+ * The ensemble, chosen on ../shared/datasets/fer2013-public only (the PublicTest half of FER2013),
+ * for the best balanced accuracy over a grid (weights 0, 0.1 … 1; confidence 0.8 … 0.99 or never):
+ * when FaceExpressionNet gives one expression at least `confident` probability, its answer stands;
+ * otherwise the two networks' probabilities are averaged with `weights`. FaceExpressionNet is
+ * the surer and the more often right of the two when it is that sure (82% against 80% on the
+ * public half), and it holds on posed expressions where the mini-Xception, trained on FER2013's
+ * rows alone, reads disgust as anger; the average is better wherever neither is sure. Each network
+ * is fed the crop and colour it was trained on, and averages the crop with its mirror image.
+ * README lists the figures.
  */
-export const ENSEMBLE_WEIGHTS = { miniXception: 0.6, faceExpressionNet: 0.4 } as const;
+export const ENSEMBLE = { weights: { miniXception: 0.6, faceExpressionNet: 0.4 }, confident: 0.95 } as const;
 
 class Named implements ExpressionClassifier {
   constructor(
@@ -52,11 +55,11 @@ class Ensemble implements ExpressionClassifier {
   }
 
   async classify(face: RgbImage): Promise<Probabilities> {
-    const mirrored = mirror(face);
-    const x = [await this.xception.classify(face), await this.xception.classify(mirrored)];
-    const f = [await this.faceNet.classify(face), await this.faceNet.classify(mirrored)];
-    const w = ENSEMBLE_WEIGHTS;
-    return Object.fromEntries(EMOTIONS.map((e) => [e, (w.miniXception * (x[0]![e] + x[1]![e]) + w.faceExpressionNet * (f[0]![e] + f[1]![e])) / 2])) as Probabilities;
+    const f = await this.faceNet.classify(face);
+    if (Math.max(...EMOTIONS.map((e) => f[e])) >= ENSEMBLE.confident) return f;
+    const x = await this.xception.classify(face);
+    const w = ENSEMBLE.weights;
+    return Object.fromEntries(EMOTIONS.map((e) => [e, w.miniXception * x[e] + w.faceExpressionNet * f[e]])) as Probabilities;
   }
 }
 

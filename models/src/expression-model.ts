@@ -46,17 +46,23 @@ export class ExpressionModel {
     return new ExpressionModel(faceapi, backend);
   }
 
-  /** Classifies one face crop (any size; the network resizes it). */
+  /**
+   * Classifies one face crop (any size; the network pads it square and resizes it): the
+   * probabilities for the crop averaged with those for its mirror image, run as one batch of two.
+   */
   async classify(face: RgbImage): Promise<Probabilities> {
     const { nets } = this.faceapi;
-    const tensor = tf().tensor3d(face.data, [face.height, face.width, 3], 'int32');
+    const t = tf();
+    const tensor = t.tensor3d(face.data, [face.height, face.width, 3], 'int32');
+    const mirrored = t.reverse(tensor, 1);
     try {
-      const result = (await nets.faceExpressionNet.predictExpressions(tensor as never)) as unknown as Record<string, number>;
+      const results = (await nets.faceExpressionNet.predictExpressions([tensor, mirrored] as never)) as unknown as Record<string, number>[];
       const p = Object.fromEntries(EMOTIONS.map((e) => [e, 0])) as Probabilities;
-      for (const [label, value] of Object.entries(result)) if (LABELS[label]) p[LABELS[label]] = value;
+      for (const result of results) for (const [label, value] of Object.entries(result)) if (LABELS[label]) p[LABELS[label]] += value / results.length;
       return p;
     } finally {
       tensor.dispose();
+      mirrored.dispose();
     }
   }
 }

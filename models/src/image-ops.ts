@@ -18,16 +18,6 @@ export function crop(image: RgbImage, box: { x: number; y: number; width: number
   return { width, height, data };
 }
 
-/** The image mirrored left to right. */
-export function mirror(image: RgbImage): RgbImage {
-  const { width, height } = image;
-  const data = new Uint8Array(image.data.length);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) data.set(image.data.subarray((y * width + x) * 3, (y * width + x) * 3 + 3), (y * width + (width - 1 - x)) * 3);
-  }
-  return { width, height, data };
-}
-
 /**
  * Changes how tightly a face crop is framed, to measure a model's sensitivity to the cropper:
  * a positive share pads each side by that share of the width (edge pixels repeated, as a looser

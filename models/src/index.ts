@@ -1,7 +1,7 @@
 export { EMOTIONS, valenceOf, isEmotion, type Emotion, type Valence } from './emotions.ts';
 export { ExpressionModel, topEmotion, type Probabilities, type RgbImage } from './expression-model.ts';
 export { MiniXception, humanModelDir } from './mini-xception.ts';
-export { loadClassifier, ENSEMBLE_WEIGHTS, MODEL_CHOICES, type ExpressionClassifier, type ModelChoice } from './classifiers.ts';
+export { loadClassifier, ENSEMBLE, MODEL_CHOICES, type ExpressionClassifier, type ModelChoice } from './classifiers.ts';
 export { decodeImage, ImageFormatError } from './image-decode.ts';
 export { ModelFileError, checkModelFiles, NETWORKS } from './model-files.ts';
 export { loadFaceApi, packagedModelDir, tf, type Backend } from './face-api.ts';

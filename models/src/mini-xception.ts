@@ -22,7 +22,8 @@ export function humanModelDir(): string {
 /**
  * The mini-Xception expression network (Arriaga et al., trained on FER2013's training rows), from
  * the files inside the installed @vladmandic/human package: 64×64 greyscale in, 7 probabilities
- * out. Fed as it was trained: the crop resized bilinearly, ITU-R 601 luma, scaled to −1..1.
+ * out. Fed as it was trained: the crop resized bilinearly, ITU-R 601 luma, scaled to −1..1; each
+ * crop is classified together with its mirror image and the two are averaged.
  */
 export class MiniXception {
   readonly name = 'miniXception';
@@ -62,13 +63,15 @@ export class MiniXception {
     return new MiniXception(model, backend);
   }
 
+  /** The probabilities for the crop, averaged with those for its mirror image (one batch of two). */
   async classify(face: RgbImage): Promise<Probabilities> {
     const t = tf();
     const output = t.tidy(() => {
-      const image = t.tensor4d(face.data, [1, face.height, face.width, 3], 'int32').toFloat().div(255);
-      const resized = t.image.resizeBilinear(image as never, [INPUT, INPUT], false);
+      const image = t.tensor3d(face.data, [face.height, face.width, 3], 'int32').toFloat().div(255);
+      const pair = t.stack([image, t.reverse(image, 1)]) as ReturnType<typeof t.tensor4d>;
+      const resized = t.image.resizeBilinear(pair, [INPUT, INPUT], false);
       const grey = t.sum(t.mul(resized, t.tensor1d([0.2989, 0.587, 0.114])), 3, true);
-      return this.model.execute(t.mul(t.sub(grey, 0.5), 2)) as ReturnType<typeof t.tensor>;
+      return t.mean(this.model.execute(t.mul(t.sub(grey, 0.5), 2)) as ReturnType<typeof t.tensor2d>, 0);
     });
     try {
       const values = await output.data();

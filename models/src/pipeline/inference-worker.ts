@@ -16,10 +16,11 @@ const { modelDir, model } = workerData as { modelDir?: string; model?: ModelChoi
 try {
   const analyzer = await FrameAnalyzer.create({ ...(modelDir ? { modelDir } : {}), ...(model ? { model } : {}), threads: 1 });
   port.on('message', (job: Job) => {
+    const started = performance.now();
     analyzer
       .analyze({ width: job.width, height: job.height, data: new Uint8Array(job.data) }, job.options)
-      .then((detections) => port.postMessage({ id: job.id, detections }))
-      .catch((error: Error) => port.postMessage({ id: job.id, error: error.message }));
+      .then((detections) => port.postMessage({ id: job.id, detections, ms: performance.now() - started }))
+      .catch((error: Error) => port.postMessage({ id: job.id, error: error.message, ms: performance.now() - started }));
   });
   port.postMessage({ ready: true, backend: analyzer.backend, model: analyzer.classifier.name });
 } catch (error) {

@@ -33,6 +33,8 @@ export class WorkerPool {
   dropped = 0;
   /** workers that died after starting and were replaced */
   restarts = 0;
+  /** milliseconds the workers spent analysing frames, as each measured it (the rest of a frame's round trip is messaging) */
+  analysisMs = 0;
   private stopping = false;
 
   private constructor(private readonly options: WorkerPoolOptions) {}
@@ -56,7 +58,7 @@ export class WorkerPool {
     });
     const slot: Slot = { worker, busy: false };
     return new Promise((resolve, reject) => {
-      worker.on('message', (m: { ready?: boolean; backend?: string; model?: string; fatal?: string; id?: number; detections?: Detection[]; error?: string }) => {
+      worker.on('message', (m: { ready?: boolean; backend?: string; model?: string; fatal?: string; id?: number; detections?: Detection[]; error?: string; ms?: number }) => {
         if (m.ready) {
           this.backend = m.backend ?? this.backend;
           this.model = m.model ?? this.model;
@@ -68,6 +70,7 @@ export class WorkerPool {
         if (!job) return;
         this.pending.delete(m.id!);
         job.slot.busy = false;
+        this.analysisMs += m.ms ?? 0;
         if (m.error) job.reject(new Error(m.error));
         else job.resolve(m.detections ?? []);
       });
