@@ -54,6 +54,8 @@ async function setUp(subscribers: string[] = [], pdfFont?: string) {
   return { repo, scheduler, reports };
 }
 
+// Each report is drawn by a thread of its own, which under tsx first compiles the renderers
+// (about a second on these machines): these tests make several reports each.
 describe('the Monday report scheduler', () => {
   it("fires once per site per week at 07:00 on each site's Monday, across restarts", async () => {
     const { repo, scheduler } = await setUp();
@@ -70,7 +72,7 @@ describe('the Monday report scheduler', () => {
     const berlin = reports.find((r) => r.siteId === 'berlin')!;
     expect([berlin.periodFrom, berlin.periodTo]).toEqual([at('Europe/Berlin', '2026-11-23T00:00'), at('Europe/Berlin', '2026-11-30T00:00')]);
     expect(berlin.status).toBe('ready');
-  });
+  }, 60_000);
 
   it('covers the week of a DST change with 169 hours and skips no week', async () => {
     const { repo, scheduler } = await setUp();
@@ -82,7 +84,7 @@ describe('the Monday report scheduler', () => {
     }
     const berlin = repo.list(['berlin'], 10).map((r) => DateTime.fromMillis(r.periodFrom, { zone: 'Europe/Berlin' }).toISODate());
     expect(berlin).toEqual(['2026-10-26', '2026-10-19', '2026-10-12']);
-  });
+  }, 60_000);
 
   it('finishes a report a stop left pending instead of making a second one', async () => {
     const { repo, scheduler } = await setUp();
@@ -91,7 +93,7 @@ describe('the Monday report scheduler', () => {
     expect(claimed.status).toBe('pending');
     await scheduler().check(at('Europe/Berlin', '2026-11-30T08:00'));
     expect(repo.list(['berlin'], 10).map((r) => [r.id, r.status])).toEqual([[claimed.id, 'ready']]);
-  });
+  }, 60_000);
 
   it('mails the report to each subscriber with the PDF and the workbook attached, once', async () => {
     const { repo, scheduler } = await setUp(['quality@branch.example', 'owner@branch.example']);
@@ -123,7 +125,7 @@ describe('the Monday report scheduler', () => {
       ['owner@branch.example', null],
       ['quality@branch.example', null],
     ]);
-  });
+  }, 60_000);
 
   it('records a report whose renderer fails as failed, with the reason, and makes the next one', async () => {
     const missing = '/nonexistent/fonts/NotoSansCJK-Regular.ttc';
