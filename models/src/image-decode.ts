@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import type { RgbImage } from './expression-model.ts';
@@ -29,19 +30,41 @@ export function pngToRgb(bytes: Uint8Array): RgbImage {
   return rgbFromRgba(png.width, png.height, png.data);
 }
 
+const require = createRequire(import.meta.url);
+
+/**
+ * BMP, TIFF and GIF (the first frame), as image sets are also handed out (JAFFE is TIFF), through
+ * jimp's format decoders (pure JavaScript, maintained with jimp): RGBA out. Each loads on its
+ * first image, so a gateway whose cameras send JPEG never holds them (8 MB resident together).
+ */
+const OTHER_DECODERS = { bmp: '@jimp/js-bmp', tiff: '@jimp/js-tiff', gif: '@jimp/js-gif' } as const;
+type Decode = (data: Buffer) => { data: Buffer | Uint8Array; width: number; height: number };
+const otherDecoder = (format: keyof typeof OTHER_DECODERS): Decode => (require(OTHER_DECODERS[format]) as { default: () => { decode: Decode } }).default().decode;
+
+export type ImageFormat = 'jpeg' | 'png' | keyof typeof OTHER_DECODERS;
+/** What the decoders read, in words for messages. */
+export const IMAGE_FORMATS = 'JPEG, PNG, BMP, TIFF or GIF';
+
 /** The formats the decoders read, by their first bytes. */
-export function imageFormat(bytes: Uint8Array): 'jpeg' | 'png' | undefined {
-  if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'jpeg';
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png';
+export function imageFormat(bytes: Uint8Array): ImageFormat | undefined {
+  const starts = (...b: number[]) => b.every((x, i) => bytes[i] === x);
+  if (starts(0xff, 0xd8)) return 'jpeg';
+  if (starts(0x89, 0x50, 0x4e, 0x47)) return 'png';
+  if (starts(0x42, 0x4d)) return 'bmp';
+  if (starts(0x49, 0x49, 0x2a, 0x00) || starts(0x4d, 0x4d, 0x00, 0x2a)) return 'tiff';
+  if (starts(0x47, 0x49, 0x46, 0x38)) return 'gif';
   return undefined;
 }
 
-/** Decodes a JPEG or PNG image, whatever its extension says; anything else is an ImageFormatError naming what it is not. */
+/** Decodes a JPEG, PNG, BMP, TIFF or GIF image, whatever its extension says; anything else is an ImageFormatError naming what it is not. */
 export function decodeImage(bytes: Uint8Array, name = 'the image'): RgbImage {
   const format = imageFormat(bytes);
-  if (!format) throw new ImageFormatError(`${name} is neither JPEG nor PNG`);
+  if (!format) throw new ImageFormatError(`${name} is not a ${IMAGE_FORMATS} image`);
   try {
-    return format === 'jpeg' ? jpegToRgb(bytes) : pngToRgb(bytes);
+    if (format === 'jpeg') return jpegToRgb(bytes);
+    if (format === 'png') return pngToRgb(bytes);
+    const bitmap = otherDecoder(format)(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return rgbFromRgba(bitmap.width, bitmap.height, bitmap.data);
   } catch (error) {
     throw new ImageFormatError(`${name} is a damaged ${format.toUpperCase()} file: ${(error as Error).message}`);
   }

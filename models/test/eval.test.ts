@@ -74,18 +74,50 @@ describe.runIf(FER_AVAILABLE)(`npm run eval:emotion ${NEEDS_FER}`, () => {
     }
   }, 120_000);
 
+  it('reads BMP, TIFF and GIF files (written here by ffmpeg) as the same pixels as the JPEG they came from', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fb-formats-'));
+    try {
+      const files = readdirSync(join(FER, 'surprise')).slice(0, 3);
+      for (const [label, extension] of [['surprise', 'bmp'], ['happy', 'tiff'], ['sad', 'gif']] as const) {
+        mkdirSync(join(dir, label));
+        for (const f of files) {
+          const to = join(dir, label, f.replace(/\.jpg$/, `.${extension}`));
+          // a GIF holds a palette: one made for the image (palettegen), so the greys survive
+          const encode = extension === 'gif' ? ['-vf', 'split[a][b];[a]palettegen[p];[b][p]paletteuse=dither=none'] : ['-pix_fmt', 'rgb24'];
+          execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-i', join(FER, 'surprise', f), ...encode, to]);
+          const original = decodeImage(readFileSync(join(FER, 'surprise', f)));
+          const decoded = decodeImage(readFileSync(to), to);
+          expect([decoded.width, decoded.height]).toEqual([original.width, original.height]);
+          // ffmpeg's JPEG decoder and jpeg-js round a little differently, and a palette has 255 greys; nothing more
+          const meanDifference = decoded.data.reduce((sum, v, i) => sum + Math.abs(v - original.data[i]!), 0) / decoded.data.length;
+          expect(meanDifference).toBeLessThan(2);
+        }
+      }
+      const report = await evaluateFolder(dir, { model: 'miniXception' });
+      expect(report.images).toBe(9);
+      expect(report.skippedFiles).toBe(0);
+      expect(() => decodeImage(Buffer.from('RIFF....WEBPVP8 '), 'face.webp')).toThrow(/face\.webp is not a JPEG, PNG, BMP, TIFF or GIF image/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('names the real problem when nothing is usable, and with --json still ends with a JSON line', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fb-bmp-'));
+    const dir = mkdtempSync(join(tmpdir(), 'fb-webp-'));
     try {
       mkdirSync(join(dir, 'happy'));
-      for (const f of readdirSync(join(FER, 'happy')).slice(0, 2)) copyFileSync(join(FER, 'happy', f), join(dir, 'happy', f.replace(/\.jpg$/, '.bmp')));
-      const bmp = cli([dir, '--json']);
-      expect(bmp.status).toBe(1);
-      expect(bmp.stderr.toString()).toMatch(/hold no JPEG or PNG images \(found 2 \.bmp files\)/);
-      expect(lastJson(bmp.stdout).error).toMatch(/\.bmp/);
+      for (const f of readdirSync(join(FER, 'happy')).slice(0, 2)) copyFileSync(join(FER, 'happy', f), join(dir, 'happy', f.replace(/\.jpg$/, '.webp')));
+      const webp = cli([dir, '--json']);
+      expect(webp.status).toBe(1);
+      expect(webp.stderr.toString()).toMatch(/hold no JPEG, PNG, BMP, TIFF or GIF images \(found 2 \.webp files\)/);
+      expect(lastJson(webp.stdout).error).toMatch(/\.webp/);
       const noLabels = cli([join(dir, 'happy'), '--json']);
       expect(noLabels.status).toBe(1);
       expect(lastJson(noLabels.stdout).error).toMatch(/No label folders/);
+      // an archive unpacked into a folder of its own: the message names the folder to give
+      mkdirSync(join(dir, 'archive', 'CK+48', 'anger'), { recursive: true });
+      const nested = cli([join(dir, 'archive'), '--json']);
+      expect(lastJson(nested.stdout).error).toContain(`${join(dir, 'archive', 'CK+48')} holds label folders: name that folder`);
       const badModel = cli([dir, '--json', '--model', 'magic']);
       expect(badModel.status).toBe(2);
       expect(lastJson(badModel.stdout).error).toMatch(/--model must be one of/);

@@ -2,11 +2,12 @@ import { parseArgs } from 'node:util';
 import { EMOTIONS } from '../emotions.ts';
 import { MODEL_CHOICES, type ModelChoice } from '../classifiers.ts';
 import { evaluateFolder, type EvaluationReport } from './evaluate.ts';
+import { IMAGE_FORMATS } from '../image-decode.ts';
 
 const usage = `Usage: npm run eval:emotion -- <folder> [--model M] [--reframe S] [--limit N] [--json]
   <folder>     one subfolder per label: angry disgust fear happy neutral sad surprise
                (CK+ names anger, sadness, … are accepted; contempt is skipped);
-               JPEG or PNG files, any size, greyscale or colour
+               JPEG, PNG, BMP, TIFF or GIF files, any size, greyscale or colour
   --model M    ${MODEL_CHOICES.join(' | ')} (default ensemble, what the monitor uses)
   --reframe S  pad each crop by S of its width (0.1 … 0.3), or cut S off each side with a
                negative S (write it --reframe=-0.1),
@@ -76,6 +77,6 @@ const lines = [
   ...EMOTIONS.map((a) => `  ${a.padEnd(9)} ${EMOTIONS.map((p) => String(report.confusion[a][p]).padStart(8)).join('')}`),
 ];
 if (report.skippedFolders.length) lines.push('', `Skipped folders: ${report.skippedFolders.join(', ')}`);
-if (report.skippedFiles) lines.push(`Skipped ${report.skippedFiles} files that are not JPEG or PNG`);
+if (report.skippedFiles) lines.push(`Skipped ${report.skippedFiles} files that are not ${IMAGE_FORMATS} images`);
 process.stdout.write(`${lines.join('\n')}\n`);
 if (json) process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { isEmotion, type Emotion } from '../emotions.ts';
 import type { RgbImage } from '../expression-model.ts';
-import { decodeImage } from '../image-decode.ts';
+import { decodeImage, IMAGE_FORMATS } from '../image-decode.ts';
 
 /** Folder names other datasets use (CK+, FER+, AffectNet-style and others) → our labels; null means "skip this class". */
 const ALIASES: Record<string, Emotion | null> = {
@@ -17,7 +17,7 @@ const ALIASES: Record<string, Emotion | null> = {
 };
 
 /** The image files the evaluation reads (decoded by their content, so a PNG named .jpg still works). */
-export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png'];
+export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.bmp', '.tif', '.tiff', '.gif'];
 
 export interface LabelledImage {
   file: string;
@@ -28,7 +28,7 @@ export interface Dataset {
   images: LabelledImage[];
   /** folders that name no class we know, or classes we skip (contempt) */
   skippedFolders: string[];
-  /** files that are not JPEG or PNG, by extension */
+  /** files that are not images the decoders read, by extension */
   skippedFiles: number;
 }
 
@@ -66,13 +66,22 @@ export function readDataset(root: string): Dataset {
   if (dataset.images.length > 0) return dataset;
   if (labelFolders.length === 0) {
     const seen = dataset.skippedFolders.length ? `it has ${dataset.skippedFolders.slice(0, 8).join(', ')}` : 'it has no subfolders';
-    throw new Error(`No label folders under ${root}: expected one subfolder per expression (angry, disgust, fear, happy, neutral, sad, surprise; CK+ names such as anger and sadness work too), but ${seen}`);
+    // an archive unpacked into a folder of its own (…/CK+48/anger): say which folder to name
+    const holder = dataset.skippedFolders.find((folder) => {
+      try {
+        return readdirSync(join(root, folder)).some((name) => isEmotion(name.toLowerCase()) || ALIASES[name.toLowerCase()]);
+      } catch {
+        return false;
+      }
+    });
+    const hint = holder ? `; ${join(root, holder)} holds label folders: name that folder` : '';
+    throw new Error(`No label folders under ${root}: expected one subfolder per expression (angry, disgust, fear, happy, neutral, sad, surprise; CK+ names such as anger and sadness work too), but ${seen}${hint}`);
   }
   const found = [...otherExtensions].map(([ext, n]) => `${n} ${ext}`).join(', ');
-  throw new Error(`The label folders under ${root} (${labelFolders.join(', ')}) hold no JPEG or PNG images${found ? ` (found ${found} files)` : ' (they are empty)'}`);
+  throw new Error(`The label folders under ${root} (${labelFolders.join(', ')}) hold no ${IMAGE_FORMATS} images${found ? ` (found ${found} files)` : ' (they are empty)'}`);
 }
 
-/** Decodes a JPEG or PNG file to RGB pixels. */
+/** Decodes an image file (JPEG, PNG, BMP, TIFF or GIF, by its content) to RGB pixels. */
 export function decodeImageFile(file: string): RgbImage {
   return decodeImage(readFileSync(file), file);
 }

@@ -26,7 +26,7 @@ export interface EvaluationReport {
   skippedFiles: number;
 }
 
-/** Evaluates an expression model on a folder-per-label set of face crops (JPEG or PNG, any size, grey or colour). */
+/** Evaluates an expression model on a folder-per-label set of face crops (JPEG, PNG, BMP, TIFF or GIF, any size, grey or colour). */
 export async function evaluateFolder(
   root: string,
   options: {

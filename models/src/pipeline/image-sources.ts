@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { RgbImage } from '../expression-model.ts';
 import { decodeImageFile, IMAGE_EXTENSIONS } from '../eval/dataset.ts';
+import { IMAGE_FORMATS } from '../image-decode.ts';
 import { jpegToRgb } from '../image-decode.ts';
 
 /** A frame source: delivers frames until stopped, or ends with an error message. */
@@ -38,7 +39,7 @@ export class SnapshotSource implements FrameSource {
   }
 }
 
-/** A folder of JPEG or PNG images played as frames at a rate, for tests and demos. */
+/** A folder of images (JPEG, PNG, BMP, TIFF or GIF) played as frames at a rate, for tests and demos. */
 export class FolderSource implements FrameSource {
   private timer: NodeJS.Timeout | undefined;
 
@@ -51,7 +52,7 @@ export class FolderSource implements FrameSource {
     } catch (error) {
       return onEnd(`cannot read the image folder ${this.options.path}: ${(error as Error).message}`);
     }
-    if (files.length === 0) return onEnd(`no JPEG or PNG images in ${this.options.path}`);
+    if (files.length === 0) return onEnd(`no ${IMAGE_FORMATS} images in ${this.options.path}`);
     let i = 0;
     this.timer = setInterval(() => {
       if (i >= files.length) {
