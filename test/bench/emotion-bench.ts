@@ -98,7 +98,8 @@ export async function emotionBench(log: (line: string) => void): Promise<Record<
   // the same thread: the transfer both ways, the tracker and the windows; the median of the frames'
   // ratios, which one slow frame cannot move. The same calls made on this thread, frame by frame in
   // turn, are shown beside: on these shared 2-vCPU machines one thread ran them 14% faster in one
-  // run and 38% slower in the next (steal time on the vCPU it landed on), which is not the pipeline's doing.
+  // run and 38% slower in the next: the same code, so not the pipeline's doing (the guest reports
+  // no steal time, so the cause cannot be seen from inside).
   log(`pipeline with one worker: the ${MODEL} model calls inside it against the whole round trip, and the same calls on this thread`);
   const one1 = await pipeline(1);
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
