@@ -4,6 +4,7 @@ import { api } from '@feedback/web-base/api-client.ts';
 import { formatDateTime, t } from '@feedback/web-base/i18n.ts';
 import type { AuditEntry, ImportResult } from '@feedback/web-base/contract.ts';
 import { SettingsPanel } from './settings-panel.ts';
+import { onSubmit } from './form-values.ts';
 
 /**
  * For admins: the whole settings as one YAML file (export, and import with a dry run that lists
@@ -85,10 +86,7 @@ export class FbSettingsTransfer extends SettingsPanel {
       <form
         class="stack"
         aria-label=${t('settings.import')}
-        @submit=${(e: Event) => {
-          e.preventDefault();
-          void this.importText(true);
-        }}
+        @submit=${onSubmit(() => this.importText(true))}
       >
         <label>${t('settings.importFile')} <input type="file" accept=".yaml,.yml,text/yaml" @change=${(e: Event) => void this.readFile(e)} /></label>
         <label class="wide"

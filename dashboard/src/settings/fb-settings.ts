@@ -9,6 +9,7 @@ import './fb-users.ts';
 import './fb-tokens.ts';
 import './fb-staff-rota.ts';
 import { SettingsPanel } from './settings-panel.ts';
+import { onSubmit } from './form-values.ts';
 
 type Tab = ItemSection | 'webhooks' | 'staff' | 'users' | 'tokens' | 'transfer';
 interface Editing {
@@ -87,10 +88,7 @@ export class FbSettings extends SettingsPanel {
     return html`<form
       class="stack"
       aria-label=${title}
-      @submit=${(e: Event) => {
-        e.preventDefault();
-        void this.save();
-      }}
+      @submit=${onSubmit(() => this.save())}
     >
       <label class="wide"
         >${title}

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { api } from '@feedback/web-base/api-client.ts';
 import { formatDateTime, t } from '@feedback/web-base/i18n.ts';
-import { formValues } from './form-values.ts';
+import { onSubmit } from './form-values.ts';
 import { SettingsPanel } from './settings-panel.ts';
 
 interface Staff {
@@ -36,12 +36,6 @@ export class FbStaffRota extends SettingsPanel {
     this.shifts = (await api.get<{ shifts: Shift[] }>('/api/shifts')).shifts.filter((s) => s.endsAt >= since).sort((a, b) => a.startsAt - b.startsAt);
   }
 
-  /** Sends a form's values; the form is cleared once the gateway took them. */
-  private async submit(form: HTMLFormElement, work: (v: Record<string, string>) => Promise<unknown>, done: string): Promise<void> {
-    const values = formValues(form);
-    if (await this.run(() => work(values), done)) form.reset();
-  }
-
   override render() {
     const name = (id: string) => this.staff.find((s) => s.id === id)?.name ?? id;
     return html`
@@ -53,11 +47,7 @@ export class FbStaffRota extends SettingsPanel {
       <form
         class="stack"
         aria-label=${t('staff.add')}
-        @submit=${(e: Event) => {
-          e.preventDefault();
-          const form = e.target as HTMLFormElement;
-          void this.submit(form, (v) => api.send('PUT', `/api/staff/${encodeURIComponent(v.id ?? '')}`, { name: v.name }), t('settings.saved'));
-        }}
+        @submit=${onSubmit((form) => this.submit(form, (v) => api.send('PUT', `/api/staff/${encodeURIComponent(v.id ?? '')}`, { name: v.name }), t('settings.saved')))}
       >
         <label>${t('settings.column.id')}<input name="id" required pattern="[A-Za-z0-9_.\\-]{1,64}" /></label>
         <label>${t('settings.column.name')}<input name="name" required /></label>
@@ -80,15 +70,13 @@ export class FbStaffRota extends SettingsPanel {
       <form
         class="stack"
         aria-label=${t('staff.addShift')}
-        @submit=${(e: Event) => {
-          e.preventDefault();
-          const form = e.target as HTMLFormElement;
-          void this.submit(
+        @submit=${onSubmit((form) =>
+          this.submit(
             form,
             (v) => api.send('POST', '/api/shifts', { staffId: v.staffId, pointId: v.pointId, from: new Date(v.from ?? '').toISOString(), to: new Date(v.to ?? '').toISOString() }),
             t('settings.saved'),
-          );
-        }}
+          ),
+        )}
       >
         <label>${t('staff.member')}<select name="staffId" required>${this.staff.map((s) => html`<option value=${s.id}>${s.name}</option>`)}</select></label>
         <label>${t('settings.column.pointId')}<select name="pointId" required>${this.points.map((p) => html`<option value=${p.id}>${p.name}</option>`)}</select></label>

@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { api } from '@feedback/web-base/api-client.ts';
 import { formatDateTime, t } from '@feedback/web-base/i18n.ts';
 import type { ApiToken } from '@feedback/web-base/contract.ts';
-import { formValues, siteList } from './form-values.ts';
+import { formValues, onSubmit, siteList } from './form-values.ts';
 import { SettingsPanel } from './settings-panel.ts';
 
 /** What an integration token may be given (the gateway's INTEGRATION_SCOPES). */
@@ -77,10 +77,7 @@ export class FbTokens extends SettingsPanel {
       <form
         class="stack"
         aria-label=${t('tokens.add')}
-        @submit=${(e: Event) => {
-          e.preventDefault();
-          void this.create(e.target as HTMLFormElement);
-        }}
+        @submit=${onSubmit((form) => this.create(form))}
       >
         <label>${t('tokens.name')}<input name="name" required /></label>
         <label>${t('users.sites')}<input name="sites" placeholder="branch-1" /></label>

@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { api } from '@feedback/web-base/api-client.ts';
 import { t } from '@feedback/web-base/i18n.ts';
 import type { ApiUser } from '@feedback/web-base/contract.ts';
-import { formValues, siteList } from './form-values.ts';
+import { formValues, onSubmit, siteList } from './form-values.ts';
 import { SettingsPanel } from './settings-panel.ts';
 
 const ROLES = ['admin', 'manager', 'viewer'] as const;
@@ -21,9 +21,12 @@ export class FbUsers extends SettingsPanel {
     this.users = (await api.get<{ users: ApiUser[] }>('/api/users')).users;
   }
 
-  private async create(form: HTMLFormElement): Promise<void> {
-    const v = formValues(form);
-    if (await this.run(() => api.send('POST', '/api/users', { username: v.username, password: v.password, role: v.role, sites: siteList(v.sites ?? '') }), t('users.created', { username: v.username }))) form.reset();
+  private create(form: HTMLFormElement): Promise<void> {
+    return this.submit(
+      form,
+      (v) => api.send('POST', '/api/users', { username: v.username, password: v.password, role: v.role, sites: siteList(v.sites ?? '') }),
+      (v) => t('users.created', { username: v.username ?? '' }),
+    );
   }
 
   private changeUser(user: ApiUser, form: HTMLFormElement): void {
@@ -59,10 +62,7 @@ export class FbUsers extends SettingsPanel {
                 <form
                   class="stack inline"
                   aria-label=${t('users.edit', { username: u.username })}
-                  @submit=${(e: Event) => {
-                    e.preventDefault();
-                    this.changeUser(u, e.target as HTMLFormElement);
-                  }}
+                  @submit=${onSubmit((form) => this.changeUser(u, form))}
                 >
                   <label>${t('users.role')}<select name="role">${ROLES.map((r) => html`<option value=${r} ?selected=${r === u.role}>${t(`role.${r}`)}</option>`)}</select></label>
                   <label>${t('users.sites')}<input name="sites" .value=${u.sites.join(', ')} /></label>
@@ -83,10 +83,7 @@ export class FbUsers extends SettingsPanel {
         class="stack"
         data-new-user
         aria-label=${t('users.add')}
-        @submit=${(e: Event) => {
-          e.preventDefault();
-          void this.create(e.target as HTMLFormElement);
-        }}
+        @submit=${onSubmit((form) => this.create(form))}
       >
         <label>${t('users.username')}<input name="username" required autocomplete="off" /></label>
         <label>${t('users.firstPassword')}<input name="password" type="password" required minlength="10" autocomplete="new-password" /></label>

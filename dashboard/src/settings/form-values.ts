@@ -10,3 +10,11 @@ export function siteList(text: string): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+/** A form's submit handler: the browser's own submission is stopped and the form handed on. */
+export function onSubmit(handle: (form: HTMLFormElement) => unknown): (e: Event) => void {
+  return (e: Event) => {
+    e.preventDefault();
+    void handle(e.target as HTMLFormElement);
+  };
+}

@@ -4,6 +4,7 @@ import { tokens } from '@feedback/web-base/tokens.ts';
 import { analysisStyles } from '../fb-analysis-styles.ts';
 import { closedLoopStyles } from '../closed-loop/closed-loop-styles.ts';
 import { settingsStyles } from './settings-styles.ts';
+import { formValues } from './form-values.ts';
 
 /**
  * What every settings panel shares: it loads what it shows when it is placed, and each change runs
@@ -56,6 +57,12 @@ export abstract class SettingsPanel extends LitElement {
       this.notice = '';
       return false;
     }
+  }
+
+  /** Sends a form's values as a change; the form is cleared once the gateway took them. */
+  protected async submit(form: HTMLFormElement, work: (values: Record<string, string>) => Promise<unknown>, done: string | ((values: Record<string, string>) => string)): Promise<void> {
+    const values = formValues(form);
+    if (await this.run(() => work(values), typeof done === 'string' ? done : done(values))) form.reset();
   }
 
   /** The refusal or what was done, where the panel shows it. */
