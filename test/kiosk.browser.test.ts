@@ -2,18 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { POINT, startTestGateway, type TestGateway } from './helpers/test-gateway.ts';
 import { launchChromium } from './helpers/browser.ts';
+import { exitSurvey } from './helpers/surveys.ts';
 import { seriousAccessibilityFindings } from './helpers/axe.ts';
 import type { SignedIn } from './helpers/sign-in.ts';
 
-const SURVEY = {
-  id: 'exit',
-  name: 'Exit survey',
-  questions: [
-    { id: 'recommend', number: 1, scale: 'nps11', label: 'Would you recommend us to a friend?' },
-    { id: 'satisfied', number: 2, scale: 'csat5', label: 'How satisfied are you with the service?' },
-    { id: 'easy', number: 3, scale: 'ces7', label: 'It was easy to get my issue handled.' },
-  ],
-};
+const SURVEY = exitSurvey({}, [{ id: 'easy', number: 3, scale: 'ces7', label: 'It was easy to get my issue handled.' }]);
 
 let t: TestGateway;
 let session: SignedIn;

@@ -2,19 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { POINT, startTestGateway, type TestGateway } from './helpers/test-gateway.ts';
 import { launchChromium } from './helpers/browser.ts';
+import { exitSurvey } from './helpers/surveys.ts';
 import { seriousAccessibilityFindings } from './helpers/axe.ts';
 import { scopedToken } from './helpers/identities.ts';
 import type { SignedIn } from './helpers/sign-in.ts';
 
-const SURVEY = {
-  id: 'exit',
-  name: 'Exit survey',
-  questions: [
-    { id: 'recommend', number: 1, scale: 'nps11', label: 'Would you recommend us to a friend?' },
-    { id: 'satisfied', number: 2, scale: 'csat5', label: 'How satisfied are you with the service?' },
-  ],
+const SURVEY = exitSurvey({
   followUp: { question: 1, negative: [{ id: 'service:waiting-time', label: 'Waiting time' }], positive: [{ id: 'staff', label: 'Friendly staff' }] },
-};
+});
 
 interface StoredAnswer {
   deviceId: string;
