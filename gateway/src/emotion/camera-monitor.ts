@@ -1,10 +1,9 @@
-import { fileURLToPath } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { FfmpegSource, FolderSource, SnapshotSource, Tracker, WindowAggregator, WorkerPool, checkModelFiles, packagedModelDir, NETWORKS, type EmotionWindow, type FrameSource } from '@feedback/models';
 import type { CameraConfig, Config } from '../config/schema.ts';
 import type { EmotionWindowRepo } from '../store/emotion-window-repo.ts';
 import type { Metrics } from '../metrics.ts';
+import { workerEntry } from '../worker-entry.ts';
 
 export interface CameraStatus {
   id: string;
@@ -24,11 +23,6 @@ export interface EmotionStatus {
   error: string | null;
 }
 
-/** The inference worker: the TypeScript source under tsx, or its bundle beside the gateway's. */
-function workerEntry(): string {
-  const here = fileURLToPath(import.meta.url);
-  return here.endsWith('.ts') ? resolve(dirname(here), '..', '..', '..', 'models', 'src', 'pipeline', 'inference-worker.dev.mjs') : join(dirname(here), 'inference-worker.mjs');
-}
 
 function sourceFor(camera: CameraConfig, config: Config): FrameSource {
   const s = camera.source;
@@ -70,7 +64,7 @@ export class CameraMonitor {
       checkModelFiles(modelDir, NETWORKS.expressions);
       this.pool = await WorkerPool.start({
         workers: emotion.workers,
-        entry: workerEntry(),
+        entry: workerEntry(import.meta.url, '../../../models/src/pipeline/inference-worker.dev.mjs', 'inference-worker.mjs'),
         modelDir,
         model: emotion.model,
         onWorkerExit: (code) => logger.warn({ code }, 'an inference worker exited; its frame is lost and a new worker is starting'),

@@ -1,18 +1,12 @@
 import { Worker } from 'node:worker_threads';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ReportDocument } from './report-sections.ts';
+import { workerEntry } from '../worker-entry.ts';
 
-/** The render worker: the TypeScript source under tsx, or its bundle beside the gateway's. */
-function workerEntry(): string {
-  const here = fileURLToPath(import.meta.url);
-  return here.endsWith('.ts') ? join(dirname(here), 'render-worker.dev.mjs') : join(dirname(here), 'report-worker.mjs');
-}
 
 /** A report's PDF and XLSX, drawn by a worker thread that exits when done (render-worker.ts says why). */
 export function renderOffThread(doc: ReportDocument, locale: string, fontFile: string | undefined): Promise<{ pdf: Buffer; xlsx: Buffer }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerEntry(), { workerData: { doc, locale, ...(fontFile ? { fontFile } : {}) } });
+    const worker = new Worker(workerEntry(import.meta.url, 'render-worker.dev.mjs', 'report-worker.mjs'), { workerData: { doc, locale, ...(fontFile ? { fontFile } : {}) } });
     let done = false;
     worker.once('message', (files: { pdf: ArrayBuffer; xlsx: ArrayBuffer }) => {
       done = true;
