@@ -56,6 +56,18 @@ export class FbFilterBar extends LitElement {
     return this.devices.filter((d) => (!f.siteId || d.siteId === f.siteId) && (!f.pointId || d.pointId === f.pointId));
   }
 
+  /** A filter that is one id or all of them (site, point, device, survey). */
+  private pick(key: 'siteId' | 'pointId' | 'deviceId' | 'surveyId', label: string, all: string, options: { value: string; text: string }[]) {
+    const current = this.filters[key];
+    return html`<label>
+      ${label}
+      <select name=${key} @change=${(e: Event) => this.change({ [key]: (e.target as HTMLSelectElement).value })}>
+        <option value="" ?selected=${!current}>${all}</option>
+        ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === current}>${o.text}</option>`)}
+      </select>
+    </label>`;
+  }
+
   override render() {
     const f = this.filters;
     const sites = [...new Set(this.points.map((p) => p.siteId))].sort();
@@ -63,40 +75,16 @@ export class FbFilterBar extends LitElement {
     const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
     return html`
       <form @submit=${(e: Event) => e.preventDefault()} aria-label=${t('filters.title')}>
-        <label>
-          ${t('filters.site')}
-          <select name="siteId" @change=${(e: Event) => this.change({ siteId: value(e) })}>
-            <option value="" ?selected=${!f.siteId}>${t('filters.allSites')}</option>
-            ${sites.map((s) => html`<option value=${s} ?selected=${s === f.siteId}>${s}</option>`)}
-          </select>
-        </label>
-        <label>
-          ${t('filters.point')}
-          <select name="pointId" @change=${(e: Event) => this.change({ pointId: value(e) })}>
-            <option value="" ?selected=${!f.pointId}>${t('filters.allPoints')}</option>
-            ${points.map((p) => html`<option value=${p.pointId} ?selected=${p.pointId === f.pointId}>${p.name}</option>`)}
-          </select>
-        </label>
+        ${this.pick('siteId', t('filters.site'), t('filters.allSites'), sites.map((s) => ({ value: s, text: s })))}
+        ${this.pick('pointId', t('filters.point'), t('filters.allPoints'), points.map((p) => ({ value: p.pointId, text: p.name })))}
         <label>
           ${t('filters.channel')}
           <select name="channel" @change=${(e: Event) => this.change({ channel: value(e) as Filters['channel'] })}>
             ${CHANNELS.map((c) => html`<option value=${c} ?selected=${c === f.channel}>${t(`channel.${c || 'all'}`)}</option>`)}
           </select>
         </label>
-        <label>
-          ${t('filters.device')}
-          <select name="deviceId" @change=${(e: Event) => this.change({ deviceId: value(e) })}>
-            <option value="" ?selected=${!f.deviceId}>${t('filters.allDevices')}</option>
-            ${this.devicesIn(f).map((d) => html`<option value=${d.id} ?selected=${d.id === f.deviceId}>${d.id}</option>`)}
-          </select>
-        </label>
-        <label>
-          ${t('filters.survey')}
-          <select name="surveyId" @change=${(e: Event) => this.change({ surveyId: value(e) })}>
-            <option value="" ?selected=${!f.surveyId}>${t('filters.allSurveys')}</option>
-            ${this.surveys.map((s) => html`<option value=${s.id} ?selected=${s.id === f.surveyId}>${s.name}</option>`)}
-          </select>
-        </label>
+        ${this.pick('deviceId', t('filters.device'), t('filters.allDevices'), this.devicesIn(f).map((d) => ({ value: d.id, text: d.id })))}
+        ${this.pick('surveyId', t('filters.survey'), t('filters.allSurveys'), this.surveys.map((s) => ({ value: s.id, text: s.name })))}
         <label>
           ${t('filters.period')}
           <select name="period" @change=${(e: Event) => this.change({ period: value(e) as Filters['period'] })}>
