@@ -42,8 +42,9 @@ type Decode = (data: Buffer) => { data: Buffer | Uint8Array; width: number; heig
 const otherDecoder = (format: keyof typeof OTHER_DECODERS): Decode => (require(OTHER_DECODERS[format]) as { default: () => { decode: Decode } }).default().decode;
 
 export type ImageFormat = 'jpeg' | 'png' | keyof typeof OTHER_DECODERS;
-/** What the decoders read, in words for messages. */
+/** What the decoders read, in words for messages, and the file names they are looked for under (decoded by content, so a PNG named .jpg still works). */
 export const IMAGE_FORMATS = 'JPEG, PNG, BMP, TIFF or GIF';
+export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.bmp', '.tif', '.tiff', '.gif'];
 
 /** The formats the decoders read, by their first bytes. */
 export function imageFormat(bytes: Uint8Array): ImageFormat | undefined {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { isEmotion, type Emotion } from '../emotions.ts';
 import type { RgbImage } from '../expression-model.ts';
-import { decodeImage, IMAGE_FORMATS } from '../image-decode.ts';
+import { decodeImage, IMAGE_EXTENSIONS, IMAGE_FORMATS } from '../image-decode.ts';
 
 /** Folder names other datasets use (CK+, FER+, AffectNet-style and others) → our labels; null means "skip this class". */
 const ALIASES: Record<string, Emotion | null> = {
@@ -15,9 +15,6 @@ const ALIASES: Record<string, Emotion | null> = {
   surprise: 'surprise',
   contempt: null,
 };
-
-/** The image files the evaluation reads (decoded by their content, so a PNG named .jpg still works). */
-export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.bmp', '.tif', '.tiff', '.gif'];
 
 export interface LabelledImage {
   file: string;

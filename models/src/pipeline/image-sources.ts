@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { RgbImage } from '../expression-model.ts';
-import { decodeImageFile, IMAGE_EXTENSIONS } from '../eval/dataset.ts';
-import { IMAGE_FORMATS } from '../image-decode.ts';
+import { decodeImageFile } from '../eval/dataset.ts';
+import { IMAGE_EXTENSIONS, IMAGE_FORMATS } from '../image-decode.ts';
 import { jpegToRgb } from '../image-decode.ts';
 
 /** A frame source: delivers frames until stopped, or ends with an error message. */
