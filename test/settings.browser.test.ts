@@ -88,11 +88,40 @@ describe('the settings screen', () => {
     await page.locator('fb-staff-rota input[name=name]').fill('Anna');
     await page.locator('fb-staff-rota form', { hasText: 'Add or rename' }).locator('button[type=submit]').click();
     await page.locator('fb-staff-rota [data-staff] li', { hasText: 'Anna' }).waitFor();
+    // a shift around now, typed in the browser's own local time: the rota shows this week by default
+    const [from, to] = await page.evaluate(() => {
+      const local = (ms: number) => {
+        const d = new Date(ms);
+        const pad = (n: number) => String(n).padStart(2, '0');
+        return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+      };
+      return [local(Date.now() - 3_600_000), local(Date.now() + 3_600_000)];
+    });
     const shift = page.locator('fb-staff-rota form', { hasText: 'Add a shift' });
-    await shift.locator('input[name=from]').fill('2026-11-24T09:00');
-    await shift.locator('input[name=to]').fill('2026-11-24T17:00');
+    await shift.locator('input[name=from]').fill(from!);
+    await shift.locator('input[name=to]').fill(to!);
     await shift.locator('button[type=submit]').click();
-    await page.locator('fb-staff-rota [data-shifts] tbody tr', { hasText: 'Anna' }).waitFor();
+    const rows = page.locator('fb-staff-rota [data-shifts] tbody tr', { hasText: 'Anna' });
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+
+    // a shift 40 days ago is not this week's; picking its month lists it beside nothing of this week
+    const old = { from: Date.now() - 40 * 86_400_000, to: Date.now() - 40 * 86_400_000 + 8 * 3_600_000 };
+    const admin = await t.login();
+    const added = await fetch(`${t.gateway.httpUrl}/api/shifts`, {
+      method: 'POST',
+      headers: { ...admin.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ staffId: 'anna', pointId: POINT.id, from: new Date(old.from).toISOString(), to: new Date(old.to).toISOString() }),
+    });
+    expect(added.status).toBe(201);
+    await page.locator('fb-staff-rota button[data-this-period]').click();
+    await expect.poll(async () => rows.count()).toBe(1);
+    await page.locator('fb-staff-rota select[name=periodKind]').selectOption('month');
+    const oldMonth = await page.evaluate((ms) => `${new Date(ms).getFullYear()}-${String(new Date(ms).getMonth() + 1).padStart(2, '0')}`, old.from);
+    await page.locator('fb-staff-rota input[name=period]').fill(oldMonth);
+    await expect.poll(async () => rows.count()).toBe(1);
+    const oldStart = await page.evaluate((ms) => new Date(ms).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' }), old.from);
+    await expect.poll(async () => rows.first().textContent()).toContain(oldStart);
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await context.close();
   });

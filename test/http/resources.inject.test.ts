@@ -117,6 +117,13 @@ describe('customers, staff, shifts', () => {
     expect((await call('POST', '/api/shifts', { staffId: 'zoe', pointId: POINT.id, from: HOUR.to, to: HOUR.from })).status).toBe(400);
     expect((await call('POST', '/api/shifts', { staffId: 'zoe', pointId: POINT.id, ...HOUR })).status).toBe(201);
     expect(((await call('GET', `/api/shifts?pointId=${POINT.id}`)).body as { shifts: unknown[] }).shifts).toHaveLength(1);
+    // a period lists the shifts overlapping it, ends excluded
+    const listed = async (query: string) => ((await call('GET', `/api/shifts?${query}`)).body as { shifts: unknown[] }).shifts.length;
+    expect(await listed('from=2026-03-02T09:59:00Z&to=2026-03-03T00:00:00Z')).toBe(1);
+    expect(await listed('from=2026-03-02T10:00:00Z&to=2026-03-09T00:00:00Z')).toBe(0);
+    expect(await listed('from=2026-02-23T00:00:00Z&to=2026-03-02T09:00:00Z')).toBe(0);
+    expect((await call('GET', '/api/shifts?from=2026-03-09T00:00:00Z&to=2026-03-02T00:00:00Z')).status).toBe(400);
+    expect((await call('GET', '/api/shifts?from=yesterday')).status).toBe(400);
   });
 });
 

@@ -3,6 +3,7 @@ import { api } from '@feedback/web-base/api-client.ts';
 import { formatDateTime, t } from '@feedback/web-base/i18n.ts';
 import { onSubmit } from './form-values.ts';
 import { SettingsPanel } from './settings-panel.ts';
+import { periodAt, periodRange, type RotaPeriod, type RotaPeriodKind } from './rota-period.ts';
 
 interface Staff {
   id: string;
@@ -18,22 +19,57 @@ interface Shift {
 
 /** Staff and their shifts: answers given during a shift at a point count for whoever worked it. */
 export class FbStaffRota extends SettingsPanel {
-  static override properties = { points: { attribute: false }, staff: { state: true }, shifts: { state: true } };
+  static override properties = { points: { attribute: false }, staff: { state: true }, shifts: { state: true }, period: { state: true } };
   declare points: { id: string; name: string }[];
   declare staff: Staff[];
   declare shifts: Shift[];
+  /** the shifts listed: those overlapping this week by default, or any week or month picked */
+  declare period: RotaPeriod;
 
   constructor() {
     super();
     this.points = [];
     this.staff = [];
     this.shifts = [];
+    this.period = periodAt('week', Date.now());
   }
 
   protected override async load(): Promise<void> {
     this.staff = (await api.get<{ staff: Staff[] }>('/api/staff')).staff;
-    const since = Date.now() - 7 * 86_400_000;
-    this.shifts = (await api.get<{ shifts: Shift[] }>('/api/shifts')).shifts.filter((s) => s.endsAt >= since).sort((a, b) => a.startsAt - b.startsAt);
+    const range = periodRange(this.period);
+    if (!range) return;
+    const query = new URLSearchParams({ from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() });
+    this.shifts = (await api.get<{ shifts: Shift[] }>(`/api/shifts?${query.toString()}`)).shifts.sort((a, b) => a.startsAt - b.startsAt);
+  }
+
+  private pickPeriod(period: RotaPeriod): void {
+    if (!periodRange(period)) return;
+    this.period = period;
+    void this.reload();
+  }
+
+  private renderPeriod() {
+    const kind = this.period.kind;
+    const onKind = (event: Event) => this.pickPeriod(periodAt((event.target as HTMLSelectElement).value as RotaPeriodKind, Date.now()));
+    const onValue = (event: Event) => this.pickPeriod({ kind, value: (event.target as HTMLInputElement).value });
+    return html`
+      <div class="controls" data-period>
+        <label
+          >${t('staff.periodKind')}
+          <select name="periodKind" @change=${onKind}>
+            <option value="week" ?selected=${kind === 'week'}>${t('staff.week')}</option>
+            <option value="month" ?selected=${kind === 'month'}>${t('staff.month')}</option>
+          </select>
+        </label>
+        <label
+          >${kind === 'week' ? t('staff.week') : t('staff.month')}
+          <input name="period" type=${kind} .value=${this.period.value} required @change=${onValue} />
+        </label>
+        <button type="button" data-this-period @click=${() => this.pickPeriod(periodAt(kind, Date.now()))}>
+          ${kind === 'week' ? t('staff.thisWeek') : t('staff.thisMonth')}
+        </button>
+      </div>
+    `;
   }
 
   override render() {
@@ -54,6 +90,7 @@ export class FbStaffRota extends SettingsPanel {
         <button type="submit">${t('staff.add')}</button>
       </form>
       <h3>${t('staff.shifts')}</h3>
+      ${this.renderPeriod()}
       <table data-shifts>
         <thead>
           <tr>
@@ -64,6 +101,7 @@ export class FbStaffRota extends SettingsPanel {
           </tr>
         </thead>
         <tbody>
+          ${this.shifts.length === 0 ? html`<tr><td colspan="4" class="muted">${t('staff.noShifts')}</td></tr>` : ''}
           ${this.shifts.map((s) => html`<tr><td>${name(s.staffId)}</td><td>${s.pointId}</td><td>${formatDateTime(s.startsAt)}</td><td>${formatDateTime(s.endsAt)}</td></tr>`)}
         </tbody>
       </table>

@@ -5,6 +5,7 @@ import { ErrorBody, Id } from '../../schemas.ts';
 import { HttpError } from '../../errors.ts';
 import { RecordInstant, recordInstant } from '../../record-instant.ts';
 import { allowedSites, requirePoint } from '../../scope.ts';
+import type { Shift } from '../../../staff/shift-repo.ts';
 
 /** Who works which shift at which point. */
 export const shiftRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpServices, 'shifts' | 'topology'> }> = async (app, { services }) => {
@@ -35,11 +36,24 @@ export const shiftRoutes: FastifyPluginAsyncTypebox<{ services: Pick<HttpService
 
   app.get(
     '/api/shifts',
-    { config: { access: 'staff:read' }, schema: { tags: ['staff'], querystring: Type.Object({ pointId: Type.Optional(Id) }), response: { 200: Type.Object({ shifts: Type.Array(ShiftBody) }) } } },
+    {
+      config: { access: 'staff:read' },
+      schema: {
+        tags: ['staff'],
+        description: 'Shifts, optionally of one point and only those overlapping [from, to)',
+        querystring: Type.Object({ pointId: Type.Optional(Id), from: Type.Optional(RecordInstant), to: Type.Optional(RecordInstant) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ shifts: Type.Array(ShiftBody) }), 400: ErrorBody },
+      },
+    },
     async (request) => {
-      if (request.query.pointId) requirePoint(request, siteOfPoint, request.query.pointId);
+      const { pointId } = request.query;
+      if (pointId) requirePoint(request, siteOfPoint, pointId);
+      const from = request.query.from === undefined ? -Infinity : recordInstant(request.query.from, 'from');
+      const to = request.query.to === undefined ? Infinity : recordInstant(request.query.to, 'to');
+      if (from >= to) throw new HttpError(400, '"from" must be before "to"');
       const sites = allowedSites(request);
-      return { shifts: services.shifts.shifts(request.query.pointId).filter((s) => !sites || sites.includes(siteOfPoint(s.pointId) ?? '')) };
+      const visible = (s: Shift) => (!sites || sites.includes(siteOfPoint(s.pointId) ?? '')) && s.startsAt < to && s.endsAt > from;
+      return { shifts: services.shifts.shifts(pointId).filter(visible) };
     },
   );
 };
