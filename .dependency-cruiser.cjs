@@ -1,45 +1,49 @@
 /**
- * The architecture as rules, checked by `npm test` (npm run check:deps): no import cycles, and no
- * lower layer of the gateway importing a higher one. Layers, lowest first; a file may import its
- * own layer and the ones below it.
+ * The architecture as rules, checked by `npm test` (npm run check:deps). The gateway is four layers,
+ * lowest first; a file may import its own layer and those below it:
+ *
+ *   core/      the shared kernel: answers, scales, instants, calendars, channels, limits, the device inbox port
+ *   platform/  what every module stands on: config, settings, store, rollups, auth, HTTP, events, mail, logging, metrics, workers
+ *   modules/   one folder per capability (ingest, indices, cases, ...): its model, repository, service, schemas and routes
+ *   main/      wiring only: the module list, start and stop, the HTTP app and the web apps' API contract
+ *
+ * gateway/src/index.ts (the package's entry) re-exports from main.
  */
-const LAYERS = [
-  ['domain'],
-  ['config', 'events', 'notify', 'logger\\.ts', 'metrics\\.ts'],
-  ['store', 'rollups'],
-  ['indices'],
-  ['auth', 'devices', 'staff', 'traffic', 'alerts', 'ingest', 'emotion', 'cases', 'reviews', 'reports'],
-  ['broker'],
-  ['adapters', 'transports\\.ts', 'http', 'realtime', 'demo'],
-  ['gateway\\.ts', 'closed-loop\\.ts', 'run-server\\.ts', 'server\\.ts', 'index\\.ts'],
-];
-const path = (names) => `^gateway/src/(${names.join('|')})($|/)`;
+const LAYERS = ['core', 'platform', 'modules', 'main'];
+const under = (names) => `^gateway/src/(${names.join('|')})/`;
 
 const layerRules = LAYERS.slice(0, -1).map((layer, i) => ({
-  name: `layer-${i}-imports-up`,
-  comment: `${layer.join(', ')} may not import a higher layer (${LAYERS.slice(i + 1).flat().join(', ')})`,
+  name: `${layer}-imports-up`,
+  comment: `${layer} may not import a higher layer (${LAYERS.slice(i + 1).join(', ')})`,
   severity: 'error',
-  from: { path: path(layer) },
-  to: { path: path(LAYERS.slice(i + 1).flat()) },
+  from: { path: under([layer]) },
+  to: { path: under(LAYERS.slice(i + 1)) },
 }));
 
 module.exports = {
   forbidden: [
-    { name: 'no-circular', severity: 'error', comment: 'an import cycle', from: {}, to: { circular: true } },
+    { name: 'no-circular', severity: 'error', comment: 'an import cycle (also among modules)', from: {}, to: { circular: true } },
     ...layerRules,
+    {
+      name: 'core-stands-alone',
+      severity: 'error',
+      comment: 'the shared kernel imports nothing of the gateway outside core (and no npm package but small pure ones)',
+      from: { path: '^gateway/src/core/' },
+      to: { path: '^gateway/src/', pathNot: '^gateway/src/core/' },
+    },
     {
       name: 'adapters-know-their-transport-and-the-inbox',
       severity: 'error',
-      comment: 'a device adapter hands everything to the DeviceInbox port (domain); it never reaches ingest, the registry or the store',
-      from: { path: '^gateway/src/adapters/' },
-      to: { path: path(['config', 'events', 'store', 'rollups', 'indices', 'auth', 'devices', 'staff', 'traffic', 'alerts', 'ingest', 'emotion']) },
+      comment: 'a device adapter hands everything to the DeviceInbox port (core); it never reaches ingest, the registry, the store or any other module',
+      from: { path: '^gateway/src/modules/transports/adapters/' },
+      to: { path: ['^gateway/src/platform/(config|events|store|rollups|auth|settings)/', '^gateway/src/modules/(?!transports/)'] },
     },
     {
       name: 'only-repositories-touch-the-database',
       severity: 'error',
-      comment: 'SQL lives in the store, the rollups and the *-repo.ts files; everything else asks a repository',
-      from: { path: '^gateway/src/', pathNot: ['^gateway/src/(store|rollups)/', '-repo\\.ts$'] },
-      to: { path: ['^gateway/src/store/db\\.ts$', 'better-sqlite3'] },
+      comment: 'SQL lives in the platform store and rollups, in *-repo.ts files and in the ingest writer (answers and rollups in one group commit); everything else asks a repository',
+      from: { path: '^gateway/src/', pathNot: ['^gateway/src/platform/(store|rollups)/', '-repo\\.ts$', '^gateway/src/modules/ingest/answer-writer\\.ts$'] },
+      to: { path: ['^gateway/src/platform/store/db\\.ts$', 'better-sqlite3'] },
     },
     {
       name: 'packages-below-gateway',

@@ -20,13 +20,13 @@ const workspaceSources: Plugin = {
 const started = Date.now();
 await build({
   entryPoints: {
-    server: join(root, 'gateway', 'src', 'server.ts'),
+    server: join(root, 'gateway', 'src', 'main', 'server.ts'),
     // The ingest benchmark's baseline: the same gateway storing answers without rollups (never started by npm start).
     'bench-server': join(root, 'gateway', 'scripts', 'bench-server.ts'),
     // The emotion monitor's inference threads load this file beside the server.
     'inference-worker': join(root, 'models', 'src', 'pipeline', 'inference-worker.ts'),
     // Reports' PDF and XLSX are drawn by a short-lived thread running this file.
-    'report-worker': join(root, 'gateway', 'src', 'reports', 'render-worker.ts'),
+    'report-worker': join(root, 'gateway', 'src', 'modules', 'reports', 'render-worker.ts'),
   },
   outdir: join(root, 'gateway', 'dist'),
   outExtension: { '.js': '.mjs' },

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadConfig, ConfigError } from '../src/config/load.ts';
-import { openDatabase, closeDatabase } from '../src/store/database.ts';
-import { rebuildRollups } from '../src/rollups/rebuild.ts';
-import { DATABASE_FILE } from '../src/gateway.ts';
+import { loadConfig, ConfigError } from '../src/platform/config/load.ts';
+import { openDatabase, closeDatabase } from '../src/platform/store/database.ts';
+import { rebuildRollups } from '../src/platform/rollups/rebuild.ts';
+import { DATABASE_FILE } from '../src/main/gateway.ts';
 
 /**
  * npm run rollups:rebuild [-- --config FILE]: recreates every rollup level from the raw answers.

@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, closeDatabase, type Db } from '../src/store/database.ts';
-import { TopologyRepo } from '../src/store/topology-repo.ts';
-import { AnswerWriter } from '../src/store/answer-writer.ts';
-import { ROLLUP_TABLES } from '../src/rollups/levels.ts';
-import type { Answer } from '../src/domain/answer.ts';
+import { openDatabase, closeDatabase, type Db } from '../src/platform/store/database.ts';
+import { TopologyRepo } from '../src/platform/settings/topology-repo.ts';
+import { AnswerWriter } from '../src/modules/ingest/answer-writer.ts';
+import { ROLLUP_TABLES } from '../src/platform/rollups/levels.ts';
+import type { Answer } from '../src/core/answer.ts';
 
 let dir: string;
 let db: Db;

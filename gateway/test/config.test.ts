@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig, validateConfig } from '../src/config/load.ts';
+import { ConfigError, loadConfig, validateConfig } from '../src/platform/config/load.ts';
 
 function file(content: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'fb-config-')), 'gateway.yaml');

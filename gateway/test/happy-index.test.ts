@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { happyIndex, type SmileyCount } from '../src/indices/math/happy-index.ts';
+import { happyIndex, type SmileyCount } from '../src/modules/indices/math/happy-index.ts';
 
 const presses = (buttons: number, perButton: number[]): SmileyCount[] => perButton.map((n, value) => ({ buttons, value, n }));
 

@@ -1,11 +1,11 @@
-import type { Scale } from '../src/domain/scale.ts';
+import type { Scale } from '../src/core/scale.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { storeFixture, type StoreFixture } from './helpers/store-fixture.ts';
-import { rebuildRollups } from '../src/rollups/rebuild.ts';
-import { ROLLUP_TABLES } from '../src/rollups/levels.ts';
-import { ShiftRepo } from '../src/staff/shift-repo.ts';
-import type { SurveyConfig } from '../src/config/schema.ts';
+import { rebuildRollups } from '../src/platform/rollups/rebuild.ts';
+import { ROLLUP_TABLES } from '../src/platform/rollups/levels.ts';
+import { ShiftRepo } from '../src/modules/staff/shift-repo.ts';
+import type { SurveyConfig } from '../src/platform/config/schema.ts';
 
 const BERLIN = { id: 'berlin', name: 'Berlin', timeZone: 'Europe/Berlin' };
 const NEW_YORK = { id: 'nyc', name: 'New York', timeZone: 'America/New_York' };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
-import { AckWindow } from '../src/ingest/ack-window.ts';
-import { DeviceClock } from '../src/ingest/device-clock.ts';
-import { MisuseRules } from '../src/ingest/misuse.ts';
-import { DropLog } from '../src/adapters/drop-log.ts';
-import { createLogger } from '../src/logger.ts';
+import { AckWindow } from '../src/modules/ingest/ack-window.ts';
+import { DeviceClock } from '../src/modules/ingest/device-clock.ts';
+import { MisuseRules } from '../src/modules/ingest/misuse.ts';
+import { DropLog } from '../src/modules/transports/adapters/drop-log.ts';
+import { createLogger } from '../src/platform/logging/logger.ts';
 
 describe('AckWindow', () => {
   it('acknowledges the highest contiguous seq and waits for gaps to fill', () => {

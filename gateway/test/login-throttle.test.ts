@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LoginThrottle } from '../src/auth/login-throttle.ts';
-import { HashingBusy, HashSlots } from '../src/auth/hash-slots.ts';
+import { LoginThrottle } from '../src/platform/auth/login-throttle.ts';
+import { HashingBusy, HashSlots } from '../src/platform/auth/hash-slots.ts';
 
 describe('login throttle', () => {
   const clocked = () => {

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeDatabase, openDatabase } from '../src/store/database.ts';
-import { MIGRATIONS } from '../src/store/migrations.ts';
-import { TopologyRepo } from '../src/store/topology-repo.ts';
-import { indexServiceOn } from '../src/index-service-on.ts';
+import { closeDatabase, openDatabase } from '../src/platform/store/database.ts';
+import { MIGRATIONS } from '../src/platform/store/migrations.ts';
+import { TopologyRepo } from '../src/platform/settings/topology-repo.ts';
+import { indexServiceOn } from '../src/modules/indices/index-service-on.ts';
 
 let dir: string | undefined;
 afterEach(() => {

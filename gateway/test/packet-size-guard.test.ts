@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { generate } from 'mqtt-packet';
-import { guardPacketSize } from '../src/broker/packet-size-guard.ts';
+import { guardPacketSize } from '../src/modules/transports/broker/packet-size-guard.ts';
 
 let server: Server | undefined;
 afterEach(() => server?.close());

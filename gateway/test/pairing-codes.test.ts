@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PairingCodes } from '../src/auth/pairing-codes.ts';
+import { PairingCodes } from '../src/platform/auth/pairing-codes.ts';
 
 const spec = { kind: 'screen' as const, name: 'tv', pointId: 'desk', createdBy: 'admin' };
 

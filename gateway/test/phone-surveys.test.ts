@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { storeFixture, type StoreFixture } from './helpers/store-fixture.ts';
-import { PhoneSurveys, STANDING_PER_MINUTE } from '../src/ingest/phone-surveys.ts';
-import { SurveyCodeRepo } from '../src/ingest/survey-code-repo.ts';
+import { PhoneSurveys, STANDING_PER_MINUTE } from '../src/modules/surveys/phone-surveys.ts';
+import { SurveyCodeRepo } from '../src/modules/surveys/survey-code-repo.ts';
 
 const SURVEY = { id: 'exit', name: 'Exit', questions: [{ id: 'recommend', number: 1, scale: 'nps11' as const, label: 'Recommend?' }], idle: { afterSeconds: 30, partial: 'submit' as const } };
 

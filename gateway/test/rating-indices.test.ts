@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ces, csat, csi, nps, positiveShare } from '../src/indices/math/rating-indices.ts';
-import { polarity } from '../src/domain/scale.ts';
-import { criticality, responseRate, support } from '../src/indices/math/traffic-indices.ts';
-import { emotionalEngagement, emotionalNps, entryExitShift } from '../src/indices/math/emotion-indices.ts';
-import { emptyEmotionCounts } from '../src/domain/emotion-counts.ts';
-import { wilson } from '../src/indices/math/intervals.ts';
+import { ces, csat, csi, nps, positiveShare } from '../src/modules/indices/math/rating-indices.ts';
+import { polarity } from '../src/core/scale.ts';
+import { criticality, responseRate, support } from '../src/modules/indices/math/traffic-indices.ts';
+import { emotionalEngagement, emotionalNps, entryExitShift } from '../src/modules/indices/math/emotion-indices.ts';
+import { emptyEmotionCounts } from '../src/core/emotion-counts.ts';
+import { wilson } from '../src/modules/indices/math/intervals.ts';
 
 const counts = (entries: [number, number][]) => new Map(entries);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sentimentOf, sentimentOfText } from '../src/reviews/sentiment.ts';
-import { replyDraft } from '../src/reviews/reply-drafts.ts';
-import type { Sentiment } from '../src/domain/review.ts';
+import { sentimentOf, sentimentOfText } from '../src/modules/reviews/sentiment.ts';
+import { replyDraft } from '../src/modules/reviews/reply-drafts.ts';
+import type { Sentiment } from '../src/modules/reviews/review.ts';
 
 /**
  * A small labelled sample, written for this test (not taken from any platform): short reviews as

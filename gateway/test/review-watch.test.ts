@@ -1,16 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { storeFixture, type StoreFixture } from './helpers/store-fixture.ts';
-import { ReviewRepo } from '../src/reviews/review-repo.ts';
-import { ReviewService } from '../src/reviews/review-service.ts';
-import { ReviewWatch } from '../src/reviews/review-watch.ts';
-import { CaseRepo } from '../src/cases/case-repo.ts';
-import { CaseService } from '../src/cases/case-service.ts';
-import { siteCalendars } from '../src/cases/site-calendars.ts';
-import { EventBus } from '../src/events/bus.ts';
-import { createLogger } from '../src/logger.ts';
-import { validateConfig } from '../src/config/load.ts';
-import { parseReviewJson } from '../src/reviews/review-import.ts';
+import { ReviewRepo } from '../src/modules/reviews/review-repo.ts';
+import { ReviewService } from '../src/modules/reviews/review-service.ts';
+import { ReviewWatch } from '../src/modules/reviews/review-watch.ts';
+import { CaseRepo } from '../src/modules/cases/case-repo.ts';
+import { CaseService } from '../src/modules/cases/case-service.ts';
+import { siteCalendars } from '../src/modules/cases/site-calendars.ts';
+import { EventBus } from '../src/platform/events/bus.ts';
+import { createLogger } from '../src/platform/logging/logger.ts';
+import { validateConfig } from '../src/platform/config/load.ts';
+import { parseReviewJson } from '../src/modules/reviews/review-import.ts';
 
 const SITES = [
   { id: 'moscow', name: 'Moscow', timeZone: 'Europe/Moscow' },

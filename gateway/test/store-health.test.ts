@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { StoreHealth } from '../src/store/store-health.ts';
+import { StoreHealth } from '../src/platform/store/store-health.ts';
 
 const sqliteError = (code: string) => Object.assign(new Error(code), { code });
 

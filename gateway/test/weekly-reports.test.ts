@@ -4,15 +4,15 @@ import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
 import { storeFixture, type StoreFixture } from './helpers/store-fixture.ts';
 import { startLocalSmtp, type LocalSmtp } from '../../test/helpers/smtp.ts';
-import { CaseRepo } from '../src/cases/case-repo.ts';
-import { ReviewRepo } from '../src/reviews/review-repo.ts';
-import { AnswerNoteRepo } from '../src/store/answer-note-repo.ts';
-import { ReportRepo } from '../src/reports/report-repo.ts';
-import { ReportService } from '../src/reports/report-service.ts';
-import { WeeklyScheduler, lastWeek } from '../src/reports/weekly-scheduler.ts';
-import { Mailer } from '../src/notify/mailer.ts';
-import { createLogger } from '../src/logger.ts';
-import { validateConfig } from '../src/config/load.ts';
+import { CaseRepo } from '../src/modules/cases/case-repo.ts';
+import { ReviewRepo } from '../src/modules/reviews/review-repo.ts';
+import { AnswerNoteRepo } from '../src/modules/ingest/answer-note-repo.ts';
+import { ReportRepo } from '../src/modules/reports/report-repo.ts';
+import { ReportService } from '../src/modules/reports/report-service.ts';
+import { WeeklyScheduler, lastWeek } from '../src/modules/reports/weekly-scheduler.ts';
+import { Mailer } from '../src/platform/mail/mailer.ts';
+import { createLogger } from '../src/platform/logging/logger.ts';
+import { validateConfig } from '../src/platform/config/load.ts';
 
 const SITES = [
   { id: 'berlin', name: 'Berlin', timeZone: 'Europe/Berlin' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { WorkingCalendar, type WorkingCalendarRules } from '../src/domain/working-calendar.ts';
+import { WorkingCalendar, type WorkingCalendarRules } from '../src/core/working-calendar.ts';
 
 const OFFICE: [string, string] = ['09:00', '18:00'];
 const WEEKDAYS: WorkingCalendarRules['openingHours'] = { mon: OFFICE, tue: OFFICE, wed: OFFICE, thu: OFFICE, fri: OFFICE, sat: null, sun: null };

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startGateway, validateConfig, type Gateway } from '@feedback/gateway';
-import { closeDatabase } from '../../gateway/src/store/database.ts';
+import { closeDatabase } from '../../gateway/src/platform/store/database.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { browserCookies, signIn } from '../helpers/sign-in.ts';

@@ -5,7 +5,7 @@ import { FrameAnalyzer, loadFaceApi, MODEL_CHOICES, packagedModelDir, tf as tfjs
 import { samplePhotos, sampleVideo } from '../helpers/sample-video.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { REPO_ROOT, spawnGateway, waitForBanner } from '../helpers/gateway-process.ts';
-import { validateConfig } from '../../gateway/src/config/load.ts';
+import { validateConfig } from '../../gateway/src/platform/config/load.ts';
 
 const WIDTH = 640;
 const HEIGHT = 480;

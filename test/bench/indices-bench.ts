@@ -1,10 +1,10 @@
 import { tempDir } from '../helpers/temp-dir.ts';
-import { closeDatabase, type Db } from '../../gateway/src/store/database.ts';
-import type { IndexQuery } from '../../gateway/src/indices/index-service.ts';
-import { indexServiceOn } from '../../gateway/src/index-service-on.ts';
+import { closeDatabase, type Db } from '../../gateway/src/platform/store/database.ts';
+import type { IndexQuery } from '../../gateway/src/modules/indices/index-service.ts';
+import { indexServiceOn } from '../../gateway/src/modules/indices/index-service-on.ts';
 import { POINTS, SITES, YEAR, addRota, feed, randomQueries, setup } from './two-year-data.ts';
 import { percentile } from './mqtt-load.ts';
-import { Where } from '../../gateway/src/store/sql-where.ts';
+import { Where } from '../../gateway/src/platform/store/sql-where.ts';
 import { rollupCostEndToEnd } from './ingest-bench.ts';
 
 /** The same question answered by scanning raw answers: what the rollups save. */

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../../gateway/src/store/database.ts';
-import { TopologyRepo } from '../../gateway/src/store/topology-repo.ts';
-import { AnswerWriter } from '../../gateway/src/store/answer-writer.ts';
-import type { Answer } from '../../gateway/src/domain/answer.ts';
-import type { IndexQuery } from '../../gateway/src/indices/index-service.ts';
+import { openDatabase, type Db } from '../../gateway/src/platform/store/database.ts';
+import { TopologyRepo } from '../../gateway/src/platform/settings/topology-repo.ts';
+import { AnswerWriter } from '../../gateway/src/modules/ingest/answer-writer.ts';
+import type { Answer } from '../../gateway/src/core/answer.ts';
+import type { IndexQuery } from '../../gateway/src/modules/indices/index-service.ts';
 
 /** The indices benchmark's synthetic chain: 50 points in 5 sites across 5 time zones, and its answers. */
 export const YEAR = 365 * 86_400_000;

@@ -42,7 +42,7 @@ function environmentWithoutOverrides(): NodeJS.ProcessEnv {
 export function spawnGateway(dir: string, config: Record<string, unknown>, options: { production?: boolean; entry?: string | undefined } = {}): GatewayProcess {
   const file = join(dir, 'gateway.yaml');
   writeFileSync(file, stringify(config));
-  const launch = options.production ? productionLaunch() : { env: {}, args: ['--import', 'tsx', 'gateway/src/server.ts'] };
+  const launch = options.production ? productionLaunch() : { env: {}, args: ['--import', 'tsx', 'gateway/src/main/server.ts'] };
   // Another bundle with the same flags (the benchmark's baseline gateway).
   if (options.production && options.entry) launch.args = [...launch.args.slice(0, -1), options.entry];
   const child = spawn(process.execPath, [...launch.args, '--config', file], {

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, closeDatabase, type Db } from '../../src/store/database.ts';
-import { TopologyRepo } from '../../src/store/topology-repo.ts';
-import { AnswerWriter } from '../../src/store/answer-writer.ts';
-import type { IndexService } from '../../src/indices/index-service.ts';
-import { indexServiceOn } from '../../src/index-service-on.ts';
-import type { Answer } from '../../src/domain/answer.ts';
-import type { SiteConfig, SurveyConfig } from '../../src/config/schema.ts';
+import { openDatabase, closeDatabase, type Db } from '../../src/platform/store/database.ts';
+import { TopologyRepo } from '../../src/platform/settings/topology-repo.ts';
+import { AnswerWriter } from '../../src/modules/ingest/answer-writer.ts';
+import type { IndexService } from '../../src/modules/indices/index-service.ts';
+import { indexServiceOn } from '../../src/modules/indices/index-service-on.ts';
+import type { Answer } from '../../src/core/answer.ts';
+import type { SiteConfig, SurveyConfig } from '../../src/platform/config/schema.ts';
 
 export interface StoreFixture {
   db: Db;

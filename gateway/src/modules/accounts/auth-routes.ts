@@ -1,0 +1,119 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ErrorBody, MeSchema, Password, SessionSchema, UserName } from '../../platform/http/schemas.ts';
+import { SESSION_COOKIE } from '../../platform/auth/principal.ts';
+import { CSRF_COOKIE } from '../../platform/http/access-control.ts';
+import { HttpError } from '../../platform/http/errors.ts';
+import { principalOf } from '../../platform/http/scope.ts';
+import type { User } from '../../platform/auth/user-repo.ts';
+import type { Config } from '../../platform/config/schema.ts';
+import type { EventBus } from '../../platform/events/bus.ts';
+import type { LoginThrottle } from '../../platform/auth/login-throttle.ts';
+import type { UserRepo } from '../../platform/auth/user-repo.ts';
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/** Whether cookies get the Secure flag: always over TLS and on loopback (where browsers accept it), per configuration elsewhere. */
+export function secureCookies(request: FastifyRequest, mode: 'auto' | 'always' | 'never'): boolean {
+  if (mode !== 'auto') return mode === 'always';
+  return request.protocol === 'https' || LOOPBACK.test(request.hostname);
+}
+
+/** Sign-in, sign-out, the signed-in user, and changing one's own password. */
+export const authRoutes: FastifyPluginAsyncTypebox<{ services: { config: Config; users: UserRepo; loginThrottle: LoginThrottle; bus: EventBus } }> = async (app, { services }) => {
+  const cookieMode = services.config.http.secureCookies;
+  /** A CSRF token bound to the session (its secret cookie follows the session cookie's Secure flag). */
+  const csrfToken = (request: FastifyRequest, reply: FastifyReply, sessionId: string) =>
+    reply.generateCsrf({ userInfo: sessionId, secure: secureCookies(request, cookieMode) } as Parameters<typeof reply.generateCsrf>[0]);
+  const startSession = (request: FastifyRequest, reply: FastifyReply, user: User) => {
+    const session = services.users.openSession(user.id);
+    const secure = secureCookies(request, cookieMode);
+    reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, secure, sameSite: 'strict', expires: new Date(session.expiresAt) });
+    return { user, expiresAt: session.expiresAt, csrfToken: csrfToken(request, reply, session.sessionId) };
+  };
+  /** 429 with Retry-After while this name or address is locked out. */
+  const refuseWhileLocked = (username: string, address: string, message: string) => {
+    const wait = services.loginThrottle.retryAfterMs(username, address);
+    if (wait > 0) throw new HttpError(429, message, { 'retry-after': String(Math.ceil(wait / 1000)) });
+  };
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { access: 'public', rateLimit: { max: services.config.auth.loginRatePerMinute, timeWindow: 60_000 } },
+      schema: {
+        tags: ['auth'],
+        description:
+          'Signs in: sets an HttpOnly, SameSite=Strict session cookie and returns the CSRF token. Repeated failures lock the user name and the client address out for a while (429 with Retry-After).',
+        body: Type.Object({ username: UserName, password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        response: { 200: SessionSchema, 401: ErrorBody, 429: ErrorBody, 503: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      refuseWhileLocked(username, request.ip, 'Too many failed sign-ins; try again later');
+      const user = await services.users.verify(username, password);
+      if (!user) {
+        services.loginThrottle.failed(username, request.ip);
+        request.log.info({ username, address: request.ip }, 'failed login');
+        throw new HttpError(401, 'Wrong user name or password');
+      }
+      services.loginThrottle.succeeded(username);
+      return startSession(request, reply, user);
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { config: { access: 'session' }, schema: { tags: ['auth'], description: 'Ends this session; its live sockets close', response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      if (principal.kind === 'user') {
+        services.users.endSession(principal.sessionId);
+        services.bus.emit('access:ended', { sessionIds: [principal.sessionId] });
+      }
+      reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    { config: { access: 'session' }, schema: { tags: ['auth'], description: 'The signed-in user, and a CSRF token for this session', response: { 200: MeSchema } } },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      if (principal.kind !== 'user') throw new HttpError(403, 'Only a signed-in user has an account');
+      return { user: principal.user, csrfToken: csrfToken(request, reply, principal.sessionId) };
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { access: 'session', rateLimit: { max: services.config.auth.loginRatePerMinute, timeWindow: 60_000 } },
+      schema: {
+        tags: ['auth'],
+        description: 'Changes your own password (required after a generated first password); your other sessions end, this one goes on',
+        body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password }, { additionalProperties: false }),
+        response: { 200: SessionSchema, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      if (principal.kind !== 'user') throw new HttpError(403, 'Only a signed-in user has a password');
+      const { currentPassword, newPassword } = request.body;
+      refuseWhileLocked(principal.user.username, request.ip, 'Too many failed attempts; try again later');
+      const checked = await services.users.verify(principal.user.username, currentPassword);
+      if (!checked) {
+        services.loginThrottle.failed(principal.user.username, request.ip);
+        throw new HttpError(401, 'The current password is wrong');
+      }
+      if (newPassword === currentPassword) throw new HttpError(400, 'The new password must differ from the current one');
+      const ended = await services.users.setPassword(principal.user.id, newPassword, { mustChange: false });
+      services.bus.emit('access:ended', { sessionIds: [...ended, principal.sessionId] });
+      services.users.endSession(principal.sessionId);
+      return startSession(request, reply, services.users.get(principal.user.id)!);
+    },
+  );
+};

@@ -1,0 +1,116 @@
+import type { AlertRuleConfig } from '../../platform/config/schema.ts';
+import type { IndexService } from '../indices/index-service.ts';
+import type { EventBus } from '../../platform/events/bus.ts';
+import type { AlertRepo, Alert } from './alert-repo.ts';
+
+/** METRICS.md's default: negative share ≥ 50% over a 15-minute window with at least 4 answers. */
+export const DEFAULT_RULE: AlertRuleConfig = { id: 'negative-share', kind: 'negativeShare', share: 0.5, windowMinutes: 15, minAnswers: 4 };
+
+/** The rules the engine judges: the default one when the configuration keeps it, then the configured ones. */
+export function rulesOf(alerts: { defaults: boolean; rules: AlertRuleConfig[] }): AlertRuleConfig[] {
+  return [...(alerts.defaults ? [DEFAULT_RULE] : []), ...alerts.rules];
+}
+
+interface Verdict {
+  firing: boolean;
+  value: number | null;
+  n: number;
+  message: string;
+  params: Record<string, string | number>;
+}
+
+/**
+ * Evaluates alert rules over sliding windows ending now: after each commit for the points that got
+ * answers, and on a timer for windows that close with no new answer. A rule fires once per point
+ * until its condition clears, which closes the alert (acknowledged or not).
+ */
+export class AlertEngine {
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly deps: {
+      rules: AlertRuleConfig[];
+      pointIds: () => string[];
+      indices: IndexService;
+      store: AlertRepo;
+      bus: EventBus;
+      clock?: () => number;
+    },
+  ) {}
+
+  private now(): number {
+    return (this.deps.clock ?? Date.now)();
+  }
+
+  start(everyMs: number): () => void {
+    const unsubscribe = this.deps.bus.on('answers:stored', (events) => this.evaluate(new Set(events.map((e) => e.pointId))));
+    this.timer = setInterval(() => this.evaluate(), everyMs);
+    this.timer.unref();
+    return () => {
+      unsubscribe();
+      clearInterval(this.timer);
+    };
+  }
+
+  /** Evaluates every rule at the given points (all points when none are given). */
+  evaluate(pointIds?: Set<string>): void {
+    const now = this.now();
+    for (const pointId of this.deps.pointIds()) {
+      if (pointIds && !pointIds.has(pointId)) continue;
+      for (const rule of this.deps.rules) {
+        if (rule.pointId && rule.pointId !== pointId) continue;
+        const verdict = this.judge(rule, pointId, now);
+        const active = this.deps.store.active(rule.id, pointId);
+        if (verdict.firing && !active) {
+          this.emit('alert.fired', this.deps.store.fire({ ruleId: rule.id, pointId, kind: rule.kind, firedAt: now, value: verdict.value, n: verdict.n, message: verdict.message, params: verdict.params }));
+        } else if (!verdict.firing && active) {
+          this.emit('alert.closed', this.deps.store.close(active.id, now));
+        }
+      }
+    }
+  }
+
+  acknowledge(id: number, by: string, comment: string | null): Alert | undefined {
+    const alert = this.deps.store.acknowledge(id, by, comment, this.now());
+    if (alert) this.emit('alert.acknowledged', alert);
+    return alert;
+  }
+
+  private emit(event: 'alert.fired' | 'alert.acknowledged' | 'alert.closed', alert: Alert): void {
+    this.deps.bus.emit('alert:changed', event, alert);
+  }
+
+  private judge(rule: AlertRuleConfig, pointId: string, now: number): Verdict {
+    const from = now - rule.windowMinutes * 60_000;
+    const window = `in the last ${rule.windowMinutes} min`;
+    switch (rule.kind) {
+      case 'negativeShare': {
+        const c = this.deps.indices.polarityCounts({ pointId, from, to: now });
+        const share = c.answers ? c.negative / c.answers : 0;
+        return {
+          firing: c.answers >= rule.minAnswers && share >= rule.share,
+          value: c.answers ? 100 * share : null,
+          n: c.answers,
+          message: `${Math.round(100 * share)}% negative (${c.negative} of ${c.answers}) ${window}`,
+          params: { share: Math.round(100 * share), negative: c.negative, answers: c.answers, window: rule.windowMinutes },
+        };
+      }
+      case 'threshold': {
+        const r = this.deps.indices.compute({ index: rule.index as 'happy', pointId, from, to: now });
+        const crossed = r.value !== null && ((rule.above !== undefined && r.value > rule.above) || (rule.below !== undefined && r.value < rule.below));
+        return {
+          firing: r.n >= rule.minAnswers && crossed,
+          value: r.value,
+          n: r.n,
+          message: `${rule.index} ${r.value?.toFixed(1) ?? '–'} ${rule.below !== undefined ? `below ${rule.below}` : `above ${rule.above}`} ${window}`,
+          params: { index: rule.index, value: r.value === null ? '–' : Number(r.value.toFixed(1)), direction: rule.below !== undefined ? 'below' : 'above', bound: rule.below ?? rule.above ?? 0, window: rule.windowMinutes },
+        };
+      }
+      case 'count': {
+        const c = this.deps.indices.polarityCounts({ pointId, from, to: now });
+        const k = c[rule.polarity];
+        return { firing: k >= rule.count, value: k, n: c.answers, message: `${k} ${rule.polarity} answers ${window}`, params: { count: k, polarity: rule.polarity, window: rule.windowMinutes } };
+      }
+    }
+  }
+}

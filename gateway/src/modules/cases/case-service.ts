@@ -1,0 +1,167 @@
+import type { CasesConfig } from '../../platform/config/closed-loop-schema.ts';
+import type { EventBus } from '../../platform/events/bus.ts';
+import type { WorkingCalendar } from '../../core/working-calendar.ts';
+import { DEADLINE_KINDS, DEADLINE_MET_BY, NEXT_STATUSES, type Case, type CaseCategory, type CaseOrigin, type CaseStatus, type DeadlineKind, type Severity } from './case.ts';
+import type { CaseRepo } from './case-repo.ts';
+import { Refused } from '../../core/refused.ts';
+
+export interface OpenCase {
+  siteId: string;
+  pointId: string | null;
+  origin: CaseOrigin;
+  /** what it came from, when it came from something: one case per source, ever */
+  sourceKey?: string | null;
+  category: CaseCategory;
+  subcategory?: string | null;
+  severity: Severity;
+  summary: string;
+  contact?: string | null;
+  /** instead of the category's department owner */
+  owner?: string | undefined;
+  openedAt?: number;
+}
+
+export interface CaseServiceDeps {
+  repo: CaseRepo;
+  bus: EventBus;
+  config: CasesConfig;
+  calendarOf: (siteId: string) => WorkingCalendar;
+  now?: () => number;
+}
+
+/** Opens cases with their deadlines, moves them through their statuses and keeps their history. */
+export class CaseService {
+  private readonly now: () => number;
+
+  constructor(private readonly deps: CaseServiceDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  get repo(): CaseRepo {
+    return this.deps.repo;
+  }
+
+  private deadlines(siteId: string, severity: Severity, from: number): { kind: DeadlineKind; dueAt: number }[] {
+    const level = this.deps.config.serviceLevels[String(severity) as '1' | '2' | '3'];
+    const calendar = this.deps.calendarOf(siteId);
+    return DEADLINE_KINDS.flatMap((kind) => {
+      const length = level[kind];
+      return length ? [{ kind, dueAt: calendar.due(from, length) }] : [];
+    });
+  }
+
+  /** Opens a case; undefined when its source already has one (a resent answer, an alert seen twice). */
+  open(input: OpenCase, actor: string): Case | undefined {
+    const openedAt = input.openedAt ?? this.now();
+    const department = this.deps.config.departments[input.category];
+    const repeatSince = openedAt - this.deps.config.repeatWithinDays * 86_400_000;
+    const repeatOf = input.pointId ? this.deps.repo.earlierAt(input.pointId, input.category, repeatSince, openedAt) : null;
+    const created = this.deps.repo.create(
+      {
+        siteId: input.siteId,
+        pointId: input.pointId,
+        origin: input.origin,
+        sourceKey: input.sourceKey ?? null,
+        category: input.category,
+        subcategory: input.subcategory ?? null,
+        severity: input.severity,
+        department: department.owner,
+        owner: input.owner ?? department.owner,
+        summary: input.summary,
+        contact: input.contact ?? null,
+        openedAt,
+        repeatOf,
+        deadlines: this.deadlines(input.siteId, input.severity, openedAt),
+      },
+      actor,
+    );
+    if (created) {
+      if (repeatOf !== null) this.deps.repo.event(created.id, openedAt, 'system', 'linked', `repeat of case ${repeatOf}`);
+      this.deps.bus.emit('case:changed', 'case.opened', created);
+    }
+    return created;
+  }
+
+  private existing(id: number): Case {
+    const found = this.deps.repo.get(id);
+    if (!found) throw new Refused('not-found', `No case ${id}`);
+    return found;
+  }
+
+  private changed(id: number): Case {
+    const updated = this.existing(id);
+    this.deps.bus.emit('case:changed', 'case.changed', updated);
+    return updated;
+  }
+
+  /** Moves a case one status on; closing needs the root cause and whether the customer confirmed the fix. */
+  move(id: number, to: CaseStatus, actor: string, extra: { rootCause?: string | undefined; customerConfirmed?: boolean | undefined; comment?: string | undefined } = {}): Case {
+    const current = this.existing(id);
+    if (!NEXT_STATUSES[current.status].includes(to)) throw new Refused('conflict', `Case ${id} is ${current.status}; it can go to ${NEXT_STATUSES[current.status].join(' or ') || 'nothing'}, not ${to}`);
+    const rootCause = extra.rootCause ?? current.rootCause ?? undefined;
+    const confirmed = extra.customerConfirmed ?? current.customerConfirmed ?? undefined;
+    if (to === 'closed' && (!rootCause || confirmed === undefined)) throw new Refused('invalid', 'Closing a case needs its root cause and whether the customer confirmed the fix');
+    const at = this.now();
+    this.deps.repo.setStatus(id, to, at, { ...(extra.rootCause ? { rootCause: extra.rootCause } : {}), ...(extra.customerConfirmed !== undefined ? { customerConfirmed: extra.customerConfirmed } : {}) });
+    const met = DEADLINE_MET_BY[to];
+    if (met) this.deps.repo.meetDeadline(id, met, at);
+    // Acting on a case late still meets the earlier deadlines (for response times), once.
+    if (to === 'in_progress' || to === 'resolved') this.deps.repo.meetDeadline(id, 'respond', at);
+    if (to === 'resolved') this.deps.repo.meetDeadline(id, 'plan', at);
+    const detail = [extra.rootCause && `root cause: ${extra.rootCause}`, extra.customerConfirmed !== undefined && `customer confirmed: ${extra.customerConfirmed ? 'yes' : 'no'}`, extra.comment]
+      .filter(Boolean)
+      .join('; ');
+    this.deps.repo.event(id, at, actor, `status ${current.status} → ${to}`, detail || null);
+    return this.changed(id);
+  }
+
+  comment(id: number, actor: string, text: string): Case {
+    this.existing(id);
+    this.deps.repo.event(id, this.now(), actor, 'comment', text);
+    return this.changed(id);
+  }
+
+  /** Changes the owner, severity (deadlines not yet met are recomputed from the opening), category or follow-up result. */
+  edit(id: number, actor: string, fields: { owner?: string | undefined; severity?: Severity | undefined; category?: CaseCategory | undefined; subcategory?: string | null | undefined; followUp?: string | undefined }): Case {
+    const current = this.existing(id);
+    if (current.status === 'closed') throw new Refused('conflict', `Case ${id} is closed`);
+    const at = this.now();
+    const changes: string[] = [];
+    const patch: Parameters<CaseRepo['update']>[1] = {};
+    if (fields.owner !== undefined && fields.owner !== current.owner) {
+      patch.owner = fields.owner;
+      changes.push(`owner: ${fields.owner}`);
+    }
+    if (fields.followUp !== undefined) {
+      patch.followUp = fields.followUp;
+      changes.push(`follow-up: ${fields.followUp}`);
+    }
+    if (fields.subcategory !== undefined && fields.subcategory !== current.subcategory) {
+      patch.subcategory = fields.subcategory;
+      changes.push(`subcategory: ${fields.subcategory ?? '—'}`);
+    }
+    if (fields.category !== undefined && fields.category !== current.category) {
+      patch.category = fields.category;
+      patch.department = this.deps.config.departments[fields.category].owner;
+      changes.push(`category: ${fields.category}`);
+    }
+    if (fields.severity !== undefined && fields.severity !== current.severity) {
+      patch.severity = fields.severity;
+      changes.push(`severity: ${fields.severity}`);
+    }
+    if (changes.length === 0) return current;
+    this.deps.repo.update(id, patch);
+    if (patch.severity !== undefined) this.deps.repo.redue(id, this.deadlines(current.siteId, patch.severity, current.openedAt));
+    this.deps.repo.event(id, at, actor, 'edited', changes.join('; '));
+    return this.changed(id);
+  }
+
+  /** Forgets the customer's contact on request; the case stays, anonymised, and the history says when. */
+  eraseContact(id: number, actor: string): Case {
+    const current = this.existing(id);
+    const answer = /^answer:(.+)\/(\d+)\/(\d+)$/.exec(current.sourceKey ?? '');
+    this.deps.repo.eraseContact(id, answer ? { deviceId: answer[1]!, boot: Number(answer[2]), seq: Number(answer[3]) } : undefined);
+    this.deps.repo.event(id, this.now(), actor, 'contact erased', null);
+    return this.changed(id);
+  }
+}

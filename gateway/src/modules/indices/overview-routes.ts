@@ -1,0 +1,34 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorBody, OverviewSchema } from '../../platform/http/schemas.ts';
+import { INDEX_NAMES } from '../../core/index-names.ts';
+import { IndexFilter, answering, toIndexQuery, queryLookup } from './index-query-schema.ts';
+import type { DeviceRegistry } from '../devices/device-registry.ts';
+import type { IndexService } from './index-service.ts';
+import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
+
+/** Every index over one filter and range, and over the period of equal length before it: the dashboard's overview in one request. */
+export const overviewRoutes: FastifyPluginAsyncTypebox<{ services: { indices: IndexService; topology: TopologyRepo; devices: DeviceRegistry } }> = async (app, { services }) => {
+  const lookup = queryLookup(services);
+  app.get(
+    '/api/overview',
+    {
+      config: { access: 'indices:read' },
+      schema: {
+        tags: ['indices'],
+        description: 'Every index (with n, its 95% interval and enough) for the filter, and for the period of equal length just before it',
+        querystring: IndexFilter,
+        response: { 200: OverviewSchema, 400: ErrorBody },
+      },
+    },
+    async (request) => {
+      const base = toIndexQuery(request, lookup, 'happy', request.query);
+      const previous = { from: base.from - (base.to - base.from), to: base.from };
+      const indices = INDEX_NAMES.map((index) => ({
+        index,
+        result: answering(() => services.indices.compute({ ...base, index })),
+        previous: answering(() => services.indices.compute({ ...base, ...previous, index })),
+      }));
+      return { from: base.from, to: base.to, previous, indices };
+    },
+  );
+};

@@ -1,0 +1,40 @@
+import type { Point, TopologyRepo } from '../../platform/settings/topology-repo.ts';
+import type { IndexService } from './index-service.ts';
+import type { IndexResult } from './math/index-result.ts';
+import { todayRange } from './time-range.ts';
+
+export interface PointSummary {
+  pointId: string;
+  siteId: string;
+  name: string;
+  /** the range the index covers: the site's local day so far */
+  from: number;
+  to: number;
+  happyIndex: IndexResult;
+}
+
+/** The live numbers for each point, as the dashboard shows them. */
+export class PointSummaries {
+  constructor(
+    private readonly topology: TopologyRepo,
+    private readonly indices: IndexService,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  all(): PointSummary[] {
+    return this.summarise(this.topology.points());
+  }
+
+  /** Only the given points: realtime recomputes the points that just got answers, not every point. */
+  forPoints(pointIds: Set<string>): PointSummary[] {
+    return this.summarise(this.topology.points().filter((p) => pointIds.has(p.id)));
+  }
+
+  private summarise(points: Point[]): PointSummary[] {
+    const zones = new Map(this.topology.sites().map((s) => [s.id, s.timeZone]));
+    return points.map((p) => {
+      const { from, to } = todayRange(zones.get(p.siteId) ?? 'UTC', this.clock());
+      return { pointId: p.id, siteId: p.siteId, name: p.name, from, to, happyIndex: this.indices.compute({ index: 'happy', pointId: p.id, from, to: to + 1 }) };
+    });
+  }
+}

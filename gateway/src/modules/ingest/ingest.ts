@@ -1,0 +1,168 @@
+import type { AnswerWriter } from './answer-writer.ts';
+import type { DeviceRegistry } from '../devices/device-registry.ts';
+import { AckWindow } from './ack-window.ts';
+import { DeviceClock } from './device-clock.ts';
+import type { MisuseRules } from './misuse.ts';
+import { type Answer, type IncomingAnswer, type IncomingPress } from '../../core/answer.ts';
+import { smileyScale } from '../../core/scale.ts';
+import { scaleRange } from '../../core/scale.ts';
+import type { SurveyConfig } from '../../platform/config/schema.ts';
+import type { Delivery, RefusalCode } from '../../core/device-inbox.ts';
+import { MIN_READ_MS } from '../../core/limits.ts';
+
+/** The protocol error a refusal reason is answered with. */
+function refusalCode(reason: string): RefusalCode {
+  return reason === 'unknown-device' || reason === 'wrong-site' ? 'unknownDevice' : 'badValue';
+}
+
+export interface IngestDeps {
+  writer: AnswerWriter;
+  registry: DeviceRegistry;
+  misuse: MisuseRules;
+  /** seqs already stored for (device, boot): seeds the ack window after a restart */
+  storedSeqs: (deviceId: string, boot: number) => number[];
+  /** who served at a point at an instant */
+  staffAt: (pointId: string, ms: number) => string | null;
+  surveys: SurveyConfig[];
+  /** told of every refusal, with the device and boot it came from */
+  refused: (reason: string, m: { deviceId: string; boot: number; seq: number }) => void;
+}
+
+interface BootState {
+  boot: number;
+  clock: DeviceClock;
+  acks: AckWindow;
+}
+
+/**
+ * Validates a press against the device registry, dates it, flags misuse, and hands it to the
+ * writer. Resolves once the answer is durable, with the cumulative ack the device may be sent.
+ */
+export class Ingest {
+  private readonly boots = new Map<string, BootState>();
+  /** terminals' survey runs and whether each is misuse (bounded: the oldest are forgotten) */
+  private readonly runs = new Map<string, boolean>();
+
+  constructor(private readonly deps: IngestDeps) {}
+
+  /** The clock and ack window of a device's boot; a new boot replaces the previous one. */
+  bootState(deviceId: string, boot: number): BootState {
+    const current = this.boots.get(deviceId);
+    if (current?.boot === boot) return current;
+    const state = { boot, clock: new DeviceClock(), acks: new AckWindow(this.deps.storedSeqs(deviceId, boot)) };
+    if (!current || boot > current.boot || boot === 0) this.boots.set(deviceId, state);
+    return state;
+  }
+
+  /**
+   * Refuses a message for good: counted, and (when its device is known) marked handled in its
+   * boot's ack window, so the cumulative ack moves past it and the device stops resending it.
+   */
+  refuse(reason: string, m: { deviceId: string; boot: number; seq: number }, known: boolean, code = refusalCode(reason)): Delivery {
+    this.deps.refused(reason, m);
+    if (!known || m.seq === 0) return { outcome: 'refused', reason, code };
+    return { outcome: 'refused', reason, code, ack: { boot: m.boot, upTo: this.bootState(m.deviceId, m.boot).acks.mark(m.seq) } };
+  }
+
+  private async store(event: Answer, m: { deviceId: string; boot: number; seq: number }): Promise<Delivery> {
+    const outcome = await this.deps.writer.submit(event);
+    return { outcome, ack: { boot: m.boot, upTo: this.bootState(m.deviceId, m.boot).acks.mark(m.seq) } };
+  }
+
+  /** The wall time of a device message from its uptime. */
+  private dated(m: { deviceId: string; boot: number; uptimeMs: number; receivedAt: number }): number {
+    const state = this.bootState(m.deviceId, m.boot);
+    state.clock.observe(m.receivedAt, m.uptimeMs);
+    return state.clock.wallTime(m.uptimeMs, m.receivedAt);
+  }
+
+  async acceptPress(press: IncomingPress): Promise<Delivery> {
+    const device = this.deps.registry.get(press.deviceId);
+    if (!device) return this.refuse('unknown-device', press, false);
+    if (press.siteId !== undefined && press.siteId !== device.siteId) return this.refuse('wrong-site', press, false);
+    if (press.buttons !== undefined && press.buttons !== device.buttons) return this.refuse('scale-mismatch', press, true);
+    if (press.button >= device.buttons) return this.refuse('bad-button', press, true);
+    if (press.seq === 0) return this.refuse('bad-seq', press, true);
+    const occurredAt = this.dated(press);
+    const event: Answer = {
+      deviceId: press.deviceId,
+      boot: press.boot,
+      seq: press.seq,
+      siteId: device.siteId,
+      pointId: device.pointId,
+      staffId: this.deps.staffAt(device.pointId, occurredAt),
+      surveyId: null,
+      questionId: null,
+      scale: smileyScale(device.buttons),
+      value: press.button,
+      occurredAt,
+      receivedAt: press.receivedAt,
+      misuse: this.deps.misuse.isMisuse({
+        deviceId: device.id,
+        pointId: device.pointId,
+        occurredAt,
+        responseIntervalMs: device.responseIntervalMs,
+        sessionMode: device.sessionMode,
+      }),
+      source: press.source,
+    };
+    return this.store(event, press);
+  }
+
+  /** A survey answer: the device's survey names the question and its scale; null is a skipped question. */
+  async acceptAnswer(answer: IncomingAnswer): Promise<Delivery> {
+    const device = this.deps.registry.get(answer.deviceId);
+    if (!device) return this.refuse('unknown-device', answer, false);
+    if (answer.siteId !== undefined && answer.siteId !== device.siteId) return this.refuse('wrong-site', answer, false);
+    const survey = this.deps.surveys.find((s) => s.id === device.surveyId);
+    if (!survey) return this.refuse('answer-without-survey', answer, true);
+    const question = survey.questions.find((q) => q.number === answer.questionNumber);
+    if (!question) return this.refuse('unknown-question', answer, true);
+    const range = scaleRange(question.scale);
+    if (!range) return this.refuse('unsupported-scale', answer, true);
+    if (answer.value !== null && (answer.value < range.min || answer.value > range.max)) return this.refuse('bad-value', answer, true);
+    if (answer.seq === 0) return this.refuse('bad-seq', answer, true);
+    const occurredAt = this.dated(answer);
+    const tooFast = answer.readMs !== undefined && answer.readMs < MIN_READ_MS;
+    const runTooSoon = answer.run !== undefined && this.runMisuse(answer.deviceId, answer.boot, answer.run, () => this.deps.misuse.isMisuse({ deviceId: device.id, pointId: device.pointId, occurredAt, responseIntervalMs: device.responseIntervalMs, sessionMode: false }));
+    return this.store(
+      {
+        deviceId: answer.deviceId,
+        boot: answer.boot,
+        seq: answer.seq,
+        siteId: device.siteId,
+        pointId: device.pointId,
+        staffId: this.deps.staffAt(device.pointId, occurredAt),
+        surveyId: survey.id,
+        questionId: question.id,
+        scale: question.scale,
+        value: answer.value,
+        occurredAt,
+        receivedAt: answer.receivedAt,
+        misuse: tooFast || runTooSoon,
+        source: answer.source,
+      },
+      answer,
+    );
+  }
+
+  /**
+   * Whether a terminal's survey run counts: decided once per run (by the misuse rule, at the first
+   * of its answers to arrive) and remembered for the run's other answers.
+   */
+  private runMisuse(deviceId: string, boot: number, run: number, decide: () => boolean): boolean {
+    const key = `${deviceId}:${boot}:${run}`;
+    let misuse = this.runs.get(key);
+    if (misuse === undefined) {
+      misuse = decide();
+      this.runs.set(key, misuse);
+      if (this.runs.size > 10_000) this.runs.delete(this.runs.keys().next().value!);
+    }
+    return misuse;
+  }
+
+  /** Any message from a device tells the clock about its boot. */
+  observeUptime(deviceId: string, boot: number, uptimeMs: number, receivedAt: number): void {
+    if (this.deps.registry.get(deviceId)) this.bootState(deviceId, boot).clock.observe(receivedAt, uptimeMs);
+  }
+}

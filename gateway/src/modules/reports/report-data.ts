@@ -1,0 +1,157 @@
+import { DateTime } from 'luxon';
+import type { IndexService } from '../indices/index-service.ts';
+import type { IndexResult } from '../indices/math/index-result.ts';
+import { INDEX_NAMES, EMOTION_INDICES, type IndexName } from '../../core/index-names.ts';
+import { CASE_CATEGORIES, type Case } from '../cases/case.ts';
+import { polarity } from '../../core/scale.ts';
+import type { CaseRepo } from '../cases/case-repo.ts';
+import type { ReviewRepo } from '../reviews/review-repo.ts';
+import type { AnswerNoteRepo } from '../ingest/answer-note-repo.ts';
+import type { ReportRepo } from './report-repo.ts';
+import { caseKpis, level, share, type CaseKpis, type Level } from './case-kpis.ts';
+
+/** A count and its share of a total (null share when the total is 0). */
+export interface Share {
+  key: string;
+  count: number;
+  share: number | null;
+}
+
+export interface ReportData {
+  site: { id: string; name: string; timeZone: string };
+  from: number;
+  to: number;
+  previous: { from: number; to: number };
+  generatedAt: number;
+  indices: { index: IndexName; result: IndexResult; previous: IndexResult }[];
+  /** the Happy Index per local day of the period */
+  daily: { day: string; result: IndexResult }[];
+  cases: CaseKpis & {
+    opened: number;
+    byCategory: Share[];
+    bySeverity: Share[];
+    overdue: Pick<Case, 'id' | 'category' | 'severity' | 'owner' | 'escalatedTo' | 'summary' | 'overdueAt' | 'status'>[];
+  };
+  /** answers per customer served (the response-rate index) against the 95% target */
+  collection: { rate: number | null; n: number; target: number };
+  problems: { reasons: Share[]; categories: Share[]; hours: (Share & { answers: number })[]; points: (Share & { answers: number })[]; rootCauses: Share[] };
+  reviews: { total: number; bySentiment: Share[]; averageRating: number | null; answered: number; answeredInTime: Level; overdue: number; checkViolations: number; checkedDays: number };
+  emotions: { index: IndexName; result: IndexResult }[];
+}
+
+
+function shares(counts: Map<string, number>, total: number, limit = 10): Share[] {
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, limit)
+    .map(([key, count]) => ({ key, count, share: share(count, total) }));
+}
+
+function tally<T>(items: T[], key: (item: T) => string | null): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    const k = key(item);
+    if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Each of a fixed list of keys (in its order, zeros included) with its count and share of the items. */
+function sharesOf<T>(keys: readonly string[], items: T[], key: (item: T) => string): Share[] {
+  const counts = tally(items, key);
+  return keys.map((k) => ({ key: k, count: counts.get(k) ?? 0, share: share(counts.get(k) ?? 0, items.length) }));
+}
+
+export interface ReportSources {
+  indices: IndexService;
+  cases: CaseRepo;
+  reviews: ReviewRepo;
+  notes: AnswerNoteRepo;
+  reports: ReportRepo;
+  points: (siteId: string) => { id: string; name: string }[];
+}
+
+/** Everything a report shows for one site and period, computed from the store. */
+export function reportData(src: ReportSources, site: { id: string; name: string; timeZone: string }, from: number, to: number, now: number): ReportData {
+  const previous = { from: from - (to - from), to: from };
+  const base = { siteId: site.id, siteIds: [site.id], from, to };
+  const indices = INDEX_NAMES.map((index) => ({ index, result: src.indices.compute({ ...base, index }), previous: src.indices.compute({ ...base, ...previous, index }) }));
+  const daily: ReportData['daily'] = [];
+  for (let day = DateTime.fromMillis(from, { zone: site.timeZone }).startOf('day'); day.toMillis() < to; day = day.plus({ days: 1 })) {
+    daily.push({ day: day.toISODate()!, result: src.indices.compute({ ...base, index: 'happy', from: Math.max(from, day.toMillis()), to: Math.min(to, day.plus({ days: 1 }).toMillis()) }) });
+  }
+
+  const opened = src.cases.list({ siteIds: [site.id], from, to, limit: 100_000 });
+  const closedWithCause = src.cases.list({ siteIds: [site.id], status: 'closed', closedFrom: from, closedTo: to, limit: 100_000 });
+
+  const points = src.points(site.id);
+  const pointIds = points.map((p) => p.id);
+  const negativeNotes = src.notes.countNegative(pointIds, from, to);
+  const ratings = src.reports.ratings(site.id, from, to);
+  const byHour = new Map<string, { answers: number; negative: number }>();
+  const byPoint = new Map<string, { answers: number; negative: number }>();
+  let negativeTotal = 0;
+  for (const r of ratings) {
+    const negative = polarity(r.scale, r.value) === 'negative' ? 1 : 0;
+    negativeTotal += negative;
+    const hour = String(DateTime.fromMillis(r.occurredAt, { zone: site.timeZone }).hour).padStart(2, '0');
+    for (const [map, key] of [
+      [byHour, hour],
+      [byPoint, r.pointId],
+    ] as const) {
+      const cell = map.get(key) ?? { answers: 0, negative: 0 };
+      cell.answers++;
+      cell.negative += negative;
+      map.set(key, cell);
+    }
+  }
+  const concentration = (map: Map<string, { answers: number; negative: number }>, name: (key: string) => string) =>
+    [...map]
+      .filter(([, c]) => c.negative > 0)
+      .sort((a, b) => b[1].negative - a[1].negative || a[0].localeCompare(b[0]))
+      .slice(0, 10)
+      .map(([key, c]) => ({ key: name(key), count: c.negative, share: share(c.negative, negativeTotal), answers: c.answers }));
+
+  const reviews = src.reviews.list({ siteIds: [site.id], from, to, limit: 100_000 });
+  const rated = reviews.filter((r) => r.rating !== null);
+  const fromDay = Number(DateTime.fromMillis(from, { zone: site.timeZone }).toFormat('yyyyMMdd'));
+  const toDay = Number(DateTime.fromMillis(to - 1, { zone: site.timeZone }).toFormat('yyyyMMdd'));
+  const checks = src.reviews.checks(site.id, fromDay, toDay);
+  const responseRate = indices.find((i) => i.index === 'responseRate')!.result;
+
+  return {
+    site,
+    from,
+    to,
+    previous,
+    generatedAt: now,
+    indices: indices.filter((i) => !(EMOTION_INDICES as readonly string[]).includes(i.index)),
+    daily,
+    cases: {
+      ...caseKpis(opened, src.cases.deadlinesDue(site.id, from, to)),
+      opened: opened.length,
+      byCategory: sharesOf(CASE_CATEGORIES, opened, (c) => c.category),
+      bySeverity: sharesOf(['1', '2', '3'], opened, (c) => String(c.severity)),
+      overdue: src.cases.overdue(site.id, 50).map(({ id, category, severity, owner, escalatedTo, summary, overdueAt, status }) => ({ id, category, severity, owner, escalatedTo, summary, overdueAt, status })),
+    },
+    collection: { rate: responseRate.value, n: responseRate.n, target: 0.95 },
+    problems: {
+      reasons: src.notes.negativeReasons(pointIds, from, to).map((r) => ({ key: r.reason, count: r.count, share: share(r.count, negativeNotes) })),
+      categories: shares(tally(opened, (c) => (c.subcategory ? `${c.category}: ${c.subcategory}` : c.category)), opened.length),
+      hours: concentration(byHour, (h) => `${h}:00–${h}:59`),
+      points: concentration(byPoint, (id) => points.find((p) => p.id === id)?.name ?? id),
+      rootCauses: shares(tally(closedWithCause, (c) => c.rootCause), closedWithCause.length),
+    },
+    reviews: {
+      total: reviews.length,
+      bySentiment: sharesOf(['positive', 'neutral', 'negative'], reviews, (r) => r.sentiment),
+      averageRating: rated.length ? rated.reduce((sum, r) => sum + r.rating!, 0) / rated.length : null,
+      answered: reviews.filter((r) => r.answeredAt !== null).length,
+      answeredInTime: level(reviews.length, reviews.filter((r) => r.answeredAt !== null && r.answeredAt <= r.replyDueAt).length, 1),
+      overdue: reviews.filter((r) => r.answeredAt === null && r.replyDueAt < now).length,
+      checkViolations: checks.filter((c) => c.violationAt !== null).length,
+      checkedDays: checks.filter((c) => c.checkedAt !== null).length,
+    },
+    emotions: indices.filter((i) => (EMOTION_INDICES as readonly string[]).includes(i.index)).map(({ index, result }) => ({ index, result })),
+  };
+}

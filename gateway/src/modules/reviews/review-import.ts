@@ -1,0 +1,117 @@
+import { parse } from 'csv-parse/sync';
+import type { IncomingReview } from './review.ts';
+import { ratingOutOfFive } from './sentiment.ts';
+
+/** A row that could not be imported: by line (CSV, JSON lines) or by item (a JSON array), with why. */
+export interface ImportProblem {
+  line?: number;
+  item?: number;
+  message: string;
+}
+
+export interface ParsedReviews {
+  reviews: (IncomingReview & { at: { line?: number; item?: number } })[];
+  problems: ImportProblem[];
+}
+
+const MAX_TEXT = 10_000;
+const PLATFORM = /^[\p{L}\p{N} ._-]{1,64}$/u;
+
+function text(value: unknown, max: number): string | null {
+  if (value === undefined || value === null) return null;
+  const s = String(value).trim();
+  return s === '' ? null : s.slice(0, max);
+}
+
+function instant(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? (value < 1e11 ? value * 1000 : value) : undefined;
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return instant(Number(trimmed));
+  const ms = Date.parse(trimmed);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** One row's fields, checked: the review, or what is wrong with it. */
+export function reviewFromRow(row: Record<string, unknown>, now = Date.now()): IncomingReview | string {
+  const platform = text(row.platform, 64);
+  if (!platform || !PLATFORM.test(platform)) return 'platform is missing or has characters other than letters, digits, space, dot, dash';
+  const publishedAt = instant(row.date ?? row.publishedAt);
+  if (publishedAt === undefined) return 'date is missing or not a date (ISO 8601 or epoch seconds/ms)';
+  if (publishedAt > now + 86_400_000) return 'date is in the future';
+  const externalId = text(row.id ?? row.externalId, 200);
+  const link = text(row.link ?? row.url, 2000);
+  if (link && !/^https?:\/\/\S+$/.test(link)) return 'link is not an http(s) address';
+  if (!externalId && !link) return 'neither an id nor a link: the review could not be told apart from others';
+  let rating: number | null = null;
+  const rawRating = row.rating;
+  if (rawRating !== undefined && rawRating !== null && String(rawRating).trim() !== '') {
+    const max = row.ratingMax === undefined || row.ratingMax === '' ? 5 : Number(row.ratingMax);
+    const value = Number(String(rawRating).replace(',', '.'));
+    if (!Number.isFinite(max) || max < 2 || max > 100) return 'ratingMax must be a number from 2 to 100';
+    if (!Number.isFinite(value) || value < 1 || value > max) return `rating must be a number from 1 to ${max}`;
+    rating = Math.round(ratingOutOfFive(value, max) * 100) / 100;
+  }
+  const body = text(row.text, MAX_TEXT);
+  if (rating === null && !body) return 'neither a rating nor a text';
+  return { platform: platform.toLowerCase(), externalId, link, publishedAt, author: text(row.author, 200), rating, text: body };
+}
+
+/** CSV with a header row (platform,id,date,author,rating,ratingMax,text,link); quoted fields may span lines. */
+export function parseReviewCsv(input: string, now = Date.now()): ParsedReviews {
+  const result: ParsedReviews = { reviews: [], problems: [] };
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parse(input, {
+      columns: (header: string[]) => header.map((h) => h.trim()),
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      bom: true,
+      skip_records_with_error: true,
+      on_skip: (error: { lines?: number; message: string } | undefined) => {
+        if (error) result.problems.push({ line: error.lines ?? 0, message: `not valid CSV: ${error.message}` });
+      },
+    }) as { record: Record<string, string>; info: { lines: number } }[];
+  } catch (error) {
+    return { reviews: [], problems: [{ line: 1, message: `not valid CSV: ${(error as Error).message}` }] };
+  }
+  for (const { record, info } of records) {
+    const review = reviewFromRow(record, now);
+    if (typeof review === 'string') result.problems.push({ line: info.lines, message: review });
+    else result.reviews.push({ ...review, at: { line: info.lines } });
+  }
+  result.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return result;
+}
+
+/** A JSON array of review objects, or JSON lines (one object per line). */
+export function parseReviewJson(input: string, now = Date.now()): ParsedReviews {
+  const result: ParsedReviews = { reviews: [], problems: [] };
+  const add = (value: unknown, at: { line?: number; item?: number }) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return result.problems.push({ ...at, message: 'not an object' });
+    const review = reviewFromRow(value as Record<string, unknown>, now);
+    if (typeof review === 'string') result.problems.push({ ...at, message: review });
+    else result.reviews.push({ ...review, at });
+  };
+  const trimmed = input.trim();
+  if (trimmed.startsWith('[')) {
+    let items: unknown[];
+    try {
+      items = JSON.parse(trimmed) as unknown[];
+    } catch (error) {
+      return { reviews: [], problems: [{ line: 1, message: `not valid JSON: ${(error as Error).message}` }] };
+    }
+    items.forEach((item, i) => add(item, { item: i + 1 }));
+    return result;
+  }
+  input.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    try {
+      add(JSON.parse(line), { line: i + 1 });
+    } catch {
+      result.problems.push({ line: i + 1, message: 'not valid JSON' });
+    }
+  });
+  return result;
+}

@@ -1,0 +1,138 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { ErrorBody, Id } from '../../platform/http/schemas.ts';
+import { AuditEntrySchema, ITEM_SCHEMAS, SettingsSchema } from './schemas.ts';
+import { WebhookConfig, type DeviceConfig, type SiteConfig } from '../../platform/config/schema.ts';
+import { itemsOf, putItem, removeItem, withDeviceSecretKept, withDeviceSecretMasked, withSecretsKept, withSecretsMasked, type CatalogItem, type ItemSection } from '../../platform/config/catalog.ts';
+import { HttpError } from '../../platform/http/errors.ts';
+import { principalOf } from '../../platform/http/scope.ts';
+import { principalName } from '../../platform/auth/principal.ts';
+import { catalogInReach, requireSettingsReach, settingsForEveryone } from './settings-scope.ts';
+import type { AuditRepo } from '../../platform/settings/audit-repo.ts';
+import type { LiveCatalog } from '../../platform/settings/live-catalog.ts';
+import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
+
+type PathSection = keyof typeof ITEM_SCHEMAS;
+const SECTION_OF_PATH: Record<PathSection, ItemSection> = { sites: 'sites', points: 'points', devices: 'devices', surveys: 'surveys', 'alert-rules': 'alertRules' };
+/** `?version=N`: the version the change was made against; a newer one is refused (409). */
+const VersionQuery = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) });
+const Changed = Type.Object({ version: Type.Integer() });
+
+/**
+ * Settings kept in the database (sites, points, devices, surveys, alert rules, webhooks): read,
+ * change one entry, remove one. Every change is validated like the configuration file, audited,
+ * and takes effect without a restart.
+ */
+export const settingsRoutes: FastifyPluginAsyncTypebox<{ services: { catalog: LiveCatalog; audit: AuditRepo; topology: TopologyRepo } }> = async (app, { services }) => {
+  const actor = (request: FastifyRequest) => principalName(principalOf(request));
+  const settings = (request: FastifyRequest) => {
+    const { catalog } = services;
+    return { version: catalog.version, updatedAt: catalog.updated.at, updatedBy: catalog.updated.by, scope: settingsForEveryone(request) ? ('all' as const) : ('sites' as const), catalog: withSecretsMasked(catalogInReach(request, catalog.catalog())) };
+  };
+
+  app.get('/api/settings', { config: { access: 'settings:write' }, schema: { tags: ['settings'], description: 'The settings the caller may change (secrets masked)', response: { 200: SettingsSchema } } }, async (request) => settings(request));
+
+  /** A site's time zone places its answers in local days: it cannot move once answers are counted there. */
+  const requireSameZone = (before: CatalogItem | undefined, after: CatalogItem) => {
+    const [was, now] = [before as SiteConfig | undefined, after as SiteConfig];
+    if (was && was.timeZone !== now.timeZone && services.topology.siteHasAnswers(was.id)) {
+      throw new HttpError(409, `Site "${was.id}" has answers counted in ${was.timeZone}; its time zone cannot change (make a new site instead)`);
+    }
+  };
+
+  for (const [path, schema] of Object.entries(ITEM_SCHEMAS) as [PathSection, TSchema][]) {
+    const section = SECTION_OF_PATH[path];
+    app.put(
+      `/api/settings/${path}/:id`,
+      {
+        config: { access: 'settings:write' },
+        schema: {
+          tags: ['settings'],
+          description: `Creates or replaces one entry of ${path}; applied at once`,
+          params: Type.Object({ id: Id }),
+          querystring: VersionQuery,
+          body: schema,
+          response: { 200: Changed, 400: ErrorBody, 403: ErrorBody, 409: ErrorBody },
+        },
+      },
+      async (request) => {
+        const item = request.body as CatalogItem;
+        if (item.id !== request.params.id) throw new HttpError(400, `The body's id "${item.id}" is not the path's "${request.params.id}"`);
+        return services.catalog.change(actor(request), request.query.version, (draft) => {
+          const current = itemsOf(draft, section).find((i) => i.id === item.id);
+          requireSettingsReach(request, draft, section, current, item);
+          if (section === 'sites') requireSameZone(current, item);
+          const kept = section === 'devices' ? withDeviceSecretKept(item as DeviceConfig, current as DeviceConfig | undefined) : item;
+          putItem(draft, section, kept);
+          return { action: current ? 'update' : 'create', target: `${path}/${item.id}`, before: masked(section, current), after: masked(section, kept) };
+        });
+      },
+    );
+    app.delete(
+      `/api/settings/${path}/:id`,
+      {
+        config: { access: 'settings:write' },
+        schema: {
+          tags: ['settings'],
+          description: `Removes one entry of ${path}; refused while others refer to it. Its history stays.`,
+          params: Type.Object({ id: Id }),
+          querystring: VersionQuery,
+          response: { 200: Changed, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+        },
+      },
+      async (request) =>
+        services.catalog.change(actor(request), request.query.version, (draft) => {
+          const current = itemsOf(draft, section).find((i) => i.id === request.params.id);
+          if (!current) throw new HttpError(404, `No ${path} entry "${request.params.id}"`);
+          requireSettingsReach(request, draft, section, current, undefined);
+          removeItem(draft, section, current.id);
+          return { action: 'delete', target: `${path}/${current.id}`, before: masked(section, current) };
+        }),
+    );
+  }
+
+  app.put(
+    '/api/settings/webhooks',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['settings'],
+        description: 'Replaces the outgoing webhooks; a secret sent as "********" keeps the one its url has',
+        querystring: VersionQuery,
+        body: Type.Array(WebhookConfig, { maxItems: 50 }),
+        response: { 200: Changed, 400: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request) =>
+      services.catalog.change(actor(request), request.query.version, (draft) => {
+        const before = withSecretsMasked(draft).webhooks;
+        draft.webhooks = withSecretsKept({ ...draft, webhooks: request.body }, draft).webhooks;
+        return { action: 'replace', target: 'webhooks', before, after: withSecretsMasked(draft).webhooks };
+      }),
+  );
+
+  app.get(
+    '/api/settings/audit',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['settings'],
+        description: 'Who changed which setting, when: newest first; `before` pages back, `target` narrows to one entry or section',
+        querystring: Type.Object({
+          limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+          before: Type.Optional(Type.Integer({ minimum: 1 })),
+          target: Type.Optional(Type.String({ maxLength: 200 })),
+        }),
+        response: { 200: Type.Object({ entries: Type.Array(AuditEntrySchema) }) },
+      },
+    },
+    async (request) => ({ entries: services.audit.list({ limit: request.query.limit, beforeId: request.query.before, target: request.query.target }) }),
+  );
+};
+
+/** An entry as the audit log keeps it: a device's broker password masked. */
+function masked(section: ItemSection, item: CatalogItem | undefined): unknown {
+  if (!item) return null;
+  return section === 'devices' ? withDeviceSecretMasked(item as DeviceConfig) : item;
+}

@@ -1,0 +1,83 @@
+import { parse } from 'csv-parse/sync';
+import type { Db } from '../../platform/store/db.ts';
+import { instantFromNumber, MIN_RECORD_INSTANT, parseInstant } from '../../core/instant.ts';
+import { MAX_CUSTOMERS } from '../../core/limits.ts';
+import type { CustomersServed } from '../../core/device-inbox.ts';
+
+export type { CustomersServed };
+
+export interface ImportResult {
+  imported: number;
+  errors: { line: number; message: string }[];
+}
+
+/**
+ * Customers served per point and period (queue system, POS, people counter, or typed in). A
+ * period reported again by the same source replaces its count, so resending is harmless.
+ */
+export class CustomersRepo {
+  private readonly upsertStmt;
+
+  constructor(
+    private readonly db: Db,
+    private readonly pointExists: (pointId: string) => boolean,
+  ) {
+    this.upsertStmt = db.prepare(
+      `INSERT INTO customers_served (point_id, starts_at, ends_at, count, source, received_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (point_id, starts_at, ends_at, source) DO UPDATE SET count = excluded.count, received_at = excluded.received_at`,
+    );
+  }
+
+  /** Checks one record; returns a message naming what is wrong, or undefined. */
+  problem(r: CustomersServed): string | undefined {
+    if (!this.pointExists(r.pointId)) return `no point "${r.pointId}"`;
+    if (Number.isNaN(instantFromNumber(r.from)) || Number.isNaN(instantFromNumber(r.to)) || r.from >= r.to) return '"from" must be a time before "to"';
+    if (r.from < MIN_RECORD_INSTANT) return '"from" must be in the year 2000 or later';
+    if (!Number.isInteger(r.count) || r.count < 0 || r.count > MAX_CUSTOMERS) return `"count" must be a whole number from 0 to ${MAX_CUSTOMERS}`;
+    return undefined;
+  }
+
+  record(r: CustomersServed, source: string): void {
+    const problem = this.problem(r);
+    if (problem) throw new RangeError(problem);
+    this.upsertStmt.run(r.pointId, r.from, r.to, r.count, source, Date.now());
+  }
+
+  /** Customers served at the points in periods starting in [from, to); implausible counts are never summed. */
+  servedAt(pointIds: string[], from: number, to: number): number {
+    if (pointIds.length === 0) return 0;
+    const sum = this.db
+      .prepare(
+        `SELECT COALESCE(SUM(count), 0) FROM customers_served WHERE point_id IN (${pointIds.map(() => '?').join(',')}) AND starts_at >= ? AND starts_at < ?
+         AND typeof(count) = 'integer' AND count BETWEEN 0 AND ${MAX_CUSTOMERS}`,
+      )
+      .pluck()
+      .get(...pointIds, from, to) as number | null;
+    return sum ?? 0;
+  }
+
+  /** CSV with a header line pointId,from,to,count (times as ISO 8601 or epoch ms). Valid rows are kept; bad rows are listed. */
+  importCsv(text: string, source = 'csv', mayUsePoint: (pointId: string) => boolean = () => true): ImportResult {
+    let rows: Record<string, string>[];
+    try {
+      rows = parse(text, { columns: (header: string[]) => header.map((h) => h.trim()), skip_empty_lines: true, trim: true });
+    } catch (error) {
+      return { imported: 0, errors: [{ line: 0, message: `not valid CSV: ${(error as Error).message}` }] };
+    }
+    const result: ImportResult = { imported: 0, errors: [] };
+    const valid: CustomersServed[] = [];
+    rows.forEach((row, i) => {
+      const missing = ['pointId', 'from', 'to', 'count'].filter((c) => row[c] === undefined || row[c] === '');
+      if (missing.length > 0) return result.errors.push({ line: i + 2, message: `missing ${missing.join(', ')}` });
+      const r = { pointId: row.pointId!, from: parseInstant(row.from!), to: parseInstant(row.to!), count: Number(row.count) };
+      const problem = this.problem(r) ?? (mayUsePoint(r.pointId) ? undefined : `point "${r.pointId}" is outside your sites`);
+      if (problem) return result.errors.push({ line: i + 2, message: problem });
+      valid.push(r);
+    });
+    this.db.transaction(() => {
+      for (const r of valid) this.upsertStmt.run(r.pointId, r.from, r.to, r.count, source, Date.now());
+    })();
+    result.imported = valid.length;
+    return result;
+  }
+}
