@@ -9,6 +9,7 @@ import { AnswerQueue, type KioskAnswer, type KioskNote } from './answer-queue.ts
 import type { KioskSurvey } from '@feedback/web-base/contract.ts';
 import { followUpPolarity, type FollowUpNote } from './fb-follow-up.ts';
 import { TerminalIdentity } from './terminal-identity.ts';
+import { kioskSurvey } from './data/kiosk.ts';
 import { scaleShape } from './fb-scale-question.ts';
 import './fb-scale-question.ts';
 import '@feedback/web-base/components/fb-pair.ts';
@@ -107,7 +108,7 @@ export class FbKiosk extends LitElement {
   /** The survey from the gateway, or the last one seen when the gateway is away. */
   private async loadSurvey(): Promise<void> {
     try {
-      this.survey = await api.get<Survey>('/api/kiosk/survey');
+      this.survey = await kioskSurvey();
       localStorage.setItem(SURVEY_KEY, JSON.stringify(this.survey));
       this.problem = '';
       if (this.atStart()) this.defaultLanguage();
