@@ -70,7 +70,8 @@ const idleTimer = (survey: RunSurvey): RunEffect => ({ type: 'start-timer', time
 function finish(s: RunState, survey: RunSurvey): [RunState, RunEffect[]] {
   const effects: RunEffect[] = [{ type: 'clear-timer', timer: 'idle' }, { type: 'submit', answers: s.answers, notes: s.notes }];
   if (s.answers.length === 0) return [START, [...effects, { type: 'started' }]];
-  return [{ screen: { kind: 'thank-you' }, answers: [], notes: [] }, [...effects, { type: 'clear-timer', timer: 'thanks' }, { type: 'start-timer', timer: 'thanks', ms: survey.thanksMs }]];
+  const thanks: RunEffect[] = [{ type: 'clear-timer', timer: 'thanks' }, { type: 'start-timer', timer: 'thanks', ms: survey.thanksMs }];
+  return [{ screen: { kind: 'thank-you' }, answers: [], notes: [] }, [...effects, ...thanks]];
 }
 
 /** The next question, or the end of the run after the last. */
@@ -86,7 +87,8 @@ export function transition(s: RunState, event: RunEvent, survey: RunSurvey): [Ru
       if (s.screen.kind !== 'question') return [s, []];
       const question = survey.questions[s.screen.step];
       if (question === undefined) return [s, []];
-      const answer: KioskAnswer = { seq: event.seq, uptimeMs: event.uptimeMs, question, value: event.value, readMs: event.readMs, run: s.answers[0]?.seq ?? event.seq };
+      const { seq, uptimeMs, value, readMs } = event;
+      const answer: KioskAnswer = { seq, uptimeMs, question, value, readMs, run: s.answers[0]?.seq ?? seq };
       const answered: RunState = { ...s, answers: [...s.answers, answer] };
       const step = s.screen.step + 1;
       const polarity = survey.followUp(question, event.value);

@@ -19,4 +19,5 @@ export const breakdown = (index: IndexName, query: IndexFilterQuery, by: Breakdo
   api.call('GET /api/indices/:index/breakdown', { params: { index }, query: { ...query, by } }).then((r) => r.groups);
 
 /** The raw answers under a filter, as a file to download. */
-export const answersExportHref = (format: 'csv' | 'xlsx', query: IndexFilterQuery) => api.href('GET /api/export/answers.:format', { params: { format }, query });
+export const answersExportHref = (format: 'csv' | 'xlsx', query: IndexFilterQuery) =>
+  api.href('GET /api/export/answers.:format', { params: { format }, query });

@@ -16,7 +16,8 @@ export const putEntry = (section: ItemSection, id: string, version: number, entr
 export const putWebhooks = (version: number, webhooks: unknown) =>
   api.call('PUT /api/settings/webhooks', { query: { version }, body: webhooks as BodyOf<'PUT /api/settings/webhooks'> });
 
-export const deleteEntry = (section: ItemSection, id: string, version: number) => api.call(`DELETE /api/settings/${section}/:id`, { params: { id }, query: { version } });
+export const deleteEntry = (section: ItemSection, id: string, version: number) =>
+  api.call(`DELETE /api/settings/${section}/:id`, { params: { id }, query: { version } });
 
 /** Who changed which setting, newest first. */
 export const settingsAudit = (limit: number) => api.call('GET /api/settings/audit', { query: { limit } }).then((r) => r.entries);

@@ -4,10 +4,16 @@ import type { EndpointKey, Endpoints } from './contract.ts';
 type PartOf<Name extends string, T> = [T] extends [undefined] ? object : object extends T ? { [K in Name]?: T } : { [K in Name]: T };
 
 /** What a call of this endpoint sends: its path parameters, query and body, typed by the endpoint map. */
-export type RequestOf<K extends EndpointKey> = PartOf<'params', Endpoints[K]['params']> & PartOf<'query', Endpoints[K]['query']> & PartOf<'body', Endpoints[K]['body']>;
+export type RequestOf<K extends EndpointKey> = PartOf<'params', Endpoints[K]['params']> &
+  PartOf<'query', Endpoints[K]['query']> &
+  PartOf<'body', Endpoints[K]['body']>;
 
 /** The arguments after the endpoint's key: none when it takes nothing, an optional request when every part is optional. */
-export type RequestArgs<K extends EndpointKey> = keyof RequestOf<K> extends never ? [] : object extends RequestOf<K> ? [request?: RequestOf<K>] : [request: RequestOf<K>];
+export type RequestArgs<K extends EndpointKey> = keyof RequestOf<K> extends never
+  ? []
+  : object extends RequestOf<K>
+    ? [request?: RequestOf<K>]
+    : [request: RequestOf<K>];
 
 type QueryValue = string | number | boolean | undefined;
 

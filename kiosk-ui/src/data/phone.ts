@@ -11,4 +11,5 @@ export const phoneSurvey = (code: string) =>
   api.call('GET /api/phone/:code/survey', { params: { code } }).then((r) => ({ point: r.point, survey: r.survey as KioskSurvey['survey'] }));
 
 /** One submission from a phone: the answers and the note on the followed-up one. */
-export const sendPhoneAnswers = (code: string, submission: PhoneSubmission) => api.call('POST /api/phone/:code/answers', { params: { code }, body: submission });
+export const sendPhoneAnswers = (code: string, submission: PhoneSubmission) =>
+  api.call('POST /api/phone/:code/answers', { params: { code }, body: submission });

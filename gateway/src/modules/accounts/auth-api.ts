@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ErrorBody, MeSchema, Password, SessionSchema, UserName } from '../../platform/http/schemas.ts';
 
-/** The schemas of the routes in auth-routes.ts by method and path: the routes validate with them, the web apps' endpoint map (main/contract.ts) derives its types from them. */
+/** The schemas of auth-routes.ts by "METHOD /path": the routes validate with them; main/contract.ts derives the endpoint map from them. */
 export const authApi = {
   'POST /api/auth/login': {
     tags: ['auth'],

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { ErrorBody, Id, Text, TokenBody } from '../../platform/http/schemas.ts';
 import { INTEGRATION_SCOPES, TOKEN_KINDS } from '../../platform/auth/access.ts';
 
-/** The schemas of the routes in token-routes.ts by method and path: the routes validate with them, the web apps' endpoint map (main/contract.ts) derives its types from them. */
+/** The schemas of token-routes.ts by "METHOD /path": the routes validate with them; main/contract.ts derives the endpoint map from them. */
 export const tokenApi = {
   'GET /api/tokens': { tags: ['tokens'], response: { 200: Type.Object({ tokens: Type.Array(TokenBody) }) } },
   'POST /api/tokens': {

@@ -3,7 +3,7 @@ import { ErrorBody, Id, Password, RoleSchema, UserBody, UserName } from '../../p
 
 export const UserIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
-/** The schemas of the routes in user-routes.ts by method and path: the routes validate with them, the web apps' endpoint map (main/contract.ts) derives its types from them. */
+/** The schemas of user-routes.ts by "METHOD /path": the routes validate with them; main/contract.ts derives the endpoint map from them. */
 export const userApi = {
   'GET /api/users': { tags: ['users'], response: { 200: Type.Object({ users: Type.Array(UserBody) }) } },
   'POST /api/users': {

@@ -18,7 +18,7 @@ export const AlertBody = Type.Object({
   closedAt: Nullable(Type.Integer()),
 });
 
-/** The schemas of the routes in alert-routes.ts by method and path: the routes validate with them, the web apps' endpoint map (main/contract.ts) derives its types from them. */
+/** The schemas of alert-routes.ts by "METHOD /path": the routes validate with them; main/contract.ts derives the endpoint map from them. */
 export const alertApi = {
   'GET /api/alerts': {
     tags: ['alerts'],

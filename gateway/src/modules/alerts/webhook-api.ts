@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { Nullable } from '../../platform/http/schemas.ts';
 
-/** The schemas of the routes in webhook-routes.ts by method and path: the routes validate with them, the web apps' endpoint map (main/contract.ts) derives its types from them. */
+/** The schemas of webhook-routes.ts by "METHOD /path": the routes validate with them; main/contract.ts derives the endpoint map from them. */
 export const webhookApi = {
   'GET /api/webhooks/deliveries': {
     tags: ['alerts'],

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { IndexFilter } from '../indices/index-filter-schema.ts';
 import { Id } from '../../platform/http/schemas.ts';
 
-/** The schemas of the routes in export-routes.ts by method and path: the routes validate with them, the web apps' endpoint map (main/contract.ts) derives its types from them. */
+/** The schemas of export-routes.ts by "METHOD /path": the routes validate with them; main/contract.ts derives the endpoint map from them. */
 export const exportApi = {
   'GET /api/export/answers.:format': {
     tags: ['answers'],

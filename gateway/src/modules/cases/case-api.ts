@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { ErrorBody, Id, MultilineText, Text } from '../../platform/http/schemas.ts';
 import { CaseBody, CaseCategorySchema, CaseEventBody, CaseStatusSchema, ContactInput, SeveritySchema } from './schemas.ts';
 
-/** The schemas of the routes in case-routes.ts by method and path: the routes validate with them, the web apps' endpoint map (main/contract.ts) derives its types from them. */
+/** The schemas of case-routes.ts by "METHOD /path": the routes validate with them; main/contract.ts derives the endpoint map from them. */
 export const caseApi = {
   'GET /api/cases': {
     tags: ['cases'],

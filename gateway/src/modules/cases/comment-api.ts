@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { ErrorBody, Id } from '../../platform/http/schemas.ts';
 import { CommentBody } from './schemas.ts';
 
-/** The schemas of the routes in comment-routes.ts by method and path: the routes validate with them, the web apps' endpoint map (main/contract.ts) derives its types from them. */
+/** The schemas of comment-routes.ts by "METHOD /path": the routes validate with them; main/contract.ts derives the endpoint map from them. */
 export const commentApi = {
   'GET /api/comments': {
     tags: ['cases'],

@@ -9,7 +9,7 @@ export const BootBody = Type.Object({
   refused: Type.Record(Type.String(), Type.Integer(), { description: 'messages refused for good, by reason' }),
 });
 
-/** The schemas of the routes in device-routes.ts by method and path: the routes validate with them, the web apps' endpoint map (main/contract.ts) derives its types from them. */
+/** The schemas of device-routes.ts by "METHOD /path": the routes validate with them; main/contract.ts derives the endpoint map from them. */
 export const deviceApi = {
   'GET /api/devices/:deviceId/boots': {
     tags: ['devices'],

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { EmotionBody } from './schemas.ts';
 
-/** The schemas of the routes in camera-routes.ts by method and path: the routes validate with them, the web apps' endpoint map (main/contract.ts) derives its types from them. */
+/** The schemas of camera-routes.ts by "METHOD /path": the routes validate with them; main/contract.ts derives the endpoint map from them. */
 export const cameraApi = {
   'GET /api/cameras': {
     tags: ['emotion'],

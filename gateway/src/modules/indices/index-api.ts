@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { ErrorBody, IndexResultSchema } from '../../platform/http/schemas.ts';
 import { IndexFilter, IndexParams } from './index-filter-schema.ts';
 
-/** The schemas of the routes in index-routes.ts by method and path: the routes validate with them, the web apps' endpoint map (main/contract.ts) derives its types from them. */
+/** The schemas of index-routes.ts by "METHOD /path": the routes validate with them; main/contract.ts derives the endpoint map from them. */
 export const indexApi = {
   'GET /api/indices/:index': {
     tags: ['indices'],

@@ -1,7 +1,7 @@
 import { ErrorBody, OverviewSchema } from '../../platform/http/schemas.ts';
 import { IndexFilter } from './index-filter-schema.ts';
 
-/** The schemas of the routes in overview-routes.ts by method and path: the routes validate with them, the web apps' endpoint map (main/contract.ts) derives its types from them. */
+/** The schemas of overview-routes.ts by "METHOD /path": the routes validate with them; main/contract.ts derives the endpoint map from them. */
 export const overviewApi = {
   'GET /api/overview': {
     tags: ['indices'],

@@ -15,7 +15,7 @@ export const Saved = Type.Object({
   answers: Type.Record(Type.String(), Type.Object({ answer: AnswerSchema, automatic: Type.Boolean(), evidence: Nullable(Type.String()) })),
 });
 
-/** The schemas of the routes in assessment-routes.ts by method and path: the routes validate with them, the web apps' endpoint map (main/contract.ts) derives its types from them. */
+/** The schemas of assessment-routes.ts by "METHOD /path": the routes validate with them; main/contract.ts derives the endpoint map from them. */
 export const assessmentApi = {
   'GET /api/assessments/checklist': {
     tags: ['assessments'],

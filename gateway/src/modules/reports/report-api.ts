@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { ErrorBody, Id, RecordInstant } from '../../platform/http/schemas.ts';
 import { ReportBody } from '../cases/schemas.ts';
 
-/** The schemas of the routes in report-routes.ts by method and path: the routes validate with them, the web apps' endpoint map (main/contract.ts) derives its types from them. */
+/** The schemas of report-routes.ts by "METHOD /path": the routes validate with them; main/contract.ts derives the endpoint map from them. */
 export const reportApi = {
   'GET /api/reports': {
     tags: ['reports'],

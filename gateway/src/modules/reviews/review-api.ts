@@ -32,7 +32,7 @@ export const ImportResult = Type.Object({
   problems: Type.Array(Type.Object({ line: Type.Optional(Type.Integer()), item: Type.Optional(Type.Integer()), message: Type.String() })),
 });
 
-/** The schemas of the routes in review-routes.ts by method and path: the routes validate with them, the web apps' endpoint map (main/contract.ts) derives its types from them. */
+/** The schemas of review-routes.ts by "METHOD /path": the routes validate with them; main/contract.ts derives the endpoint map from them. */
 export const reviewApi = {
   'GET /api/reviews': {
     tags: ['reviews'],

@@ -27,7 +27,7 @@ export const deleteItemApi = (path: string) => ({
   response: { 200: Changed, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
 });
 
-/** The schemas of the routes in settings-routes.ts by method and path: the routes validate with them, the web apps' endpoint map (main/contract.ts) derives its types from them. */
+/** The schemas of settings-routes.ts by "METHOD /path": the routes validate with them; main/contract.ts derives the endpoint map from them. */
 export const settingsApi = {
   'GET /api/settings': { tags: ['settings'], description: 'The settings the caller may change (secrets masked)', response: { 200: SettingsSchema } },
   'PUT /api/settings/webhooks': {

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { ErrorBody } from '../../platform/http/schemas.ts';
 import { ImportResultSchema } from './schemas.ts';
 
-/** The schemas of the routes in settings-transfer-routes.ts by method and path: the routes validate with them, the web apps' endpoint map (main/contract.ts) derives its types from them. */
+/** The schemas of settings-transfer-routes.ts by "METHOD /path": the routes validate with them; main/contract.ts derives the endpoint map from them. */
 export const settingsTransferApi = {
   'GET /api/settings/export': {
     tags: ['settings'],

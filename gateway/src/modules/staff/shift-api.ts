@@ -3,7 +3,7 @@ import { ErrorBody, Id, RecordInstant } from '../../platform/http/schemas.ts';
 
 export const ShiftBody = Type.Object({ id: Type.Integer(), staffId: Type.String(), pointId: Type.String(), startsAt: Type.Integer(), endsAt: Type.Integer() });
 
-/** The schemas of the routes in shift-routes.ts by method and path: the routes validate with them, the web apps' endpoint map (main/contract.ts) derives its types from them. */
+/** The schemas of shift-routes.ts by "METHOD /path": the routes validate with them; main/contract.ts derives the endpoint map from them. */
 export const shiftApi = {
   'POST /api/shifts': {
     tags: ['staff'],

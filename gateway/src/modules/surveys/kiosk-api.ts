@@ -3,7 +3,7 @@ import { ErrorBody } from '../../platform/http/schemas.ts';
 import { KioskSurveySchema } from './schemas.ts';
 import { NoteFields, NoteOutcome } from '../ingest/note-schemas.ts';
 
-/** The schemas of the routes in kiosk-routes.ts by method and path: the routes validate with them, the web apps' endpoint map (main/contract.ts) derives its types from them. */
+/** The schemas of kiosk-routes.ts by "METHOD /path": the routes validate with them; main/contract.ts derives the endpoint map from them. */
 export const kioskApi = {
   'GET /api/kiosk/survey': {
     tags: ['kiosk'],

@@ -4,7 +4,7 @@ import { NoteFields } from '../ingest/note-schemas.ts';
 
 export const Code = Type.String({ pattern: '^[A-Za-z0-9]{8,32}$' });
 
-/** The schemas of the routes in phone-routes.ts by method and path: the routes validate with them, the web apps' endpoint map (main/contract.ts) derives its types from them. */
+/** The schemas of phone-routes.ts by "METHOD /path": the routes validate with them; main/contract.ts derives the endpoint map from them. */
 export const phoneApi = {
   'POST /api/points/:pointId/survey-codes': {
     tags: ['phone'],

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { ErrorBody, Id, RecordInstant } from '../../platform/http/schemas.ts';
 import { MAX_CUSTOMERS } from '../../core/limits.ts';
 
-/** The schemas of the routes in customer-routes.ts by method and path: the routes validate with them, the web apps' endpoint map (main/contract.ts) derives its types from them. */
+/** The schemas of customer-routes.ts by "METHOD /path": the routes validate with them; main/contract.ts derives the endpoint map from them. */
 export const customerApi = {
   'POST /api/customers': {
     tags: ['traffic'],
