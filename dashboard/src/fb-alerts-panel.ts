@@ -1,11 +1,11 @@
 import { LitElement, html } from 'lit';
-import { api } from '@feedback/web-base/api-client.ts';
 import { LiveController } from '@feedback/web-base/live-controller.ts';
 import { formatDateTime, LanguageController, t } from '@feedback/web-base/i18n.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
 import type { Alert } from '@feedback/web-base/contract.ts';
 import type { Filters } from './filters.ts';
 import { panelStyles } from './fb-panel.ts';
+import { acknowledgeAlert, recentAlerts } from './data/alerts.ts';
 
 /** An alert's message in the reader's language, from its figures (older alerts keep the gateway's English text). */
 function alertText(a: Alert): string {
@@ -43,9 +43,8 @@ export class FbAlertsPanel extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const query = new URLSearchParams({ limit: '20', ...(this.filters.pointId ? { pointId: this.filters.pointId } : {}) });
     try {
-      this.alerts = (await api.get<{ alerts: Alert[] }>(`/api/alerts?${query}`)).alerts;
+      this.alerts = await recentAlerts(20, this.filters.pointId || undefined);
     } catch (error) {
       this.error = (error as Error).message;
     }
@@ -55,7 +54,7 @@ export class FbAlertsPanel extends LitElement {
     event.preventDefault();
     const comment = new FormData(event.target as HTMLFormElement).get('comment')?.toString().trim() ?? '';
     try {
-      const updated = await api.send<Alert>('POST', `/api/alerts/${alert.id}/ack`, comment ? { comment } : {});
+      const updated = await acknowledgeAlert(alert.id, comment);
       this.alerts = this.alerts.map((a) => (a.id === updated.id ? updated : a));
     } catch (error) {
       this.error = (error as Error).message;

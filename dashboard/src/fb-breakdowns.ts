@@ -1,9 +1,9 @@
 import { LitElement, css, html, unsafeCSS } from 'lit';
-import { api } from '@feedback/web-base/api-client.ts';
 import { formatNumber, LanguageController, t } from '@feedback/web-base/i18n.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
 import type { IndexResult, PointSummary } from '@feedback/web-base/contract.ts';
-import { apiQuery, type Filters } from './filters.ts';
+import { filterQuery, type Filters } from './filters.ts';
+import { breakdown } from './data/indices.ts';
 import { indexOf, indexPicker } from './fb-index-picker.ts';
 import { analysisStyles } from './fb-analysis-styles.ts';
 import { INDICES } from './index-names.ts';
@@ -63,7 +63,7 @@ export class FbBreakdowns extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      const { groups } = await api.get<{ groups: Group[] }>(`/api/indices/${indexOf(this.params)}/breakdown?${apiQuery(this.filters, { by: this.by })}`);
+      const groups = await breakdown(indexOf(this.params), filterQuery(this.filters), this.by);
       const ranked = (g: Group) => g.result.enough && g.result.value !== null;
       const low = (g: Group) => g.result.ci?.[0] ?? g.result.value ?? 0;
       this.groups = [...groups.filter(ranked).sort((a, b) => low(b) - low(a)), ...groups.filter((g) => !ranked(g)).sort((a, b) => b.result.n - a.result.n)];

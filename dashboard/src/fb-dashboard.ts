@@ -4,7 +4,7 @@ import { LanguageController, LANGUAGE_NAMES, LANGUAGES, language, setLanguage, t
 import { Router } from '@feedback/web-base/router.ts';
 import { LiveController } from '@feedback/web-base/live-controller.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
-import type { ApiUser, MeResponse, PointsResponse, PointSummary } from '@feedback/web-base/contract.ts';
+import type { ApiUser, PointSummary } from '@feedback/web-base/contract.ts';
 import '@feedback/web-base/components/fb-sign-in.ts';
 import '@feedback/web-base/components/fb-change-password.ts';
 import './fb-filter-bar.ts';
@@ -12,6 +12,8 @@ import './fb-overview.ts';
 import './fb-trends.ts';
 import './fb-breakdowns.ts';
 import { filtersOf, type Filters } from './filters.ts';
+import { points as loadPoints } from './data/topology.ts';
+import { signOut, whoAmI } from '@feedback/web-base/data/session.ts';
 
 const VIEWS = ['overview', 'trends', 'breakdowns', 'cases', 'reviews', 'reports', 'settings'] as const;
 /**
@@ -65,8 +67,7 @@ export class FbDashboard extends LitElement {
     super.connectedCallback();
     this.stopListening = api.onSessionExpired(() => (this.signedIn = false));
     // The session cookie is HttpOnly: ask the gateway whether it is still good (and get its CSRF token).
-    void api
-      .get<MeResponse>('/api/auth/me')
+    void whoAmI()
       .then((me) => this.enter(me))
       .catch(() => undefined)
       .finally(() => (this.checked = true));
@@ -91,8 +92,7 @@ export class FbDashboard extends LitElement {
   private settingsLive: LiveController<'settings'> | undefined;
 
   private loadPoints(): void {
-    void api
-      .get<PointsResponse>('/api/points')
+    void loadPoints()
       .then(({ points }) => (this.points = points))
       .catch(() => undefined);
   }
@@ -136,7 +136,7 @@ export class FbDashboard extends LitElement {
   }
 
   private async signOut() {
-    await api.send('POST', '/api/auth/logout').catch(() => undefined);
+    await signOut().catch(() => undefined);
     api.setCsrfToken(null);
     this.signedIn = false;
   }

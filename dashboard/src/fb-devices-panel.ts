@@ -1,11 +1,11 @@
 import { LitElement, css, html } from 'lit';
-import { api } from '@feedback/web-base/api-client.ts';
 import { LiveController } from '@feedback/web-base/live-controller.ts';
 import { formatDateTime, formatNumber, LanguageController, t } from '@feedback/web-base/i18n.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
 import type { DeviceView } from '@feedback/web-base/contract.ts';
 import type { Filters } from './filters.ts';
 import { panelStyles } from './fb-panel.ts';
+import { devices } from './data/topology.ts';
 
 /** Device health: online, battery, signal, last seen, lost and refused messages; kept current by the devices' own signals. */
 export class FbDevicesPanel extends LitElement {
@@ -53,7 +53,7 @@ export class FbDevicesPanel extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      this.devices = (await api.get<{ devices: DeviceView[] }>('/api/devices')).devices;
+      this.devices = await devices();
     } catch (error) {
       this.error = (error as Error).message;
     }

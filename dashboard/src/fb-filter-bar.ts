@@ -1,9 +1,10 @@
 import { LitElement, css, html } from 'lit';
 import { LanguageController, t } from '@feedback/web-base/i18n.ts';
-import { api } from '@feedback/web-base/api-client.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
 import type { PointSummary } from '@feedback/web-base/contract.ts';
-import { apiQuery, CHANNELS, PERIODS, type Filters } from './filters.ts';
+import { filterQuery, CHANNELS, PERIODS, type Filters } from './filters.ts';
+import { answersExportHref } from './data/indices.ts';
+import { devices, surveys } from './data/topology.ts';
 
 /** Site, point, channel, device, survey and period: every change goes into the URL (the host navigates), so a copied link reproduces the view. */
 export class FbFilterBar extends LitElement {
@@ -23,13 +24,11 @@ export class FbFilterBar extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void api
-      .get<{ devices: { id: string; siteId: string; pointId: string }[] }>('/api/devices')
-      .then(({ devices }) => (this.devices = devices))
+    void devices()
+      .then((list) => (this.devices = list))
       .catch(() => undefined);
-    void api
-      .get<{ surveys: { id: string; name: string }[] }>('/api/surveys')
-      .then(({ surveys }) => (this.surveys = surveys))
+    void surveys()
+      .then((list) => (this.surveys = list))
       .catch(() => undefined);
   }
 
@@ -99,8 +98,8 @@ export class FbFilterBar extends LitElement {
           : ''}
         <span class="export">
           ${t('filters.export')}
-          <a data-testid="export-csv" href=${`/api/export/answers.csv?${apiQuery(f)}`} download>CSV</a>
-          <a data-testid="export-xlsx" href=${`/api/export/answers.xlsx?${apiQuery(f)}`} download>XLSX</a>
+          <a data-testid="export-csv" href=${answersExportHref('csv', filterQuery(f))} download>CSV</a>
+          <a data-testid="export-xlsx" href=${answersExportHref('xlsx', filterQuery(f))} download>XLSX</a>
         </span>
       </form>
     `;

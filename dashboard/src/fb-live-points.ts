@@ -1,9 +1,9 @@
 import { LitElement, css, html } from 'lit';
-import { api } from '@feedback/web-base/api-client.ts';
+import { points as loadPoints } from './data/topology.ts';
 import { LiveController } from '@feedback/web-base/live-controller.ts';
 import { LanguageController, t } from '@feedback/web-base/i18n.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
-import type { PointSummary, PointsResponse } from '@feedback/web-base/contract.ts';
+import type { PointSummary } from '@feedback/web-base/contract.ts';
 import type { Route } from '@feedback/web-base/router.ts';
 import '@feedback/web-base/components/fb-index-tile.ts';
 
@@ -38,8 +38,7 @@ export class FbLivePoints extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void api
-      .get<PointsResponse>('/api/points')
+    void loadPoints()
       .then(({ points }) => (this.points = new Map(points.map((p) => [p.pointId, p]))))
       .catch((error: Error) => (this.error = error.message));
   }

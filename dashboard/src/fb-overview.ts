@@ -1,5 +1,4 @@
 import { LitElement, css, html } from 'lit';
-import { api } from '@feedback/web-base/api-client.ts';
 import { LiveController } from '@feedback/web-base/live-controller.ts';
 import { LanguageController, t } from '@feedback/web-base/i18n.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
@@ -8,7 +7,8 @@ import '@feedback/web-base/components/fb-index-tile.ts';
 import './fb-alerts-panel.ts';
 import './fb-devices-panel.ts';
 import './fb-live-points.ts';
-import { apiQuery, type Filters } from './filters.ts';
+import { filterQuery, type Filters } from './filters.ts';
+import { overview as loadOverview } from './data/indices.ts';
 import { INDICES } from './index-names.ts';
 
 /**
@@ -63,7 +63,7 @@ export class FbOverview extends LitElement {
   private async load(): Promise<void> {
     const ticket = ++this.loading;
     try {
-      const overview = await api.get<OverviewResponse>(`/api/overview?${apiQuery(this.filters)}`);
+      const overview = await loadOverview(filterQuery(this.filters));
       if (ticket === this.loading) [this.overview, this.error] = [overview, ''];
     } catch (error) {
       if (ticket === this.loading) this.error = (error as Error).message;

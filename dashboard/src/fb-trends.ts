@@ -1,11 +1,11 @@
 import { LitElement, html } from 'lit';
-import { api } from '@feedback/web-base/api-client.ts';
 import { LanguageController, t } from '@feedback/web-base/i18n.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
 import type { IndexResult, PointSummary } from '@feedback/web-base/contract.ts';
 import type { TrendSeries } from '@feedback/web-base/components/fb-trend-chart.ts';
 import '@feedback/web-base/components/fb-trend-chart.ts';
-import { apiQueryFor, rangeOf, type Filters } from './filters.ts';
+import { filterQuery, rangeOf, type Filters } from './filters.ts';
+import { trend } from './data/indices.ts';
 import { indexOf, indexPicker } from './fb-index-picker.ts';
 import { analysisStyles } from './fb-analysis-styles.ts';
 
@@ -59,23 +59,22 @@ export class FbTrends extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      const path = `/api/indices/${indexOf(this.params)}/trend`;
+      const index = indexOf(this.params);
       const { from, to } = rangeOf(this.filters);
       const span = to - from;
-      type Trend = { points: { start: number; result: IndexResult }[] };
-      const [{ points }, before, rates] = await Promise.all([
-        api.get<Trend>(`${path}?${apiQueryFor(this.filters, { from, to }, { interval: this.interval })}`),
+      const [points, before, rates] = await Promise.all([
+        trend(index, filterQuery(this.filters, { from, to }), this.interval),
         // the period of equal length just before, bucket by bucket (the same interval), for comparison
-        api.get<Trend>(`${path}?${apiQueryFor(this.filters, { from: from - span, to: from }, { interval: this.interval })}`),
+        trend(index, filterQuery(this.filters, { from: from - span, to: from }), this.interval),
         // customers served (the response rate's n) and the response rate, bucket by bucket
-        api.get<Trend>(`/api/indices/responseRate/trend?${apiQueryFor(this.filters, { from, to }, { interval: this.interval })}`),
+        trend('responseRate', filterQuery(this.filters, { from, to }), this.interval),
       ]);
-      const times = rates.points.map((p) => p.start);
-      this.traffic = rates.points.some((p) => p.result.n > 0)
-        ? { customers: { times, values: rates.points.map((p) => p.result.n) }, rate: { times, values: rates.points.map((p) => (p.result.n > 0 ? p.result.value : null)) } }
+      const times = rates.map((p) => p.start);
+      this.traffic = rates.some((p) => p.result.n > 0)
+        ? { customers: { times, values: rates.map((p) => p.result.n) }, rate: { times, values: rates.map((p) => (p.result.n > 0 ? p.result.value : null)) } }
         : undefined;
       const shown = (p: { result: IndexResult }) => p.result.enough && p.result.value !== null;
-      const previous = new Map(before.points.map((p) => [p.start + span, shown(p) ? p.result.value : null]));
+      const previous = new Map(before.map((p) => [p.start + span, shown(p) ? p.result.value : null]));
       this.series = {
         times: points.map((p) => p.start),
         values: points.map((p) => (shown(p) ? p.result.value : null)),

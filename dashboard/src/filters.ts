@@ -1,4 +1,5 @@
 import type { Route } from '@feedback/web-base/router.ts';
+import type { IndexFilterQuery } from './data/indices.ts';
 
 export const PERIODS = ['today', '7d', '30d', 'custom'] as const;
 export type Period = (typeof PERIODS)[number];
@@ -46,18 +47,15 @@ export function rangeOf(f: Filters, now = new Date()): { from: number; to: numbe
   return { from: endOfToday - days * DAY, to: endOfToday };
 }
 
-/** The API query string for a filter (site, point, channel, device, survey, range) with extra parameters. */
-export function apiQuery(f: Filters, extra: Record<string, string> = {}, now = new Date()): string {
-  return apiQueryFor(f, rangeOf(f, now), extra);
-}
-
-/** The API query string for a filter's site and point over another range (the previous period, say). */
-export function apiQueryFor(f: Filters, { from, to }: { from: number; to: number }, extra: Record<string, string> = {}): string {
-  const params: Record<string, string> = { from: String(from), to: String(to), ...extra };
-  if (f.siteId) params.siteId = f.siteId;
-  if (f.pointId) params.pointId = f.pointId;
-  if (f.channel) params.channel = f.channel;
-  if (f.deviceId) params.deviceId = f.deviceId;
-  if (f.surveyId) params.surveyId = f.surveyId;
-  return new URLSearchParams(params).toString();
+/** The API's index filter for a filter (site, point, channel, device, survey) over its range, or another (the previous period, say). */
+export function filterQuery(f: Filters, { from, to }: { from: number; to: number } = rangeOf(f)): IndexFilterQuery {
+  return {
+    from: String(from),
+    to: String(to),
+    ...(f.siteId ? { siteId: f.siteId } : {}),
+    ...(f.pointId ? { pointId: f.pointId } : {}),
+    ...(f.channel ? { channel: f.channel } : {}),
+    ...(f.deviceId ? { deviceId: f.deviceId } : {}),
+    ...(f.surveyId ? { surveyId: f.surveyId } : {}),
+  };
 }

@@ -1,32 +1,8 @@
 import { createStore, del, delMany, entries, set, type UseStore } from 'idb-keyval';
-import { api, ApiError } from '@feedback/web-base/api-client.ts';
+import { ApiError } from '@feedback/web-base/api-client.ts';
+import { sendAnswers, sendNote, sendPulse, type KioskAnswer, type KioskNote, type StaffPulse } from './data/kiosk.ts';
 
-/** One answer as the kiosk API takes it: its identity in the terminal's boot, the question and the value (null: skipped). */
-export interface KioskAnswer {
-  seq: number;
-  question: number;
-  value: number | null;
-  uptimeMs: number;
-  /** how long the question was on screen (the gateway flags an answer faster than reading as misuse) */
-  readMs?: number;
-  /** the seq of the first answer of this survey run */
-  run?: number;
-}
-
-/** What the customer added to one answer (by its seq): why, a comment, a callback request with consent. */
-export interface KioskNote {
-  seq: number;
-  reasons: string[];
-  comment?: string;
-  contact?: { kind: 'phone' | 'email'; value: string; consent: true };
-}
-
-/** A staff member's anonymous pulse: engagement 0–10 and drained 1–5 (null: skipped), under a random key. */
-export interface StaffPulse {
-  key: string;
-  enps: number | null;
-  drained: number | null;
-}
+export type { KioskAnswer, KioskNote, StaffPulse };
 
 /** A finished (or abandoned) survey's answers, and their notes, waiting to be sent. */
 interface Batch {
@@ -114,7 +90,7 @@ export class AnswerQueue {
       const [key, item] = waiting[i]!;
       try {
         if (key.startsWith('pulse:')) {
-          await api.send('POST', '/api/kiosk/pulse', item);
+          await sendPulse(item as StaffPulse);
           await del(key, this.store);
         } else if (group.length > 1) {
           await this.sendAnswers(group.map(([, b]) => b));
@@ -153,7 +129,7 @@ export class AnswerQueue {
   private async sendAnswers(batches: Batch[]): Promise<void> {
     const { boot, bootWallMs } = batches[0]!;
     const answers = batches.flatMap((b) => b.answers);
-    await api.send('POST', '/api/kiosk/answers', bootWallMs === undefined ? { boot, answers } : { boot, answers, clock: { bootWallMs, sentWallMs: Date.now() } });
+    await sendAnswers(boot, answers, bootWallMs === undefined ? undefined : { bootWallMs, sentWallMs: Date.now() });
   }
 
   private async sendBatch(key: string, batch: Batch): Promise<void> {
@@ -162,7 +138,7 @@ export class AnswerQueue {
     // is taken off the batch, so a failure part-way resends only the rest (and the answers, stored once).
     for (const note of batch.notes ?? []) {
       try {
-        await api.send('POST', '/api/kiosk/notes', { boot: batch.boot, ...note });
+        await sendNote(batch.boot, note);
       } catch (error) {
         // 400: a note the gateway will never take; 409 right after its answers were accepted: its
         // answer was refused, so the note has nothing to attach to. Either would block the queue.

@@ -5,10 +5,12 @@ import { textIn } from '@feedback/web-base/localized.ts';
 import { LanguageController, LANGUAGE_NAMES, LANGUAGES, language, setLanguage, t } from '@feedback/web-base/i18n.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
 import { LiveController } from '@feedback/web-base/live-controller.ts';
-import { AnswerQueue, type KioskAnswer, type KioskNote } from './answer-queue.ts';
+import { AnswerQueue } from './answer-queue.ts';
 import type { KioskSurvey } from '@feedback/web-base/contract.ts';
 import { followUpPolarity, type FollowUpNote } from './fb-follow-up.ts';
+import { atStart, stepOf, SurveyRunner, type RunSurvey } from './survey-run.ts';
 import { TerminalIdentity } from './terminal-identity.ts';
+import { kioskSurvey } from './data/kiosk.ts';
 import { scaleShape } from './fb-scale-question.ts';
 import './fb-scale-question.ts';
 import '@feedback/web-base/components/fb-pair.ts';
@@ -31,22 +33,24 @@ function randomKey(): string {
  * The customer never sees a technical message; staff see, in a corner, that answers are waiting.
  */
 export class FbKiosk extends LitElement {
-  static override properties = { survey: { state: true }, step: { state: true }, problem: { state: true }, following: { state: true }, pulse: { state: true } };
+  static override properties = { survey: { state: true }, problem: { state: true }, pulse: { state: true } };
   declare survey: Survey | undefined;
   /** the staff pulse in progress (its first answer, once given), when staff opened it */
   declare pulse: { step: 0 | 1 | 2; enps: number | null } | undefined;
-  /** the answer being followed up ("why", comment, callback), when one is */
-  declare following: { seq: number; polarity: 'positive' | 'negative' } | undefined;
-  /** the question on screen; questions.length = the thank-you */
-  declare step: number;
   declare problem: string;
   private readonly token = deviceToken(TOKEN_KEY);
   private readonly identity = new TerminalIdentity();
   private readonly queue = new AnswerQueue(() => this.requestUpdate());
-  private answers: KioskAnswer[] = [];
+  /** the customer's run through the survey (survey-run.ts): what is on screen, what was answered, its timers */
+  private readonly run = new SurveyRunner(() => this.runSurvey(), { set: (fire, ms) => setTimeout(fire, ms), clear: (h) => clearTimeout(h as number) }, {
+    submit: (answers, notes) => void this.queue.add(this.identity.boot, this.identity.bootWallMs, answers, notes),
+    started: () => this.defaultLanguage(),
+    reloadSurvey: () => void this.loadSurvey(),
+    changed: () => this.requestUpdate(),
+  });
   /** when the question on screen appeared (performance.now()), for how long it was read */
   private shownAt = performance.now();
-  private notes: KioskNote[] = [];
+  /** the staff pulse's timers (the customer's run keeps its own) */
   private idle: ReturnType<typeof setTimeout> | undefined;
   private thanks: ReturnType<typeof setTimeout> | undefined;
   private readonly online = () => void this.queue.flush();
@@ -54,7 +58,6 @@ export class FbKiosk extends LitElement {
   constructor() {
     super();
     new LanguageController(this);
-    this.step = 0;
     this.problem = this.token ? '' : 'kiosk.notPaired';
     api.setBearerToken(this.token);
     // An edited survey reaches the terminal at once when nobody is answering, else after the thank-you.
@@ -69,7 +72,17 @@ export class FbKiosk extends LitElement {
 
   /** Nobody is answering: the first question (or nothing) on screen, nothing answered. */
   private atStart(): boolean {
-    return this.step === 0 && this.answers.length === 0 && !this.following && !this.pulse;
+    return atStart(this.run.state) && !this.pulse;
+  }
+
+  private runSurvey(): RunSurvey {
+    const survey = this.survey?.survey;
+    return {
+      questions: this.questions.map((q) => q.number),
+      followUp: (question, value) => followUpPolarity(survey?.followUp, question, value),
+      idle: survey?.idle ?? { afterSeconds: 30, partial: 'submit' },
+      thanksMs: THANKS_MS,
+    };
   }
 
   static override styles = [
@@ -101,13 +114,14 @@ export class FbKiosk extends LitElement {
     window.removeEventListener('online', this.online);
     clearTimeout(this.idle);
     clearTimeout(this.thanks);
+    this.run.stop();
     this.queue.stop();
   }
 
   /** The survey from the gateway, or the last one seen when the gateway is away. */
   private async loadSurvey(): Promise<void> {
     try {
-      this.survey = await api.get<Survey>('/api/kiosk/survey');
+      this.survey = await kioskSurvey();
       localStorage.setItem(SURVEY_KEY, JSON.stringify(this.survey));
       this.problem = '';
       if (this.atStart()) this.defaultLanguage();
@@ -128,58 +142,35 @@ export class FbKiosk extends LitElement {
     return (this.survey?.survey.questions ?? []).filter((q) => scaleShape(q.scale) !== undefined);
   }
 
-  /** Back to the first question after the survey's idle time without a touch; what was answered is sent or dropped, as the survey says. */
-  private touched(): void {
+  /** The staff pulse ends after the survey's idle time without a touch; what was answered is kept. */
+  private pulseTouched(): void {
     clearTimeout(this.idle);
-    const idle = this.survey?.survey.idle ?? { afterSeconds: 30, partial: 'submit' };
-    this.idle = setTimeout(() => {
-      if (idle.partial === 'discard' && !this.pulse) {
-        this.answers = [];
-        this.notes = [];
-      }
-      this.finish();
-    }, idle.afterSeconds * 1000);
+    const afterSeconds = this.survey?.survey.idle.afterSeconds ?? 30;
+    this.idle = setTimeout(() => this.abandonPulse(), afterSeconds * 1000);
   }
 
   private answer(value: number | null): void {
-    const question = this.questions[this.step];
-    if (!question) return;
     const identity = this.identity.next();
-    const answer = { ...identity, question: question.number, value, readMs: Math.max(0, Math.round(performance.now() - this.shownAt)), run: this.answers[0]?.seq ?? identity.seq };
-    this.answers.push(answer);
-    this.step++;
-    const polarity = followUpPolarity(this.survey?.survey.followUp, question.number, value);
-    if (polarity) {
-      this.following = { seq: answer.seq, polarity };
-      this.touched();
-      return;
-    }
-    if (this.step >= this.questions.length) this.finish();
-    else this.touched();
+    this.run.send({ type: 'answer', value, ...identity, readMs: Math.max(0, Math.round(performance.now() - this.shownAt)) });
   }
 
   private followedUp(note: FollowUpNote): void {
-    const seq = this.following?.seq;
-    this.following = undefined;
-    if (seq !== undefined && (note.reasons.length > 0 || note.comment || note.contact)) this.notes.push({ seq, ...note });
-    if (this.step >= this.questions.length) this.finish();
-    else this.touched();
+    this.run.send({ type: 'followed-up', note });
   }
 
   /** Staff open the pulse from the corner; the customer's survey waits (anything answered is kept first). */
   private openPulse(): void {
-    if (this.answers.length > 0) this.finish();
+    this.run.send({ type: 'interrupt' });
     clearTimeout(this.thanks);
-    this.step = 0;
     this.pulse = { step: 0, enps: null };
-    this.touched();
+    this.pulseTouched();
   }
 
   private answerPulse(value: number | null): void {
     if (!this.pulse) return;
     if (this.pulse.step === 0) {
       this.pulse = { step: 1, enps: value };
-      this.touched();
+      this.pulseTouched();
       return;
     }
     const { enps } = this.pulse;
@@ -190,37 +181,16 @@ export class FbKiosk extends LitElement {
     this.thanks = setTimeout(() => (this.pulse = undefined), THANKS_MS);
   }
 
-  /** Keeps what was answered (the queue sends it), thanks the customer, and starts over. */
-  private finish(): void {
-    clearTimeout(this.idle);
-    if (this.pulse) {
-      // an abandoned pulse: what was answered is kept, anonymously, like a finished one
-      if (this.pulse.step === 1 && this.pulse.enps !== null) void this.queue.addPulse({ key: randomKey(), enps: this.pulse.enps, drained: null });
-      this.pulse = undefined;
-      return;
-    }
-    const answered = this.answers;
-    const notes = this.notes;
-    this.answers = [];
-    this.notes = [];
-    this.following = undefined;
-    void this.queue.add(this.identity.boot, this.identity.bootWallMs, answered, notes);
-    if (answered.length === 0) {
-      this.step = 0;
-      this.defaultLanguage();
-      return;
-    }
-    this.step = this.questions.length;
-    clearTimeout(this.thanks);
-    this.thanks = setTimeout(() => {
-      this.step = 0;
-      void this.loadSurvey();
-    }, THANKS_MS);
+  /** An abandoned pulse: what was answered is kept, anonymously, like a finished one. */
+  private abandonPulse(): void {
+    if (this.pulse?.step === 1 && this.pulse.enps !== null) void this.queue.addPulse({ key: randomKey(), enps: this.pulse.enps, drained: null });
+    this.pulse = undefined;
   }
 
   override updated(): void {
     // Each question the customer sees starts its reading time when it is on screen.
-    const key = `${this.step}:${this.following ? 'f' : ''}:${this.pulse ? 'p' : ''}`;
+    const screen = this.run.state.screen;
+    const key = `${stepOf(this.run.state, this.runSurvey())}:${screen.kind === 'follow-up' ? 'f' : ''}:${this.pulse ? 'p' : ''}`;
     if (key !== this.shownKey) {
       this.shownKey = key;
       this.shownAt = performance.now();
@@ -253,12 +223,14 @@ export class FbKiosk extends LitElement {
     const questions = this.questions;
     if (!this.survey) return html``;
     const f = this.survey.survey.followUp;
-    if (this.following && f)
-      return html`<fb-follow-up .followUp=${f} .polarity=${this.following.polarity} @touched=${() => this.touched()} @done=${(e: CustomEvent<FollowUpNote>) => this.followedUp(e.detail)}></fb-follow-up>`;
-    if (this.step >= questions.length) return html`<p class="thanks" role="status" data-testid="thanks">${t('kiosk.thanks')}</p>`;
-    const q = questions[this.step]!;
+    const screen = this.run.state.screen;
+    if (screen.kind === 'follow-up' && f)
+      return html`<fb-follow-up .followUp=${f} .polarity=${screen.polarity} @touched=${() => this.run.send({ type: 'touch' })} @done=${(e: CustomEvent<FollowUpNote>) => this.followedUp(e.detail)}></fb-follow-up>`;
+    const step = stepOf(this.run.state, this.runSurvey());
+    if (step >= questions.length) return html`<p class="thanks" role="status" data-testid="thanks">${t('kiosk.thanks')}</p>`;
+    const q = questions[step]!;
     return html`<div>
-      <p class="progress">${t('kiosk.progress', { current: this.step + 1, total: questions.length })}</p>
+      <p class="progress">${t('kiosk.progress', { current: step + 1, total: questions.length })}</p>
       <fb-scale-question .label=${textIn(q.label, language())} .scale=${q.scale} data-question=${q.number} @answer=${(e: CustomEvent<number>) => this.answer(e.detail)}></fb-scale-question>
       <button type="button" class="skip" @click=${() => this.answer(null)}>${t('kiosk.skip')}</button>
     </div>`;

@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
-import { api, ApiError } from '@feedback/web-base/api-client.ts';
+import { ApiError } from '@feedback/web-base/api-client.ts';
+import { phoneSurvey, sendPhoneAnswers } from './data/phone.ts';
 import { textIn } from '@feedback/web-base/localized.ts';
 import { LanguageController, LANGUAGE_NAMES, LANGUAGES, language, setLanguage, t } from '@feedback/web-base/i18n.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
@@ -70,7 +71,7 @@ export class FbPhoneSurvey extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      const opened = await api.get<{ point: string; survey: Survey }>(`/api/phone/${encodeURIComponent(this.code)}/survey`);
+      const opened = await phoneSurvey(this.code);
       this.point = opened.point;
       this.survey = opened.survey;
     } catch (error) {
@@ -100,7 +101,7 @@ export class FbPhoneSurvey extends LitElement {
 
   private async send(): Promise<void> {
     try {
-      await api.send('POST', `/api/phone/${encodeURIComponent(this.code)}/answers`, { answers: this.answers, ...(this.note ? { note: this.note } : {}) });
+      await sendPhoneAnswers(this.code, { answers: this.answers, ...(this.note ? { note: this.note } : {}) });
       this.done = true;
     } catch (error) {
       this.problem = problemOf(error);

@@ -1,23 +1,13 @@
 import { LitElement, css, html } from 'lit';
-import { api } from '@feedback/web-base/api-client.ts';
 import { formatDateTime, formatNumber, LanguageController, t } from '@feedback/web-base/i18n.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
 import { analysisStyles } from '../fb-analysis-styles.ts';
 import { closedLoopStyles } from './closed-loop-styles.ts';
+import { checklist, saveAssessment, savedAssessments } from '../data/assessments.ts';
 
-type Answer = 'yes' | 'partly' | 'no';
-interface Item {
-  id: string;
-  section: string;
-  text: string;
-  automatic: { answer: Answer; evidence: string } | null;
-}
-interface Saved {
-  id: number;
-  takenAt: number;
-  takenBy: string;
-  scores: { total: number; sections: Record<string, number> };
-}
+type Item = Awaited<ReturnType<typeof checklist>>['items'][number];
+type Answer = NonNullable<Item['automatic']>['answer'];
+type Saved = Awaited<ReturnType<typeof savedAssessments>>[number];
 
 const ANSWERS: Answer[] = ['yes', 'partly', 'no'];
 
@@ -62,14 +52,10 @@ export class FbAssessment extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      const site = encodeURIComponent(this.siteId);
-      const [checklist, saved] = await Promise.all([
-        api.get<{ sections: string[]; items: Item[] }>(`/api/assessments/checklist?siteId=${site}`),
-        api.get<{ assessments: Saved[] }>(`/api/assessments?siteId=${site}`),
-      ]);
-      this.sections = checklist.sections;
-      this.items = checklist.items;
-      this.history = saved.assessments;
+      const [list, saved] = await Promise.all([checklist(this.siteId), savedAssessments(this.siteId, 50)]);
+      this.sections = list.sections;
+      this.items = list.items;
+      this.history = saved;
     } catch (error) {
       this.error = (error as Error).message;
     }
@@ -78,9 +64,9 @@ export class FbAssessment extends LitElement {
   private async save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
-    const answers = Object.fromEntries(this.items.flatMap((i) => (data.get(i.id) ? [[i.id, String(data.get(i.id))]] : [])));
+    const answers = Object.fromEntries(this.items.flatMap((i) => (data.get(i.id) ? [[i.id, String(data.get(i.id)) as Answer]] : [])));
     try {
-      await api.send('POST', '/api/assessments', { siteId: this.siteId, answers });
+      await saveAssessment(this.siteId, answers);
       this.error = '';
       await this.load();
     } catch (error) {

@@ -1,9 +1,9 @@
 import { LitElement, html } from 'lit';
-import { api } from '@feedback/web-base/api-client.ts';
 import { LiveController } from '@feedback/web-base/live-controller.ts';
 import { formatDateTime, LanguageController, t } from '@feedback/web-base/i18n.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
 import type { Case, CaseEvent, CaseStatus } from '@feedback/web-base/contract.ts';
+import { caseWithHistory, changeCase, commentOnCase, eraseCaseContact, moveCase } from '../data/cases.ts';
 import { analysisStyles } from '../fb-analysis-styles.ts';
 import { closedLoopStyles } from './closed-loop-styles.ts';
 
@@ -45,7 +45,7 @@ export class FbCaseDetail extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      const { case: item, history } = await api.get<{ case: Case; history: CaseEvent[] }>(`/api/cases/${this.caseId}`);
+      const { case: item, history } = await caseWithHistory(this.caseId);
       this.item = item;
       this.history = history;
     } catch (error) {
@@ -54,9 +54,9 @@ export class FbCaseDetail extends LitElement {
   }
 
   /** Runs a change and shows the case as the gateway returns it, or the gateway's reason for refusing. */
-  private async act(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, form?: HTMLFormElement): Promise<void> {
+  private async act(change: () => Promise<unknown>, form?: HTMLFormElement): Promise<void> {
     try {
-      await api.send<Case>(method, path, body);
+      await change();
       form?.reset();
       this.error = '';
       await this.load();
@@ -75,27 +75,27 @@ export class FbCaseDetail extends LitElement {
     const moves = NEXT[c.status].filter((s) => s !== 'closed');
     return html`
       <div class="actions">
-        ${moves.map((to) => html`<button data-move=${to} @click=${() => void this.act('POST', `/api/cases/${c.id}/status`, { to })}>${t('cases.moveTo', { status: t(`cases.status.${to}`) })}</button>`)}
+        ${moves.map((to) => html`<button data-move=${to} @click=${() => void this.act(() => moveCase(c.id, { to }))}>${t('cases.moveTo', { status: t(`cases.status.${to}`) })}</button>`)}
       </div>
       ${NEXT[c.status].includes('closed')
         ? html`<form class="stack" data-form="close" @submit=${(e: SubmitEvent) =>
-            this.submit(e, (d, f) => this.act('POST', `/api/cases/${c.id}/status`, { to: 'closed', rootCause: String(d.get('rootCause') ?? ''), customerConfirmed: d.get('confirmed') === 'on' }, f))}>
+            this.submit(e, (d, f) => this.act(() => moveCase(c.id, { to: 'closed', rootCause: String(d.get('rootCause') ?? ''), customerConfirmed: d.get('confirmed') === 'on' }), f))}>
             <label class="wide">${t('cases.rootCause')} <textarea name="rootCause" required maxlength="2000" rows="2"></textarea></label>
             <label><input type="checkbox" name="confirmed" /> ${t('cases.customerConfirmed')}</label>
             <button type="submit">${t('cases.close')}</button>
           </form>`
         : ''}
       ${c.status !== 'closed'
-        ? html`<form class="stack" data-form="owner" @submit=${(e: SubmitEvent) => this.submit(e, (d) => this.act('PATCH', `/api/cases/${c.id}`, { owner: String(d.get('owner') ?? '') }))}>
+        ? html`<form class="stack" data-form="owner" @submit=${(e: SubmitEvent) => this.submit(e, (d) => this.act(() => changeCase(c.id, { owner: String(d.get('owner') ?? '') })))}>
             <label>${t('cases.owner')} <input name="owner" required maxlength="120" .value=${c.owner} /></label>
             <button type="submit" class="secondary">${t('cases.assign')}</button>
           </form>`
         : ''}
-      <form class="stack" data-form="follow-up" @submit=${(e: SubmitEvent) => this.submit(e, (d) => this.act('PATCH', `/api/cases/${c.id}`, { followUp: String(d.get('followUp') ?? '') }))}>
+      <form class="stack" data-form="follow-up" @submit=${(e: SubmitEvent) => this.submit(e, (d) => this.act(() => changeCase(c.id, { followUp: String(d.get('followUp') ?? '') })))}>
         <label class="wide">${t('cases.followUp')} <textarea name="followUp" required maxlength="4000" rows="2" .value=${c.followUp ?? ''}></textarea></label>
         <button type="submit" class="secondary">${t('cases.saveFollowUp')}</button>
       </form>
-      <form class="stack" data-form="comment" @submit=${(e: SubmitEvent) => this.submit(e, (d, f) => this.act('POST', `/api/cases/${c.id}/comments`, { text: String(d.get('text') ?? '') }, f))}>
+      <form class="stack" data-form="comment" @submit=${(e: SubmitEvent) => this.submit(e, (d, f) => this.act(() => commentOnCase(c.id, String(d.get('text') ?? '')), f))}>
         <label class="wide">${t('cases.comment')} <textarea name="text" required maxlength="4000" rows="2"></textarea></label>
         <button type="submit" class="secondary">${t('cases.addComment')}</button>
       </form>
@@ -120,7 +120,7 @@ export class FbCaseDetail extends LitElement {
         <dt>${t('cases.contact')}</dt>
         <dd>
           ${c.contact ?? t('cases.noContact')}
-          ${c.contact && this.canAct ? html` <button class="secondary" data-erase @click=${() => void this.act('DELETE', `/api/cases/${c.id}/contact`)}>${t('cases.eraseContact')}</button>` : ''}
+          ${c.contact && this.canAct ? html` <button class="secondary" data-erase @click=${() => void this.act(() => eraseCaseContact(c.id))}>${t('cases.eraseContact')}</button>` : ''}
         </dd>
         ${c.followUp ? html`<dt>${t('cases.followUp')}</dt><dd>${c.followUp}</dd>` : ''}
         ${c.rootCause ? html`<dt>${t('cases.rootCause')}</dt><dd>${c.rootCause}${c.customerConfirmed !== null ? ` · ${t(c.customerConfirmed ? 'cases.confirmed' : 'cases.notConfirmed')}` : ''}</dd>` : ''}

@@ -1,9 +1,9 @@
 import { LitElement, css, html } from 'lit';
-import { api } from '@feedback/web-base/api-client.ts';
 import { LiveController } from '@feedback/web-base/live-controller.ts';
 import { formatDateTime, LanguageController, t } from '@feedback/web-base/i18n.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
 import type { Case, PointSummary } from '@feedback/web-base/contract.ts';
+import { cases, openCase, type CaseQuery, type OpenCase } from '../data/cases.ts';
 import type { Filters } from '../filters.ts';
 import { analysisStyles } from '../fb-analysis-styles.ts';
 import { closedLoopStyles, siteOf } from './closed-loop-styles.ts';
@@ -57,11 +57,11 @@ export class FbCases extends LitElement {
 
   private async load(): Promise<void> {
     const status = this.params.status ?? '';
-    const query = new URLSearchParams({ limit: '200', ...(this.filters.siteId ? { siteId: this.filters.siteId } : {}), ...(this.filters.pointId ? { pointId: this.filters.pointId } : {}) });
-    if (status === 'overdue') query.set('overdue', 'true');
-    else if (status) query.set('status', status);
+    const query: CaseQuery = { limit: 200, ...(this.filters.siteId ? { siteId: this.filters.siteId } : {}), ...(this.filters.pointId ? { pointId: this.filters.pointId } : {}) };
+    if (status === 'overdue') query.overdue = true;
+    else if (status) query.status = status as CaseQuery['status'];
     try {
-      this.cases = (await api.get<{ cases: Case[] }>(`/api/cases?${query}`)).cases;
+      this.cases = await cases(query);
       this.error = '';
     } catch (error) {
       this.error = (error as Error).message;
@@ -79,12 +79,12 @@ export class FbCases extends LitElement {
     const pointId = String(data.get('pointId') ?? '');
     const siteId = siteOf(this.filters, this.points, pointId);
     try {
-      const opened = await api.send<Case>('POST', '/api/cases', {
+      const opened = await openCase({
         siteId,
         ...(pointId ? { pointId } : {}),
-        origin: data.get('origin'),
-        category: data.get('category'),
-        severity: Number(data.get('severity')),
+        origin: data.get('origin') as OpenCase['origin'],
+        category: data.get('category') as OpenCase['category'],
+        severity: Number(data.get('severity')) as OpenCase['severity'],
         summary: String(data.get('summary') ?? ''),
       });
       form.reset();

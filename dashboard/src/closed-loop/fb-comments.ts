@@ -1,8 +1,8 @@
 import { LitElement, html } from 'lit';
-import { api } from '@feedback/web-base/api-client.ts';
 import { formatDateTime, LanguageController, t } from '@feedback/web-base/i18n.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
 import type { CustomerComment } from '@feedback/web-base/contract.ts';
+import { comments, setPublishable } from '../data/comments.ts';
 import { rangeOf, type Filters } from '../filters.ts';
 import { analysisStyles } from '../fb-analysis-styles.ts';
 import { closedLoopStyles } from './closed-loop-styles.ts';
@@ -31,9 +31,9 @@ export class FbComments extends LitElement {
 
   private async load(): Promise<void> {
     const { from, to } = rangeOf(this.filters);
-    const query = new URLSearchParams({ from: String(from), to: String(to), ...(this.filters.siteId ? { siteId: this.filters.siteId } : {}), ...(this.filters.pointId ? { pointId: this.filters.pointId } : {}) });
+    const where = { ...(this.filters.siteId ? { siteId: this.filters.siteId } : {}), ...(this.filters.pointId ? { pointId: this.filters.pointId } : {}) };
     try {
-      this.comments = (await api.get<{ comments: CustomerComment[] }>(`/api/comments?${query}`)).comments;
+      this.comments = await comments({ from, to, ...where, limit: 50 });
     } catch (error) {
       this.error = (error as Error).message;
     }
@@ -41,7 +41,7 @@ export class FbComments extends LitElement {
 
   private async publish(c: CustomerComment, publishable: boolean): Promise<void> {
     try {
-      await api.send('PUT', `/api/comments/${encodeURIComponent(c.deviceId)}/${c.boot}/${c.seq}/publishable`, { publishable });
+      await setPublishable(c, publishable);
       await this.load();
     } catch (error) {
       this.error = (error as Error).message;

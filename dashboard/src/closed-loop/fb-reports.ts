@@ -1,11 +1,11 @@
 import { LitElement, html } from 'lit';
-import { api } from '@feedback/web-base/api-client.ts';
 import { formatDateTime, LanguageController, t } from '@feedback/web-base/i18n.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
 import type { PointSummary, ReportSummary } from '@feedback/web-base/contract.ts';
 import { rangeOf, type Filters } from '../filters.ts';
 import { analysisStyles } from '../fb-analysis-styles.ts';
 import { closedLoopStyles, siteOf } from './closed-loop-styles.ts';
+import { makeReport, reportHref, reports } from '../data/reports.ts';
 import './fb-assessment.ts';
 import './fb-staff-pulse.ts';
 
@@ -44,7 +44,7 @@ export class FbReports extends LitElement {
   private async load(): Promise<void> {
     if (!this.siteId) return;
     try {
-      this.reports = (await api.get<{ reports: ReportSummary[] }>(`/api/reports?siteId=${encodeURIComponent(this.siteId)}`)).reports;
+      this.reports = await reports(this.siteId, 100);
     } catch (error) {
       this.error = (error as Error).message;
     }
@@ -54,7 +54,7 @@ export class FbReports extends LitElement {
     const { from, to } = rangeOf(this.filters);
     this.busy = true;
     try {
-      await api.send('POST', '/api/reports', { siteId: this.siteId, from, to });
+      await makeReport(this.siteId, from, to);
       this.error = '';
       await this.load();
     } catch (error) {
@@ -88,7 +88,7 @@ export class FbReports extends LitElement {
                     <td>${formatDateTime(r.createdAt)} · ${r.createdBy}</td>
                     <td>
                       ${r.status === 'ready'
-                        ? FORMATS.map((f) => html`<a href=${`/api/reports/${r.id}/report.${f}`} target=${f === 'html' ? '_blank' : ''} rel="noopener">${f.toUpperCase()}</a> `)
+                        ? FORMATS.map((f) => html`<a href=${reportHref(r.id, f)} target=${f === 'html' ? '_blank' : ''} rel="noopener">${f.toUpperCase()}</a> `)
                         : html`<span class=${r.status === 'failed' ? 'late' : 'muted'}>${t(`reports.status.${r.status}`)}${r.error ? `: ${r.error}` : ''}</span>`}
                     </td>
                   </tr>`,

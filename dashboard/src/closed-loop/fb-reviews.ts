@@ -1,17 +1,13 @@
 import { LitElement, html } from 'lit';
-import { api } from '@feedback/web-base/api-client.ts';
 import { formatDateTime, language, LanguageController, t } from '@feedback/web-base/i18n.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
 import type { PointSummary, Review } from '@feedback/web-base/contract.ts';
 import type { Filters } from '../filters.ts';
 import { analysisStyles } from '../fb-analysis-styles.ts';
 import { closedLoopStyles, siteOf } from './closed-loop-styles.ts';
+import { importReviews, markReviewsChecked, moveReview, replyDraft, replyToReview, reviews } from '../data/reviews.ts';
 
-interface ImportResult {
-  imported: number;
-  duplicates: number;
-  problems: { line?: number; item?: number; message: string }[];
-}
+type ImportResult = Awaited<ReturnType<typeof importReviews>>;
 
 /**
  * The online reviews journal of a site: the daily "reviews checked" mark, file import, and each
@@ -61,7 +57,7 @@ export class FbReviews extends LitElement {
   private async load(): Promise<void> {
     if (!this.siteId) return;
     try {
-      this.reviews = (await api.get<{ reviews: Review[] }>(`/api/reviews?siteId=${encodeURIComponent(this.siteId)}&limit=100`)).reviews;
+      this.reviews = await reviews(this.siteId, 100);
     } catch (error) {
       this.error = (error as Error).message;
     }
@@ -84,13 +80,13 @@ export class FbReviews extends LitElement {
     const text = await file.text();
     const type = file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : file.name.toLowerCase().endsWith('.jsonl') ? 'application/x-ndjson' : 'application/json';
     await this.run(async () => {
-      this.imported = await api.upload<ImportResult>(`/api/reviews/import?siteId=${encodeURIComponent(this.siteId)}`, text, type);
+      this.imported = await importReviews(this.siteId, text, type);
     });
     input.value = '';
   }
 
   private async draft(review: Review): Promise<void> {
-    const { draft } = await api.get<{ draft: string }>(`/api/reviews/${review.id}/draft?language=${language()}`);
+    const draft = await replyDraft(review.id, language());
     this.drafts = { ...this.drafts, [review.id]: draft };
   }
 
@@ -116,16 +112,16 @@ export class FbReviews extends LitElement {
     const draft = this.drafts[r.id];
     return html`<div class="actions">
         <button class="secondary" data-draft @click=${() => void this.run(() => this.draft(r))}>${t('reviews.draft')}</button>
-        ${r.status === 'new' ? html`<button class="secondary" @click=${() => void this.run(() => api.send('POST', `/api/reviews/${r.id}/status`, { to: 'in_work' }))}>${t('reviews.inWork')}</button>` : ''}
+        ${r.status === 'new' ? html`<button class="secondary" @click=${() => void this.run(() => moveReview(r.id, 'in_work'))}>${t('reviews.inWork')}</button>` : ''}
         ${r.status !== 'passed_to_quality'
-          ? html`<button class="secondary" data-quality @click=${() => void this.run(() => api.send('POST', `/api/reviews/${r.id}/status`, { to: 'passed_to_quality' }))}>${t('reviews.passToQuality')}</button>`
+          ? html`<button class="secondary" data-quality @click=${() => void this.run(() => moveReview(r.id, 'passed_to_quality'))}>${t('reviews.passToQuality')}</button>`
           : html`<span class="muted">${t('reviews.case', { id: r.caseId ?? '' })}</span>`}
       </div>
       ${draft !== undefined
         ? html`<form class="stack" @submit=${(e: SubmitEvent) => {
             e.preventDefault();
             const text = String(new FormData(e.target as HTMLFormElement).get('reply') ?? '');
-            void this.run(() => api.send('POST', `/api/reviews/${r.id}/reply`, { text }));
+            void this.run(() => replyToReview(r.id, text));
           }}>
             <label class="wide">${t('reviews.reply')} <textarea name="reply" rows="6" required maxlength="5000" .value=${draft}></textarea></label>
             <button type="submit">${t('reviews.sendReply')}</button>
@@ -141,7 +137,7 @@ export class FbReviews extends LitElement {
       ${this.canAct
         ? html`<div class="actions">
               <button data-check ?disabled=${this.checked} @click=${() => void this.run(async () => {
-                await api.send('POST', '/api/reviews/checks', { siteId: this.siteId });
+                await markReviewsChecked(this.siteId);
                 this.checked = true;
               })}>${this.checked ? t('reviews.checkedDone') : t('reviews.check')}</button>
               <label>${t('reviews.import')} <input type="file" accept=".csv,.json,.jsonl,text/csv,application/json" @change=${(e: Event) => void this.importFile(e)} /></label>

@@ -1,10 +1,10 @@
 import { LitElement, html } from 'lit';
-import { api } from '@feedback/web-base/api-client.ts';
 import { formatNumber, LanguageController, t } from '@feedback/web-base/i18n.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
 import type { PulseWeek } from '@feedback/web-base/contract.ts';
 import { analysisStyles } from '../fb-analysis-styles.ts';
 import { closedLoopStyles } from './closed-loop-styles.ts';
+import { staffPulse } from '../data/pulse.ts';
 
 const interval = (ci: [number, number] | null, k = 1) => (ci ? `${formatNumber(ci[0] * k, { maximumFractionDigits: 0 })} – ${formatNumber(ci[1] * k, { maximumFractionDigits: 0 })}` : '');
 
@@ -32,7 +32,7 @@ export class FbStaffPulse extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      const r = await api.get<{ minGroup: number; weeks: PulseWeek[] }>(`/api/pulse?siteId=${encodeURIComponent(this.siteId)}&weeks=8`);
+      const r = await staffPulse(this.siteId, 8);
       this.weeks = r.weeks.reverse();
       this.minGroup = r.minGroup;
     } catch (error) {

@@ -7,6 +7,7 @@ import { deviceToken, forgetDeviceToken } from '@feedback/web-base/device-token.
 
 const TOKEN_KEY = 'fb-screen-token';
 import './fb-progress-ring.ts';
+import { screenSummary } from '../data/screen.ts';
 import '@feedback/web-base/components/fb-pair.ts';
 
 /** How long the thank-you shows after a positive press. */
@@ -83,7 +84,7 @@ export class FbStaffScreen extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      this.summary = await api.get<ScreenSummary>('/api/screen/summary');
+      this.summary = await screenSummary();
       this.problem = '';
     } catch (error) {
       const status = (error as { status?: number }).status;

@@ -1,8 +1,8 @@
 import { html } from 'lit';
 import { stringify as stringifyYaml } from 'yaml';
-import { api } from '@feedback/web-base/api-client.ts';
 import { formatDateTime, t } from '@feedback/web-base/i18n.ts';
 import type { AuditEntry, ImportResult } from '@feedback/web-base/contract.ts';
+import { importSettings, settingsAudit } from '../data/settings.ts';
 import { SettingsPanel } from './settings-panel.ts';
 import { onSubmit } from './form-values.ts';
 
@@ -30,7 +30,7 @@ export class FbSettingsTransfer extends SettingsPanel {
   }
 
   protected override async load(): Promise<void> {
-    this.entries = (await api.get<{ entries: AuditEntry[] }>('/api/settings/audit?limit=50')).entries;
+    this.entries = await settingsAudit(50);
   }
 
   /** A dry run shows what the import would change; the import itself tells the settings, which pass the new version back. */
@@ -38,7 +38,7 @@ export class FbSettingsTransfer extends SettingsPanel {
     await this.run(
       async () => {
         this.preview = undefined;
-        const result = await api.upload<ImportResult>(`/api/settings/import?dryRun=${dryRun}&version=${this.version}`, this.text, 'application/yaml');
+        const result = await importSettings(this.text, dryRun, this.version);
         if (dryRun) this.preview = result;
         else {
           this.text = '';

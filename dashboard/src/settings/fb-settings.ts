@@ -1,8 +1,8 @@
 import { html } from 'lit';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { api } from '@feedback/web-base/api-client.ts';
 import { t } from '@feedback/web-base/i18n.ts';
 import type { Settings } from '@feedback/web-base/contract.ts';
+import { deleteEntry, loadSettings, pairingCode, putEntry, putWebhooks } from '../data/settings.ts';
 import { COLUMNS, ITEM_SECTIONS, cellOf, entriesOf, templateOf, type Entry, type ItemSection } from './settings-sections.ts';
 import './fb-settings-transfer.ts';
 import './fb-users.ts';
@@ -36,7 +36,7 @@ export class FbSettings extends SettingsPanel {
   }
 
   protected override async load(): Promise<void> {
-    this.settings = await api.get<Settings>('/api/settings');
+    this.settings = await loadSettings();
   }
 
   private get admin(): boolean {
@@ -65,20 +65,20 @@ export class FbSettings extends SettingsPanel {
       this.error = `${t('settings.notYaml')}: ${(error as Error).message.split('\n')[0]}`;
       return;
     }
-    const id = editing.section === 'webhooks' ? '' : ((value as Entry | null)?.id ?? '');
-    const path = editing.section === 'webhooks' ? '/api/settings/webhooks' : `/api/settings/${editing.section}/${encodeURIComponent(id)}`;
-    if (await this.run(() => api.send('PUT', `${path}?version=${settings.version}`, value), t('settings.saved'))) this.editing = undefined;
+    const section = editing.section;
+    const put = section === 'webhooks' ? () => putWebhooks(settings.version, value) : () => putEntry(section, (value as Entry | null)?.id ?? '', settings.version, value);
+    if (await this.run(put, t('settings.saved'))) this.editing = undefined;
   }
 
   private async removeEntry(section: ItemSection, id: string): Promise<void> {
     if (!this.settings || !confirm(t('settings.confirmDelete', { id }))) return;
-    await this.run(() => api.send('DELETE', `/api/settings/${section}/${encodeURIComponent(id)}?version=${this.settings!.version}`), t('settings.deleted', { id }));
+    await this.run(() => deleteEntry(section, id, this.settings!.version), t('settings.deleted', { id }));
   }
 
   /** A short code the kiosk or staff screen types in once to get its token. */
   private async pairingCode(kind: 'kiosk' | 'screen', entry: Entry): Promise<void> {
     const body = kind === 'kiosk' ? { kind, name: entry.id, deviceId: entry.id } : { kind, name: String(entry.name ?? entry.id), pointId: entry.id };
-    await this.run(() => api.send<{ code: string }>('POST', '/api/tokens/pairing-codes', body), ({ code }) => t('settings.pairingCode', { code, id: entry.id }), false);
+    await this.run(() => pairingCode(body), ({ code }) => t('settings.pairingCode', { code, id: entry.id }), false);
   }
 
   private editor() {

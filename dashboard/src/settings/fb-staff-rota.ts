@@ -1,21 +1,12 @@
 import { html } from 'lit';
-import { api } from '@feedback/web-base/api-client.ts';
 import { formatDateTime, t } from '@feedback/web-base/i18n.ts';
 import { onSubmit } from './form-values.ts';
 import { SettingsPanel } from './settings-panel.ts';
 import { periodAt, periodRange, type RotaPeriod, type RotaPeriodKind } from './rota-period.ts';
+import { addShift, putStaff, shifts, staff } from '../data/staff.ts';
 
-interface Staff {
-  id: string;
-  name: string;
-}
-interface Shift {
-  id: number;
-  staffId: string;
-  pointId: string;
-  startsAt: number;
-  endsAt: number;
-}
+type Staff = Awaited<ReturnType<typeof staff>>[number];
+type Shift = Awaited<ReturnType<typeof shifts>>[number];
 
 /** Staff and their shifts: answers given during a shift at a point count for whoever worked it. */
 export class FbStaffRota extends SettingsPanel {
@@ -35,11 +26,10 @@ export class FbStaffRota extends SettingsPanel {
   }
 
   protected override async load(): Promise<void> {
-    this.staff = (await api.get<{ staff: Staff[] }>('/api/staff')).staff;
+    this.staff = await staff();
     const range = periodRange(this.period);
     if (!range) return;
-    const query = new URLSearchParams({ from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() });
-    this.shifts = (await api.get<{ shifts: Shift[] }>(`/api/shifts?${query.toString()}`)).shifts.sort((a, b) => a.startsAt - b.startsAt);
+    this.shifts = await shifts(range.from, range.to);
   }
 
   private pickPeriod(period: RotaPeriod): void {
@@ -83,7 +73,7 @@ export class FbStaffRota extends SettingsPanel {
       <form
         class="stack"
         aria-label=${t('staff.add')}
-        @submit=${onSubmit((form) => this.submit(form, (v) => api.send('PUT', `/api/staff/${encodeURIComponent(v.id ?? '')}`, { name: v.name }), t('settings.saved')))}
+        @submit=${onSubmit((form) => this.submit(form, (v) => putStaff(v.id ?? '', v.name ?? ''), t('settings.saved')))}
       >
         <label>${t('settings.column.id')}<input name="id" required pattern="[A-Za-z0-9_.\\-]{1,64}" /></label>
         <label>${t('settings.column.name')}<input name="name" required /></label>
@@ -111,7 +101,7 @@ export class FbStaffRota extends SettingsPanel {
         @submit=${onSubmit((form) =>
           this.submit(
             form,
-            (v) => api.send('POST', '/api/shifts', { staffId: v.staffId, pointId: v.pointId, from: new Date(v.from ?? '').toISOString(), to: new Date(v.to ?? '').toISOString() }),
+            (v) => addShift(v.staffId ?? '', v.pointId ?? '', new Date(v.from ?? ''), new Date(v.to ?? '')),
             t('settings.saved'),
           ),
         )}

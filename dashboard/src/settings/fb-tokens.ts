@@ -1,9 +1,9 @@
 import { html } from 'lit';
-import { api } from '@feedback/web-base/api-client.ts';
 import { formatDateTime, t } from '@feedback/web-base/i18n.ts';
 import type { ApiToken } from '@feedback/web-base/contract.ts';
 import { formValues, onSubmit, siteList } from './form-values.ts';
 import { SettingsPanel } from './settings-panel.ts';
+import { createIntegrationToken, revokeToken, tokens } from '../data/tokens.ts';
 
 /** What an integration token may be given (the gateway's INTEGRATION_SCOPES). */
 const SCOPES = ['indices:read', 'answers:read', 'staff:read', 'cases:read', 'traffic:write', 'staff:write', 'alerts:write', 'devices:write', 'cases:write', 'settings:write'] as const;
@@ -24,7 +24,7 @@ export class FbTokens extends SettingsPanel {
   }
 
   protected override async load(): Promise<void> {
-    this.list = (await api.get<{ tokens: ApiToken[] }>('/api/tokens')).tokens;
+    this.list = await tokens();
   }
 
   private async create(form: HTMLFormElement): Promise<void> {
@@ -32,13 +32,13 @@ export class FbTokens extends SettingsPanel {
     const scopes = SCOPES.filter((s) => (form.elements.namedItem(s) as HTMLInputElement | null)?.checked);
     const sites = siteList(v.sites ?? '');
     await this.run(async () => {
-      this.created = (await api.send<{ token: string }>('POST', '/api/tokens', { name: v.name, kind: 'integration', scopes, ...(sites.length > 0 ? { siteIds: sites } : {}) })).token;
+      this.created = await createIntegrationToken(v.name ?? '', scopes, sites);
       form.reset();
     });
   }
 
   private async revoke(token: ApiToken): Promise<void> {
-    if (confirm(t('tokens.confirmRevoke', { name: token.name }))) await this.run(() => api.send('DELETE', `/api/tokens/${token.id}`));
+    if (confirm(t('tokens.confirmRevoke', { name: token.name }))) await this.run(() => revokeToken(token.id));
   }
 
   private scopeOf(token: ApiToken): string {

@@ -1,9 +1,9 @@
 import { html } from 'lit';
-import { api } from '@feedback/web-base/api-client.ts';
 import { t } from '@feedback/web-base/i18n.ts';
 import type { ApiUser } from '@feedback/web-base/contract.ts';
 import { formValues, onSubmit, siteList } from './form-values.ts';
 import { SettingsPanel } from './settings-panel.ts';
+import { changeUser, createUser, deleteUser, resetPassword, users, type Role } from '../data/users.ts';
 
 const ROLES = ['admin', 'manager', 'viewer'] as const;
 
@@ -18,29 +18,29 @@ export class FbUsers extends SettingsPanel {
   }
 
   protected override async load(): Promise<void> {
-    this.users = (await api.get<{ users: ApiUser[] }>('/api/users')).users;
+    this.users = await users();
   }
 
   private create(form: HTMLFormElement): Promise<void> {
     return this.submit(
       form,
-      (v) => api.send('POST', '/api/users', { username: v.username, password: v.password, role: v.role, sites: siteList(v.sites ?? '') }),
+      (v) => createUser({ username: v.username ?? '', password: v.password ?? '', role: v.role as Role, sites: siteList(v.sites ?? '') }),
       (v) => t('users.created', { username: v.username ?? '' }),
     );
   }
 
   private changeUser(user: ApiUser, form: HTMLFormElement): void {
     const v = formValues(form);
-    void this.run(() => api.send('PATCH', `/api/users/${user.id}`, { role: v.role, sites: siteList(v.sites ?? '') }), t('users.updated', { username: user.username }));
+    void this.run(() => changeUser(user.id, { role: v.role as Role, sites: siteList(v.sites ?? '') }), t('users.updated', { username: user.username }));
   }
 
   private resetPassword(user: ApiUser): void {
     const password = prompt(t('users.newPassword', { username: user.username }));
-    if (password) void this.run(() => api.send('POST', `/api/users/${user.id}/password`, { password }), t('users.passwordReset', { username: user.username }));
+    if (password) void this.run(() => resetPassword(user.id, password), t('users.passwordReset', { username: user.username }));
   }
 
   private deleteUser(user: ApiUser): void {
-    if (confirm(t('users.confirmDelete', { username: user.username }))) void this.run(() => api.send('DELETE', `/api/users/${user.id}`), t('users.deleted', { username: user.username }));
+    if (confirm(t('users.confirmDelete', { username: user.username }))) void this.run(() => deleteUser(user.id), t('users.deleted', { username: user.username }));
   }
 
   override render() {

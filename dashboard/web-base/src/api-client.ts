@@ -1,5 +1,10 @@
 import { t } from './i18n.ts';
-import type { ApiError as ApiErrorBody } from './contract.ts';
+import type { ApiError as ApiErrorBody, EndpointKey, ResponseOf } from './contract.ts';
+import { endpointUrl, type RequestArgs, type RequestOf } from './endpoint-request.ts';
+
+/** The endpoints that take a file's text as their body. */
+type UploadKey = 'POST /api/settings/import' | 'POST /api/reviews/import' | 'POST /api/customers/import';
+type GetKey = Extract<EndpointKey, `GET ${string}`>;
 
 /** A refused or failed request, with a message in the user's language. */
 export class ApiError extends Error {
@@ -16,7 +21,7 @@ export class ApiError extends Error {
 const SESSION_EXPIRED = 'fb-session-expired';
 
 /**
- * The apps' one way to the gateway's API: the session cookie goes along by itself, the CSRF token
+ * The apps' one way to the gateway's API, by the endpoint map only (a path not in it does not compile): the session cookie goes along by itself, the CSRF token
  * (kept in memory only) goes with every request that changes something, errors come back in the
  * user's language, and an ended session is announced once (onSessionExpired), wherever it is noticed.
  */
@@ -33,17 +38,22 @@ export class ApiClient {
     this.bearer = token;
   }
 
-  async get<T>(path: string): Promise<T> {
-    return this.request<T>('GET', path);
+  /** Calls one endpoint of the map (e.g. 'GET /api/cases/:id'); its request and answer are typed by the gateway's route schemas. */
+  async call<K extends EndpointKey>(endpoint: K, ...[request]: RequestArgs<K>): Promise<ResponseOf<K>> {
+    const { method, url } = endpointUrl(endpoint, request);
+    const body = (request as { body?: unknown } | undefined)?.body;
+    return this.request<ResponseOf<K>>(method, url, body === undefined ? undefined : { text: JSON.stringify(body), type: 'application/json' });
   }
 
-  async send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
-    return this.request<T>(method, path, body === undefined ? undefined : { text: JSON.stringify(body), type: 'application/json' });
+  /** Sends a file's text as it is (a CSV, YAML or JSON upload) to an endpoint that takes one, with its content type. */
+  async upload<K extends UploadKey>(endpoint: K, request: Omit<RequestOf<K>, 'body'>, text: string, contentType: string): Promise<ResponseOf<K>> {
+    const { method, url } = endpointUrl(endpoint, request);
+    return this.request<ResponseOf<K>>(method, url, { text, type: contentType });
   }
 
-  /** Sends a file's text as it is (a CSV or JSON upload), with its content type. */
-  async upload<T>(path: string, text: string, contentType: string): Promise<T> {
-    return this.request<T>('POST', path, { text, type: contentType });
+  /** The address of a GET endpoint, for a link (a download, a report to open). */
+  href<K extends GetKey>(endpoint: K, ...[request]: RequestArgs<K>): string {
+    return endpointUrl(endpoint, request).url;
   }
 
   /** Called whenever the gateway says the session is over (401, or the socket closed by the server). */

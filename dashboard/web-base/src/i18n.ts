@@ -3,11 +3,18 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import en from './locales/en.json';
 import ru from './locales/ru.json';
 import zh from './locales/zh.json';
+// the indices' names: one catalogue for the screens and the gateway's reports (a JSON file the apps may read)
+import INDEX_LABELS from '../../../gateway/src/core/index-labels.json';
 
 /** The languages every screen speaks; every key exists in each (checked by the tests). */
 export const LANGUAGES = ['ru', 'en', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export const CATALOGS: Record<Language, Record<string, string>> = { en, ru, zh };
+/** A language's screen texts with the indices' names as index.<name>. */
+const withIndexNames = (texts: Record<string, string>, lang: Language) => ({
+  ...texts,
+  ...Object.fromEntries(Object.entries(INDEX_LABELS[lang]).map(([name, label]) => [`index.${name}`, label])),
+});
+export const CATALOGS: Record<Language, Record<string, string>> = { en: withIndexNames(en, 'en'), ru: withIndexNames(ru, 'ru'), zh: withIndexNames(zh, 'zh') };
 export const LANGUAGE_NAMES: Record<Language, string> = { ru: 'Русский', en: 'English', zh: '中文' };
 
 const STORAGE_KEY = 'fb.language';

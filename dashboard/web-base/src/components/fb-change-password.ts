@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import { api } from '../api-client.ts';
 import { t } from '../i18n.ts';
+import { changePassword } from '../data/session.ts';
 import type { SessionResponse } from '../contract.ts';
 import { ApiForm } from './api-form.ts';
 
@@ -18,7 +19,7 @@ export class FbChangePassword extends ApiForm {
       return;
     }
     await this.attempt(async () => {
-      const session = await api.send<SessionResponse>('POST', '/api/auth/password', { currentPassword: data.get('currentPassword'), newPassword });
+      const session = await changePassword(String(data.get('currentPassword') ?? ''), newPassword);
       api.setCsrfToken(session.csrfToken);
       this.dispatchEvent(new CustomEvent<SessionResponse>('password-changed', { detail: session, bubbles: true, composed: true }));
     });

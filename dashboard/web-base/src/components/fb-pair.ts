@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { api } from '../api-client.ts';
+import { pair } from '../data/session.ts';
 import { t } from '../i18n.ts';
 import { ApiForm } from './api-form.ts';
 
@@ -21,7 +21,7 @@ export class FbPair extends ApiForm {
     const code = String(new FormData(event.target as HTMLFormElement).get('code') ?? '');
     await this.attempt(
       async () => {
-        const { token } = await api.send<{ token: string }>('POST', '/api/pair', { code });
+        const { token } = await pair(code);
         localStorage.setItem(this.storageKey, token);
         this.dispatchEvent(new CustomEvent<string>('paired', { detail: token, bubbles: true, composed: true }));
       },

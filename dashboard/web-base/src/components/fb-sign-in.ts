@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import { api } from '../api-client.ts';
 import { t } from '../i18n.ts';
+import { signIn } from '../data/session.ts';
 import type { SessionResponse } from '../contract.ts';
 import { ApiForm } from './api-form.ts';
 
@@ -10,7 +11,7 @@ export class FbSignIn extends ApiForm {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
     await this.attempt(async () => {
-      const session = await api.send<SessionResponse>('POST', '/api/auth/login', { username: data.get('username'), password: data.get('password') });
+      const session = await signIn(String(data.get('username') ?? ''), String(data.get('password') ?? ''));
       api.setCsrfToken(session.csrfToken);
       this.dispatchEvent(new CustomEvent<SessionResponse>('signed-in', { detail: session, bubbles: true, composed: true }));
     });

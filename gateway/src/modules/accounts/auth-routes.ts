@@ -1,7 +1,5 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ErrorBody, MeSchema, Password, SessionSchema, UserName } from '../../platform/http/schemas.ts';
 import { SESSION_COOKIE } from '../../platform/auth/principal.ts';
 import { CSRF_COOKIE } from '../../platform/http/access-control.ts';
 import { HttpError } from '../../platform/http/errors.ts';
@@ -11,6 +9,7 @@ import type { Config } from '../../platform/config/schema.ts';
 import type { EventBus } from '../../platform/events/bus.ts';
 import type { LoginThrottle } from '../../platform/auth/login-throttle.ts';
 import type { UserRepo } from '../../platform/auth/user-repo.ts';
+import { authApi } from './auth-api.ts';
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
@@ -42,13 +41,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: { config: Config;
     '/api/auth/login',
     {
       config: { access: 'public', rateLimit: { max: services.config.auth.loginRatePerMinute, timeWindow: 60_000 } },
-      schema: {
-        tags: ['auth'],
-        description:
-          'Signs in: sets an HttpOnly, SameSite=Strict session cookie and returns the CSRF token. Repeated failures lock the user name and the client address out for a while (429 with Retry-After).',
-        body: Type.Object({ username: UserName, password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
-        response: { 200: SessionSchema, 401: ErrorBody, 429: ErrorBody, 503: ErrorBody },
-      },
+      schema: authApi['POST /api/auth/login'],
     },
     async (request, reply) => {
       const { username, password } = request.body;
@@ -66,7 +59,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: { config: Config;
 
   app.post(
     '/api/auth/logout',
-    { config: { access: 'session' }, schema: { tags: ['auth'], description: 'Ends this session; its live sockets close', response: { 204: Type.Null() } } },
+    { config: { access: 'session' }, schema: authApi['POST /api/auth/logout'] },
     async (request, reply) => {
       const principal = principalOf(request);
       if (principal.kind === 'user') {
@@ -80,7 +73,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: { config: Config;
 
   app.get(
     '/api/auth/me',
-    { config: { access: 'session' }, schema: { tags: ['auth'], description: 'The signed-in user, and a CSRF token for this session', response: { 200: MeSchema } } },
+    { config: { access: 'session' }, schema: authApi['GET /api/auth/me'] },
     async (request, reply) => {
       const principal = principalOf(request);
       if (principal.kind !== 'user') throw new HttpError(403, 'Only a signed-in user has an account');
@@ -92,12 +85,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: { config: Config;
     '/api/auth/password',
     {
       config: { access: 'session', rateLimit: { max: services.config.auth.loginRatePerMinute, timeWindow: 60_000 } },
-      schema: {
-        tags: ['auth'],
-        description: 'Changes your own password (required after a generated first password); your other sessions end, this one goes on',
-        body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password }, { additionalProperties: false }),
-        response: { 200: SessionSchema, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
-      },
+      schema: authApi['POST /api/auth/password'],
     },
     async (request, reply) => {
       const principal = principalOf(request);

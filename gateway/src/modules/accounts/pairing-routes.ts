@@ -1,6 +1,4 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, Id, Text } from '../../platform/http/schemas.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { principalOf } from '../../platform/http/scope.ts';
 import { principalName } from '../../platform/auth/principal.ts';
@@ -8,6 +6,7 @@ import type { Config } from '../../platform/config/schema.ts';
 import type { PairingCodes } from '../../platform/auth/pairing-codes.ts';
 import type { TokenRepo } from '../../platform/auth/token-repo.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
+import { pairingApi } from './pairing-api.ts';
 
 /**
  * Pairing a kiosk or a staff screen: an admin asks for a short code (POST /api/tokens/pairing-codes),
@@ -18,15 +17,7 @@ export const pairingRoutes: FastifyPluginAsyncTypebox<{ services: { tokens: Toke
     '/api/tokens/pairing-codes',
     {
       config: { access: 'admin' },
-      schema: {
-        tags: ['tokens'],
-        description: 'A short code, valid 10 minutes and once, that a kiosk (for a device) or a staff screen (for a point) exchanges for its token',
-        body: Type.Object(
-          { kind: Type.Union([Type.Literal('kiosk'), Type.Literal('screen')]), name: Text(100, { minLength: 1 }), deviceId: Type.Optional(Id), pointId: Type.Optional(Id) },
-          { additionalProperties: false },
-        ),
-        response: { 201: Type.Object({ code: Type.String(), expiresAt: Type.Integer() }), 400: ErrorBody },
-      },
+      schema: pairingApi['POST /api/tokens/pairing-codes'],
     },
     async (request, reply) => {
       const { kind, name, deviceId, pointId } = request.body;
@@ -46,12 +37,7 @@ export const pairingRoutes: FastifyPluginAsyncTypebox<{ services: { tokens: Toke
     '/api/pair',
     {
       config: { access: 'public', rateLimit: { max: services.config.auth.loginRatePerMinute, timeWindow: 60_000 } },
-      schema: {
-        tags: ['tokens'],
-        description: "Exchanges a pairing code (once) for the device's scoped token; the token is shown only now",
-        body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 20 }) }, { additionalProperties: false }),
-        response: { 201: Type.Object({ token: Type.String(), kind: Type.String() }), 404: ErrorBody, 429: ErrorBody },
-      },
+      schema: pairingApi['POST /api/pair'],
     },
     async (request, reply) => {
       const spec = services.pairing.redeem(request.body.code);

@@ -1,13 +1,11 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, Id, Text, TokenBody } from '../../platform/http/schemas.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { principalOf, requireKnownSites } from '../../platform/http/scope.ts';
 import { principalName } from '../../platform/auth/principal.ts';
-import { INTEGRATION_SCOPES, TOKEN_KINDS } from '../../platform/auth/access.ts';
 import type { EventBus } from '../../platform/events/bus.ts';
 import type { TokenRepo } from '../../platform/auth/token-repo.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
+import { tokenApi } from './token-api.ts';
 
 /**
  * Scoped tokens, for admins. integration: an API token with chosen scopes (optionally limited to
@@ -15,7 +13,7 @@ import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
  * live summary; device: the device's MQTT password, nothing on HTTP. The secret is shown once.
  */
 export const tokenRoutes: FastifyPluginAsyncTypebox<{ services: { tokens: TokenRepo; topology: TopologyRepo; bus: EventBus } }> = async (app, { services }) => {
-  app.get('/api/tokens', { config: { access: 'admin' }, schema: { tags: ['tokens'], response: { 200: Type.Object({ tokens: Type.Array(TokenBody) }) } } }, async () => ({
+  app.get('/api/tokens', { config: { access: 'admin' }, schema: tokenApi['GET /api/tokens'] }, async () => ({
     tokens: services.tokens.list(),
   }));
 
@@ -23,21 +21,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ services: { tokens: TokenR
     '/api/tokens',
     {
       config: { access: 'admin' },
-      schema: {
-        tags: ['tokens'],
-        body: Type.Object(
-          {
-            name: Text(100, { minLength: 1 }),
-            kind: Type.Union(TOKEN_KINDS.map((k) => Type.Literal(k))),
-            scopes: Type.Optional(Type.Array(Type.Union(INTEGRATION_SCOPES.map((p) => Type.Literal(p))), { maxItems: 20 })),
-            siteIds: Type.Optional(Type.Array(Id, { maxItems: 1000 })),
-            pointId: Type.Optional(Id),
-            deviceId: Type.Optional(Id),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 201: Type.Object({ token: Type.String({ description: 'shown only now; only its hash is kept' }), info: TokenBody }), 400: ErrorBody },
-      },
+      schema: tokenApi['POST /api/tokens'],
     },
     async (request, reply) => {
       const { name, kind, scopes, siteIds, pointId, deviceId } = request.body;
@@ -57,7 +41,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ services: { tokens: TokenR
     '/api/tokens/:id',
     {
       config: { access: 'admin' },
-      schema: { tags: ['tokens'], description: 'Revokes a token at once; its live sockets close', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 204: Type.Null(), 404: ErrorBody } },
+      schema: tokenApi['DELETE /api/tokens/:id'],
     },
     async (request, reply) => {
       if (!services.tokens.revoke(request.params.id)) throw new HttpError(404, `No active token ${request.params.id}`);

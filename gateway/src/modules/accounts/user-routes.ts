@@ -1,14 +1,11 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, Id, Password, RoleSchema, UserBody, UserName } from '../../platform/http/schemas.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { principalOf, requireKnownSites } from '../../platform/http/scope.ts';
 import { principalName } from '../../platform/auth/principal.ts';
 import type { EventBus } from '../../platform/events/bus.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
 import type { UserRepo } from '../../platform/auth/user-repo.ts';
-
-const UserIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+import { userApi } from './user-api.ts';
 
 /** User management, for admins: create, list, change role and sites, reset a password, delete. */
 export const userRoutes: FastifyPluginAsyncTypebox<{ services: { users: UserRepo; topology: TopologyRepo; bus: EventBus } }> = async (app, { services }) => {
@@ -20,7 +17,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: { users: UserRepo
   };
   const admins = () => services.users.list().filter((u) => u.role === 'admin').length;
 
-  app.get('/api/users', { config: { access: 'admin' }, schema: { tags: ['users'], response: { 200: Type.Object({ users: Type.Array(UserBody) }) } } }, async () => ({
+  app.get('/api/users', { config: { access: 'admin' }, schema: userApi['GET /api/users'] }, async () => ({
     users: services.users.list(),
   }));
 
@@ -28,15 +25,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: { users: UserRepo
     '/api/users',
     {
       config: { access: 'admin' },
-      schema: {
-        tags: ['users'],
-        description: 'A new user; mustChangePassword (default true) makes them choose their own password at first sign-in',
-        body: Type.Object(
-          { username: UserName, password: Password, role: RoleSchema, sites: Type.Array(Id, { default: [], maxItems: 1000 }), mustChangePassword: Type.Boolean({ default: true }) },
-          { additionalProperties: false },
-        ),
-        response: { 201: UserBody, 400: ErrorBody, 409: ErrorBody },
-      },
+      schema: userApi['POST /api/users'],
     },
     async (request, reply) => {
       const body = request.body;
@@ -52,13 +41,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: { users: UserRepo
     '/api/users/:id',
     {
       config: { access: 'admin' },
-      schema: {
-        tags: ['users'],
-        description: "Changes a user's role or sites; the user is signed out everywhere and signs in again",
-        params: UserIdParams,
-        body: Type.Object({ role: Type.Optional(RoleSchema), sites: Type.Optional(Type.Array(Id, { maxItems: 1000 })) }, { additionalProperties: false }),
-        response: { 200: UserBody, 400: ErrorBody, 404: ErrorBody },
-      },
+      schema: userApi['PATCH /api/users/:id'],
     },
     async (request) => {
       const user = existing(request.params.id);
@@ -76,13 +59,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: { users: UserRepo
     '/api/users/:id/password',
     {
       config: { access: 'admin' },
-      schema: {
-        tags: ['users'],
-        description: 'Sets a new password for a user (who must change it at next sign-in); their sessions end',
-        params: UserIdParams,
-        body: Type.Object({ password: Password }, { additionalProperties: false }),
-        response: { 204: Type.Null(), 404: ErrorBody },
-      },
+      schema: userApi['POST /api/users/:id/password'],
     },
     async (request, reply) => {
       const user = existing(request.params.id);
@@ -94,7 +71,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: { users: UserRepo
 
   app.delete(
     '/api/users/:id',
-    { config: { access: 'admin' }, schema: { tags: ['users'], params: UserIdParams, response: { 204: Type.Null(), 400: ErrorBody, 404: ErrorBody } } },
+    { config: { access: 'admin' }, schema: userApi['DELETE /api/users/:id'] },
     async (request, reply) => {
       const user = existing(request.params.id);
       if (user.role === 'admin' && admins() === 1) throw new HttpError(400, 'This is the last admin; make another admin first');

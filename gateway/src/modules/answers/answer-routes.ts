@@ -1,9 +1,8 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AnswerSchema, Id } from '../../platform/http/schemas.ts';
 import { allowedSites, requirePoint } from '../../platform/http/scope.ts';
 import type { AnswerQueries } from './answer-query-repo.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
+import { answerApi } from './answer-api.ts';
 
 /** Raw answers, newest first, of the caller's sites. */
 export const answerRoutes: FastifyPluginAsyncTypebox<{ services: { answers: AnswerQueries; topology: TopologyRepo } }> = async (app, { services }) => {
@@ -11,15 +10,7 @@ export const answerRoutes: FastifyPluginAsyncTypebox<{ services: { answers: Answ
     '/api/answers',
     {
       config: { access: 'answers:read' },
-      schema: {
-        tags: ['answers'],
-        description: 'The most recent raw answers, newest first',
-        querystring: Type.Object({
-          pointId: Type.Optional(Id),
-          limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
-        }),
-        response: { 200: Type.Object({ answers: Type.Array(AnswerSchema) }) },
-      },
+      schema: answerApi['GET /api/answers'],
     },
     async (request) => {
       if (request.query.pointId) requirePoint(request, (p) => services.topology.siteOfPoint(p), request.query.pointId);

@@ -1,12 +1,11 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { parseInstant } from '../../core/instant.ts';
-import { BadQuery, IndexFilter, queryLookup } from '../indices/index-query-schema.ts';
-import { Id } from '../../platform/http/schemas.ts';
+import { BadQuery, queryLookup } from '../indices/index-query-schema.ts';
 import { allowedSites, requirePoint, requireSite } from '../../platform/http/scope.ts';
 import type { AnswerExport } from './answer-export-repo.ts';
 import type { DeviceRegistry } from '../devices/device-registry.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
+import { exportApi } from './export-api.ts';
 
 export const exportRoutes: FastifyPluginAsyncTypebox<{ services: { exports: AnswerExport; topology: TopologyRepo; devices: DeviceRegistry } }> = async (app, { services }) => {
   const lookup = queryLookup(services);
@@ -14,21 +13,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ services: { exports: Answ
     '/api/export/answers.:format',
     {
       config: { access: 'answers:read' },
-      schema: {
-        tags: ['answers'],
-        description: 'Raw answers (misuse and skipped included, flagged) as CSV or XLSX, streamed',
-        params: Type.Object({ format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]) }),
-        querystring: Type.Object({
-          siteId: Type.Optional(Id),
-          pointId: Type.Optional(Id),
-          from: Type.String({ maxLength: 40 }),
-          to: Type.String({ maxLength: 40 }),
-          deviceId: Type.Optional(Id),
-          surveyId: Type.Optional(Id),
-          channel: IndexFilter.properties.channel,
-        }),
-        // A file stream, not JSON: no response schema (errors go through the central handler as 400s).
-      },
+      schema: exportApi['GET /api/export/answers.:format'],
     },
     async (request, reply) => {
       const from = parseInstant(request.query.from);

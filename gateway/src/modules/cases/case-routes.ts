@@ -1,8 +1,5 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { ErrorBody, Id, MultilineText, Text } from '../../platform/http/schemas.ts';
-import { CaseBody, CaseCategorySchema, CaseEventBody, CaseStatusSchema, ContactInput, SeveritySchema } from './schemas.ts';
 import { allowedSites, principalOf, requirePoint, requireSite } from '../../platform/http/scope.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { principalName } from '../../platform/auth/principal.ts';
@@ -10,6 +7,7 @@ import { normaliseContact } from '../ingest/comment-screen.ts';
 import { withContactHidden, type Case } from './case.ts';
 import type { CaseService } from './case-service.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
+import { caseApi } from './case-api.ts';
 
 /** A case as this request may see it: the contact only for those who handle cases. */
 function shown(request: FastifyRequest, c: Case): Case {
@@ -30,19 +28,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ services: { cases: CaseServ
     '/api/cases',
     {
       config: { access: 'cases:read' },
-      schema: {
-        tags: ['cases'],
-        querystring: Type.Object({
-          status: Type.Optional(CaseStatusSchema),
-          overdue: Type.Optional(Type.Boolean()),
-          siteId: Type.Optional(Id),
-          pointId: Type.Optional(Id),
-          from: Type.Optional(Type.Integer({ minimum: 0 })),
-          to: Type.Optional(Type.Integer({ minimum: 0 })),
-          limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
-        }),
-        response: { 200: Type.Object({ cases: Type.Array(CaseBody) }), 403: ErrorBody },
-      },
+      schema: caseApi['GET /api/cases'],
     },
     async (request) => {
       const { siteId, ...filter } = request.query;
@@ -56,12 +42,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ services: { cases: CaseServ
     '/api/cases/:id',
     {
       config: { access: 'cases:read' },
-      schema: {
-        tags: ['cases'],
-        description: 'A case with its full history (who did what, when)',
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
-        response: { 200: Type.Object({ case: CaseBody, history: Type.Array(CaseEventBody) }), 403: ErrorBody, 404: ErrorBody },
-      },
+      schema: caseApi['GET /api/cases/:id'],
     },
     async (request) => {
       const c = visible(request, request.params.id);
@@ -73,25 +54,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ services: { cases: CaseServ
     '/api/cases',
     {
       config: { access: 'cases:write' },
-      schema: {
-        tags: ['cases'],
-        description: 'Opens a case by hand: a hotline call, a complaint in person',
-        body: Type.Object(
-          {
-            siteId: Id,
-            pointId: Type.Optional(Id),
-            origin: Type.Union([Type.Literal('hotline'), Type.Literal('in_person')]),
-            category: CaseCategorySchema,
-            subcategory: Type.Optional(Text(120)),
-            severity: SeveritySchema,
-            summary: MultilineText(4000),
-            owner: Type.Optional(Text(120)),
-            contact: Type.Optional(ContactInput),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 201: CaseBody, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
-      },
+      schema: caseApi['POST /api/cases'],
     },
     async (request, reply) => {
       const body = request.body;
@@ -113,16 +76,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ services: { cases: CaseServ
     '/api/cases/:id',
     {
       config: { access: 'cases:write' },
-      schema: {
-        tags: ['cases'],
-        description: 'Assigns an owner, changes severity or category (deadlines not yet met follow), records the follow-up result',
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
-        body: Type.Object(
-          { owner: Type.Optional(Text(120, { minLength: 1 })), severity: Type.Optional(SeveritySchema), category: Type.Optional(CaseCategorySchema), subcategory: Type.Optional(Text(120)), followUp: Type.Optional(MultilineText(4000)) },
-          { additionalProperties: false },
-        ),
-        response: { 200: CaseBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
-      },
+      schema: caseApi['PATCH /api/cases/:id'],
     },
     async (request) => {
       visible(request, request.params.id);
@@ -134,16 +88,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ services: { cases: CaseServ
     '/api/cases/:id/status',
     {
       config: { access: 'cases:write' },
-      schema: {
-        tags: ['cases'],
-        description: 'new → acknowledged → in progress → resolved → closed (a resolved case may be reopened); closing needs a root cause and whether the customer confirmed the fix',
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
-        body: Type.Object(
-          { to: CaseStatusSchema, rootCause: Type.Optional(MultilineText(2000)), customerConfirmed: Type.Optional(Type.Boolean()), comment: Type.Optional(MultilineText(2000)) },
-          { additionalProperties: false },
-        ),
-        response: { 200: CaseBody, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
-      },
+      schema: caseApi['POST /api/cases/:id/status'],
     },
     async (request) => {
       visible(request, request.params.id);
@@ -156,12 +101,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ services: { cases: CaseServ
     '/api/cases/:id/comments',
     {
       config: { access: 'cases:write' },
-      schema: {
-        tags: ['cases'],
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
-        body: Type.Object({ text: MultilineText(4000) }, { additionalProperties: false }),
-        response: { 200: CaseBody, 403: ErrorBody, 404: ErrorBody },
-      },
+      schema: caseApi['POST /api/cases/:id/comments'],
     },
     async (request) => {
       visible(request, request.params.id);
@@ -174,12 +114,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ services: { cases: CaseServ
     '/api/cases/:id/contact',
     {
       config: { access: 'cases:write' },
-      schema: {
-        tags: ['cases'],
-        description: "Erases the customer's contact on their request: from the case and from the answer it came with; the case stays, anonymised",
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
-        response: { 200: CaseBody, 403: ErrorBody, 404: ErrorBody },
-      },
+      schema: caseApi['DELETE /api/cases/:id/contact'],
     },
     async (request) => {
       visible(request, request.params.id);

@@ -1,12 +1,10 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, Id } from '../../platform/http/schemas.ts';
-import { CommentBody } from './schemas.ts';
 import { mayUseSite, requirePoint, requireSite } from '../../platform/http/scope.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { polarity } from '../../core/scale.ts';
 import type { AnswerNoteRepo } from '../ingest/answer-note-repo.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
+import { commentApi } from './comment-api.ts';
 
 /** Customers' comments (never their contact), and the manager's choice of positive ones for the staff screen. */
 export const commentRoutes: FastifyPluginAsyncTypebox<{ services: { notes: AnswerNoteRepo; topology: TopologyRepo } }> = async (app, { services }) => {
@@ -14,11 +12,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ services: { notes: Answe
     '/api/comments',
     {
       config: { access: 'cases:read' },
-      schema: {
-        tags: ['cases'],
-        querystring: Type.Object({ siteId: Type.Optional(Id), pointId: Type.Optional(Id), from: Type.Integer({ minimum: 0, default: 0 }), to: Type.Optional(Type.Integer({ minimum: 0 })), limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }) }),
-        response: { 200: Type.Object({ comments: Type.Array(CommentBody) }), 403: ErrorBody, 404: ErrorBody },
-      },
+      schema: commentApi['GET /api/comments'],
     },
     async (request) => {
       const { siteId, pointId, from, to, limit } = request.query;
@@ -37,13 +31,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ services: { notes: Answe
     '/api/comments/:deviceId/:boot/:seq/publishable',
     {
       config: { access: 'cases:write' },
-      schema: {
-        tags: ['cases'],
-        description: "Shows a comment on its point's staff screen (or stops showing it): only a positive answer's comment with no spam or profanity flag",
-        params: Type.Object({ deviceId: Id, boot: Type.Integer({ minimum: 0 }), seq: Type.Integer({ minimum: 0 }) }),
-        body: Type.Object({ publishable: Type.Boolean() }, { additionalProperties: false }),
-        response: { 204: Type.Null(), 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
-      },
+      schema: commentApi['PUT /api/comments/:deviceId/:boot/:seq/publishable'],
     },
     async (request, reply) => {
       const { deviceId, boot, seq } = request.params;

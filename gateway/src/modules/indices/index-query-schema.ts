@@ -1,33 +1,14 @@
-import { Type, type Static } from '@sinclair/typebox';
-import { INDEX_NAMES } from './math/index-from-counts.ts';
+import type { Static } from '@sinclair/typebox';
 import { parseInstant } from '../../core/instant.ts';
 import type { FastifyRequest } from 'fastify';
 import { QueryError, type IndexQuery } from './index-service.ts';
 import { allowedSites, requirePoint, requireSite } from '../../platform/http/scope.ts';
-import { Id } from '../../platform/http/schemas.ts';
+import type { IndexFilter } from './index-filter-schema.ts';
 import { HttpError } from '../../platform/http/errors.ts';
-import { CHANNELS, channelOfDevice, type Channel } from '../../core/channel.ts';
+import { channelOfDevice, type Channel } from '../../core/channel.ts';
 import { phoneDevice } from '../surveys/phone-surveys.ts';
 import type { DeviceRegistry } from '../devices/device-registry.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
-
-const Instant = Type.String({ maxLength: 40, description: 'epoch milliseconds, or ISO 8601 with an offset (2026-03-29T00:00:00+02:00)' });
-
-export const IndexParams = Type.Object({ index: Type.Union(INDEX_NAMES.map((n) => Type.Literal(n))) });
-
-/** The filter every index, breakdown and trend accepts. */
-export const IndexFilter = Type.Object({
-  siteId: Type.Optional(Id),
-  pointId: Type.Optional(Id),
-  deviceId: Type.Optional(Id),
-  staffId: Type.Optional(Id),
-  surveyId: Type.Optional(Id),
-  questionId: Type.Optional(Id),
-  /** only answers from buttons, survey terminals (kiosks) or phones */
-  channel: Type.Optional(Type.Union(CHANNELS.map((c) => Type.Literal(c)))),
-  from: Instant,
-  to: Instant,
-});
 
 /** What turning a request's filter into a query looks up: a point's site, a channel's devices. */
 export interface QueryLookup {

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, OverviewSchema } from '../../platform/http/schemas.ts';
 import { INDEX_NAMES } from '../../core/index-names.ts';
-import { IndexFilter, answering, toIndexQuery, queryLookup } from './index-query-schema.ts';
+import { answering, toIndexQuery, queryLookup } from './index-query-schema.ts';
 import type { DeviceRegistry } from '../devices/device-registry.ts';
 import type { IndexService } from './index-service.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
+import { overviewApi } from './overview-api.ts';
 
 /** Every index over one filter and range, and over the period of equal length before it: the dashboard's overview in one request. */
 export const overviewRoutes: FastifyPluginAsyncTypebox<{ services: { indices: IndexService; topology: TopologyRepo; devices: DeviceRegistry } }> = async (app, { services }) => {
@@ -13,12 +13,7 @@ export const overviewRoutes: FastifyPluginAsyncTypebox<{ services: { indices: In
     '/api/overview',
     {
       config: { access: 'indices:read' },
-      schema: {
-        tags: ['indices'],
-        description: 'Every index (with n, its 95% interval and enough) for the filter, and for the period of equal length just before it',
-        querystring: IndexFilter,
-        response: { 200: OverviewSchema, 400: ErrorBody },
-      },
+      schema: overviewApi['GET /api/overview'],
     },
     async (request) => {
       const base = toIndexQuery(request, lookup, 'happy', request.query);

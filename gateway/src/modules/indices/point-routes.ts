@@ -1,11 +1,10 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, Id, PointsResponseSchema } from '../../platform/http/schemas.ts';
 import { mayUseSite, requirePoint } from '../../platform/http/scope.ts';
 import type { Config } from '../../platform/config/schema.ts';
 import type { DeviceInbox } from '../../core/device-inbox.ts';
 import type { PointSummaries } from './point-summaries.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
+import { pointApi } from './point-api.ts';
 
 /** Points: their live summaries, and opening a rating at one (session mode). */
 export const pointRoutes: FastifyPluginAsyncTypebox<{ services: { config: Config; topology: TopologyRepo; summaries: PointSummaries; inbox: DeviceInbox } }> = async (app, { services }) => {
@@ -13,11 +12,7 @@ export const pointRoutes: FastifyPluginAsyncTypebox<{ services: { config: Config
     '/api/points',
     {
       config: { access: 'indices:read' },
-      schema: {
-        tags: ['indices'],
-        description: "Every point with its Happy Index over the site's local day so far",
-        response: { 200: PointsResponseSchema },
-      },
+      schema: pointApi['GET /api/points'],
     },
     async (request) => ({
       minAnswers: services.config.indices.minAnswers,
@@ -29,12 +24,7 @@ export const pointRoutes: FastifyPluginAsyncTypebox<{ services: { config: Config
     '/api/points/:pointId/invite',
     {
       config: { access: 'devices:write' },
-      schema: {
-        tags: ['devices'],
-        description: 'Session ("invite") mode: opens one rating at the point; the first press counts, the rest are misuse',
-        params: Type.Object({ pointId: Id }),
-        response: { 204: Type.Null(), 403: ErrorBody, 404: ErrorBody },
-      },
+      schema: pointApi['POST /api/points/:pointId/invite'],
     },
     async (request, reply) => {
       requirePoint(request, (p) => services.topology.siteOfPoint(p), request.params.pointId);

@@ -1,19 +1,8 @@
-import { Type } from '@sinclair/typebox';
-import { ContactInput } from '../cases/schemas.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { normaliseContact, screenComment } from './comment-screen.ts';
 import { polarity } from '../../core/scale.ts';
 import type { AnswerNoteRepo } from './answer-note-repo.ts';
 import type { EventBus } from '../../platform/events/bus.ts';
-
-/** What a customer may add to an answer, on a terminal or a phone. */
-export const NoteFields = {
-  reasons: Type.Array(Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,64}$' }), { maxItems: 6, default: [] }),
-  comment: Type.Optional(Type.String({ maxLength: 2000 })),
-  contact: Type.Optional(ContactInput),
-};
-
-export const NoteOutcome = Type.Object({ outcome: Type.Union([Type.Literal('stored'), Type.Literal('duplicate')]), flags: Type.Array(Type.String()) });
 
 /**
  * Stores a note on a stored answer, once: the comment screened (flagged, never deleted), the

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, ScreenSummarySchema } from '../../platform/http/schemas.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { principalOf } from '../../platform/http/scope.ts';
 import { polarity } from '../../core/scale.ts';
@@ -7,6 +6,7 @@ import type { AnswerNoteRepo } from '../ingest/answer-note-repo.ts';
 import type { AnswerQueries } from '../answers/answer-query-repo.ts';
 import type { Config } from '../../platform/config/schema.ts';
 import type { PointSummaries } from '../indices/point-summaries.ts';
+import { screenApi } from './screen-api.ts';
 
 /** The longest run a screen counts; beyond it the streak shows this many. */
 const MAX_STREAK = 1000;
@@ -17,7 +17,7 @@ export const screenRoutes: FastifyPluginAsyncTypebox<{ services: { summaries: Po
     '/api/screen/summary',
     {
       config: { access: 'screen' },
-      schema: { tags: ['screen'], description: "The screen token's point: today's Happy Index against its goal, and the run of positive answers", response: { 200: ScreenSummarySchema, 404: ErrorBody } },
+      schema: screenApi['GET /api/screen/summary'],
     },
     async (request) => {
       const principal = principalOf(request);

@@ -1,6 +1,4 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, Id, Nullable } from '../../platform/http/schemas.ts';
 import { allowedSites, principalOf, requireSite } from '../../platform/http/scope.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { principalName } from '../../platform/auth/principal.ts';
@@ -8,18 +6,7 @@ import { CHECKLIST, SECTIONS, automaticAnswers, score, type Answer } from './sel
 import type { AssessmentFigures } from './self-assessment.ts';
 import type { AssessmentRepo } from './assessment-repo.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
-
-const AnswerSchema = Type.Union([Type.Literal('yes'), Type.Literal('partly'), Type.Literal('no')]);
-const Scores = Type.Object({ total: Type.Number(), sections: Type.Record(Type.String(), Type.Number()) });
-const Saved = Type.Object({
-  id: Type.Integer(),
-  siteId: Nullable(Type.String()),
-  takenAt: Type.Integer(),
-  takenBy: Type.String(),
-  score: Type.Number(),
-  scores: Scores,
-  answers: Type.Record(Type.String(), Type.Object({ answer: AnswerSchema, automatic: Type.Boolean(), evidence: Nullable(Type.String()) })),
-});
+import { assessmentApi } from './assessment-api.ts';
 
 /** The customer-centricity self-assessment: the checklist with the gateway's own answers, saved by date. */
 export const assessmentRoutes: FastifyPluginAsyncTypebox<{ services: { assessments: { repo: AssessmentRepo; figures: (siteId: string, now: number) => AssessmentFigures }; topology: TopologyRepo } }> = async (app, { services }) => {
@@ -31,19 +18,7 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox<{ services: { assessmen
     '/api/assessments/checklist',
     {
       config: { access: 'cases:read' },
-      schema: {
-        tags: ['assessments'],
-        description: "The checklist's items by section, each the gateway can answer with its automatic answer and the evidence (its figures over the last 30 days)",
-        querystring: Type.Object({ siteId: Id }),
-        response: {
-          200: Type.Object({
-            sections: Type.Array(Type.String()),
-            items: Type.Array(Type.Object({ id: Type.String(), section: Type.String(), text: Type.String(), automatic: Nullable(Type.Object({ answer: AnswerSchema, evidence: Type.String() })) })),
-          }),
-          403: ErrorBody,
-          404: ErrorBody,
-        },
-      },
+      schema: assessmentApi['GET /api/assessments/checklist'],
     },
     async (request) => {
       requireSite(request, request.query.siteId);
@@ -57,12 +32,7 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox<{ services: { assessmen
     '/api/assessments',
     {
       config: { access: 'cases:write' },
-      schema: {
-        tags: ['assessments'],
-        description: 'Saves an assessment: the answers given, and the automatic answers (with their evidence) for the items left out',
-        body: Type.Object({ siteId: Id, answers: Type.Record(Type.String({ maxLength: 64 }), AnswerSchema, { maxProperties: 100 }) }, { additionalProperties: false }),
-        response: { 201: Saved, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
-      },
+      schema: assessmentApi['POST /api/assessments'],
     },
     async (request, reply) => {
       const { siteId, answers } = request.body;
@@ -87,12 +57,7 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox<{ services: { assessmen
     '/api/assessments',
     {
       config: { access: 'cases:read' },
-      schema: {
-        tags: ['assessments'],
-        description: 'Saved assessments, oldest first, with their scores per section: compared over time',
-        querystring: Type.Object({ siteId: Type.Optional(Id), limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) }),
-        response: { 200: Type.Object({ assessments: Type.Array(Saved) }), 403: ErrorBody },
-      },
+      schema: assessmentApi['GET /api/assessments'],
     },
     async (request) => {
       const { siteId, limit } = request.query;

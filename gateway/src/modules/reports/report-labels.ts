@@ -1,4 +1,6 @@
 import type { IndexName } from '../../core/index-names.ts';
+// the indices' names, one catalogue for the reports and the web apps' screens
+import INDEX_LABELS from '../../core/index-labels.json' with { type: 'json' };
 
 export type ReportLanguage = 'en' | 'ru' | 'zh';
 
@@ -115,10 +117,7 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
     emotions: 'Emotion panel',
     sentiment: { positive: 'positive', neutral: 'neutral', negative: 'negative' },
     categoryNames: { product: 'product', service: 'service', operations: 'operations', suggestion: 'suggestion' },
-    indexNames: {
-      happy: 'Happy Index', positiveShare: 'Positive share', nps: 'NPS', csat: 'CSAT', ces: 'CES', csi: 'CSI', responseRate: 'Response rate', criticality: 'Criticality index', support: 'Support index',
-      emotionalNps: 'Emotional NPS', emotionalEngagement: 'Emotional engagement', entryExitShift: 'Entry–exit shift',
-    },
+    indexNames: INDEX_LABELS.en,
   },
   ru: {
     title: 'Отчёт по обратной связи',
@@ -174,10 +173,7 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
     emotions: 'Эмоции',
     sentiment: { positive: 'позитивные', neutral: 'нейтральные', negative: 'негативные' },
     categoryNames: { product: 'продукт', service: 'сервис', operations: 'операции', suggestion: 'предложение' },
-    indexNames: {
-      happy: 'Индекс счастья', positiveShare: 'Доля позитивных', nps: 'NPS', csat: 'CSAT', ces: 'CES', csi: 'CSI', responseRate: 'Доля ответивших', criticality: 'Индекс критичности', support: 'Индекс поддержки',
-      emotionalNps: 'Эмоциональный NPS', emotionalEngagement: 'Эмоциональная вовлечённость', entryExitShift: 'Сдвиг вход–выход',
-    },
+    indexNames: INDEX_LABELS.ru,
   },
   zh: {
     title: '顾客反馈报告',
@@ -233,9 +229,6 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
     emotions: '情绪面板',
     sentiment: { positive: '正面', neutral: '中性', negative: '负面' },
     categoryNames: { product: '产品', service: '服务', operations: '运营', suggestion: '建议' },
-    indexNames: {
-      happy: '幸福指数', positiveShare: '好评率', nps: 'NPS', csat: 'CSAT', ces: 'CES', csi: 'CSI', responseRate: '回应率', criticality: '批评指数', support: '支持指数',
-      emotionalNps: '情绪 NPS', emotionalEngagement: '情绪投入度', entryExitShift: '进出情绪变化',
-    },
+    indexNames: INDEX_LABELS.zh,
   },
 };

@@ -1,13 +1,11 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, Id } from '../../platform/http/schemas.ts';
-import { ReportBody } from '../cases/schemas.ts';
 import { allowedSites, principalOf, requireSite } from '../../platform/http/scope.ts';
 import { HttpError } from '../../platform/http/errors.ts';
-import { RecordInstant, recordInstant } from '../../platform/http/record-instant.ts';
+import { recordInstant } from '../../platform/http/record-instant.ts';
 import { principalName } from '../../platform/auth/principal.ts';
 import type { ReportService } from './report-service.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
+import { reportApi } from './report-api.ts';
 
 const CONTENT_TYPES = {
   html: 'text/html; charset=utf-8',
@@ -23,11 +21,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ services: { reports: Repo
     '/api/reports',
     {
       config: { access: 'cases:read' },
-      schema: {
-        tags: ['reports'],
-        querystring: Type.Object({ siteId: Type.Optional(Id), limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }) }),
-        response: { 200: Type.Object({ reports: Type.Array(ReportBody) }), 403: ErrorBody },
-      },
+      schema: reportApi['GET /api/reports'],
     },
     async (request) => {
       const { siteId, limit } = request.query;
@@ -40,12 +34,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ services: { reports: Repo
     '/api/reports',
     {
       config: { access: 'cases:write' },
-      schema: {
-        tags: ['reports'],
-        description: 'Makes a report for any period of up to a year now (kept and listed; not mailed)',
-        body: Type.Object({ siteId: Id, from: RecordInstant, to: RecordInstant }, { additionalProperties: false }),
-        response: { 201: ReportBody, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
-      },
+      schema: reportApi['POST /api/reports'],
     },
     async (request, reply) => {
       const { siteId } = request.body;
@@ -65,11 +54,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ services: { reports: Repo
     '/api/reports/:id/report.:format',
     {
       config: { access: 'cases:read' },
-      schema: {
-        tags: ['reports'],
-        description: 'The file itself, not JSON (so no response schema): HTML inline, PDF and XLSX as downloads',
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }), format: Type.Union([Type.Literal('html'), Type.Literal('pdf'), Type.Literal('xlsx')]) }),
-      },
+      schema: reportApi['GET /api/reports/:id/report.:format'],
     },
     async (request, reply) => {
       const report = services.reports.repo.get(request.params.id);

@@ -2,46 +2,17 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
-import { ErrorBody, Id, MultilineText, Nullable } from '../../platform/http/schemas.ts';
-import { literals } from '../cases/schemas.ts';
+import { ErrorBody } from '../../platform/http/schemas.ts';
 import { allowedSites, principalOf, requireSite } from '../../platform/http/scope.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { principalName } from '../../platform/auth/principal.ts';
 import { signature } from '../alerts/webhooks.ts';
-import { REVIEW_STATUSES, type Review } from './review.ts';
+import type { Review } from './review.ts';
 import { parseReviewCsv, parseReviewJson } from './review-import.ts';
 import type { Config } from '../../platform/config/schema.ts';
 import type { ReviewService } from './review-service.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
-
-const SentimentSchema = literals(['positive', 'neutral', 'negative'] as const);
-
-const ReviewBody = Type.Object({
-  id: Type.Integer(),
-  siteId: Type.String(),
-  platform: Type.String(),
-  externalId: Nullable(Type.String()),
-  link: Nullable(Type.String()),
-  publishedAt: Type.Integer(),
-  importedAt: Type.Integer(),
-  author: Nullable(Type.String()),
-  rating: Nullable(Type.Number()),
-  text: Nullable(Type.String()),
-  sentiment: SentimentSchema,
-  sentimentFrom: literals(['rating', 'text'] as const),
-  status: literals(REVIEW_STATUSES),
-  reply: Nullable(Type.String()),
-  replyDueAt: Type.Integer(),
-  answeredAt: Nullable(Type.Integer()),
-  answeredBy: Nullable(Type.String()),
-  caseId: Nullable(Type.Integer()),
-});
-
-const ImportResult = Type.Object({
-  imported: Type.Integer(),
-  duplicates: Type.Integer(),
-  problems: Type.Array(Type.Object({ line: Type.Optional(Type.Integer()), item: Type.Optional(Type.Integer()), message: Type.String() })),
-});
+import { ImportResult, reviewApi } from './review-api.ts';
 
 /** The online reviews journal: import (files and a signed webhook), reply drafts, statuses, the daily check. */
 export const reviewRoutes: FastifyPluginAsyncTypebox<{ services: { reviews: ReviewService; topology: TopologyRepo; config: Config } }> = async (app, { services }) => {
@@ -60,19 +31,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ services: { reviews: Revi
     '/api/reviews',
     {
       config: { access: 'cases:read' },
-      schema: {
-        tags: ['reviews'],
-        querystring: Type.Object({
-          siteId: Type.Optional(Id),
-          status: Type.Optional(literals(REVIEW_STATUSES)),
-          sentiment: Type.Optional(SentimentSchema),
-          overdue: Type.Optional(Type.Boolean({ description: 'only those not answered within the reply deadline' })),
-          from: Type.Optional(Type.Integer({ minimum: 0 })),
-          to: Type.Optional(Type.Integer({ minimum: 0 })),
-          limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
-        }),
-        response: { 200: Type.Object({ reviews: Type.Array(ReviewBody) }), 403: ErrorBody },
-      },
+      schema: reviewApi['GET /api/reviews'],
     },
     async (request) => {
       const { siteId, overdue, ...filter } = request.query;
@@ -87,15 +46,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ services: { reviews: Revi
     '/api/reviews/import',
     {
       config: { access: 'cases:write' },
-      schema: {
-        tags: ['reviews'],
-        description:
-          'A CSV file (text/csv, header platform,id,date,author,rating,ratingMax,text,link), a JSON array (application/json) or JSON lines (application/x-ndjson). Duplicates (same platform and id or link) are skipped; each bad row is reported by line (or item) and the valid rows are kept.',
-        querystring: Type.Object({ siteId: Id }),
-        consumes: ['text/csv', 'application/json', 'application/x-ndjson'],
-        body: Type.Union([Type.String(), Type.Array(Type.Unknown())]),
-        response: { 200: ImportResult, 403: ErrorBody, 404: ErrorBody },
-      },
+      schema: reviewApi['POST /api/reviews/import'],
     },
     async (request) => {
       knownSite(request, request.query.siteId);
@@ -109,13 +60,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ services: { reviews: Revi
     '/api/reviews/:id/draft',
     {
       config: { access: 'cases:read' },
-      schema: {
-        tags: ['reviews'],
-        description: "A reply draft in the review's tone (METRICS.md), for a person to edit and send",
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
-        querystring: Type.Object({ language: literals(['en', 'ru', 'zh'] as const) }),
-        response: { 200: Type.Object({ draft: Type.String() }), 403: ErrorBody, 404: ErrorBody },
-      },
+      schema: reviewApi['GET /api/reviews/:id/draft'],
     },
     async (request) => {
       visible(request, request.params.id);
@@ -127,13 +72,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ services: { reviews: Revi
     '/api/reviews/:id/reply',
     {
       config: { access: 'cases:write' },
-      schema: {
-        tags: ['reviews'],
-        description: 'Records the reply as sent on the platform; the review is answered',
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
-        body: Type.Object({ text: MultilineText(5000) }, { additionalProperties: false }),
-        response: { 200: ReviewBody, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
-      },
+      schema: reviewApi['POST /api/reviews/:id/reply'],
     },
     async (request) => {
       visible(request, request.params.id);
@@ -146,13 +85,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ services: { reviews: Revi
     '/api/reviews/:id/status',
     {
       config: { access: 'cases:write' },
-      schema: {
-        tags: ['reviews'],
-        description: 'In work, or passed to quality (which opens a case for it, once)',
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
-        body: Type.Object({ to: literals(['in_work', 'passed_to_quality'] as const) }, { additionalProperties: false }),
-        response: { 200: ReviewBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
-      },
+      schema: reviewApi['POST /api/reviews/:id/status'],
     },
     async (request) => {
       visible(request, request.params.id);
@@ -164,12 +97,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ services: { reviews: Revi
     '/api/reviews/checks',
     {
       config: { access: 'cases:write' },
-      schema: {
-        tags: ['reviews'],
-        description: "The daily mark that today's reviews were checked (due by 11:00 local time)",
-        body: Type.Object({ siteId: Id }, { additionalProperties: false }),
-        response: { 204: Type.Null(), 403: ErrorBody, 404: ErrorBody },
-      },
+      schema: reviewApi['POST /api/reviews/checks'],
     },
     async (request, reply) => {
       knownSite(request, request.body.siteId);
@@ -182,15 +110,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ services: { reviews: Revi
     '/api/reviews/checks',
     {
       config: { access: 'cases:read' },
-      schema: {
-        tags: ['reviews'],
-        description: 'Per local day (yyyymmdd): who marked the reviews checked and when, and when a missing mark was recorded as a violation',
-        querystring: Type.Object({ siteId: Id, fromDay: Type.Integer({ minimum: 19700101, maximum: 99991231 }), toDay: Type.Integer({ minimum: 19700101, maximum: 99991231 }) }),
-        response: {
-          200: Type.Object({ days: Type.Array(Type.Object({ day: Type.Integer(), checkedAt: Nullable(Type.Integer()), checkedBy: Nullable(Type.String()), violationAt: Nullable(Type.Integer()) })) }),
-          403: ErrorBody,
-        },
-      },
+      schema: reviewApi['GET /api/reviews/checks'],
     },
     async (request) => {
       requireSite(request, request.query.siteId);

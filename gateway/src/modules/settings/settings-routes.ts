@@ -1,9 +1,8 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import type { TSchema } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { ErrorBody, Id } from '../../platform/http/schemas.ts';
-import { AuditEntrySchema, ITEM_SCHEMAS, SettingsSchema } from './schemas.ts';
-import { WebhookConfig, type DeviceConfig, type SiteConfig } from '../../platform/config/schema.ts';
+import { ITEM_SCHEMAS } from './schemas.ts';
+import { type DeviceConfig, type SiteConfig } from '../../platform/config/schema.ts';
 import { itemsOf, putItem, removeItem, withDeviceSecretKept, withDeviceSecretMasked, withSecretsKept, withSecretsMasked, type CatalogItem, type ItemSection } from '../../platform/config/catalog.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { principalOf } from '../../platform/http/scope.ts';
@@ -12,12 +11,10 @@ import { catalogInReach, requireSettingsReach, settingsForEveryone } from './set
 import type { AuditRepo } from '../../platform/settings/audit-repo.ts';
 import type { LiveCatalog } from '../../platform/settings/live-catalog.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
+import { deleteItemApi, putItemApi, settingsApi } from './settings-api.ts';
 
 type PathSection = keyof typeof ITEM_SCHEMAS;
 const SECTION_OF_PATH: Record<PathSection, ItemSection> = { sites: 'sites', points: 'points', devices: 'devices', surveys: 'surveys', 'alert-rules': 'alertRules' };
-/** `?version=N`: the version the change was made against; a newer one is refused (409). */
-const VersionQuery = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) });
-const Changed = Type.Object({ version: Type.Integer() });
 
 /**
  * Settings kept in the database (sites, points, devices, surveys, alert rules, webhooks): read,
@@ -31,7 +28,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<{ services: { catalog: Li
     return { version: catalog.version, updatedAt: catalog.updated.at, updatedBy: catalog.updated.by, scope: settingsForEveryone(request) ? ('all' as const) : ('sites' as const), catalog: withSecretsMasked(catalogInReach(request, catalog.catalog())) };
   };
 
-  app.get('/api/settings', { config: { access: 'settings:write' }, schema: { tags: ['settings'], description: 'The settings the caller may change (secrets masked)', response: { 200: SettingsSchema } } }, async (request) => settings(request));
+  app.get('/api/settings', { config: { access: 'settings:write' }, schema: settingsApi['GET /api/settings'] }, async (request) => settings(request));
 
   /** A site's time zone places its answers in local days: it cannot move once answers are counted there. */
   const requireSameZone = (before: CatalogItem | undefined, after: CatalogItem) => {
@@ -47,14 +44,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<{ services: { catalog: Li
       `/api/settings/${path}/:id`,
       {
         config: { access: 'settings:write' },
-        schema: {
-          tags: ['settings'],
-          description: `Creates or replaces one entry of ${path}; applied at once`,
-          params: Type.Object({ id: Id }),
-          querystring: VersionQuery,
-          body: schema,
-          response: { 200: Changed, 400: ErrorBody, 403: ErrorBody, 409: ErrorBody },
-        },
+        schema: putItemApi(path, schema),
       },
       async (request) => {
         const item = request.body as CatalogItem;
@@ -73,13 +63,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<{ services: { catalog: Li
       `/api/settings/${path}/:id`,
       {
         config: { access: 'settings:write' },
-        schema: {
-          tags: ['settings'],
-          description: `Removes one entry of ${path}; refused while others refer to it. Its history stays.`,
-          params: Type.Object({ id: Id }),
-          querystring: VersionQuery,
-          response: { 200: Changed, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
-        },
+        schema: deleteItemApi(path),
       },
       async (request) =>
         services.catalog.change(actor(request), request.query.version, (draft) => {
@@ -96,13 +80,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<{ services: { catalog: Li
     '/api/settings/webhooks',
     {
       config: { access: 'admin' },
-      schema: {
-        tags: ['settings'],
-        description: 'Replaces the outgoing webhooks; a secret sent as "********" keeps the one its url has',
-        querystring: VersionQuery,
-        body: Type.Array(WebhookConfig, { maxItems: 50 }),
-        response: { 200: Changed, 400: ErrorBody, 409: ErrorBody },
-      },
+      schema: settingsApi['PUT /api/settings/webhooks'],
     },
     async (request) =>
       services.catalog.change(actor(request), request.query.version, (draft) => {
@@ -116,16 +94,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<{ services: { catalog: Li
     '/api/settings/audit',
     {
       config: { access: 'admin' },
-      schema: {
-        tags: ['settings'],
-        description: 'Who changed which setting, when: newest first; `before` pages back, `target` narrows to one entry or section',
-        querystring: Type.Object({
-          limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
-          before: Type.Optional(Type.Integer({ minimum: 1 })),
-          target: Type.Optional(Type.String({ maxLength: 200 })),
-        }),
-        response: { 200: Type.Object({ entries: Type.Array(AuditEntrySchema) }) },
-      },
+      schema: settingsApi['GET /api/settings/audit'],
     },
     async (request) => ({ entries: services.audit.list({ limit: request.query.limit, beforeId: request.query.before, target: request.query.target }) }),
   );

@@ -1,14 +1,12 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { ErrorBody } from '../../platform/http/schemas.ts';
-import { ImportResultSchema } from './schemas.ts';
 import { CATALOG_SECTIONS, catalogOf, sectionChanges, withSecretsKept, withSecretsMasked, type Catalog, type CatalogSection } from '../../platform/config/catalog.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { principalOf } from '../../platform/http/scope.ts';
 import { principalName } from '../../platform/auth/principal.ts';
 import type { AuditRepo } from '../../platform/settings/audit-repo.ts';
 import type { LiveCatalog } from '../../platform/settings/live-catalog.ts';
+import { settingsTransferApi } from './settings-transfer-api.ts';
 
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml', 'text/plain'];
 const IMPORT_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -46,11 +44,7 @@ export const settingsTransferRoutes: FastifyPluginAsyncTypebox<{ services: { cat
     '/api/settings/export',
     {
       config: { access: 'admin' },
-      schema: {
-        tags: ['settings'],
-        description: 'The settings kept in the database as YAML (the same shape as the configuration file); secrets=true includes the secrets',
-        querystring: Type.Object({ secrets: Type.Boolean({ default: false }) }),
-      },
+      schema: settingsTransferApi['GET /api/settings/export'],
     },
     async (request, reply) => {
       const { catalog } = services;
@@ -71,12 +65,7 @@ export const settingsTransferRoutes: FastifyPluginAsyncTypebox<{ services: { cat
     {
       config: { access: 'admin' },
       bodyLimit: IMPORT_LIMIT_BYTES,
-      schema: {
-        tags: ['settings'],
-        description: 'Replaces each settings section the YAML body holds (content type application/yaml); dryRun=true only reports the changes',
-        querystring: Type.Object({ dryRun: Type.Boolean({ default: false }), version: Type.Optional(Type.Integer({ minimum: 1 })) }),
-        response: { 200: ImportResultSchema, 400: ErrorBody, 409: ErrorBody, 415: ErrorBody },
-      },
+      schema: settingsTransferApi['POST /api/settings/import'],
     },
     async (request) => {
       if (typeof request.body !== 'string') throw new HttpError(415, `Send the YAML file as ${YAML_TYPES[0]}`);

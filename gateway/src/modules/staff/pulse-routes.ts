@@ -1,13 +1,11 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, Id } from '../../platform/http/schemas.ts';
-import { PulseWeekSchema } from '../cases/schemas.ts';
 import { requireSite } from '../../platform/http/scope.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { MIN_GROUP, pulseWeeks } from './pulse-summary.ts';
 import type { PulseRepo } from './pulse-repo.ts';
 import type { ShiftRepo } from './shift-repo.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
+import { pulseApi } from './pulse-api.ts';
 
 /** The staff pulse of a site by week: eNPS and the drained share, only for groups large enough to stay anonymous. */
 export const pulseRoutes: FastifyPluginAsyncTypebox<{ services: { pulse: PulseRepo; shifts: ShiftRepo; topology: TopologyRepo } }> = async (app, { services }) => {
@@ -15,11 +13,7 @@ export const pulseRoutes: FastifyPluginAsyncTypebox<{ services: { pulse: PulseRe
     '/api/pulse',
     {
       config: { access: 'staff:read' },
-      schema: {
-        tags: ['staff'],
-        querystring: Type.Object({ siteId: Id, weeks: Type.Integer({ minimum: 1, maximum: 104, default: 8 }) }),
-        response: { 200: Type.Object({ minGroup: Type.Integer(), weeks: Type.Array(PulseWeekSchema) }), 403: ErrorBody, 404: ErrorBody },
-      },
+      schema: pulseApi['GET /api/pulse'],
     },
     async (request) => {
       const { siteId, weeks } = request.query;

@@ -1,27 +1,20 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, Id } from '../../platform/http/schemas.ts';
 import { HttpError } from '../../platform/http/errors.ts';
-import { RecordInstant, recordInstant } from '../../platform/http/record-instant.ts';
+import { recordInstant } from '../../platform/http/record-instant.ts';
 import { allowedSites, requirePoint } from '../../platform/http/scope.ts';
 import type { Shift } from './shift-repo.ts';
 import type { ShiftRepo } from './shift-repo.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
+import { shiftApi } from './shift-api.ts';
 
 /** Who works which shift at which point. */
 export const shiftRoutes: FastifyPluginAsyncTypebox<{ services: { shifts: ShiftRepo; topology: TopologyRepo } }> = async (app, { services }) => {
   const siteOfPoint = (pointId: string) => services.topology.siteOfPoint(pointId);
-  const ShiftBody = Type.Object({ id: Type.Integer(), staffId: Type.String(), pointId: Type.String(), startsAt: Type.Integer(), endsAt: Type.Integer() });
   app.post(
     '/api/shifts',
     {
       config: { access: 'staff:write' },
-      schema: {
-        tags: ['staff'],
-        description: 'Who serves at a point from when to when; answers in that time are attributed to them',
-        body: Type.Object({ staffId: Id, pointId: Id, from: RecordInstant, to: RecordInstant }, { additionalProperties: false }),
-        response: { 201: ShiftBody, 400: ErrorBody },
-      },
+      schema: shiftApi['POST /api/shifts'],
     },
     async (request, reply) => {
       const { staffId, pointId } = request.body;
@@ -39,12 +32,7 @@ export const shiftRoutes: FastifyPluginAsyncTypebox<{ services: { shifts: ShiftR
     '/api/shifts',
     {
       config: { access: 'staff:read' },
-      schema: {
-        tags: ['staff'],
-        description: 'Shifts, optionally of one point and only those overlapping [from, to)',
-        querystring: Type.Object({ pointId: Type.Optional(Id), from: Type.Optional(RecordInstant), to: Type.Optional(RecordInstant) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ shifts: Type.Array(ShiftBody) }), 400: ErrorBody },
-      },
+      schema: shiftApi['GET /api/shifts'],
     },
     async (request) => {
       const { pointId } = request.query;

@@ -1,7 +1,6 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Id, Text } from '../../platform/http/schemas.ts';
 import type { ShiftRepo } from './shift-repo.ts';
+import { staffApi } from './staff-api.ts';
 
 /** Staff members (answers are attributed to whoever is on shift). */
 export const staffRoutes: FastifyPluginAsyncTypebox<{ services: { shifts: ShiftRepo } }> = async (app, { services }) => {
@@ -9,7 +8,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox<{ services: { shifts: ShiftR
     '/api/staff/:staffId',
     {
       config: { access: 'staff:write' },
-      schema: { tags: ['staff'], params: Type.Object({ staffId: Id }), body: Type.Object({ name: Text(200, { minLength: 1 }) }, { additionalProperties: false }), response: { 204: Type.Null() } },
+      schema: staffApi['PUT /api/staff/:staffId'],
     },
     async (request, reply) => {
       services.shifts.upsertStaff(request.params.staffId, request.body.name);
@@ -17,7 +16,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox<{ services: { shifts: ShiftR
     },
   );
 
-  app.get('/api/staff', { config: { access: 'staff:read' }, schema: { tags: ['staff'], response: { 200: Type.Object({ staff: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) }) } } }, async () => ({
+  app.get('/api/staff', { config: { access: 'staff:read' }, schema: staffApi['GET /api/staff'] }, async () => ({
     staff: services.shifts.staff(),
   }));
 };

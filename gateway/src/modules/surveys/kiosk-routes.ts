@@ -1,11 +1,8 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { ErrorBody } from '../../platform/http/schemas.ts';
-import { KioskSurveySchema } from './schemas.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { principalOf } from '../../platform/http/scope.ts';
-import { NoteFields, NoteOutcome, storeNote } from '../ingest/answer-notes.ts';
+import { storeNote } from '../ingest/answer-notes.ts';
 import { surveyView } from './survey-view.ts';
 import { weekKey } from '../staff/pulse-summary.ts';
 import type { AnswerNoteRepo } from '../ingest/answer-note-repo.ts';
@@ -15,6 +12,7 @@ import type { DeviceRegistry } from '../devices/device-registry.ts';
 import type { EventBus } from '../../platform/events/bus.ts';
 import type { PulseRepo } from '../staff/pulse-repo.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
+import { kioskApi } from './kiosk-api.ts';
 
 /** A kiosk token's device (kiosk tokens are always bound to one). */
 function kioskDevice(request: FastifyRequest): string {
@@ -32,14 +30,7 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: { devices: Devic
     '/api/kiosk/survey',
     {
       config: { access: 'kiosk' },
-      schema: {
-        tags: ['kiosk'],
-        description: "The survey of the kiosk token's device",
-        response: {
-          200: KioskSurveySchema,
-          404: ErrorBody,
-        },
-      },
+      schema: kioskApi['GET /api/kiosk/survey'],
     },
     async (request) => {
       const deviceId = kioskDevice(request);
@@ -54,45 +45,7 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: { devices: Devic
     '/api/kiosk/answers',
     {
       config: { access: 'kiosk' },
-      schema: {
-        tags: ['kiosk'],
-        description: 'Answers from the kiosk, stored exactly once by (device, boot, seq); each gets its outcome',
-        body: Type.Object(
-          {
-            boot: Type.Integer({ minimum: 0, maximum: 65535 }),
-            answers: Type.Array(
-              Type.Object(
-                {
-                  seq: Type.Integer({ minimum: 1, maximum: 4294967295 }),
-                  question: Type.Integer({ minimum: 0, maximum: 65535 }),
-                  // One JSON-schema type list, not a union: fastify's validator coerces types, and it tries a
-                  // union's members in turn, so either order turned one of null (skipped) and 0 (the lowest
-                  // rating) into the other. A type list matches each value as it is.
-                  value: Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 0, maximum: 255, description: 'the rating, or null when the question was skipped' }),
-                  uptimeMs: Type.Integer({ minimum: 0, maximum: 4294967295 }),
-                  readMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 86_400_000, description: 'how long the question was on screen before the answer; under 600 ms it is flagged misuse' })),
-                  run: Type.Optional(Type.Integer({ minimum: 1, maximum: 4294967295, description: "the seq of this survey run's first answer; a run starting within the device's response interval after the last counted one is flagged misuse" })),
-                },
-                { additionalProperties: false },
-              ),
-              { minItems: 1, maxItems: 50 },
-            ),
-            clock: Type.Optional(
-              Type.Object(
-                {
-                  bootWallMs: Type.Integer({ minimum: 0, description: "when the terminal's boot began, by the terminal's own clock (ms)" }),
-                  sentWallMs: Type.Integer({ minimum: 0, description: "when the terminal sent this request, by the same clock (ms)" }),
-                },
-                { additionalProperties: false, description: 'lets answers kept while the gateway was away be dated when they were given, whatever the terminal clock says' },
-              ),
-            ),
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          200: Type.Object({ results: Type.Array(Type.Object({ seq: Type.Integer(), outcome: Type.Union([Type.Literal('stored'), Type.Literal('duplicate'), Type.Literal('refused')]), reason: Type.Optional(Type.String()) })) }),
-        },
-      },
+      schema: kioskApi['POST /api/kiosk/answers'],
     },
     async (request) => {
       const deviceId = kioskDevice(request);
@@ -115,20 +68,7 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: { devices: Devic
     '/api/kiosk/notes',
     {
       config: { access: 'kiosk' },
-      schema: {
-        tags: ['kiosk'],
-        description:
-          "What the customer added to an answer already sent (by its boot and seq): follow-up reasons, a comment, a callback request with consent. Stored once per answer; 409 until the answer itself has arrived (the terminal sends it again later).",
-        body: Type.Object(
-          {
-            boot: Type.Integer({ minimum: 0, maximum: 65535 }),
-            seq: Type.Integer({ minimum: 1, maximum: 4294967295 }),
-            ...NoteFields,
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: NoteOutcome, 400: ErrorBody, 409: ErrorBody },
-      },
+      schema: kioskApi['POST /api/kiosk/notes'],
     },
     async (request) => {
       const { boot, seq, ...note } = request.body;
@@ -140,20 +80,7 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: { devices: Devic
     '/api/kiosk/pulse',
     {
       config: { access: 'kiosk' },
-      schema: {
-        tags: ['kiosk'],
-        description:
-          "A staff member's anonymous pulse at the end of a shift: engagement (eNPS, 0–10) and how drained (1–5). Stored by the terminal's site and local week only, once per key.",
-        body: Type.Object(
-          {
-            key: Type.String({ pattern: '^[A-Za-z0-9-]{16,64}$', description: "the terminal's random idempotency key for this answer" }),
-            enps: Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 0, maximum: 10 }),
-            drained: Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 1, maximum: 5 }),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ outcome: Type.Union([Type.Literal('stored'), Type.Literal('duplicate')]) }), 400: ErrorBody },
-      },
+      schema: kioskApi['POST /api/kiosk/pulse'],
     },
     async (request) => {
       const deviceId = kioskDevice(request);

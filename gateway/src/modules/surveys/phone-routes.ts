@@ -1,18 +1,15 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, Id } from '../../platform/http/schemas.ts';
 import { principalOf, requirePoint } from '../../platform/http/scope.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { principalName } from '../../platform/auth/principal.ts';
-import { NoteFields, storeNote } from '../ingest/answer-notes.ts';
+import { storeNote } from '../ingest/answer-notes.ts';
 import { surveyView } from './survey-view.ts';
 import type { PhoneRefusal } from './phone-surveys.ts';
 import type { AnswerNoteRepo } from '../ingest/answer-note-repo.ts';
 import type { EventBus } from '../../platform/events/bus.ts';
 import type { PhoneSurveys } from './phone-surveys.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
-
-const Code = Type.String({ pattern: '^[A-Za-z0-9]{8,32}$' });
+import { phoneApi } from './phone-api.ts';
 
 /** Each refusal as the phone shows it: a status the page turns into a plain sentence. */
 const REFUSALS: Record<PhoneRefusal | 'rate', [number, string]> = {
@@ -40,17 +37,7 @@ export const phoneRoutes: FastifyPluginAsyncTypebox<{ services: { phone: PhoneSu
     '/api/points/:pointId/survey-codes',
     {
       config: { access: 'traffic:write' },
-      schema: {
-        tags: ['phone'],
-        description:
-          'A code for the point’s survey on phones: "once" (one served customer: valid for validMinutes, one submission; for the queue system or the POS) or "standing" (the QR code printed at the desk: replaces the point’s previous one, rate-limited per point). The url is what the QR code holds.',
-        params: Type.Object({ pointId: Id }),
-        body: Type.Object(
-          { kind: Type.Union([Type.Literal('once'), Type.Literal('standing')]), validMinutes: Type.Integer({ minimum: 1, maximum: 10_080, default: 1440 }) },
-          { additionalProperties: false },
-        ),
-        response: { 201: Type.Object({ code: Type.String(), path: Type.String(), kind: Type.String(), expiresAt: Type.Union([Type.Integer(), Type.Null()]) }), 403: ErrorBody, 404: ErrorBody },
-      },
+      schema: phoneApi['POST /api/points/:pointId/survey-codes'],
     },
     async (request, reply) => {
       const { pointId } = request.params;
@@ -66,12 +53,7 @@ export const phoneRoutes: FastifyPluginAsyncTypebox<{ services: { phone: PhoneSu
     '/api/phone/:code/survey',
     {
       config: { access: 'public', rateLimit: { max: 60, timeWindow: 60_000 } },
-      schema: {
-        tags: ['phone'],
-        description: "The survey a code opens, with its point's name",
-        params: Type.Object({ code: Code }),
-        response: { 200: Type.Object({ point: Type.String(), survey: Type.Unknown() }), 404: ErrorBody, 410: ErrorBody },
-      },
+      schema: phoneApi['GET /api/phone/:code/survey'],
     },
     async (request) => {
       const opened = services.phone.open(request.params.code);
@@ -85,22 +67,7 @@ export const phoneRoutes: FastifyPluginAsyncTypebox<{ services: { phone: PhoneSu
     '/api/phone/:code/answers',
     {
       config: { access: 'public', rateLimit: { max: 10, timeWindow: 60_000 } },
-      schema: {
-        tags: ['phone'],
-        description: 'One submission from a phone: the answers, and what the customer added to the followed-up one. A one-time code takes one submission (410 after).',
-        params: Type.Object({ code: Code }),
-        body: Type.Object(
-          {
-            answers: Type.Array(
-              Type.Object({ question: Type.Integer({ minimum: 0, maximum: 65535 }), value: Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 0, maximum: 255 }) }, { additionalProperties: false }),
-              { minItems: 1, maxItems: 50 },
-            ),
-            note: Type.Optional(Type.Object({ question: Type.Integer({ minimum: 0, maximum: 65535 }), ...NoteFields }, { additionalProperties: false })),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ stored: Type.Integer() }), 400: ErrorBody, 404: ErrorBody, 410: ErrorBody, 429: ErrorBody },
-      },
+      schema: phoneApi['POST /api/phone/:code/answers'],
     },
     async (request) => {
       const { answers, note } = request.body;

@@ -1,6 +1,6 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../../platform/config/schema.ts';
+import { surveyApi } from './survey-api.ts';
 
 /** The surveys by id and name, for filters (their questions are in the settings, for those who change them). */
 export const surveyRoutes: FastifyPluginAsyncTypebox<{ services: { config: Config } }> = async (app, { services }) => {
@@ -8,7 +8,7 @@ export const surveyRoutes: FastifyPluginAsyncTypebox<{ services: { config: Confi
     '/api/surveys',
     {
       config: { access: 'indices:read' },
-      schema: { tags: ['indices'], description: 'Every survey: id and name', response: { 200: Type.Object({ surveys: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) }) } },
+      schema: surveyApi['GET /api/surveys'],
     },
     async () => ({ surveys: services.config.surveys.map(({ id, name }) => ({ id, name })) }),
   );

@@ -1,9 +1,5 @@
-import { Type } from '@sinclair/typebox';
-import { instantFromNumber, MAX_INSTANT, MIN_RECORD_INSTANT, parseInstant } from '../../core/instant.ts';
+import { instantFromNumber, MIN_RECORD_INSTANT, parseInstant } from '../../core/instant.ts';
 import { HttpError } from './errors.ts';
-
-/** The time of a stored record in a request body: epoch ms, or ISO 8601 with an offset. */
-export const RecordInstant = Type.Union([Type.Integer({ minimum: MIN_RECORD_INSTANT, maximum: MAX_INSTANT }), Type.String({ maxLength: 40 })]);
 
 /** A record's time as epoch ms; 400 unless it is a real date-time between 2000 and 2100. */
 export function recordInstant(v: number | string, name: string): number {

@@ -1,5 +1,6 @@
 import { INDEX_NAMES } from '../../core/index-names.ts';
 import { Type, type TSchema } from '@sinclair/typebox';
+import { MAX_INSTANT, MIN_RECORD_INSTANT } from '../../core/instant.ts';
 import { PERMISSIONS, TOKEN_KINDS } from '../auth/access.ts';
 
 /** A schema that also allows null. */
@@ -56,6 +57,9 @@ export const Text = (maxLength: number, options: { minLength?: number; descripti
 export const MultilineText = (maxLength: number) => Type.String({ maxLength, pattern: NO_CONTROL_MULTILINE });
 
 /** Ids of sites, points, devices, staff, surveys and questions. */
+/** The time of a stored record in a request body: epoch ms, or ISO 8601 with an offset. */
+export const RecordInstant = Type.Union([Type.Integer({ minimum: MIN_RECORD_INSTANT, maximum: MAX_INSTANT }), Type.String({ maxLength: 40 })]);
+
 export const Id = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' });
 export const UserName = Type.String({ pattern: '^[A-Za-z0-9_.@-]{1,64}$' });
 export const Password = Type.String({ minLength: 10, maxLength: 200, pattern: NO_CONTROL, description: 'at least 10 characters' });
