@@ -73,7 +73,10 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
 
     // The modules, in order: each is given the services of those before it that it declares.
     const modules: FeatureModule[] = [];
-    const use = <S>(feature: Feature<S>): S => (modules.push(feature), feature.services);
+    const use = <S>(feature: Feature<S>): S => {
+      modules.push(feature);
+      return feature.services;
+    };
     const devices = use(devicesModule(p));
     const staff = use(staffModule(p));
     const traffic = use(trafficModule(p));
