@@ -3,45 +3,37 @@ import fp from 'fastify-plugin';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyRateLimit from '@fastify/rate-limit';
-import type { HttpServices } from './services.ts';
 import { accessControl } from '../platform/http/access-control.ts';
 import { securityHeaders } from '../platform/http/security-headers.ts';
 import { errorBody, HttpError } from '../platform/http/errors.ts';
 import { publicScope } from '../platform/http/public-scope.ts';
 import { HashingBusy } from '../platform/auth/hash-slots.ts';
 import { Refused } from '../core/refused.ts';
-import { settingsRoutes } from '../modules/settings/settings-routes.ts';
-import { surveyRoutes } from '../modules/surveys/survey-routes.ts';
 import { auditHook } from '../platform/http/audit-hook.ts';
-import { settingsTransferRoutes } from '../modules/settings/settings-transfer-routes.ts';
-import { healthRoutes } from './health-routes.ts';
+import { healthRoutes, type HealthChecks } from './health-routes.ts';
 import { metricsRoutes } from '../platform/metrics/metrics-routes.ts';
-import { authRoutes } from '../modules/accounts/auth-routes.ts';
-import { userRoutes } from '../modules/accounts/user-routes.ts';
-import { tokenRoutes } from '../modules/accounts/token-routes.ts';
-import { pairingRoutes } from '../modules/accounts/pairing-routes.ts';
-import { pointRoutes } from '../modules/indices/point-routes.ts';
-import { answerRoutes } from '../modules/answers/answer-routes.ts';
-import { deviceRoutes } from '../modules/devices/device-routes.ts';
-import { cameraRoutes } from '../modules/emotion/camera-routes.ts';
-import { indexRoutes } from '../modules/indices/index-routes.ts';
-import { overviewRoutes } from '../modules/indices/overview-routes.ts';
-import { customerRoutes } from '../modules/traffic/customer-routes.ts';
-import { staffRoutes } from '../modules/staff/staff-routes.ts';
-import { shiftRoutes } from '../modules/staff/shift-routes.ts';
-import { alertRoutes } from '../modules/alerts/alert-routes.ts';
-import { webhookRoutes } from '../modules/alerts/webhook-routes.ts';
-import { exportRoutes } from '../modules/answers/export-routes.ts';
-import { kioskRoutes } from '../modules/surveys/kiosk-routes.ts';
-import { screenRoutes } from '../modules/live/screen-routes.ts';
-import { caseRoutes } from '../modules/cases/case-routes.ts';
-import { reviewRoutes } from '../modules/reviews/review-routes.ts';
-import { reportRoutes } from '../modules/reports/report-routes.ts';
-import { assessmentRoutes } from '../modules/reports/assessment-routes.ts';
-import { commentRoutes } from '../modules/cases/comment-routes.ts';
-import { pulseRoutes } from '../modules/staff/pulse-routes.ts';
-import { phoneRoutes } from '../modules/surveys/phone-routes.ts';
 import { uiRoutes } from './ui-routes.ts';
+import type { AuditRepo } from '../platform/settings/audit-repo.ts';
+import type { PrincipalSources } from '../platform/auth/principal.ts';
+import type { Metrics } from '../platform/metrics/metrics.ts';
+import type { RouteRegistration } from '../platform/modules/feature-module.ts';
+import type { CameraMonitor } from '../modules/emotion/camera-monitor.ts';
+
+/** What the HTTP app needs besides the modules' routes. */
+export interface HttpAppOptions {
+  /** keys the CSRF tokens' HMAC */
+  csrfKey: Buffer;
+  /** where sessions and tokens are looked up (shared with realtime) */
+  principals: PrincipalSources;
+  audit: AuditRepo;
+  metrics: Metrics;
+  health: () => HealthChecks;
+  cameras: CameraMonitor;
+  /** folder holding the built dashboard and kiosk apps */
+  uiRoot: string;
+  /** every module's routes, in module order */
+  routes: RouteRegistration[];
+}
 
 /** How a domain refusal is answered. */
 const REFUSAL_STATUS = { 'not-found': 404, conflict: 409, invalid: 400 } as const;
@@ -50,11 +42,11 @@ const REFUSAL_STATUS = { 'not-found': 404, conflict: 409, invalid: 400 } as cons
 const SWAGGER_UI_STYLE_HASH = 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=';
 
 /** The gateway's HTTP app as one fastify plugin: plugins first, then routes. Not encapsulated, so the server sees its route table. */
-export const httpApp = fp(async (app: FastifyInstance, { services }: { services: HttpServices }): Promise<void> => {
+export const httpApp = fp(async (app: FastifyInstance, options: HttpAppOptions): Promise<void> => {
   await app.register(securityHeaders);
   await app.register(fastifyRateLimit, { global: false });
-  await app.register(accessControl, { csrfKey: services.csrfKey, sources: services.principals });
-  await app.register(auditHook, { audit: services.audit });
+  await app.register(accessControl, { csrfKey: options.csrfKey, sources: options.principals });
+  await app.register(auditHook, { audit: options.audit });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Feedback gateway API', version: '0.1.0' },
@@ -92,36 +84,9 @@ export const httpApp = fp(async (app: FastifyInstance, { services }: { services:
   });
   app.setNotFoundHandler((request, reply) => reply.code(404).send(errorBody(404, `No route ${request.method} ${request.url}`)));
 
-  // One plugin per resource, each given only the services it declares (see its type).
-  await app.register(healthRoutes, { services });
-  await app.register(metricsRoutes, { services });
-  await app.register(authRoutes, { services });
-  await app.register(userRoutes, { services });
-  await app.register(tokenRoutes, { services });
-  await app.register(pairingRoutes, { services });
-  await app.register(pointRoutes, { services });
-  await app.register(answerRoutes, { services });
-  await app.register(deviceRoutes, { services });
-  await app.register(cameraRoutes, { services });
-  await app.register(indexRoutes, { services });
-  await app.register(overviewRoutes, { services });
-  await app.register(customerRoutes, { services });
-  await app.register(staffRoutes, { services });
-  await app.register(shiftRoutes, { services });
-  await app.register(alertRoutes, { services });
-  await app.register(webhookRoutes, { services });
-  await app.register(exportRoutes, { services });
-  await app.register(kioskRoutes, { services });
-  await app.register(screenRoutes, { services });
-  await app.register(caseRoutes, { services });
-  await app.register(reviewRoutes, { services });
-  await app.register(reportRoutes, { services });
-  await app.register(assessmentRoutes, { services });
-  await app.register(commentRoutes, { services });
-  await app.register(pulseRoutes, { services });
-  await app.register(phoneRoutes, { services });
-  await app.register(settingsRoutes, { services });
-  await app.register(surveyRoutes, { services });
-  await app.register(settingsTransferRoutes, { services });
-  await app.register(uiRoutes, { uiRoot: services.uiRoot });
+  // The platform's own routes, then each module's (each plugin is given only the services it declares).
+  await app.register(healthRoutes, { services: { health: options.health, cameras: options.cameras } });
+  await app.register(metricsRoutes, { services: { metrics: options.metrics } });
+  for (const registration of options.routes) await registration.register(app);
+  await app.register(uiRoutes, { uiRoot: options.uiRoot });
 });

@@ -1,0 +1,52 @@
+import type { Feature } from '../../platform/modules/feature-module.ts';
+import { routes } from '../../platform/modules/feature-module.ts';
+import type { PlatformParts } from '../../platform/modules/platform-parts.ts';
+import type { DeviceInbox } from '../../core/device-inbox.ts';
+import type { DeviceRegistry } from '../devices/device-registry.ts';
+import type { ShiftRepo } from '../staff/shift-repo.ts';
+import type { PulseRepo } from '../staff/pulse-repo.ts';
+import type { AnswerWriter } from '../ingest/answer-writer.ts';
+import type { AnswerNoteRepo } from '../ingest/answer-note-repo.ts';
+import type { SurveyCodeIssuer } from '../transports/adapters/survey-codes-mqtt.ts';
+import { SurveyCodeRepo } from './survey-code-repo.ts';
+import { PhoneSurveys } from './phone-surveys.ts';
+import { kioskRoutes } from './kiosk-routes.ts';
+import { phoneRoutes } from './phone-routes.ts';
+import { surveyRoutes } from './survey-routes.ts';
+
+/** Surveys as asked: on a kiosk, on a customer's phone through a QR code, and one-time codes for queue systems. */
+export function surveysModule(
+  p: PlatformParts,
+  deps: { devices: DeviceRegistry; inbox: DeviceInbox; writer: AnswerWriter; notes: AnswerNoteRepo; shifts: ShiftRepo; pulse: PulseRepo },
+): Feature<{ surveyCodes: SurveyCodeIssuer }> {
+  const { config, topology, bus } = p;
+  const { devices, inbox, notes, pulse } = deps;
+  const codes = new SurveyCodeRepo(p.db);
+  const phone = new PhoneSurveys({
+    codes,
+    writer: deps.writer,
+    surveyOfPoint: (pointId) => {
+      const surveyId = config.points.find((point) => point.id === pointId)?.surveyId ?? config.devices.find((d) => d.pointId === pointId && d.surveyId)?.surveyId;
+      return config.surveys.find((s) => s.id === surveyId);
+    },
+    siteOfPoint: (pointId) => topology.siteOfPoint(pointId),
+    staffAt: (pointId, ms) => deps.shifts.staffAt(pointId, ms),
+  });
+  const surveyCodes: SurveyCodeIssuer = {
+    issueOnce: (pointId, validMinutes) => {
+      if (!topology.siteOfPoint(pointId)) return undefined;
+      const at = Date.now();
+      const expiresAt = at + validMinutes * 60_000;
+      return { code: codes.issue({ pointId, kind: 'once', expiresAt, by: 'mqtt', at }).code, expiresAt };
+    },
+  };
+  return {
+    name: 'surveys',
+    services: { surveyCodes },
+    routes: [
+      routes(kioskRoutes, { services: { devices, config, inbox, notes, bus, pulse, topology } }),
+      routes(phoneRoutes, { services: { phone, topology, notes, bus } }),
+      routes(surveyRoutes, { services: { config } }),
+    ],
+  };
+}
