@@ -12,7 +12,7 @@ import type { Review } from '../modules/reviews/review.ts';
 import type { ReportBody } from '../modules/cases/schemas.ts';
 import type { KioskSurveySchema } from '../modules/surveys/schemas.ts';
 import type { CommentBody, PulseWeekSchema } from '../modules/cases/schemas.ts';
-import type { AuditEntrySchema, CatalogSchema, ImportResultSchema, SettingsSchema } from '../modules/settings/schemas.ts';
+import type { AuditEntrySchema, CatalogChangedSchema, CatalogSchema, ImportResultSchema, SettingsSchema } from '../modules/settings/schemas.ts';
 import type { TokenBody, DeviceBody, ScreenSummarySchema, ErrorBody, IndexResultSchema, OverviewSchema, MeSchema, PointSummarySchema, PointsResponseSchema, SessionSchema, UserBody } from '../platform/http/schemas.ts';
 
 export type ApiError = Static<typeof ErrorBody>;
@@ -38,3 +38,5 @@ export type ApiToken = Static<typeof TokenBody>;
 export type SettingsCatalog = Static<typeof CatalogSchema>;
 export type AuditEntry = Static<typeof AuditEntrySchema>;
 export type ImportResult = Static<typeof ImportResultSchema>;
+/** what PUT and DELETE /api/settings/... answer: the new version, and the keys that apply after a restart */
+export type SettingsChanged = Static<typeof CatalogChangedSchema>;

@@ -47,6 +47,9 @@ import { httpApp } from './http-app.ts';
 import { LiveCatalog } from '../platform/settings/live-catalog.ts';
 import { CatalogRepo } from '../platform/settings/catalog-repo.ts';
 import { AuditRepo } from '../platform/settings/audit-repo.ts';
+import { timeZoneHook } from '../platform/rollups/time-zone-hook.ts';
+import { devicesSettingsHook } from '../modules/devices/settings-hook.ts';
+import { screensSettingsHook } from '../modules/live/settings-hook.ts';
 import { demoEnabled, withDemoTopology, DEMO_SITE_ID, DEMO_POINT_ID, DEMO_DEVICE_PASSWORD } from './demo-topology.ts';
 
 export const DATABASE_FILE = 'feedback.db';
@@ -106,12 +109,14 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
         demo ??= demoEnabled(merged);
         return demo ? withDemoTopology(merged) : merged;
       },
+      onApplyError: (owner, error) => logger.error({ err: error, owner }, 'a settings change was stored but not applied by its owner'),
     });
     const config = catalog.config;
     const storeHealth = new StoreHealth(logger.child({ part: 'store' }), { probe: () => probeWrite(db) });
     stops.push(() => storeHealth.close());
     const topology = new TopologyRepo(db);
     topology.sync(config.sites, config.points, config.devices);
+    stops.push(catalog.addHook(timeZoneHook(topology)));
     const users = new UserRepo(db, config.auth.sessionHours * 3600_000);
     const tokens = new TokenRepo(db);
     const { auth } = config;
@@ -147,6 +152,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     const drops = new DropLog(logger, (reason) => metrics.inputDropped.inc({ reason }));
     const registry = new DeviceRegistry(new DeviceRepo(db), config.devicesPolicy.offlineAfterMs);
     registry.load(config);
+    stops.push(catalog.addHook(devicesSettingsHook(topology, registry)));
     const flushCounts = () => {
       try {
         registry.flushCounts();
@@ -211,15 +217,17 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     stops.push(webhooks.start(bus));
     const loop = startClosedLoop({ db, config, bus, topology, indices, tokens, logger });
     stops.push(loop.stop);
-    // A change applies live: what was derived from the catalog is rebuilt, and screens are told.
-    const offCatalog = catalog.onChange((next) => {
-      topology.sync(next.sites, next.points, next.devices);
-      registry.load(next);
-      brokerDevices.splice(0, Infinity, ...brokerDevicesOf());
-      alertRules.splice(0, Infinity, ...rulesOf(next.alerts));
-      bus.emit('catalog:changed', { version: catalog.version });
-    });
-    stops.push(offCatalog);
+    // until the transports and the alerts keep hooks of their own: the broker's devices and the rules, replaced in place
+    stops.push(
+      catalog.addHook({
+        owner: 'main',
+        apply: (_old, next) => {
+          brokerDevices.splice(0, Infinity, ...brokerDevicesOf());
+          alertRules.splice(0, Infinity, ...rulesOf(next.alerts));
+        },
+      }),
+    );
+    stops.push(catalog.addHook(screensSettingsHook(bus, () => catalog.version)));
     const cameras = new CameraMonitor(config, { windows: new EmotionWindowRepo(db), logger: logger.child({ part: 'emotion' }), metrics });
     cameras.start();
     stops.push(() => cameras.stop());
