@@ -49,6 +49,7 @@ import { CatalogRepo } from '../platform/settings/catalog-repo.ts';
 import { AuditRepo } from '../platform/settings/audit-repo.ts';
 import { timeZoneHook } from '../platform/rollups/time-zone-hook.ts';
 import { devicesSettingsHook } from '../modules/devices/settings-hook.ts';
+import { transportsSettingsHook } from '../modules/transports/settings-hook.ts';
 import { screensSettingsHook } from '../modules/live/settings-hook.ts';
 import { demoEnabled, withDemoTopology, DEMO_SITE_ID, DEMO_POINT_ID, DEMO_DEVICE_PASSWORD } from './demo-topology.ts';
 
@@ -180,9 +181,8 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
       surveys: config.surveys,
       drop: (reason, detail) => drops.drop(reason, detail),
     });
-    // the devices the embedded broker lets in; replaced in place when the settings change
-    const brokerDevicesOf = () => registry.all().map((d) => ({ id: d.id, siteId: d.siteId, password: d.mqttPassword }));
-    const brokerDevices = brokerDevicesOf();
+    // the devices the embedded broker lets in: read again when the settings change
+    const brokerDevices = () => registry.all().map((d) => ({ id: d.id, siteId: d.siteId, password: d.mqttPassword }));
     const surveyCodes = new SurveyCodeRepo(db);
     const transports = await startTransports(config, {
       inbox,
@@ -199,6 +199,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
       deviceSecretValid: (id, secret) => tokens.deviceSecretValid(id, secret),
     });
     stops.push(() => transports.stop());
+    stops.push(catalog.addHook(transportsSettingsHook(transports)));
     const mqttUrl = transports.mqttUrl;
 
     const indices = indexServiceOn(db, topology, { minAnswers: config.indices.minAnswers, minFaces: config.indices.minFaces, surveys: config.surveys }, { shifts, customers });
@@ -217,16 +218,8 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     stops.push(webhooks.start(bus));
     const loop = startClosedLoop({ db, config, bus, topology, indices, tokens, logger });
     stops.push(loop.stop);
-    // until the transports and the alerts keep hooks of their own: the broker's devices and the rules, replaced in place
-    stops.push(
-      catalog.addHook({
-        owner: 'main',
-        apply: (_old, next) => {
-          brokerDevices.splice(0, Infinity, ...brokerDevicesOf());
-          alertRules.splice(0, Infinity, ...rulesOf(next.alerts));
-        },
-      }),
-    );
+    // until the alerts keep a hook of their own: the rules, replaced in place
+    stops.push(catalog.addHook({ owner: 'main', apply: (_old, next) => void alertRules.splice(0, Infinity, ...rulesOf(next.alerts)) }));
     stops.push(catalog.addHook(screensSettingsHook(bus, () => catalog.version)));
     const cameras = new CameraMonitor(config, { windows: new EmotionWindowRepo(db), logger: logger.child({ part: 'emotion' }), metrics });
     cameras.start();
