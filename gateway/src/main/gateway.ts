@@ -50,6 +50,7 @@ import { AuditRepo } from '../platform/settings/audit-repo.ts';
 import { timeZoneHook } from '../platform/rollups/time-zone-hook.ts';
 import { devicesSettingsHook } from '../modules/devices/settings-hook.ts';
 import { transportsSettingsHook } from '../modules/transports/settings-hook.ts';
+import { alertsSettingsHook } from '../modules/alerts/settings-hook.ts';
 import { screensSettingsHook } from '../modules/live/settings-hook.ts';
 import { demoEnabled, withDemoTopology, DEMO_SITE_ID, DEMO_POINT_ID, DEMO_DEVICE_PASSWORD } from './demo-topology.ts';
 
@@ -205,21 +206,19 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     const indices = indexServiceOn(db, topology, { minAnswers: config.indices.minAnswers, minFaces: config.indices.minFaces, surveys: config.surveys }, { shifts, customers });
     const summaries = new PointSummaries(topology, indices);
     const alertStore = new AlertRepo(db);
-    const alertRules = rulesOf(config.alerts);
     const alertEngine = new AlertEngine({
-      rules: alertRules,
+      rules: rulesOf(config.alerts),
       pointIds: () => topology.points().map((p) => p.id),
       indices,
       store: alertStore,
       bus,
     });
     stops.push(alertEngine.start(config.alerts.evaluateEveryMs));
+    stops.push(catalog.addHook(alertsSettingsHook(alertEngine)));
     const webhooks = new WebhookSender(new WebhookDeliveryRepo(db), config.webhooks, logger.child({ part: 'webhooks' }));
     stops.push(webhooks.start(bus));
     const loop = startClosedLoop({ db, config, bus, topology, indices, tokens, logger });
     stops.push(loop.stop);
-    // until the alerts keep a hook of their own: the rules, replaced in place
-    stops.push(catalog.addHook({ owner: 'main', apply: (_old, next) => void alertRules.splice(0, Infinity, ...rulesOf(next.alerts)) }));
     stops.push(catalog.addHook(screensSettingsHook(bus, () => catalog.version)));
     const cameras = new CameraMonitor(config, { windows: new EmotionWindowRepo(db), logger: logger.child({ part: 'emotion' }), metrics });
     cameras.start();

@@ -8,13 +8,13 @@ import { ITEM_SECTIONS, itemsOf, type CatalogItem, type ItemSection } from '../c
 export type CatalogPath = `${ItemSection}[].${string}` | `alerts.${string}`;
 
 /**
- * The catalog keys that apply only after a restart: the alert engine's interval (its timer is set
- * at start). Every other catalog key has an owner that follows it live (topology and device
- * registry, the broker's device users, off-the-shelf handlers and their subscriptions, alert rules;
- * the rest is read where it is used). The broker's listener, its
- * users, ports, TLS, the store and the demo are the file's, not the catalog's.
+ * The catalog keys that apply only after a restart. Empty: every catalog key has an owner that
+ * follows it live (topology and device registry, the broker's device logins, off-the-shelf
+ * handlers and subscriptions, alert rules and interval; the rest is read where it is used). A key that cannot
+ * follow goes here, and the settings API then answers that it applies after a restart.
+ * (The broker's listener, its users, ports, TLS, the store and the demo are the file's, not the catalog's.)
  */
-export const RESTART_REQUIRED: readonly CatalogPath[] = ['alerts.evaluateEveryMs'];
+export const RESTART_REQUIRED: readonly CatalogPath[] = [];
 
 /** The keys of `restartRequired` this change sets or changes (a new entry's too), each naming the entry: e.g. `devices/b1.source`, `alerts.evaluateEveryMs`. */
 export function appliesAfterRestart(old: Config, next: Config, restartRequired: readonly CatalogPath[] = RESTART_REQUIRED): string[] {
