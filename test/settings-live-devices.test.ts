@@ -31,10 +31,17 @@ async function send(method: string, path: string, body: unknown, contentType = '
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-const storedOf = async (deviceId: string) =>
-  (await t.get<{ answers: { deviceId: string; value: number }[] }>('/api/answers?limit=1000', admin)).answers.filter((a) => a.deviceId === deviceId).map((a) => a.value).sort();
+const storedOf = async (deviceId: string) => {
+  const { answers } = await t.get<{ answers: { deviceId: string; value: number }[] }>('/api/answers?limit=1000', admin);
+  return answers.filter((a) => a.deviceId === deviceId).map((a) => a.value).sort();
+};
 
-const zigbeeButton = (id: string, name: string) => ({ id, pointId: POINT.id, buttons: 3, source: { kind: 'zigbee2mqtt', name, actions: { single: 2, double: 1, hold: 0 } } });
+const zigbeeButton = (id: string, name: string) => ({
+  id,
+  pointId: POINT.id,
+  buttons: 3,
+  source: { kind: 'zigbee2mqtt', name, actions: { single: 2, double: 1, hold: 0 } },
+});
 
 async function pressThrice(name: string): Promise<void> {
   for (const action of ['single', 'double', 'hold']) await z2m.publishAsync(`zigbee2mqtt/${name}`, JSON.stringify({ action }), { qos: 1 });

@@ -33,7 +33,8 @@ async function call(method: string, path: string, session: SignedIn, body?: unkn
 
 const sitesNow = async () => (await t.get<Settings>('/api/settings', admin)).catalog.sites;
 /** An import of the sites section with one site's time zone changed. */
-const sitesYaml = (sites: Settings['catalog']['sites'], id: string, timeZone: string) => stringifyYaml({ sites: sites.map((s) => (s.id === id ? { ...s, timeZone } : s)) });
+const sitesYaml = (sites: Settings['catalog']['sites'], id: string, timeZone: string) =>
+  stringifyYaml({ sites: sites.map((s) => (s.id === id ? { ...s, timeZone } : s)) });
 
 beforeAll(async () => {
   t = await startTestGateway({ surveys: [SURVEY], devices: [...DEVICES, { id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, surveyId: SURVEY.id }] });
@@ -119,7 +120,9 @@ describe('settings in the database, changed live', () => {
   });
 
   it("refuses to move a site's time zone once answers are counted in it, through the API and an import alike", async () => {
-    const refusal = `sites/${OTHER_SITE.id}.timeZone: site "${OTHER_SITE.id}" has answers counted in ${OTHER_SITE.timeZone}; its time zone cannot change (make a new site instead)`;
+    const refusal =
+      `sites/${OTHER_SITE.id}.timeZone: site "${OTHER_SITE.id}" has answers counted in ${OTHER_SITE.timeZone}; ` +
+      'its time zone cannot change (make a new site instead)';
     const { version } = await t.get<Settings>('/api/settings', admin);
     const moved = await call('PUT', `/api/settings/sites/${OTHER_SITE.id}`, admin, { ...OTHER_SITE, timeZone: 'Europe/Moscow' });
     expect(moved).toMatchObject({ status: 400, body: { message: refusal } });

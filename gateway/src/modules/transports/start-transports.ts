@@ -73,13 +73,25 @@ export async function startTransports(
           password: config.mqtt.password,
           logger: logger.child({ adapter: 'mqtt' }),
         });
-    const offTheShelf = offTheShelfHandlers({ inbox, onError: unlessStoreUnavailable((error) => logger.error({ err: error }, 'off-the-shelf press not stored')) });
+    const offTheShelf = offTheShelfHandlers({
+      inbox,
+      onError: unlessStoreUnavailable((error) => logger.error({ err: error }, 'off-the-shelf press not stored')),
+    });
     const ownHandlers = [
       customersHandler(config.mqtt.topicPrefix, inbox),
-      ...(deps.surveyCodes ? [surveyCodesHandler(config.mqtt.topicPrefix, { issuer: deps.surveyCodes, inbox, publish: (topic, payload) => connection.publish(topic, payload) })] : []),
+      ...(deps.surveyCodes
+        ? [surveyCodesHandler(config.mqtt.topicPrefix, { issuer: deps.surveyCodes, inbox, publish: (topic, payload) => connection.publish(topic, payload) })]
+        : []),
     ];
     const extra = () => new Map([...offTheShelf(), ...ownHandlers]);
-    const mqtt = new MqttAdapter({ connection, url: mqttUrl, topicPrefix: config.mqtt.topicPrefix, inbox, logger: logger.child({ adapter: 'mqtt' }), extra: extra() });
+    const mqtt = new MqttAdapter({
+      connection,
+      url: mqttUrl,
+      topicPrefix: config.mqtt.topicPrefix,
+      inbox,
+      logger: logger.child({ adapter: 'mqtt' }),
+      extra: extra(),
+    });
     await mqtt.start();
     stops.push(() => mqtt.stop());
 
