@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { SimulatedButton } from '@feedback/firmware-protocol';
 import { startGateway, validateConfig } from '@feedback/gateway';
 import { DEVICES, POINT, SITE, TEST_PASSWORD, startTestGateway, type TestGateway } from './helpers/test-gateway.ts';
@@ -30,6 +30,11 @@ async function call(method: string, path: string, session: SignedIn, body?: unkn
   const text = await response.text();
   return { status: response.status, body: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : { text } };
 }
+
+const sitesNow = async () => (await t.get<Settings>('/api/settings', admin)).catalog.sites;
+/** An import of the sites section with one site's time zone changed. */
+const sitesYaml = (sites: Settings['catalog']['sites'], id: string, timeZone: string) =>
+  stringifyYaml({ sites: sites.map((s) => (s.id === id ? { ...s, timeZone } : s)) });
 
 beforeAll(async () => {
   t = await startTestGateway({ surveys: [SURVEY], devices: [...DEVICES, { id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, surveyId: SURVEY.id }] });
@@ -114,10 +119,30 @@ describe('settings in the database, changed live', () => {
     expect((await call('PUT', `/api/settings/points/door?version=${version}`, admin, { id: 'door', siteId: OTHER_SITE.id, name: 'Door', goal: 75 })).status).toBe(200);
   });
 
-  it("refuses to move a site's time zone once answers are counted in it", async () => {
+  it("refuses to move a site's time zone once answers are counted in it, through the API and an import alike", async () => {
+    const refusal =
+      `sites/${OTHER_SITE.id}.timeZone: site "${OTHER_SITE.id}" has answers counted in ${OTHER_SITE.timeZone}; ` +
+      'its time zone cannot change (make a new site instead)';
+    const { version } = await t.get<Settings>('/api/settings', admin);
     const moved = await call('PUT', `/api/settings/sites/${OTHER_SITE.id}`, admin, { ...OTHER_SITE, timeZone: 'Europe/Moscow' });
-    expect(moved.status).toBe(409);
+    expect(moved).toMatchObject({ status: 400, body: { message: refusal } });
+    const imported = await call('POST', '/api/settings/import', admin, sitesYaml(await sitesNow(), OTHER_SITE.id, 'Europe/Moscow'), 'application/yaml');
+    expect(imported).toMatchObject({ status: 400, body: { message: refusal } });
+    const settings = await t.get<Settings>('/api/settings', admin);
+    expect(settings.version).toBe(version);
+    expect(settings.catalog.sites.find((s) => s.id === OTHER_SITE.id)?.timeZone).toBe(OTHER_SITE.timeZone);
     expect((await call('PUT', `/api/settings/sites/${OTHER_SITE.id}`, admin, { ...OTHER_SITE, name: 'Branch two' })).status).toBe(200);
+  });
+
+  it("moves a site's time zone before any answer, through the API and an import alike", async () => {
+    const empty = { id: 'branch-3', name: 'Branch 3', timeZone: 'Europe/Lisbon' };
+    expect((await call('PUT', `/api/settings/sites/${empty.id}`, admin, empty)).status).toBe(200);
+    const moved = await call('PUT', `/api/settings/sites/${empty.id}`, admin, { ...empty, timeZone: 'Europe/Madrid' });
+    expect(moved).toMatchObject({ status: 200, body: { appliesAfterRestart: [] } });
+    const imported = await call('POST', '/api/settings/import', admin, sitesYaml(await sitesNow(), empty.id, 'Atlantic/Azores'), 'application/yaml');
+    expect(imported).toMatchObject({ status: 200, body: { appliesAfterRestart: [] } });
+    expect((await sitesNow()).find((s) => s.id === empty.id)?.timeZone).toBe('Atlantic/Azores');
+    expect((await call('DELETE', `/api/settings/sites/${empty.id}`, admin)).status).toBe(200);
   });
 
   it('lets a manager change only their sites, and a viewer nothing', async () => {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { storeFixture, type StoreFixture } from './helpers/store-fixture.ts';
@@ -9,6 +9,8 @@ import { WebhookSender, signature } from '../src/modules/alerts/webhooks.ts';
 import { EventBus } from '../src/platform/events/bus.ts';
 import { createLogger } from '../src/platform/logging/logger.ts';
 import type { AlertRuleConfig } from '../src/platform/config/schema.ts';
+import { validateConfig } from '../src/platform/config/load.ts';
+import { alertsSettingsHook } from '../src/modules/alerts/settings-hook.ts';
 
 const BERLIN = { id: 'berlin', name: 'Berlin', timeZone: 'Europe/Berlin' };
 const T0 = Date.UTC(2026, 10, 23, 9, 0);
@@ -79,6 +81,23 @@ describe('alert rules under a fake clock', () => {
     setNow(T0 + 11 * MIN); // the burst window has passed; the hour window still holds the answers
     engine.evaluate();
     expect(store.list({ status: 'open', limit: 10 }).map((a) => a.ruleId)).toEqual(['low-happy']);
+  });
+});
+
+describe('alert settings changed while running', () => {
+  it('judges the new rules at the new interval once the alerts hook applied a change (e.g. an import)', async () => {
+    const { engine, events, fixture } = engineAt([]);
+    const stop = engine.start(3_600_000);
+    try {
+      // stored without an event on the bus: only the timer can find these
+      await fixture.write([0, 0, 0, 1].map((value, i) => ({ pointId: 'desk', value, occurredAt: T0 - (10 - i) * MIN })));
+      const old = validateConfig({ alerts: { defaults: false, evaluateEveryMs: 3_600_000 } });
+      const next = validateConfig({ alerts: { defaults: true, evaluateEveryMs: 1000 } });
+      await alertsSettingsHook(engine).apply?.(old, next);
+      await vi.waitFor(() => expect(events).toEqual([['alert.fired', 1]]), { timeout: 5000, interval: 50 });
+    } finally {
+      stop();
+    }
   });
 });
 

@@ -12,7 +12,7 @@ import type { Review } from '../modules/reviews/review.ts';
 import type { ReportBody } from '../modules/cases/schemas.ts';
 import type { KioskSurveySchema } from '../modules/surveys/schemas.ts';
 import type { CommentBody, PulseWeekSchema } from '../modules/cases/schemas.ts';
-import type { AuditEntrySchema, CatalogSchema, ImportResultSchema, SettingsSchema } from '../modules/settings/schemas.ts';
+import type { AuditEntrySchema, CatalogChangedSchema, CatalogSchema, ImportResultSchema, SettingsSchema } from '../modules/settings/schemas.ts';
 import type { TokenBody, DeviceBody, ScreenSummarySchema, ErrorBody, IndexResultSchema, OverviewSchema, MeSchema, PointSummarySchema, PointsResponseSchema, SessionSchema, UserBody } from '../platform/http/schemas.ts';
 import type { authApi } from '../modules/accounts/auth-api.ts';
 import type { pairingApi } from '../modules/accounts/pairing-api.ts';
@@ -112,3 +112,5 @@ export type EndpointKey = keyof Endpoints & string;
 export type ResponseOf<K extends EndpointKey> = Endpoints[K]['response'];
 export type QueryOf<K extends EndpointKey> = Endpoints[K]['query'];
 export type BodyOf<K extends EndpointKey> = Endpoints[K]['body'];
+/** what PUT and DELETE /api/settings/... answer: the new version, and the keys that apply after a restart */
+export type SettingsChanged = Static<typeof CatalogChangedSchema>;

@@ -7,7 +7,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from '../platform/config/schema.ts';
 import { createLogger } from '../platform/logging/logger.ts';
 import type { Feature, FeatureModule } from '../platform/modules/feature-module.ts';
-import { followCatalog } from '../platform/modules/follow-catalog.ts';
 import { devicesModule } from '../modules/devices/module.ts';
 import { staffModule } from '../modules/staff/module.ts';
 import { trafficModule } from '../modules/traffic/module.ts';
@@ -99,8 +98,8 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
       if (module.stop) stops.push(() => module.stop?.());
       await module.start?.();
     }
-    // A settings change applies live: every module's hook, in module order.
-    stops.push(followCatalog(p, modules.flatMap((module) => module.settingsHooks ?? [])));
+    // A settings change, from any door, asks every module's hooks and applies them in module order.
+    for (const hook of modules.flatMap((module) => module.settingsHooks ?? [])) stops.push(p.catalog.addHook(hook));
 
     const tls = config.http.tls;
     const app = Fastify({

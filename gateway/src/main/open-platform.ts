@@ -8,6 +8,7 @@ import { TopologyRepo } from '../platform/settings/topology-repo.ts';
 import { LiveCatalog } from '../platform/settings/live-catalog.ts';
 import { CatalogRepo } from '../platform/settings/catalog-repo.ts';
 import { AuditRepo } from '../platform/settings/audit-repo.ts';
+import { timeZoneHook } from '../platform/rollups/time-zone-hook.ts';
 import { EventBus } from '../platform/events/bus.ts';
 import { createMetrics } from '../platform/metrics/metrics.ts';
 import { UserRepo } from '../platform/auth/user-repo.ts';
@@ -55,12 +56,15 @@ export async function openPlatform(
       demo ??= demoEnabled(merged);
       return demo ? withDemoTopology(merged) : merged;
     },
+    onApplyError: (owner, error) => logger.error({ err: error, owner }, 'a settings change was stored but not applied by its owner'),
   });
   const config = catalog.config;
   const storeHealth = new StoreHealth(logger.child({ part: 'store' }), { probe: () => probeWrite(db) });
   stops.push(() => storeHealth.close());
   const topology = new TopologyRepo(db);
   topology.sync(config.sites, config.points, config.devices);
+  // the rollups' rule: a site's time zone places its answers in local days, so it cannot move once answers are counted
+  stops.push(catalog.addHook(timeZoneHook(topology)));
   const users = new UserRepo(db, config.auth.sessionHours * 3600_000);
   const tokens = new TokenRepo(db);
   const principals = {

@@ -26,6 +26,8 @@ interface Verdict {
  */
 export class AlertEngine {
   private timer: NodeJS.Timeout | undefined;
+  private everyMs: number | undefined;
+  private rules: readonly AlertRuleConfig[];
 
   constructor(
     private readonly deps: {
@@ -36,7 +38,23 @@ export class AlertEngine {
       bus: EventBus;
       clock?: () => number;
     },
-  ) {}
+  ) {
+    this.rules = deps.rules;
+  }
+
+  /** The rules and the interval from now on (the settings changed); a running timer restarts when the interval changed. */
+  reconfigure(rules: readonly AlertRuleConfig[], everyMs: number): void {
+    this.rules = rules;
+    if (this.timer === undefined || everyMs === this.everyMs) return;
+    clearInterval(this.timer);
+    this.schedule(everyMs);
+  }
+
+  private schedule(everyMs: number): void {
+    this.everyMs = everyMs;
+    this.timer = setInterval(() => this.evaluate(), everyMs);
+    this.timer.unref();
+  }
 
   private now(): number {
     return (this.deps.clock ?? Date.now)();
@@ -44,11 +62,11 @@ export class AlertEngine {
 
   start(everyMs: number): () => void {
     const unsubscribe = this.deps.bus.on('answers:stored', (events) => this.evaluate(new Set(events.map((e) => e.pointId))));
-    this.timer = setInterval(() => this.evaluate(), everyMs);
-    this.timer.unref();
+    this.schedule(everyMs);
     return () => {
       unsubscribe();
       clearInterval(this.timer);
+      this.timer = undefined;
     };
   }
 
@@ -57,7 +75,7 @@ export class AlertEngine {
     const now = this.now();
     for (const pointId of this.deps.pointIds()) {
       if (pointIds && !pointIds.has(pointId)) continue;
-      for (const rule of this.deps.rules) {
+      for (const rule of this.rules) {
         if (rule.pointId && rule.pointId !== pointId) continue;
         const verdict = this.judge(rule, pointId, now);
         const active = this.deps.store.active(rule.id, pointId);

@@ -5,6 +5,7 @@ import { storeProblem } from '../../platform/store/store-health.ts';
 import { DeviceRegistry } from './device-registry.ts';
 import { DeviceRepo } from './device-repo.ts';
 import { deviceRoutes } from './device-routes.ts';
+import { devicesSettingsHook } from './settings-hook.ts';
 
 /** The device registry: who is configured, who was seen, their counts (written every 5 s and at stop). */
 export function devicesModule(p: PlatformParts): Feature<{ devices: DeviceRegistry }> {
@@ -23,7 +24,8 @@ export function devicesModule(p: PlatformParts): Feature<{ devices: DeviceRegist
     name: 'devices',
     services: { devices: registry },
     routes: [routes(deviceRoutes, { services: { devices: registry } })],
-    settingsHooks: [{ owner: 'devices', apply: (_old, next) => registry.load(next) }],
+    // first of the modules: the topology and the registry, which the later owners read
+    settingsHooks: [devicesSettingsHook(p.topology, registry)],
     start: () => {
       countsTimer = setInterval(flushCounts, 5000).unref();
     },

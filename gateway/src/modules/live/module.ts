@@ -6,6 +6,7 @@ import type { AnswerQueries } from '../answers/answer-query-repo.ts';
 import type { AnswerNoteRepo } from '../ingest/answer-note-repo.ts';
 import { screenRoutes } from './screen-routes.ts';
 import { realtimePlugin } from './realtime-plugin.ts';
+import { screensSettingsHook } from './settings-hook.ts';
 
 /** Staff screens: their page data, and the realtime deltas pushed to them over socket.io. */
 export function liveModule(p: PlatformParts, deps: { summaries: PointSummaries; answers: AnswerQueries; notes: AnswerNoteRepo }): Feature<Record<string, never>> {
@@ -22,5 +23,7 @@ export function liveModule(p: PlatformParts, deps: { summaries: PointSummaries; 
     name: 'live',
     services: {},
     routes: [routes(screenRoutes, { services: { summaries, answers: deps.answers, config, notes: deps.notes } }), routes(realtimePlugin, { realtime })],
+    // the last module: screens re-read their settings once every owner has applied the change
+    settingsHooks: [screensSettingsHook(bus, () => p.catalog.version)],
   };
 }

@@ -47,6 +47,12 @@ export const AuditEntrySchema = Type.Object({
   after: Type.Unknown(),
 });
 
+/** What a stored change answers: its version, and the keys it touched that apply only after a restart (e.g. `devices/b1.source`). */
+export const CatalogChangedSchema = Type.Object({
+  version: Type.Integer(),
+  appliesAfterRestart: Type.Array(Type.String()),
+});
+
 export const SectionChanges = Type.Object({ added: Type.Array(Type.String()), changed: Type.Array(Type.String()), removed: Type.Array(Type.String()) });
 
 export const ImportResultSchema = Type.Object({
@@ -57,4 +63,6 @@ export const ImportResultSchema = Type.Object({
   changes: Type.Record(Type.String(), SectionChanges),
   /** top-level keys that are not settings kept in the database (ports, store, mail ...): left to the file */
   ignored: Type.Array(Type.String()),
+  /** the keys the import changes (would change, on a dry run) that apply only after a restart */
+  appliesAfterRestart: Type.Array(Type.String()),
 });

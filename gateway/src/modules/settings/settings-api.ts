@@ -1,12 +1,13 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { ErrorBody, Id } from '../../platform/http/schemas.ts';
-import { AuditEntrySchema, SettingsSchema } from './schemas.ts';
+import { AuditEntrySchema, CatalogChangedSchema, SettingsSchema } from './schemas.ts';
 import { WebhookConfig } from '../../platform/config/schema.ts';
 
 /** `?version=N`: the version the change was made against; a newer one is refused (409). */
 export const VersionQuery = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) });
 
-export const Changed = Type.Object({ version: Type.Integer() });
+/** the new version, and the keys the change touched that apply only after a restart */
+export const Changed = CatalogChangedSchema;
 
 /** PUT /api/settings/<section>/:id, one route per section of the catalogue (ITEM_SCHEMAS), each with its item's schema. */
 export const putItemApi = <S extends TSchema>(path: string, schema: S) => ({

@@ -2,7 +2,7 @@ import type { TSchema } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { ITEM_SCHEMAS } from './schemas.ts';
-import { type DeviceConfig, type SiteConfig } from '../../platform/config/schema.ts';
+import { type DeviceConfig } from '../../platform/config/schema.ts';
 import { itemsOf, putItem, removeItem, withDeviceSecretKept, withDeviceSecretMasked, withSecretsKept, withSecretsMasked, type CatalogItem, type ItemSection } from '../../platform/config/catalog.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { principalOf } from '../../platform/http/scope.ts';
@@ -10,7 +10,6 @@ import { principalName } from '../../platform/auth/principal.ts';
 import { catalogInReach, requireSettingsReach, settingsForEveryone } from './settings-scope.ts';
 import type { AuditRepo } from '../../platform/settings/audit-repo.ts';
 import type { LiveCatalog } from '../../platform/settings/live-catalog.ts';
-import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
 import { deleteItemApi, putItemApi, settingsApi } from './settings-api.ts';
 
 type PathSection = keyof typeof ITEM_SCHEMAS;
@@ -19,9 +18,10 @@ const SECTION_OF_PATH: Record<PathSection, ItemSection> = { sites: 'sites', poin
 /**
  * Settings kept in the database (sites, points, devices, surveys, alert rules, webhooks): read,
  * change one entry, remove one. Every change is validated like the configuration file, audited,
- * and takes effect without a restart.
+ * and takes effect at once, except the keys the answer lists as applying after a restart. The
+ * rules of each owner (e.g. a site's time zone) are its settings hooks, so every door keeps them.
  */
-export const settingsRoutes: FastifyPluginAsyncTypebox<{ services: { catalog: LiveCatalog; audit: AuditRepo; topology: TopologyRepo } }> = async (app, { services }) => {
+export const settingsRoutes: FastifyPluginAsyncTypebox<{ services: { catalog: LiveCatalog; audit: AuditRepo } }> = async (app, { services }) => {
   const actor = (request: FastifyRequest) => principalName(principalOf(request));
   const settings = (request: FastifyRequest) => {
     const { catalog } = services;
@@ -29,14 +29,6 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<{ services: { catalog: Li
   };
 
   app.get('/api/settings', { config: { access: 'settings:write' }, schema: settingsApi['GET /api/settings'] }, async (request) => settings(request));
-
-  /** A site's time zone places its answers in local days: it cannot move once answers are counted there. */
-  const requireSameZone = (before: CatalogItem | undefined, after: CatalogItem) => {
-    const [was, now] = [before as SiteConfig | undefined, after as SiteConfig];
-    if (was && was.timeZone !== now.timeZone && services.topology.siteHasAnswers(was.id)) {
-      throw new HttpError(409, `Site "${was.id}" has answers counted in ${was.timeZone}; its time zone cannot change (make a new site instead)`);
-    }
-  };
 
   for (const [path, schema] of Object.entries(ITEM_SCHEMAS) as [PathSection, TSchema][]) {
     const section = SECTION_OF_PATH[path];
@@ -52,7 +44,6 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<{ services: { catalog: Li
         return services.catalog.change(actor(request), request.query.version, (draft) => {
           const current = itemsOf(draft, section).find((i) => i.id === item.id);
           requireSettingsReach(request, draft, section, current, item);
-          if (section === 'sites') requireSameZone(current, item);
           const kept = section === 'devices' ? withDeviceSecretKept(item as DeviceConfig, current as DeviceConfig | undefined) : item;
           putItem(draft, section, kept);
           return { action: current ? 'update' : 'create', target: `${path}/${item.id}`, before: masked(section, current), after: masked(section, kept) };

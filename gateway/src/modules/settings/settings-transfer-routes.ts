@@ -78,13 +78,13 @@ export const settingsTransferRoutes: FastifyPluginAsyncTypebox<{ services: { cat
       const validated = catalogOf(catalog.validate(after));
       const changes = Object.fromEntries(present.map((s) => [s, sectionChanges(s, before, validated)]));
       if (request.query.dryRun) {
-        return { version: catalog.version, dryRun: true, changes, ignored };
+        return { version: catalog.version, dryRun: true, changes, ignored, appliesAfterRestart: catalog.appliesAfterRestart(after) };
       }
-      const { version } = catalog.change(principalName(principalOf(request)), request.query.version, (draft) => {
+      const { version, appliesAfterRestart } = await catalog.change(principalName(principalOf(request)), request.query.version, (draft) => {
         Object.assign(draft, after);
         return { action: 'import', target: 'catalog', before: { version: catalog.version }, after: { sections: present, changes } };
       });
-      return { version, dryRun: false, changes, ignored };
+      return { version, dryRun: false, changes, ignored, appliesAfterRestart };
     },
   );
 };

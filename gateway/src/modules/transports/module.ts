@@ -4,6 +4,7 @@ import type { DeviceInbox } from '../../core/device-inbox.ts';
 import type { DeviceRegistry } from '../devices/device-registry.ts';
 import type { SurveyCodeIssuer } from './adapters/survey-codes-mqtt.ts';
 import { startTransports, type Transports } from './start-transports.ts';
+import { transportsSettingsHook } from './settings-hook.ts';
 
 /** How devices reach the gateway: the embedded MQTT broker (or an external one), serial, and off-the-shelf buttons. */
 export function transportsModule(
@@ -12,9 +13,8 @@ export function transportsModule(
 ): Feature<{ mqttUrl: () => string; brokerConnected: () => boolean }> {
   const { devices } = deps;
   const { tokens } = p;
-  // the devices the embedded broker lets in; replaced in place when the settings change
-  const brokerDevicesOf = () => devices.all().map((d) => ({ id: d.id, siteId: d.siteId, password: d.mqttPassword }));
-  const brokerDevices = brokerDevicesOf();
+  // the devices the embedded broker lets in: read again when the settings change
+  const brokerDevices = () => devices.all().map((d) => ({ id: d.id, siteId: d.siteId, password: d.mqttPassword }));
   let running: Transports | undefined;
   const started = (): Transports => {
     if (!running) throw new Error('the transports are not started');
@@ -23,7 +23,8 @@ export function transportsModule(
   return {
     name: 'transports',
     services: { mqttUrl: () => started().mqttUrl, brokerConnected: () => started().mqtt.connected },
-    settingsHooks: [{ owner: 'transports', apply: () => void brokerDevices.splice(0, Infinity, ...brokerDevicesOf()) }],
+    // after the devices' hook (module order): handlers, broker users and subscriptions re-read from the registry
+    settingsHooks: [transportsSettingsHook({ applySettings: () => started().applySettings() })],
     start: async () => {
       running = await startTransports(p.config, {
         inbox: deps.inbox,

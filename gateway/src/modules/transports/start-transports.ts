@@ -15,6 +15,8 @@ export interface Transports {
   mqttUrl: string;
   mqtt: MqttAdapter;
   serial: SerialAdapter;
+  /** re-reads the devices (the settings changed): the broker's device users, the off-the-shelf handlers and their subscriptions */
+  applySettings(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -24,8 +26,8 @@ export async function startTransports(
   deps: {
     inbox: DeviceInbox;
     logger: Logger;
-    /** the devices the embedded broker lets in, with their configured passwords */
-    brokerDevices: { id: string; siteId: string; password?: string | undefined }[];
+    /** the devices the embedded broker lets in, with their configured passwords: read at start and at each applySettings */
+    brokerDevices: () => { id: string; siteId: string; password?: string | undefined }[];
     deviceSecretValid?: (deviceId: string, secret: Buffer) => boolean;
     /** issues one-time phone survey codes asked for over MQTT */
     surveyCodes?: SurveyCodeIssuer;
@@ -39,13 +41,14 @@ export async function startTransports(
   };
   try {
     let broker: EmbeddedBroker | undefined;
+    let acl: BrokerAcl | undefined;
     if (!config.mqtt.url) {
       const embedded = config.mqtt.embedded;
-      const acl =
+      acl =
         embedded.auth === 'devices'
           ? new BrokerAcl({
               topicPrefix: config.mqtt.topicPrefix,
-              devices: deps.brokerDevices,
+              devices: deps.brokerDevices(),
               users: embedded.users,
               deviceSecretValid: deps.deviceSecretValid,
             })
@@ -70,17 +73,24 @@ export async function startTransports(
           password: config.mqtt.password,
           logger: logger.child({ adapter: 'mqtt' }),
         });
+    const offTheShelf = offTheShelfHandlers({
+      inbox,
+      onError: unlessStoreUnavailable((error) => logger.error({ err: error }, 'off-the-shelf press not stored')),
+    });
+    const ownHandlers = [
+      customersHandler(config.mqtt.topicPrefix, inbox),
+      ...(deps.surveyCodes
+        ? [surveyCodesHandler(config.mqtt.topicPrefix, { issuer: deps.surveyCodes, inbox, publish: (topic, payload) => connection.publish(topic, payload) })]
+        : []),
+    ];
+    const extra = () => new Map([...offTheShelf(), ...ownHandlers]);
     const mqtt = new MqttAdapter({
       connection,
       url: mqttUrl,
       topicPrefix: config.mqtt.topicPrefix,
       inbox,
       logger: logger.child({ adapter: 'mqtt' }),
-      extra: new Map([
-        ...offTheShelfHandlers({ inbox, onError: unlessStoreUnavailable((error) => logger.error({ err: error }, 'off-the-shelf press not stored')) }),
-        customersHandler(config.mqtt.topicPrefix, inbox),
-        ...(deps.surveyCodes ? [surveyCodesHandler(config.mqtt.topicPrefix, { issuer: deps.surveyCodes, inbox, publish: (topic, payload) => connection.publish(topic, payload) })] : []),
-      ]),
+      extra: extra(),
     });
     await mqtt.start();
     stops.push(() => mqtt.stop());
@@ -94,7 +104,11 @@ export async function startTransports(
     });
     serial.start();
     stops.push(() => serial.stop());
-    return { mqttUrl, mqtt, serial, stop };
+    const applySettings = async () => {
+      acl?.setDevices(deps.brokerDevices());
+      await mqtt.handle(extra());
+    };
+    return { mqttUrl, mqtt, serial, applySettings, stop };
   } catch (error) {
     await stop();
     throw error;

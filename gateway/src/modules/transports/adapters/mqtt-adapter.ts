@@ -35,8 +35,11 @@ export interface MqttAdapterOptions {
 export class MqttAdapter {
   private running = false;
   private readonly acks: AckCoalescer<DeviceTopic>;
+  private extra: Map<string, (topic: string, payload: Buffer) => void>;
+  private readonly subscribed = new Set<string>();
 
   constructor(private readonly options: MqttAdapterOptions) {
+    this.extra = options.extra ?? new Map();
     this.acks = new AckCoalescer(
       (device, ack) => {
         const payload = JSON.stringify(ackPayload(ack.boot, ack.upTo));
@@ -51,12 +54,27 @@ export class MqttAdapter {
   }
 
   async start(): Promise<void> {
-    const { connection, url, topicPrefix, logger, extra } = this.options;
+    const { connection, url, topicPrefix, logger } = this.options;
     connection.onMessage((topic, payload) => this.onMessage(topic, payload));
-    const filters = [...DEVICE_MESSAGES.map((m) => `${topicPrefix}/+/+/${m}`), ...(extra?.keys() ?? [])];
-    await connection.subscribe(filters);
+    await this.subscribe([...DEVICE_MESSAGES.map((m) => `${topicPrefix}/+/+/${m}`), ...this.extra.keys()]);
     this.running = true;
     logger.info({ url: redactUrl(url) }, 'MQTT adapter subscribed');
+  }
+
+  /**
+   * Replaces the subscriptions handled elsewhere (the settings changed): new filters are subscribed
+   * before this returns; a filter no longer handled stays subscribed, its messages counted as unknown.
+   */
+  async handle(extra: Map<string, (topic: string, payload: Buffer) => void>): Promise<void> {
+    this.extra = extra;
+    await this.subscribe([...extra.keys()]);
+  }
+
+  private async subscribe(filters: string[]): Promise<void> {
+    const fresh = filters.filter((f) => !this.subscribed.has(f));
+    if (fresh.length === 0) return;
+    await this.options.connection.subscribe(fresh);
+    for (const f of fresh) this.subscribed.add(f);
   }
 
   async stop(): Promise<void> {
@@ -68,7 +86,7 @@ export class MqttAdapter {
     const { topicPrefix, inbox } = this.options;
     const parsed = parseDeviceTopic(topicPrefix, topic);
     if (!parsed) {
-      for (const [filter, handler] of this.options.extra ?? []) if (matches(filter, topic)) return handler(topic, payload);
+      for (const [filter, handler] of this.extra) if (matches(filter, topic)) return handler(topic, payload);
       return inbox.drop('unknown-topic', { topic });
     }
     const receivedAt = Date.now();

@@ -1,5 +1,7 @@
 import type { DeviceInbox, OffTheShelfButton } from '../../../core/device-inbox.ts';
 
+type TopicHandler = (topic: string, payload: Buffer) => void;
+
 /**
  * Off-the-shelf buttons seen through their own MQTT conventions. Each configured device names its
  * kind, its name there, and which action text means which smiley (0 = worst):
@@ -9,9 +11,10 @@ import type { DeviceInbox, OffTheShelfButton } from '../../../core/device-inbox.
  *   shelly gen2  <id>/events/rpc                   {"method":"NotifyEvent","params":{"events":[{"component":"input:0","event":"single_push"}]}}
  *                                                                                                     → "input:0.single_push"
  * These devices carry no sequence numbers, so the gateway numbers their presses itself.
+ * The handlers are built for the buttons the inbox knows when called: call again after the
+ * settings changed (the numbering goes on, so no press is taken for a repeat).
  */
-export function offTheShelfHandlers(deps: { inbox: DeviceInbox; onError: (error: Error) => void }): Map<string, (topic: string, payload: Buffer) => void> {
-  const handlers = new Map<string, (topic: string, payload: Buffer) => void>();
+export function offTheShelfHandlers(deps: { inbox: DeviceInbox; onError: (error: Error) => void }): () => Map<string, TopicHandler> {
   const startedAt = Date.now();
   const boot = Math.floor(startedAt / 1000);
   const seqs = new Map<string, number>();
@@ -34,7 +37,7 @@ export function offTheShelfHandlers(deps: { inbox: DeviceInbox; onError: (error:
     }
   };
 
-  for (const device of deps.inbox.offTheShelfButtons()) {
+  const handlersFor = (device: OffTheShelfButton, handlers: Map<string, TopicHandler>) => {
     const source = device;
     const parsed = (payload: Buffer) => {
       const data = json(payload);
@@ -87,6 +90,11 @@ export function offTheShelfHandlers(deps: { inbox: DeviceInbox; onError: (error:
         });
         break;
     }
-  }
-  return handlers;
+  };
+
+  return () => {
+    const handlers = new Map<string, TopicHandler>();
+    for (const device of deps.inbox.offTheShelfButtons()) handlersFor(device, handlers);
+    return handlers;
+  };
 }

@@ -13,7 +13,7 @@ export interface BrokerIdentity {
 
 export interface BrokerAclOptions {
   topicPrefix: string;
-  devices: { id: string; siteId: string; password?: string | undefined }[];
+  devices: readonly { id: string; siteId: string; password?: string | undefined }[];
   users: { username: string; password: string; publish: string[]; subscribe: string[] }[];
   /** a device token (issued by an admin) as the device's password, besides a configured one */
   deviceSecretValid?: (deviceId: string, secret: Buffer) => boolean;
@@ -31,6 +31,11 @@ const DEVICE_SUBSCRIBE: GatewayMessageName[] = ['ack', 'config', 'error'];
  */
 export class BrokerAcl {
   constructor(private readonly options: BrokerAclOptions) {}
+
+  /** The devices let in from now on (the settings changed); a device already connected stays until it disconnects. */
+  setDevices(devices: BrokerAclOptions['devices']): void {
+    this.options.devices = devices;
+  }
 
   /** The identity for these credentials, or undefined when they are wrong. */
   authenticate(username: string | undefined, password: Buffer | undefined): BrokerIdentity | undefined {
