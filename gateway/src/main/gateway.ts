@@ -112,8 +112,10 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     stops.push(() => storeHealth.close());
     const topology = new TopologyRepo(db);
     topology.sync(config.sites, config.points, config.devices);
-    const users = new UserRepo(db, config.auth.sessionHours * 3600_000);
-    const tokens = new TokenRepo(db);
+    const bus = new EventBus();
+    const users = new UserRepo(db, { sessionMs: config.auth.sessionHours * 3600_000, bus });
+    stops.push(() => users.close());
+    const tokens = new TokenRepo(db, bus);
     const { auth } = config;
     const loginThrottle = new LoginThrottle({
       maxPerUser: auth.maxFailuresPerUser,
@@ -130,7 +132,6 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
     const initialPasswordFile = await ensureFirstAdmin(users, dataDir, config.auth.initialAdminPassword);
 
     const metrics = createMetrics();
-    const bus = new EventBus();
     const withoutRollups = options.withoutRollups === true;
     if (withoutRollups) logger.warn('started without rollups (a benchmark): answers are stored but no index will count them');
     const writer = new AnswerWriter(db, {

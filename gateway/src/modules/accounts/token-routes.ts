@@ -5,7 +5,6 @@ import { HttpError } from '../../platform/http/errors.ts';
 import { principalOf, requireKnownSites } from '../../platform/http/scope.ts';
 import { principalName } from '../../platform/auth/principal.ts';
 import { INTEGRATION_SCOPES, TOKEN_KINDS } from '../../platform/auth/access.ts';
-import type { EventBus } from '../../platform/events/bus.ts';
 import type { TokenRepo } from '../../platform/auth/token-repo.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
 
@@ -14,7 +13,7 @@ import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
  * sites); kiosk: submits answers for its device and reads its survey; screen: reads one point's
  * live summary; device: the device's MQTT password, nothing on HTTP. The secret is shown once.
  */
-export const tokenRoutes: FastifyPluginAsyncTypebox<{ services: { tokens: TokenRepo; topology: TopologyRepo; bus: EventBus } }> = async (app, { services }) => {
+export const tokenRoutes: FastifyPluginAsyncTypebox<{ services: { tokens: TokenRepo; topology: TopologyRepo } }> = async (app, { services }) => {
   app.get('/api/tokens', { config: { access: 'admin' }, schema: { tags: ['tokens'], response: { 200: Type.Object({ tokens: Type.Array(TokenBody) }) } } }, async () => ({
     tokens: services.tokens.list(),
   }));
@@ -61,7 +60,6 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ services: { tokens: TokenR
     },
     async (request, reply) => {
       if (!services.tokens.revoke(request.params.id)) throw new HttpError(404, `No active token ${request.params.id}`);
-      services.bus.emit('access:ended', { tokenIds: [request.params.id] });
       return reply.code(204).send(null);
     },
   );
