@@ -17,6 +17,7 @@ import { AnswerQueries } from '../modules/answers/answer-query-repo.ts';
 import { indexServiceOn } from '../modules/indices/index-service-on.ts';
 import { EventBus } from '../platform/events/bus.ts';
 import { IngestInbox } from '../modules/ingest/device-inbox.ts';
+import { AnswerNotes } from '../modules/ingest/answer-notes.ts';
 import { MisuseRules } from '../modules/ingest/misuse.ts';
 import { DeviceRegistry } from '../modules/devices/device-registry.ts';
 import { DeviceRepo } from '../modules/devices/device-repo.ts';
@@ -260,6 +261,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
         cameras,
         cases: loop.cases,
         notes: loop.notes,
+        answerNotes: new AnswerNotes({ notes: loop.notes, bus }),
         pulse: loop.pulse,
         phone: new PhoneSurveys({
           codes: surveyCodes,

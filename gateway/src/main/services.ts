@@ -24,6 +24,7 @@ import type { WebhookSender } from '../modules/alerts/webhooks.ts';
 import type { CameraMonitor } from '../modules/emotion/camera-monitor.ts';
 import type { CaseService } from '../modules/cases/case-service.ts';
 import type { AnswerNoteRepo } from '../modules/ingest/answer-note-repo.ts';
+import type { AnswerNotes } from '../modules/ingest/answer-notes.ts';
 import type { ReviewService } from '../modules/reviews/review-service.ts';
 import type { ReportService } from '../modules/reports/report-service.ts';
 import type { AssessmentRepo } from '../modules/reports/assessment-repo.ts';
@@ -60,6 +61,7 @@ export interface HttpServices {
   cameras: CameraMonitor;
   cases: CaseService;
   notes: AnswerNoteRepo;
+  answerNotes: AnswerNotes;
   pulse: PulseRepo;
   phone: PhoneSurveys;
   reviews: ReviewService;
