@@ -265,13 +265,12 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
         pulse: loop.pulse,
         phone: new PhoneSurveys({
           codes: surveyCodes,
-          writer,
+          ingest: inbox,
           surveyOfPoint: (pointId) => {
             const surveyId = config.points.find((p) => p.id === pointId)?.surveyId ?? config.devices.find((d) => d.pointId === pointId && d.surveyId)?.surveyId;
             return config.surveys.find((s) => s.id === surveyId);
           },
           siteOfPoint: (pointId) => topology.siteOfPoint(pointId),
-          staffAt: (pointId, ms) => shifts.staffAt(pointId, ms),
         }),
         reviews: loop.reviews,
         reports: loop.reports,
