@@ -15,11 +15,12 @@ afterEach(() => {
 /** Ingest's note service on a real database, with one good answer (seq 1, the worst face) and one flagged as misuse (seq 2). */
 async function setUp() {
   f = storeFixture({ sites: [{ id: 'berlin', name: 'Berlin', timeZone: 'Europe/Berlin' }], points: [{ id: 'desk', siteId: 'berlin' }] });
-  const answer = { deviceId: 'dev-desk', boot: 7, siteId: 'berlin', pointId: 'desk', staffId: null, surveyId: null, questionId: null, scale: 'smiley4' as const };
+  const answer = { deviceId: 'dev-desk', boot: 7, siteId: 'berlin', pointId: 'desk', scale: 'smiley4' as const };
+  const unsurveyed = { staffId: null, surveyId: null, questionId: null };
   const at = Date.UTC(2026, 5, 1, 12);
   await Promise.all([
-    f.writer.submit({ ...answer, seq: 1, value: 0, occurredAt: at, receivedAt: at, misuse: false, source: 'kiosk' }),
-    f.writer.submit({ ...answer, seq: 2, value: 0, occurredAt: at, receivedAt: at, misuse: true, source: 'kiosk' }),
+    f.writer.submit({ ...answer, ...unsurveyed, seq: 1, value: 0, occurredAt: at, receivedAt: at, misuse: false, source: 'kiosk' }),
+    f.writer.submit({ ...answer, ...unsurveyed, seq: 2, value: 0, occurredAt: at, receivedAt: at, misuse: true, source: 'kiosk' }),
   ]);
   const bus = new EventBus();
   const heard: AnswerNote[] = [];

@@ -33,9 +33,13 @@ function setUp() {
   const db = f.db;
   /** [boot, seq, misuse] of the phone answers stored, in order */
   const stored = () =>
-    (db.prepare("SELECT boot, seq, misuse FROM answers WHERE source = 'phone' ORDER BY occurred_at, boot, seq").all() as { boot: number; seq: number; misuse: number }[]).map(
-      (r) => [r.boot, r.seq, r.misuse === 1],
-    );
+    (
+      db.prepare("SELECT boot, seq, misuse FROM answers WHERE source = 'phone' ORDER BY occurred_at, boot, seq").all() as {
+        boot: number;
+        seq: number;
+        misuse: number;
+      }[]
+    ).map((r) => [r.boot, r.seq, r.misuse === 1]);
   return { phone, stored, setNow: (ms: number) => (now = ms), now: () => now };
 }
 

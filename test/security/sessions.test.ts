@@ -104,7 +104,8 @@ describe('browser sessions', () => {
         body: JSON.stringify({ username: 'admin', password: 'correct horse battery' }),
       });
       const { expiresAt } = (await response.json()) as { expiresAt: number };
-      const socket = io(short.gateway.httpUrl, { path: '/socket.io', extraHeaders: { cookie: cookiesOf(response) }, transports: ['websocket'], reconnection: false });
+      const cookie = cookiesOf(response);
+      const socket = io(short.gateway.httpUrl, { path: '/socket.io', extraHeaders: { cookie }, transports: ['websocket'], reconnection: false });
       await connected(socket);
       const reason = await new Promise<string>((resolve) => socket.once('disconnect', resolve));
       expect(reason).toBe('io server disconnect');

@@ -116,7 +116,8 @@ export class Ingest implements SurveyIntake {
     if (answer.siteId !== undefined && answer.siteId !== device.siteId) return this.refuse('wrong-site', answer, false);
     const survey = this.deps.surveys.find((s) => s.id === device.surveyId);
     if (!survey) return this.refuse('answer-without-survey', answer, true);
-    const channel = { deviceId: device.id, boot: answer.boot, siteId: device.siteId, pointId: device.pointId, survey, responseIntervalMs: device.responseIntervalMs, source: answer.source };
+    const { id: deviceId, siteId, pointId, responseIntervalMs } = device;
+    const channel = { deviceId, boot: answer.boot, siteId, pointId, survey, responseIntervalMs, source: answer.source };
     return this.surveyAnswer(channel, { ...answer, dated: () => this.dated(answer) });
   }
 
@@ -136,7 +137,7 @@ export class Ingest implements SurveyIntake {
     const runTooSoon =
       answer.run !== undefined &&
       this.runMisuse(channel.deviceId, channel.boot, answer.run, () =>
-        this.deps.misuse.isMisuse({ deviceId: channel.deviceId, pointId: channel.pointId, occurredAt, responseIntervalMs: channel.responseIntervalMs, sessionMode: false }),
+        this.deps.misuse.isMisuse({ ...channel, occurredAt, sessionMode: false }),
       );
     return this.store(
       {

@@ -92,9 +92,13 @@ export class PhoneSurveys {
       source: 'phone' as const,
     };
     const run = submission * 1000 + 1;
-    const stored = answers.map((a) => ({ question: a.question, seq: submission * 1000 + survey.questions.findIndex((q) => q.number === a.question) + 1, value: a.value }));
+    const seqOf = (question: number) => submission * 1000 + survey.questions.findIndex((q) => q.number === question) + 1;
+    const stored = answers.map((a) => ({ question: a.question, seq: seqOf(a.question), value: a.value }));
     const deliveries = await Promise.all(
-      stored.map((a) => this.deps.ingest.surveyAnswer(channel, { seq: a.seq, questionNumber: a.question, value: a.value, dated: () => at, receivedAt: at, run })),
+      stored.map((a) => {
+        const answer = { seq: a.seq, questionNumber: a.question, value: a.value, dated: () => at, receivedAt: at, run };
+        return this.deps.ingest.surveyAnswer(channel, answer);
+      }),
     );
     if (deliveries.some((d) => d.outcome === 'refused')) return 'invalid';
     return { answers: stored.map((a) => ({ question: a.question, deviceId: channel.deviceId, boot: channel.boot, seq: a.seq })) };
