@@ -95,6 +95,26 @@ describe('browser sessions', () => {
     expect(await tvClosed).toBe('io server disconnect');
   });
 
+  it('closes a live socket when its session expires, without a request to notice', async () => {
+    const short = await startTestGateway({ auth: { initialAdminPassword: 'correct horse battery', sessionHours: 5 / 3600 } });
+    try {
+      const response = await fetch(`${short.gateway.httpUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'correct horse battery' }),
+      });
+      const { expiresAt } = (await response.json()) as { expiresAt: number };
+      const cookie = cookiesOf(response);
+      const socket = io(short.gateway.httpUrl, { path: '/socket.io', extraHeaders: { cookie }, transports: ['websocket'], reconnection: false });
+      await connected(socket);
+      const reason = await new Promise<string>((resolve) => socket.once('disconnect', resolve));
+      expect(reason).toBe('io server disconnect');
+      expect(Date.now()).toBeGreaterThanOrEqual(expiresAt);
+    } finally {
+      await short.close();
+    }
+  }, 20_000);
+
   it('ends the other sessions of a user whose password changes', async () => {
     const first = await userSession(t, admin, { username: 'changer', role: 'viewer', sites: [SITE.id] });
     const second = await signIn(t.gateway.httpUrl, 'changer', PASSWORD);

@@ -65,8 +65,11 @@ export async function openPlatform(
   topology.sync(config.sites, config.points, config.devices);
   // the rollups' rule: a site's time zone places its answers in local days, so it cannot move once answers are counted
   stops.push(catalog.addHook(timeZoneHook(topology)));
-  const users = new UserRepo(db, config.auth.sessionHours * 3600_000);
-  const tokens = new TokenRepo(db);
+  // auth alone announces ended sessions and revoked tokens on the bus (their live sockets close)
+  const bus = new EventBus();
+  const users = new UserRepo(db, { sessionMs: config.auth.sessionHours * 3600_000, bus });
+  stops.push(() => users.close());
+  const tokens = new TokenRepo(db, bus);
   const principals = {
     users,
     tokens,
@@ -76,7 +79,6 @@ export async function openPlatform(
   const initialPasswordFile = await ensureFirstAdmin(users, dataDir, config.auth.initialAdminPassword);
   const mailer = new Mailer(config.mail, logger.child({ part: 'mail' }));
   stops.push(() => mailer.close());
-  const bus = new EventBus();
   const parts: PlatformParts = { config, catalog, audit, db, storeHealth, bus, metrics: createMetrics(), topology, users, tokens, principals, mailer, logger, withoutRollups: options.withoutRollups };
   return { parts, csrfKey: installationSecret(dataDir), initialPasswordFile, demo: demo === true };
 }

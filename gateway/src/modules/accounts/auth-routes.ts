@@ -6,7 +6,6 @@ import { HttpError } from '../../platform/http/errors.ts';
 import { principalOf } from '../../platform/http/scope.ts';
 import type { User } from '../../platform/auth/user-repo.ts';
 import type { Config } from '../../platform/config/schema.ts';
-import type { EventBus } from '../../platform/events/bus.ts';
 import type { LoginThrottle } from '../../platform/auth/login-throttle.ts';
 import type { UserRepo } from '../../platform/auth/user-repo.ts';
 import { authApi } from './auth-api.ts';
@@ -20,7 +19,7 @@ export function secureCookies(request: FastifyRequest, mode: 'auto' | 'always' |
 }
 
 /** Sign-in, sign-out, the signed-in user, and changing one's own password. */
-export const authRoutes: FastifyPluginAsyncTypebox<{ services: { config: Config; users: UserRepo; loginThrottle: LoginThrottle; bus: EventBus } }> = async (app, { services }) => {
+export const authRoutes: FastifyPluginAsyncTypebox<{ services: { config: Config; users: UserRepo; loginThrottle: LoginThrottle } }> = async (app, { services }) => {
   const cookieMode = services.config.http.secureCookies;
   /** A CSRF token bound to the session (its secret cookie follows the session cookie's Secure flag). */
   const csrfToken = (request: FastifyRequest, reply: FastifyReply, sessionId: string) =>
@@ -62,10 +61,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: { config: Config;
     { config: { access: 'session' }, schema: authApi['POST /api/auth/logout'] },
     async (request, reply) => {
       const principal = principalOf(request);
-      if (principal.kind === 'user') {
-        services.users.endSession(principal.sessionId);
-        services.bus.emit('access:ended', { sessionIds: [principal.sessionId] });
-      }
+      if (principal.kind === 'user') services.users.endSession(principal.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
       return reply.code(204).send(null);
     },
@@ -98,8 +94,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: { config: Config;
         throw new HttpError(401, 'The current password is wrong');
       }
       if (newPassword === currentPassword) throw new HttpError(400, 'The new password must differ from the current one');
-      const ended = await services.users.setPassword(principal.user.id, newPassword, { mustChange: false });
-      services.bus.emit('access:ended', { sessionIds: [...ended, principal.sessionId] });
+      await services.users.setPassword(principal.user.id, newPassword, { mustChange: false });
       services.users.endSession(principal.sessionId);
       return startSession(request, reply, services.users.get(principal.user.id)!);
     },

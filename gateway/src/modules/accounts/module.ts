@@ -10,7 +10,7 @@ import { pairingRoutes } from './pairing-routes.ts';
 
 /** Signing in and out, users, tokens (integration, kiosk, screen) and pairing a kiosk or screen with a code. */
 export function accountsModule(p: PlatformParts): Feature<Record<string, never>> {
-  const { config, users, tokens, topology, bus } = p;
+  const { config, users, tokens, topology } = p;
   const { auth } = config;
   const loginThrottle = new LoginThrottle({
     maxPerUser: auth.maxFailuresPerUser,
@@ -22,9 +22,9 @@ export function accountsModule(p: PlatformParts): Feature<Record<string, never>>
     name: 'accounts',
     services: {},
     routes: [
-      routes(authRoutes, { services: { config, users, loginThrottle, bus } }),
-      routes(userRoutes, { services: { users, topology, bus } }),
-      routes(tokenRoutes, { services: { tokens, topology, bus } }),
+      routes(authRoutes, { services: { config, users, loginThrottle } }),
+      routes(userRoutes, { services: { users, topology } }),
+      routes(tokenRoutes, { services: { tokens, topology } }),
       routes(pairingRoutes, { services: { tokens, topology, pairing: new PairingCodes(), config } }),
     ],
   };

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HttpError } from '../../platform/http/errors.ts';
 import { principalOf, requireKnownSites } from '../../platform/http/scope.ts';
 import { principalName } from '../../platform/auth/principal.ts';
-import type { EventBus } from '../../platform/events/bus.ts';
 import type { TokenRepo } from '../../platform/auth/token-repo.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
 import { tokenApi } from './token-api.ts';
@@ -12,7 +11,7 @@ import { tokenApi } from './token-api.ts';
  * sites); kiosk: submits answers for its device and reads its survey; screen: reads one point's
  * live summary; device: the device's MQTT password, nothing on HTTP. The secret is shown once.
  */
-export const tokenRoutes: FastifyPluginAsyncTypebox<{ services: { tokens: TokenRepo; topology: TopologyRepo; bus: EventBus } }> = async (app, { services }) => {
+export const tokenRoutes: FastifyPluginAsyncTypebox<{ services: { tokens: TokenRepo; topology: TopologyRepo } }> = async (app, { services }) => {
   app.get('/api/tokens', { config: { access: 'admin' }, schema: tokenApi['GET /api/tokens'] }, async () => ({
     tokens: services.tokens.list(),
   }));
@@ -45,7 +44,6 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ services: { tokens: TokenR
     },
     async (request, reply) => {
       if (!services.tokens.revoke(request.params.id)) throw new HttpError(404, `No active token ${request.params.id}`);
-      services.bus.emit('access:ended', { tokenIds: [request.params.id] });
       return reply.code(204).send(null);
     },
   );

@@ -2,13 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HttpError } from '../../platform/http/errors.ts';
 import { principalOf, requireKnownSites } from '../../platform/http/scope.ts';
 import { principalName } from '../../platform/auth/principal.ts';
-import type { EventBus } from '../../platform/events/bus.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
 import type { UserRepo } from '../../platform/auth/user-repo.ts';
 import { userApi } from './user-api.ts';
 
 /** User management, for admins: create, list, change role and sites, reset a password, delete. */
-export const userRoutes: FastifyPluginAsyncTypebox<{ services: { users: UserRepo; topology: TopologyRepo; bus: EventBus } }> = async (app, { services }) => {
+export const userRoutes: FastifyPluginAsyncTypebox<{ services: { users: UserRepo; topology: TopologyRepo } }> = async (app, { services }) => {
   const knownSites = (sites: string[]) => requireKnownSites(services.topology.sites(), sites);
   const existing = (id: number) => {
     const user = services.users.get(id);
@@ -49,8 +48,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: { users: UserRepo
       if (user.role === 'admin' && request.body.role !== undefined && request.body.role !== 'admin' && admins() === 1) {
         throw new HttpError(400, 'This is the last admin; make another admin first');
       }
-      const ended = services.users.update(user.id, request.body);
-      services.bus.emit('access:ended', { sessionIds: ended });
+      services.users.update(user.id, request.body);
       return services.users.get(user.id)!;
     },
   );
@@ -63,8 +61,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: { users: UserRepo
     },
     async (request, reply) => {
       const user = existing(request.params.id);
-      const ended = await services.users.setPassword(user.id, request.body.password, { mustChange: true });
-      services.bus.emit('access:ended', { sessionIds: ended });
+      await services.users.setPassword(user.id, request.body.password, { mustChange: true });
       return reply.code(204).send(null);
     },
   );
@@ -75,7 +72,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: { users: UserRepo
     async (request, reply) => {
       const user = existing(request.params.id);
       if (user.role === 'admin' && admins() === 1) throw new HttpError(400, 'This is the last admin; make another admin first');
-      services.bus.emit('access:ended', { sessionIds: services.users.delete(user.id) });
+      services.users.delete(user.id);
       return reply.code(204).send(null);
     },
   );

@@ -15,6 +15,7 @@ import type { DeviceRegistry, KnownDevice } from '../devices/device-registry.ts'
 import type { EventBus } from '../../platform/events/bus.ts';
 import type { CustomersRepo } from '../traffic/customers-repo.ts';
 import { Ingest, type IngestDeps } from './ingest.ts';
+import type { SurveyAnswer, SurveyChannel, SurveyIntake } from './survey-answer.ts';
 
 export interface InboxDeps extends Omit<IngestDeps, 'refused' | 'registry'> {
   registry: DeviceRegistry;
@@ -29,7 +30,7 @@ export interface InboxDeps extends Omit<IngestDeps, 'refused' | 'registry'> {
  * (and the site its transport named), stores presses and answers through ingest, keeps the
  * registry up to date and tells the bus, so screens see device health as it happens.
  */
-export class IngestInbox implements DeviceInbox {
+export class IngestInbox implements DeviceInbox, SurveyIntake {
   private readonly ingest: Ingest;
   /** the button count each device announced in the hello of its current boot */
   private readonly announced = new Map<string, { boot: number; buttons: number }>();
@@ -47,6 +48,11 @@ export class IngestInbox implements DeviceInbox {
 
   answer(answer: IncomingAnswer): Promise<Delivery> {
     return this.ingest.acceptAnswer(answer).then((d) => this.counted(d, answer));
+  }
+
+  /** A survey answer from a channel that is not a registered device (a phone): the same checks, misuse rule and writer as a terminal's. */
+  surveyAnswer(channel: SurveyChannel, answer: SurveyAnswer): Promise<Delivery> {
+    return this.ingest.surveyAnswer(channel, answer);
   }
 
   private counted(delivery: Delivery, m: { deviceId: string; boot: number }): Delivery {

@@ -5,7 +5,7 @@ import { DeviceClock } from './device-clock.ts';
 import type { MisuseRules } from './misuse.ts';
 import { type Answer, type IncomingAnswer, type IncomingPress } from '../../core/answer.ts';
 import { smileyScale } from '../../core/scale.ts';
-import { scaleRange } from '../../core/scale.ts';
+import { surveyAnswerProblem, type SurveyAnswer, type SurveyChannel, type SurveyIntake } from './survey-answer.ts';
 import type { SurveyConfig } from '../../platform/config/schema.ts';
 import type { Delivery, RefusalCode } from '../../core/device-inbox.ts';
 import { MIN_READ_MS } from '../../core/limits.ts';
@@ -38,7 +38,7 @@ interface BootState {
  * Validates a press against the device registry, dates it, flags misuse, and hands it to the
  * writer. Resolves once the answer is durable, with the cumulative ack the device may be sent.
  */
-export class Ingest {
+export class Ingest implements SurveyIntake {
   private readonly boots = new Map<string, BootState>();
   /** terminals' survey runs and whether each is misuse (bounded: the oldest are forgotten) */
   private readonly runs = new Map<string, boolean>();
@@ -109,40 +109,54 @@ export class Ingest {
     return this.store(event, press);
   }
 
-  /** A survey answer: the device's survey names the question and its scale; null is a skipped question. */
+  /** A terminal's survey answer: the device's survey names the question and its scale; null is a skipped question. */
   async acceptAnswer(answer: IncomingAnswer): Promise<Delivery> {
     const device = this.deps.registry.get(answer.deviceId);
     if (!device) return this.refuse('unknown-device', answer, false);
     if (answer.siteId !== undefined && answer.siteId !== device.siteId) return this.refuse('wrong-site', answer, false);
     const survey = this.deps.surveys.find((s) => s.id === device.surveyId);
     if (!survey) return this.refuse('answer-without-survey', answer, true);
-    const question = survey.questions.find((q) => q.number === answer.questionNumber);
-    if (!question) return this.refuse('unknown-question', answer, true);
-    const range = scaleRange(question.scale);
-    if (!range) return this.refuse('unsupported-scale', answer, true);
-    if (answer.value !== null && (answer.value < range.min || answer.value > range.max)) return this.refuse('bad-value', answer, true);
-    if (answer.seq === 0) return this.refuse('bad-seq', answer, true);
-    const occurredAt = this.dated(answer);
+    const { id: deviceId, siteId, pointId, responseIntervalMs } = device;
+    const channel = { deviceId, boot: answer.boot, siteId, pointId, survey, responseIntervalMs, source: answer.source };
+    return this.surveyAnswer(channel, { ...answer, dated: () => this.dated(answer) });
+  }
+
+  /**
+   * A survey answer from any channel (a terminal, a phone): the one check against its question,
+   * the one misuse rule (read too fast; a run too soon after the channel's last counted one), and
+   * the one path to the writer and its 'answers:stored' event.
+   */
+  async surveyAnswer(channel: SurveyChannel, answer: SurveyAnswer): Promise<Delivery> {
+    const m = { deviceId: channel.deviceId, boot: channel.boot, seq: answer.seq };
+    const problem = surveyAnswerProblem(channel.survey, answer.questionNumber, answer.value);
+    if (problem) return this.refuse(problem, m, true);
+    if (answer.seq === 0) return this.refuse('bad-seq', m, true);
+    const question = channel.survey.questions.find((q) => q.number === answer.questionNumber)!;
+    const occurredAt = answer.dated();
     const tooFast = answer.readMs !== undefined && answer.readMs < MIN_READ_MS;
-    const runTooSoon = answer.run !== undefined && this.runMisuse(answer.deviceId, answer.boot, answer.run, () => this.deps.misuse.isMisuse({ deviceId: device.id, pointId: device.pointId, occurredAt, responseIntervalMs: device.responseIntervalMs, sessionMode: false }));
+    const runTooSoon =
+      answer.run !== undefined &&
+      this.runMisuse(channel.deviceId, channel.boot, answer.run, () =>
+        this.deps.misuse.isMisuse({ ...channel, occurredAt, sessionMode: false }),
+      );
     return this.store(
       {
-        deviceId: answer.deviceId,
-        boot: answer.boot,
+        deviceId: channel.deviceId,
+        boot: channel.boot,
         seq: answer.seq,
-        siteId: device.siteId,
-        pointId: device.pointId,
-        staffId: this.deps.staffAt(device.pointId, occurredAt),
-        surveyId: survey.id,
+        siteId: channel.siteId,
+        pointId: channel.pointId,
+        staffId: this.deps.staffAt(channel.pointId, occurredAt),
+        surveyId: channel.survey.id,
         questionId: question.id,
         scale: question.scale,
         value: answer.value,
         occurredAt,
         receivedAt: answer.receivedAt,
         misuse: tooFast || runTooSoon,
-        source: answer.source,
+        source: channel.source,
       },
-      answer,
+      m,
     );
   }
 

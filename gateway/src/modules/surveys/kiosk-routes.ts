@@ -2,14 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { HttpError } from '../../platform/http/errors.ts';
 import { principalOf } from '../../platform/http/scope.ts';
-import { storeNote } from '../ingest/answer-notes.ts';
 import { surveyView } from './survey-view.ts';
 import { weekKey } from '../staff/pulse-summary.ts';
-import type { AnswerNoteRepo } from '../ingest/answer-note-repo.ts';
+import type { AnswerNotes } from '../ingest/answer-notes.ts';
 import type { Config } from '../../platform/config/schema.ts';
 import type { DeviceInbox } from '../../core/device-inbox.ts';
 import type { DeviceRegistry } from '../devices/device-registry.ts';
-import type { EventBus } from '../../platform/events/bus.ts';
 import type { PulseRepo } from '../staff/pulse-repo.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
 import { kioskApi } from './kiosk-api.ts';
@@ -25,7 +23,7 @@ function kioskDevice(request: FastifyRequest): string {
  * What a kiosk token may do: read its own device's survey and submit answers as that device. Answers
  * carry the same identity as a terminal's (boot, seq), so a resent answer is stored once.
  */
-export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: { devices: DeviceRegistry; config: Config; inbox: DeviceInbox; notes: AnswerNoteRepo; bus: EventBus; pulse: PulseRepo; topology: TopologyRepo } }> = async (app, { services }) => {
+export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: { devices: DeviceRegistry; config: Config; inbox: DeviceInbox; answerNotes: AnswerNotes; pulse: PulseRepo; topology: TopologyRepo } }> = async (app, { services }) => {
   app.get(
     '/api/kiosk/survey',
     {
@@ -72,7 +70,7 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: { devices: Devic
     },
     async (request) => {
       const { boot, seq, ...note } = request.body;
-      return storeNote(services, { deviceId: kioskDevice(request), boot, seq }, note);
+      return services.answerNotes.store({ deviceId: kioskDevice(request), boot, seq }, note);
     },
   );
 

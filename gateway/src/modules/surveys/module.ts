@@ -1,11 +1,10 @@
 import type { Feature } from '../../platform/modules/feature-module.ts';
 import { routes } from '../../platform/modules/feature-module.ts';
 import type { PlatformParts } from '../../platform/modules/platform-parts.ts';
-import type { DeviceInbox } from '../../core/device-inbox.ts';
+import type { IngestInbox } from '../ingest/device-inbox.ts';
+import { AnswerNotes } from '../ingest/answer-notes.ts';
 import type { DeviceRegistry } from '../devices/device-registry.ts';
-import type { ShiftRepo } from '../staff/shift-repo.ts';
 import type { PulseRepo } from '../staff/pulse-repo.ts';
-import type { AnswerWriter } from '../ingest/answer-writer.ts';
 import type { AnswerNoteRepo } from '../ingest/answer-note-repo.ts';
 import type { SurveyCodeIssuer } from '../transports/adapters/survey-codes-mqtt.ts';
 import { SurveyCodeRepo } from './survey-code-repo.ts';
@@ -17,20 +16,22 @@ import { surveyRoutes } from './survey-routes.ts';
 /** Surveys as asked: on a kiosk, on a customer's phone through a QR code, and one-time codes for queue systems. */
 export function surveysModule(
   p: PlatformParts,
-  deps: { devices: DeviceRegistry; inbox: DeviceInbox; writer: AnswerWriter; notes: AnswerNoteRepo; shifts: ShiftRepo; pulse: PulseRepo },
+  deps: { devices: DeviceRegistry; inbox: IngestInbox; notes: AnswerNoteRepo; pulse: PulseRepo },
 ): Feature<{ surveyCodes: SurveyCodeIssuer }> {
   const { config, topology, bus } = p;
-  const { devices, inbox, notes, pulse } = deps;
+  const { devices, inbox, pulse } = deps;
+  // comments, contacts and consent: ingest's rules, whichever door the note comes through
+  const answerNotes = new AnswerNotes({ notes: deps.notes, bus });
   const codes = new SurveyCodeRepo(p.db);
   const phone = new PhoneSurveys({
     codes,
-    writer: deps.writer,
+    // phone answers enter through ingest like every other channel's
+    ingest: inbox,
     surveyOfPoint: (pointId) => {
       const surveyId = config.points.find((point) => point.id === pointId)?.surveyId ?? config.devices.find((d) => d.pointId === pointId && d.surveyId)?.surveyId;
       return config.surveys.find((s) => s.id === surveyId);
     },
     siteOfPoint: (pointId) => topology.siteOfPoint(pointId),
-    staffAt: (pointId, ms) => deps.shifts.staffAt(pointId, ms),
   });
   const surveyCodes: SurveyCodeIssuer = {
     issueOnce: (pointId, validMinutes) => {
@@ -44,8 +45,8 @@ export function surveysModule(
     name: 'surveys',
     services: { surveyCodes },
     routes: [
-      routes(kioskRoutes, { services: { devices, config, inbox, notes, bus, pulse, topology } }),
-      routes(phoneRoutes, { services: { phone, topology, notes, bus } }),
+      routes(kioskRoutes, { services: { devices, config, inbox, answerNotes, pulse, topology } }),
+      routes(phoneRoutes, { services: { phone, topology, answerNotes } }),
       routes(surveyRoutes, { services: { config } }),
     ],
   };

@@ -2,11 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { principalOf, requirePoint } from '../../platform/http/scope.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { principalName } from '../../platform/auth/principal.ts';
-import { storeNote } from '../ingest/answer-notes.ts';
 import { surveyView } from './survey-view.ts';
 import type { PhoneRefusal } from './phone-surveys.ts';
-import type { AnswerNoteRepo } from '../ingest/answer-note-repo.ts';
-import type { EventBus } from '../../platform/events/bus.ts';
+import type { AnswerNotes } from '../ingest/answer-notes.ts';
 import type { PhoneSurveys } from './phone-surveys.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
 import { phoneApi } from './phone-api.ts';
@@ -32,7 +30,7 @@ function refuse(reason: PhoneRefusal | 'rate'): never {
  * system, a POS) and opened by anyone holding one; the phone pages are public, rate-limited, and
  * a one-time code takes one submission.
  */
-export const phoneRoutes: FastifyPluginAsyncTypebox<{ services: { phone: PhoneSurveys; topology: TopologyRepo; notes: AnswerNoteRepo; bus: EventBus } }> = async (app, { services }) => {
+export const phoneRoutes: FastifyPluginAsyncTypebox<{ services: { phone: PhoneSurveys; topology: TopologyRepo; answerNotes: AnswerNotes } }> = async (app, { services }) => {
   app.post(
     '/api/points/:pointId/survey-codes',
     {
@@ -78,7 +76,7 @@ export const phoneRoutes: FastifyPluginAsyncTypebox<{ services: { phone: PhoneSu
         const target = result.answers.find((a) => a.question === note.question);
         if (target) {
           const { question: _question, ...fields } = note;
-          storeNote(services, target, fields);
+          services.answerNotes.store(target, fields);
         }
       }
       return { stored: result.answers.length };

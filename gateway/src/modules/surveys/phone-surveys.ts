@@ -1,22 +1,27 @@
 import { PHONE_DEVICE_PREFIX } from '../../core/channel.ts';
-import type { AnswerWriter } from '../ingest/answer-writer.ts';
+import { surveyAnswerProblem, type SurveyIntake } from '../ingest/survey-answer.ts';
 import type { SurveyConfig } from '../../platform/config/schema.ts';
-import type { Answer } from '../../core/answer.ts';
 import type { SurveyCode, SurveyCodeRepo } from './survey-code-repo.ts';
-import { scaleRange } from '../../core/scale.ts';
 
 export type PhoneRefusal = 'unknown' | 'expired' | 'used' | 'revoked' | 'no-survey' | 'invalid';
 
 /** Submissions a point's standing code takes per minute before it answers "try again later" (ballot stuffing). */
 export const STANDING_PER_MINUTE = 30;
 
+/**
+ * A standing code is the point's shared channel, like a terminal on the desk: a submission within
+ * this long after the last counted one is flagged misuse (stored, never counted). A one-time code
+ * belongs to one served customer and takes one submission, so it needs no interval.
+ */
+export const STANDING_RESPONSE_INTERVAL_MS = 5000;
+
 /** The device id phone answers carry: one per point, so the dashboard can tell the channel apart. */
 export const phoneDevice = (pointId: string) => `${PHONE_DEVICE_PREFIX}${pointId}`;
 
 /**
  * Surveys answered on customers' own phones through a QR code: a point's standing code, or a
- * one-time code tied to one served customer (issued by the queue system or the POS). Answers are
- * the same normalised answers as a kiosk's, stored once each by (phone device, code, submission).
+ * one-time code tied to one served customer (issued by the queue system or the POS). Answers enter
+ * through ingest as a kiosk's do, stored once each by (phone device, code, submission).
  */
 export class PhoneSurveys {
   private readonly recent = new Map<string, number[]>();
@@ -25,10 +30,10 @@ export class PhoneSurveys {
   constructor(
     private readonly deps: {
       codes: SurveyCodeRepo;
-      writer: AnswerWriter;
+      /** ingest's door for survey answers: one check, one misuse rule, one writer for every channel */
+      ingest: SurveyIntake;
       surveyOfPoint: (pointId: string) => SurveyConfig | undefined;
       siteOfPoint: (pointId: string) => string | undefined;
-      staffAt: (pointId: string, ms: number) => string | null;
       now?: () => number;
     },
   ) {
@@ -60,45 +65,42 @@ export class PhoneSurveys {
   }
 
   /**
-   * Stores one submission's answers. A one-time code is used by the first submission (a second
-   * is refused as 'used'); a standing code takes any number, within its per-point rate.
+   * Stores one submission's answers through ingest, as a terminal's are (the same check, misuse
+   * rule and event). A one-time code is used by the first submission (a second is refused as
+   * 'used'); a standing code takes any number, within its per-point rate, and its runs are held to
+   * the point's phone response interval like a shared terminal's.
    */
   async submit(code: string, answers: { question: number; value: number | null }[]): Promise<{ answers: { question: number; deviceId: string; boot: number; seq: number }[] } | PhoneRefusal | 'rate'> {
     const opened = this.open(code);
     if (typeof opened === 'string') return opened;
     const { code: row, survey } = opened;
     const at = this.now();
-    for (const a of answers) {
-      const question = survey.questions.find((q) => q.number === a.question);
-      const range = question && scaleRange(question.scale);
-      if (!question || (a.value !== null && (!range || a.value < range.min || a.value > range.max))) return 'invalid';
-    }
+    // checked before the code is used, so that a submission ingest would refuse does not spend a one-time code
+    if (answers.some((a) => surveyAnswerProblem(survey, a.question, a.value) !== undefined)) return 'invalid';
+    const siteId = this.deps.siteOfPoint(row.pointId);
+    if (siteId === undefined) return 'no-survey';
     if (row.kind === 'standing' && !this.withinRate(row.pointId, at)) return 'rate';
     if (row.kind === 'once' && !this.deps.codes.use(row.id, at)) return 'used';
     const submission = row.kind === 'once' ? 1 : this.deps.codes.nextSubmission(row.id);
-    const siteId = this.deps.siteOfPoint(row.pointId)!;
-    const stored = answers.map((a) => {
-      const position = survey.questions.findIndex((q) => q.number === a.question);
-      const question = survey.questions[position]!;
-      const answer: Answer = {
-        deviceId: phoneDevice(row.pointId),
-        boot: row.id,
-        seq: submission * 1000 + position + 1,
-        siteId,
-        pointId: row.pointId,
-        staffId: this.deps.staffAt(row.pointId, at),
-        surveyId: survey.id,
-        questionId: question.id,
-        scale: question.scale,
-        value: a.value,
-        occurredAt: at,
-        receivedAt: at,
-        misuse: false,
-        source: 'phone',
-      };
-      return answer;
-    });
-    await Promise.all(stored.map((a) => this.deps.writer.submit(a)));
-    return { answers: stored.map((a, i) => ({ question: answers[i]!.question, deviceId: a.deviceId, boot: a.boot, seq: a.seq })) };
+    const channel = {
+      deviceId: phoneDevice(row.pointId),
+      boot: row.id,
+      siteId,
+      pointId: row.pointId,
+      survey,
+      responseIntervalMs: row.kind === 'standing' ? STANDING_RESPONSE_INTERVAL_MS : 0,
+      source: 'phone' as const,
+    };
+    const run = submission * 1000 + 1;
+    const seqOf = (question: number) => submission * 1000 + survey.questions.findIndex((q) => q.number === question) + 1;
+    const stored = answers.map((a) => ({ question: a.question, seq: seqOf(a.question), value: a.value }));
+    const deliveries = await Promise.all(
+      stored.map((a) => {
+        const answer = { seq: a.seq, questionNumber: a.question, value: a.value, dated: () => at, receivedAt: at, run };
+        return this.deps.ingest.surveyAnswer(channel, answer);
+      }),
+    );
+    if (deliveries.some((d) => d.outcome === 'refused')) return 'invalid';
+    return { answers: stored.map((a) => ({ question: a.question, deviceId: channel.deviceId, boot: channel.boot, seq: a.seq })) };
   }
 }

@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../store/db.ts';
 import { secretHash } from './user-repo.ts';
 import { KIND_PERMISSIONS, type Permission, type TokenKind } from './access.ts';
+import type { EventBus } from '../events/bus.ts';
 
 export interface ApiToken {
   id: number;
@@ -39,10 +40,14 @@ interface TokenRow extends Omit<ApiToken, 'scopes' | 'siteIds'> {
 const COLUMNS = `id, name, kind, scopes, site_ids AS siteIds, point_id AS pointId, device_id AS deviceId, created_by AS createdBy,
   created_at AS createdAt, last_used_at AS lastUsedAt, revoked_at AS revokedAt`;
 
-/** Scoped tokens: integration (chosen scopes), kiosk, screen and device. Shown once; only a hash is kept. */
+/**
+ * Scoped tokens: integration (chosen scopes), kiosk, screen and device. Shown once; only a hash is kept.
+ * The sole announcer of revoked tokens ('access:ended'), so their live sockets close.
+ */
 export class TokenRepo {
   constructor(
     private readonly db: Db,
+    private readonly bus: EventBus,
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -68,9 +73,11 @@ export class TokenRepo {
     return (this.db.prepare(`SELECT ${COLUMNS} FROM api_tokens ORDER BY id`).all() as TokenRow[]).map(parse);
   }
 
-  /** Revokes a token; true when it was active. */
+  /** Revokes a token and announces it (its live sockets close); true when it was active. */
   revoke(id: number): boolean {
-    return this.db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(this.clock(), id).changes === 1;
+    const revoked = this.db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(this.clock(), id).changes === 1;
+    if (revoked) this.bus.emit('access:ended', { tokenIds: [id] });
+    return revoked;
   }
 
   /** The active token behind a secret; records its use at most once a minute. */

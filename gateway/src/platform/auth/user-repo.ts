@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../store/db.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import type { Role } from './access.ts';
+import type { EventBus } from '../events/bus.ts';
+import { ExpiryTimer } from './session-expiry.ts';
 
 export interface User {
   id: number;
@@ -43,13 +45,32 @@ interface UserRow {
   mustChangePassword: number;
 }
 
-/** Users with slow-hashed passwords, their sites, and login sessions stored only as token hashes. */
+/**
+ * Users with slow-hashed passwords, their sites, and login sessions stored only as token hashes.
+ * The sole announcer of ended sessions: whatever ends one (sign-out, a password set, a role or
+ * sites changed, the user deleted, expiry) emits 'access:ended' for it, so its live sockets close.
+ */
 export class UserRepo {
+  private readonly sessionMs: number;
+  private readonly bus: EventBus;
+  private readonly clock: () => number;
+  private readonly expiry: ExpiryTimer;
+
   constructor(
     private readonly db: Db,
-    private readonly sessionMs: number,
-    private readonly clock: () => number = Date.now,
-  ) {}
+    options: { sessionMs: number; bus: EventBus; clock?: () => number },
+  ) {
+    this.sessionMs = options.sessionMs;
+    this.bus = options.bus;
+    this.clock = options.clock ?? Date.now;
+    this.expiry = new ExpiryTimer(() => this.endExpired(), this.clock);
+    this.expiry.wakeAt(this.nextExpiry());
+  }
+
+  /** Stops waiting for the next expiry (before the database closes). */
+  close(): void {
+    this.expiry.stop();
+  }
 
   count(): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
@@ -88,20 +109,22 @@ export class UserRepo {
 
   /** Changes a user's role or sites; returns the sessions that were ended (the user signs in again). */
   update(id: number, change: { role?: Role | undefined; sites?: string[] | undefined }): string[] {
-    return this.db.transaction(() => {
+    const ended = this.db.transaction(() => {
       if (change.role !== undefined) this.db.prepare('UPDATE users SET role = ? WHERE id = ?').run(change.role, id);
       if (change.sites !== undefined) this.writeSites(id, change.sites);
       return this.endSessionsOf(id);
     })();
+    return this.announced(ended);
   }
 
   /** Deletes a user; returns the sessions that were ended. */
   delete(id: number): string[] {
-    return this.db.transaction(() => {
-      const ended = this.endSessionsOf(id);
+    const ended = this.db.transaction(() => {
+      const ids = this.endSessionsOf(id);
       this.db.prepare('DELETE FROM users WHERE id = ?').run(id);
-      return ended;
+      return ids;
     })();
+    return this.announced(ended);
   }
 
   /** Whether this is the user's password (slow hash, the same cost for unknown names). */
@@ -116,10 +139,11 @@ export class UserRepo {
   /** Sets a new password; every other session of the user ends. Returns the sessions ended. */
   async setPassword(id: number, password: string, options: { mustChange: boolean; keepSession?: string | undefined }): Promise<string[]> {
     const hash = await hashPassword(password);
-    return this.db.transaction(() => {
+    const ended = this.db.transaction(() => {
       this.db.prepare('UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?').run(hash, options.mustChange ? 1 : 0, id);
       return this.endSessionsOf(id, options.keepSession);
     })();
+    return this.announced(ended);
   }
 
   openSession(userId: number): OpenedSession {
@@ -128,7 +152,7 @@ export class UserRepo {
     const now = this.clock();
     const expiresAt = now + this.sessionMs;
     this.db.prepare('INSERT INTO sessions (token_hash, user_id, expires_at, created_at) VALUES (?, ?, ?, ?)').run(sessionId, userId, expiresAt, now);
-    this.db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(now);
+    this.expiry.wakeAt(expiresAt);
     return { token, sessionId, expiresAt };
   }
 
@@ -144,6 +168,26 @@ export class UserRepo {
 
   endSession(sessionId: string): void {
     this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(sessionId);
+    this.announced([sessionId]);
+  }
+
+  /** Ends the sessions whose time is up, and waits for the next one to expire. */
+  private endExpired(): void {
+    const now = this.clock();
+    const ids = (this.db.prepare('SELECT token_hash AS id FROM sessions WHERE expires_at <= ?').all(now) as { id: string }[]).map((r) => r.id);
+    this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
+    this.announced(ids);
+    this.expiry.wakeAt(this.nextExpiry());
+  }
+
+  private nextExpiry(): number | undefined {
+    return (this.db.prepare('SELECT MIN(expires_at) AS at FROM sessions').get() as { at: number | null }).at ?? undefined;
+  }
+
+  /** Tells the bus these sessions ended (their live sockets close); returns them. */
+  private announced(sessionIds: string[]): string[] {
+    if (sessionIds.length > 0) this.bus.emit('access:ended', { sessionIds });
+    return sessionIds;
   }
 
   private endSessionsOf(userId: number, keep?: string): string[] {
