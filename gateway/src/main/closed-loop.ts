@@ -24,7 +24,7 @@ import { PulseRepo } from '../modules/staff/pulse-repo.ts';
 import { weekKey } from '../modules/staff/pulse-summary.ts';
 import type { AssessmentFigures } from '../modules/reports/self-assessment.ts';
 
-export type ClosedLoop = { cases: CaseService; notes: AnswerNoteRepo; reviews: ReviewService; reports: ReportService; assessments: { repo: AssessmentRepo; figures: (siteId: string, now: number) => AssessmentFigures }; pulse: PulseRepo } & { stop: () => void };
+export type ClosedLoop = { cases: CaseService; notes: AnswerNoteRepo; reviews: ReviewService; reports: ReportService; assessments: { repo: AssessmentRepo; figures: (siteId: string, now: number) => Promise<AssessmentFigures> }; pulse: PulseRepo } & { stop: () => void };
 
 /**
  * Closing the loop: cases from negative feedback (with their deadline watch), the reviews journal

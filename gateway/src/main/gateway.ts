@@ -205,6 +205,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
       indices,
       store: alertStore,
       bus,
+      logger: logger.child({ part: 'alerts' }),
     });
     stops.push(alertEngine.start(config.alerts.evaluateEveryMs));
     const webhooks = new WebhookSender(new WebhookDeliveryRepo(db), config.webhooks, logger.child({ part: 'webhooks' }));
@@ -284,6 +285,7 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
       summaries,
       siteIds: () => topology.sites().map((s) => s.id),
       siteOfPoint: (pointId) => topology.points().find((p) => p.id === pointId)?.siteId,
+      logger: logger.child({ part: 'realtime' }),
     });
     await app.listen({ host: config.http.host, port: config.http.port });
     stops.push(() => app.close());

@@ -64,7 +64,7 @@ export interface HttpServices {
   phone: PhoneSurveys;
   reviews: ReviewService;
   reports: ReportService;
-  assessments: { repo: AssessmentRepo; figures: (siteId: string, now: number) => AssessmentFigures };
+  assessments: { repo: AssessmentRepo; figures: (siteId: string, now: number) => Promise<AssessmentFigures> };
   devices: DeviceRegistry;
   /** folder holding the built dashboard and kiosk apps */
   uiRoot: string;

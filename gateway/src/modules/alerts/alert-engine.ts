@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { AlertRuleConfig } from '../../platform/config/schema.ts';
 import type { IndexService } from '../indices/index-service.ts';
 import type { EventBus } from '../../platform/events/bus.ts';
@@ -22,10 +23,13 @@ interface Verdict {
 /**
  * Evaluates alert rules over sliding windows ending now: after each commit for the points that got
  * answers, and on a timer for windows that close with no new answer. A rule fires once per point
- * until its condition clears, which closes the alert (acknowledged or not).
+ * until its condition clears, which closes the alert (acknowledged or not). Evaluations run one
+ * after another, never interleaved, however slowly the store answers.
  */
 export class AlertEngine {
   private timer: NodeJS.Timeout | undefined;
+  /** the evaluation running or last run: the next one starts when it has settled */
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: {
@@ -34,6 +38,7 @@ export class AlertEngine {
       indices: IndexService;
       store: AlertRepo;
       bus: EventBus;
+      logger: Pick<Logger, 'error'>;
       clock?: () => number;
     },
   ) {}
@@ -42,24 +47,41 @@ export class AlertEngine {
     return (this.deps.clock ?? Date.now)();
   }
 
-  start(everyMs: number): () => void {
-    const unsubscribe = this.deps.bus.on('answers:stored', (events) => this.evaluate(new Set(events.map((e) => e.pointId))));
-    this.timer = setInterval(() => this.evaluate(), everyMs);
+  /** Evaluates after each commit and every `everyMs`; stopping waits for the evaluation in progress. */
+  start(everyMs: number): () => Promise<void> {
+    const report = (error: unknown) => this.deps.logger.error({ err: error }, 'alert rules not evaluated');
+    const unsubscribe = this.deps.bus.on('answers:stored', (events) => {
+      this.evaluate(new Set(events.map((e) => e.pointId))).catch(report);
+    });
+    // A tick while the last timed pass still runs is skipped rather than queued behind it.
+    let timed: Promise<void> | undefined;
+    this.timer = setInterval(() => {
+      timed ??= this.evaluate()
+        .catch(report)
+        .finally(() => (timed = undefined));
+    }, everyMs);
     this.timer.unref();
-    return () => {
+    return async () => {
       unsubscribe();
       clearInterval(this.timer);
+      await this.queue;
     };
   }
 
-  /** Evaluates every rule at the given points (all points when none are given). */
-  evaluate(pointIds?: Set<string>): void {
+  /** Evaluates every rule at the given points (all points when none are given), after any evaluation in progress. */
+  evaluate(pointIds?: Set<string>): Promise<void> {
+    const run = this.queue.then(() => this.evaluateNow(pointIds));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async evaluateNow(pointIds?: Set<string>): Promise<void> {
     const now = this.now();
     for (const pointId of this.deps.pointIds()) {
       if (pointIds && !pointIds.has(pointId)) continue;
       for (const rule of this.deps.rules) {
         if (rule.pointId && rule.pointId !== pointId) continue;
-        const verdict = this.judge(rule, pointId, now);
+        const verdict = await this.judge(rule, pointId, now);
         const active = this.deps.store.active(rule.id, pointId);
         if (verdict.firing && !active) {
           this.emit('alert.fired', this.deps.store.fire({ ruleId: rule.id, pointId, kind: rule.kind, firedAt: now, value: verdict.value, n: verdict.n, message: verdict.message, params: verdict.params }));
@@ -80,12 +102,12 @@ export class AlertEngine {
     this.deps.bus.emit('alert:changed', event, alert);
   }
 
-  private judge(rule: AlertRuleConfig, pointId: string, now: number): Verdict {
+  private async judge(rule: AlertRuleConfig, pointId: string, now: number): Promise<Verdict> {
     const from = now - rule.windowMinutes * 60_000;
     const window = `in the last ${rule.windowMinutes} min`;
     switch (rule.kind) {
       case 'negativeShare': {
-        const c = this.deps.indices.polarityCounts({ pointId, from, to: now });
+        const c = await this.deps.indices.polarityCounts({ pointId, from, to: now });
         const share = c.answers ? c.negative / c.answers : 0;
         return {
           firing: c.answers >= rule.minAnswers && share >= rule.share,
@@ -96,7 +118,7 @@ export class AlertEngine {
         };
       }
       case 'threshold': {
-        const r = this.deps.indices.compute({ index: rule.index as 'happy', pointId, from, to: now });
+        const r = await this.deps.indices.compute({ index: rule.index as 'happy', pointId, from, to: now });
         const crossed = r.value !== null && ((rule.above !== undefined && r.value > rule.above) || (rule.below !== undefined && r.value < rule.below));
         return {
           firing: r.n >= rule.minAnswers && crossed,
@@ -107,7 +129,7 @@ export class AlertEngine {
         };
       }
       case 'count': {
-        const c = this.deps.indices.polarityCounts({ pointId, from, to: now });
+        const c = await this.deps.indices.polarityCounts({ pointId, from, to: now });
         const k = c[rule.polarity];
         return { firing: k >= rule.count, value: k, n: c.answers, message: `${k} ${rule.polarity} answers ${window}`, params: { count: k, polarity: rule.polarity, window: rule.windowMinutes } };
       }

@@ -20,14 +20,18 @@ export interface FigureSources {
 }
 
 /** The site's own figures over the last 30 days (and the 30 before), for the automatic answers. */
-export function assessmentFigures(src: FigureSources, siteId: string, now: number): AssessmentFigures {
+export async function assessmentFigures(src: FigureSources, siteId: string, now: number): Promise<AssessmentFigures> {
   const from = now - 30 * DAY;
   const before = { from: from - 30 * DAY, to: from };
   const base = { siteId, siteIds: [siteId], from, to: now };
-  const nps = src.indices.compute({ ...base, index: 'nps' });
-  const npsBefore = src.indices.compute({ ...base, ...before, index: 'nps' });
+  const [nps, npsBefore, collection] = await Promise.all([
+    src.indices.compute({ ...base, index: 'nps' }),
+    src.indices.compute({ ...base, ...before, index: 'nps' }),
+    src.indices.compute({ ...base, index: 'responseRate' }),
+  ]);
   const points = src.points(siteId);
-  const pointsWithAnswers = points.filter((p) => src.indices.polarityCounts({ ...base, pointId: p.id }).answers > 0).length;
+  const answered = await Promise.all(points.map((p) => src.indices.polarityCounts({ ...base, pointId: p.id })));
+  const pointsWithAnswers = answered.filter((c) => c.answers > 0).length;
   const opened = src.cases.list({ siteIds: [siteId], from, to: now, limit: 100_000 });
   const openedBefore = src.cases.list({ siteIds: [siteId], ...before, limit: 100_000 });
   const kpis = caseKpis(opened, src.cases.deadlinesDue(siteId, from, now));
@@ -36,7 +40,7 @@ export function assessmentFigures(src: FigureSources, siteId: string, now: numbe
   return {
     nps: { value: nps.value, n: nps.n },
     npsBefore: { value: npsBefore.value, n: npsBefore.n },
-    collectionRate: src.indices.compute({ ...base, index: 'responseRate' }).value,
+    collectionRate: collection.value,
     points: points.length,
     pointsWithAnswers,
     complaints: opened.length,

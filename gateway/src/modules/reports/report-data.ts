@@ -72,14 +72,19 @@ export interface ReportSources {
 }
 
 /** Everything a report shows for one site and period, computed from the store. */
-export function reportData(src: ReportSources, site: { id: string; name: string; timeZone: string }, from: number, to: number, now: number): ReportData {
+export async function reportData(src: ReportSources, site: { id: string; name: string; timeZone: string }, from: number, to: number, now: number): Promise<ReportData> {
   const previous = { from: from - (to - from), to: from };
   const base = { siteId: site.id, siteIds: [site.id], from, to };
-  const indices = INDEX_NAMES.map((index) => ({ index, result: src.indices.compute({ ...base, index }), previous: src.indices.compute({ ...base, ...previous, index }) }));
-  const daily: ReportData['daily'] = [];
+  const indices = await Promise.all(
+    INDEX_NAMES.map(async (index) => ({ index, result: await src.indices.compute({ ...base, index }), previous: await src.indices.compute({ ...base, ...previous, index }) })),
+  );
+  const days: string[] = [];
+  const happyOfDay: Promise<IndexResult>[] = [];
   for (let day = DateTime.fromMillis(from, { zone: site.timeZone }).startOf('day'); day.toMillis() < to; day = day.plus({ days: 1 })) {
-    daily.push({ day: day.toISODate()!, result: src.indices.compute({ ...base, index: 'happy', from: Math.max(from, day.toMillis()), to: Math.min(to, day.plus({ days: 1 }).toMillis()) }) });
+    days.push(day.toISODate()!);
+    happyOfDay.push(src.indices.compute({ ...base, index: 'happy', from: Math.max(from, day.toMillis()), to: Math.min(to, day.plus({ days: 1 }).toMillis()) }));
   }
+  const daily: ReportData['daily'] = (await Promise.all(happyOfDay)).map((result, i) => ({ day: days[i]!, result }));
 
   const opened = src.cases.list({ siteIds: [site.id], from, to, limit: 100_000 });
   const closedWithCause = src.cases.list({ siteIds: [site.id], status: 'closed', closedFrom: from, closedTo: to, limit: 100_000 });

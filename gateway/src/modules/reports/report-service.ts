@@ -34,7 +34,7 @@ export class ReportService {
   /** The files of a report for a site and period. */
   async render(site: ReportSite, from: number, to: number): Promise<Record<ReportFormat, Buffer>> {
     const language = this.deps.config.language;
-    const data = reportData({ ...this.deps.sources, reports: this.deps.repo }, site, from, to, this.now());
+    const data = await reportData({ ...this.deps.sources, reports: this.deps.repo }, site, from, to, this.now());
     const doc = reportDocument(data, REPORT_LABELS[language]);
     const { pdf, xlsx } = await renderOffThread(doc, LOCALES[language], this.deps.config.pdfFont);
     return { html: Buffer.from(reportHtml(doc, language, LOCALES[language])), pdf, xlsx };
