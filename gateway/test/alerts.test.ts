@@ -112,7 +112,9 @@ describe('alert rules over a store that answers slowly', () => {
     const bus = new EventBus();
     const fired: number[] = [];
     bus.on('alert:changed', (event, alert) => fired.push(alert.id));
-    const engine = new AlertEngine({ rules: [DEFAULT_RULE], pointIds: () => ['desk', 'door'], indices, store: new AlertRepo(f.db), bus, logger: createLogger('silent'), clock: () => T0 });
+    const store = new AlertRepo(f.db);
+    const logger = createLogger('silent');
+    const engine = new AlertEngine({ rules: [DEFAULT_RULE], pointIds: () => ['desk', 'door'], indices, store, bus, logger, clock: () => T0 });
     await Promise.all([engine.evaluate(), engine.evaluate(), engine.evaluate(new Set(['desk']))]);
     expect(reads.most).toBe(1);
     expect(fired).toEqual([1]);

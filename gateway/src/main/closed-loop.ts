@@ -20,6 +20,7 @@ import { ReportService } from '../modules/reports/report-service.ts';
 import { WeeklyScheduler } from '../modules/reports/weekly-scheduler.ts';
 import { AssessmentRepo } from '../modules/reports/assessment-repo.ts';
 import { assessmentFigures } from '../modules/reports/assessment-figures.ts';
+import { caseReader, noteReader, reportRowReader, reviewReader } from '../modules/reports/report-readers.ts';
 import { PulseRepo } from '../modules/staff/pulse-repo.ts';
 import { weekKey } from '../modules/staff/pulse-summary.ts';
 import type { AssessmentFigures } from '../modules/reports/self-assessment.ts';
@@ -47,18 +48,20 @@ export function startClosedLoop(deps: { db: Db; config: Config; bus: EventBus; t
 
   const notes = new AnswerNoteRepo(db);
   const reportsLog = deps.logger.child({ part: 'reports' });
-  const reports = new ReportService({ repo: new ReportRepo(db), sources: { indices, cases: cases.repo, reviews: reviews.repo, notes, points: pointsOf }, config: config.reports, mailer, logger: reportsLog });
+  const reportSources = { indices, cases: caseReader(cases.repo), reviews: reviewReader(reviews.repo), notes: noteReader(notes), points: pointsOf };
+  const reports = new ReportService({ repo: new ReportRepo(db), sources: reportSources, config: config.reports, mailer, logger: reportsLog });
   stops.push(new WeeklyScheduler({ reports, config: config.reports, sites: () => topology.sites(), logger: reportsLog }).start(config.reports.checkEveryMs));
 
   const pulse = new PulseRepo(db);
   const figureSources = {
     indices,
-    cases: cases.repo,
-    reviews: reviews.repo,
-    reports: reports.repo,
+    cases: caseReader(cases.repo),
+    reviews: reviewReader(reviews.repo),
+    reports: reportRowReader(reports.repo),
     points: pointsOf,
-    screens: (siteId: string) => tokens.list().filter((t) => t.kind === 'screen' && t.revokedAt === null && t.pointId !== null && topology.siteOfPoint(t.pointId) === siteId).length,
-    staffPulseAnswers: (siteId: string, since: number) => pulse.answersSince(siteId, weekKey(since, site(siteId)?.timeZone ?? 'UTC')),
+    screens: async (siteId: string) =>
+      tokens.list().filter((t) => t.kind === 'screen' && t.revokedAt === null && t.pointId !== null && topology.siteOfPoint(t.pointId) === siteId).length,
+    staffPulseAnswers: async (siteId: string, since: number) => pulse.answersSince(siteId, weekKey(since, site(siteId)?.timeZone ?? 'UTC')),
   };
   return {
     cases,
