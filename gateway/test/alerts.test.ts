@@ -4,6 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { storeFixture, type StoreFixture } from './helpers/store-fixture.ts';
 import { AlertRepo } from '../src/modules/alerts/alert-repo.ts';
 import { AlertEngine, DEFAULT_RULE } from '../src/modules/alerts/alert-engine.ts';
+import { IndexService } from '../src/modules/indices/index-service.ts';
+import { sqliteIndexReader } from '../src/modules/indices/index-service-on.ts';
+import type { IndexReader } from '../src/modules/indices/index-reader.ts';
 import { WebhookDeliveryRepo } from '../src/modules/alerts/webhook-delivery-repo.ts';
 import { WebhookSender, signature } from '../src/modules/alerts/webhooks.ts';
 import { EventBus } from '../src/platform/events/bus.ts';
@@ -32,7 +35,7 @@ function engineAt(rules: AlertRuleConfig[]) {
   const events: [string, number][] = [];
   bus.on('alert:changed', (event, alert) => events.push([event, alert.id]));
   const store = new AlertRepo(f.db);
-  const engine = new AlertEngine({ rules, pointIds: () => ['desk', 'door'], indices: f.indices, store, bus, clock: () => now });
+  const engine = new AlertEngine({ rules, pointIds: () => ['desk', 'door'], indices: f.indices, store, bus, logger: createLogger('silent'), clock: () => now });
   return { store, engine, bus, events, setNow: (t: number) => (now = t), fixture: f };
 }
 
@@ -41,12 +44,11 @@ describe('alert rules under a fake clock', () => {
     const { store, engine, events, setNow, fixture } = engineAt([DEFAULT_RULE]);
     // 3 answers, all negative: below the 4-answer minimum
     await fixture.write([0, 0, 1].map((value, i) => ({ pointId: 'desk', value, occurredAt: T0 - (10 - i) * MIN })));
-    engine.evaluate();
+    await engine.evaluate();
     expect(events).toEqual([]);
     // a 4th answer, positive: 3 of 4 negative = 75% → fires
     await fixture.write([{ pointId: 'desk', value: 3, occurredAt: T0 - 2 * MIN }]);
-    engine.evaluate();
-    engine.evaluate(new Set(['desk']));
+    await Promise.all([engine.evaluate(), engine.evaluate(new Set(['desk']))]);
     expect(events).toEqual([['alert.fired', 1]]);
     expect(store.active(DEFAULT_RULE.id, 'desk')).toMatchObject({ status: 'open', n: 4, value: 75, message: '75% negative (3 of 4) in the last 15 min' });
     expect(store.active(DEFAULT_RULE.id, 'door')).toBeUndefined();
@@ -57,7 +59,7 @@ describe('alert rules under a fake clock', () => {
 
     // 20 minutes later the window holds nothing: the condition clears and the alert closes by itself
     setNow(T0 + 20 * MIN);
-    engine.evaluate();
+    await engine.evaluate();
     expect(store.get(1)).toMatchObject({ status: 'closed', closedAt: T0 + 20 * MIN });
     expect(events).toEqual([
       ['alert.fired', 1],
@@ -73,13 +75,13 @@ describe('alert rules under a fake clock', () => {
     ];
     const { store, engine, setNow, fixture } = engineAt(rules);
     await fixture.write([0, 1, 0].map((value, i) => ({ pointId: 'door', value, occurredAt: T0 - (5 - i) * MIN })));
-    engine.evaluate();
+    await engine.evaluate();
     expect(store.list({ status: 'open', limit: 10 }).map((a) => [a.ruleId, a.pointId]).sort()).toEqual([
       ['burst', 'door'],
       ['low-happy', 'door'],
     ]);
     setNow(T0 + 11 * MIN); // the burst window has passed; the hour window still holds the answers
-    engine.evaluate();
+    await engine.evaluate();
     expect(store.list({ status: 'open', limit: 10 }).map((a) => a.ruleId)).toEqual(['low-happy']);
   });
 });
@@ -96,8 +98,59 @@ describe('alert settings changed while running', () => {
       await alertsSettingsHook(engine).apply?.(old, next);
       await vi.waitFor(() => expect(events).toEqual([['alert.fired', 1]]), { timeout: 5000, interval: 50 });
     } finally {
-      stop();
+      await stop();
     }
+  });
+});
+
+describe('alert rules over a store that answers slowly', () => {
+  /** The real SQLite reader behind a delay, counting the reads in flight at once (as a networked store would see them). */
+  function slowStore(fixture: StoreFixture, fail = false) {
+    const sqlite = sqliteIndexReader(fixture.db, fixture.topology);
+    const reads = { inFlight: 0, most: 0 };
+    const reader: IndexReader = {
+      ...sqlite,
+      counts: async (...args) => {
+        reads.most = Math.max(reads.most, ++reads.inFlight);
+        try {
+          await new Promise((resolve) => setImmediate(resolve));
+          if (fail) throw new Error('store unreachable');
+          return await sqlite.counts(...args);
+        } finally {
+          reads.inFlight--;
+        }
+      },
+    };
+    return { reads, indices: new IndexService(fixture.topology, reader, { minAnswers: 1, minFaces: 5, surveys: [] }) };
+  }
+
+  it('runs evaluations one after another, so overlapping triggers never interleave their reads or fire twice', async () => {
+    f = storeFixture({ sites: [BERLIN], points: [{ id: 'desk', siteId: 'berlin' }, { id: 'door', siteId: 'berlin' }] });
+    await f.write([0, 0, 1, 0].map((value, i) => ({ pointId: 'desk', value, occurredAt: T0 - (10 - i) * MIN })));
+    const { reads, indices } = slowStore(f);
+    const bus = new EventBus();
+    const fired: number[] = [];
+    bus.on('alert:changed', (event, alert) => fired.push(alert.id));
+    const store = new AlertRepo(f.db);
+    const logger = createLogger('silent');
+    const engine = new AlertEngine({ rules: [DEFAULT_RULE], pointIds: () => ['desk', 'door'], indices, store, bus, logger, clock: () => T0 });
+    await Promise.all([engine.evaluate(), engine.evaluate(), engine.evaluate(new Set(['desk']))]);
+    expect(reads.most).toBe(1);
+    expect(fired).toEqual([1]);
+  });
+
+  it('logs a failed timed evaluation and keeps going; stopping waits for the evaluation in progress', async () => {
+    f = storeFixture({ sites: [BERLIN], points: [{ id: 'desk', siteId: 'berlin' }] });
+    const { reads, indices } = slowStore(f, true);
+    const lines: string[] = [];
+    const logger = createLogger('error', { write: (line: string) => void lines.push(line) });
+    const engine = new AlertEngine({ rules: [DEFAULT_RULE], pointIds: () => ['desk'], indices, store: new AlertRepo(f.db), bus: new EventBus(), logger });
+    const stop = engine.start(5);
+    await expect.poll(() => lines.filter((l) => l.includes('alert rules not evaluated')).length).toBeGreaterThanOrEqual(2);
+    expect(lines[0]).toContain('store unreachable');
+    await stop();
+    expect(reads.inFlight).toBe(0);
+    expect(reads.most).toBe(1);
   });
 });
 

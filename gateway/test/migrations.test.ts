@@ -14,7 +14,7 @@ afterEach(() => {
 });
 
 describe('migrations', () => {
-  it('upgrades a version-3 database with answers to the one-row-per-key rollups without losing a count', () => {
+  it('upgrades a version-3 database with answers to the one-row-per-key rollups without losing a count', async () => {
     dir = mkdtempSync(join(tmpdir(), 'fb-migrate-'));
     const file = join(dir, 'old.db');
     const old = openDatabase(file, MIGRATIONS.filter((m) => m.version <= 3));
@@ -35,9 +35,9 @@ describe('migrations', () => {
     try {
       expect(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(MIGRATIONS.at(-1)!.version);
       const indices = indexServiceOn(db, new TopologyRepo(db), { minAnswers: 1, minFaces: 5, surveys: [] });
-      const march = indices.compute({ index: 'happy', pointId: 'desk', from: Date.UTC(2026, 2, 1), to: Date.UTC(2026, 3, 1) });
+      const march = await indices.compute({ index: 'happy', pointId: 'desk', from: Date.UTC(2026, 2, 1), to: Date.UTC(2026, 3, 1) });
       expect(march).toMatchObject({ n: 12, value: 50 });
-      expect(indices.compute({ index: 'happy', from: 0, to: Date.UTC(2027, 0, 1) })).toMatchObject({ n: 13 });
+      expect(await indices.compute({ index: 'happy', from: 0, to: Date.UTC(2027, 0, 1) })).toMatchObject({ n: 13 });
       expect(db.prepare('SELECT SUM(n0 + n1 + n2 + n3) FROM rollup_point_month').pluck().get()).toBe(13);
     } finally {
       closeDatabase(db);

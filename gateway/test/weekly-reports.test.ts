@@ -9,6 +9,7 @@ import { ReviewRepo } from '../src/modules/reviews/review-repo.ts';
 import { AnswerNoteRepo } from '../src/modules/ingest/answer-note-repo.ts';
 import { ReportRepo } from '../src/modules/reports/report-repo.ts';
 import { ReportService } from '../src/modules/reports/report-service.ts';
+import { caseReader, noteReader, reviewReader } from '../src/modules/reports/report-readers.ts';
 import { WeeklyScheduler, lastWeek } from '../src/modules/reports/weekly-scheduler.ts';
 import { Mailer } from '../src/platform/mail/mailer.ts';
 import { createLogger } from '../src/platform/logging/logger.ts';
@@ -44,7 +45,13 @@ async function setUp(subscribers: string[] = [], pdfFont?: string) {
   const reports = () =>
     new ReportService({
       repo,
-      sources: { indices: f!.indices, cases: new CaseRepo(f!.db), reviews: new ReviewRepo(f!.db), notes: new AnswerNoteRepo(f!.db), points: (siteId) => f!.topology.points().filter((p) => p.siteId === siteId) },
+      sources: {
+        indices: f!.indices,
+        cases: caseReader(new CaseRepo(f!.db)),
+        reviews: reviewReader(new ReviewRepo(f!.db)),
+        notes: noteReader(new AnswerNoteRepo(f!.db)),
+        points: (siteId) => f!.topology.points().filter((p) => p.siteId === siteId),
+      },
       config: config.reports,
       mailer,
       logger,

@@ -60,22 +60,26 @@ export async function indicesBench(log: (line: string) => void, options: { answe
     // pass meets a cold cache (these machines keep little of a 2 GB file in memory after the load);
     // the measured pass is a second, different set of queries, as a running gateway would see them.
     log('querying: 300 random indices over random filters and ranges (cold pass, then 300 others measured)');
-    const timeEach = <T>(items: T[], run: (item: T) => void): number[] =>
-      items.map((item) => {
+    // one query at a time, each timed until its answer arrives
+    const timeEach = async <T>(items: T[], run: (item: T) => unknown): Promise<number[]> => {
+      const times: number[] = [];
+      for (const item of items) {
         const t0 = performance.now();
-        run(item);
-        return performance.now() - t0;
-      });
-    const coldTimes = timeEach(randomQueries(start, 300, 5), ({ q }) => indices.compute(q));
+        await run(item);
+        times.push(performance.now() - t0);
+      }
+      return times;
+    };
+    const coldTimes = await timeEach(randomQueries(start, 300, 5), ({ q }) => indices.compute(q));
     const queries = randomQueries(start, 300, 6);
-    const times = timeEach(queries, ({ q }) => indices.compute(q));
+    const times = await timeEach(queries, ({ q }) => indices.compute(q));
     log('baseline: the same filters as a scan of raw answers (first 20 queries, twice; the second pass counts)');
     const scanned = queries.slice(0, 20);
-    timeEach(scanned, ({ q, pointIds }) => naiveScan(db, { ...q, index: 'happy' }, pointIds));
-    const scanTimes = timeEach(scanned, ({ q, pointIds }) => naiveScan(db, { ...q, index: 'happy' }, pointIds));
+    await timeEach(scanned, ({ q, pointIds }) => naiveScan(db, { ...q, index: 'happy' }, pointIds));
+    const scanTimes = await timeEach(scanned, ({ q, pointIds }) => naiveScan(db, { ...q, index: 'happy' }, pointIds));
     for (const { q, pointIds } of scanned) {
       const viaScan = naiveScan(db, { ...q, index: 'happy' }, pointIds);
-      const viaRollups = indices.compute({ ...q, index: 'happy' }).n;
+      const viaRollups = (await indices.compute({ ...q, index: 'happy' })).n;
       if (viaScan !== viaRollups) throw new Error(`rollups (${viaRollups}) and scan (${viaScan}) disagree for ${JSON.stringify(q)}`);
     }
     const rollupRows = db.prepare('SELECT (SELECT COUNT(*) FROM rollup_minute) AS minute, (SELECT COUNT(*) FROM rollup_hour) AS hour, (SELECT COUNT(*) FROM rollup_day) AS day, (SELECT COUNT(*) FROM rollup_month) AS month, (SELECT COUNT(*) FROM rollup_point_day) AS pointDay, (SELECT COUNT(*) FROM rollup_point_month) AS pointMonth').get();

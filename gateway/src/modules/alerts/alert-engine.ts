@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { AlertRuleConfig } from '../../platform/config/schema.ts';
 import type { IndexService } from '../indices/index-service.ts';
 import type { EventBus } from '../../platform/events/bus.ts';
@@ -22,12 +23,17 @@ interface Verdict {
 /**
  * Evaluates alert rules over sliding windows ending now: after each commit for the points that got
  * answers, and on a timer for windows that close with no new answer. A rule fires once per point
- * until its condition clears, which closes the alert (acknowledged or not).
+ * until its condition clears, which closes the alert (acknowledged or not). Evaluations run one
+ * after another, never interleaved, however slowly the store answers.
  */
 export class AlertEngine {
   private timer: NodeJS.Timeout | undefined;
   private everyMs: number | undefined;
   private rules: readonly AlertRuleConfig[];
+  /** the evaluation running or last run: the next one starts when it has settled */
+  private queue: Promise<void> = Promise.resolve();
+  /** the timed pass in progress: a tick while it runs is skipped rather than queued behind it */
+  private timed: Promise<void> | undefined;
 
   constructor(
     private readonly deps: {
@@ -36,6 +42,7 @@ export class AlertEngine {
       indices: IndexService;
       store: AlertRepo;
       bus: EventBus;
+      logger: Pick<Logger, 'error'>;
       clock?: () => number;
     },
   ) {
@@ -52,32 +59,50 @@ export class AlertEngine {
 
   private schedule(everyMs: number): void {
     this.everyMs = everyMs;
-    this.timer = setInterval(() => this.evaluate(), everyMs);
+    this.timer = setInterval(() => {
+      this.timed ??= this.evaluate()
+        .catch((error: unknown) => this.report(error))
+        .finally(() => (this.timed = undefined));
+    }, everyMs);
     this.timer.unref();
+  }
+
+  private report(error: unknown): void {
+    this.deps.logger.error({ err: error }, 'alert rules not evaluated');
   }
 
   private now(): number {
     return (this.deps.clock ?? Date.now)();
   }
 
-  start(everyMs: number): () => void {
-    const unsubscribe = this.deps.bus.on('answers:stored', (events) => this.evaluate(new Set(events.map((e) => e.pointId))));
+  /** Evaluates after each commit and every `everyMs`; stopping waits for the evaluation in progress. */
+  start(everyMs: number): () => Promise<void> {
+    const unsubscribe = this.deps.bus.on('answers:stored', (events) => {
+      this.evaluate(new Set(events.map((e) => e.pointId))).catch((error: unknown) => this.report(error));
+    });
     this.schedule(everyMs);
-    return () => {
+    return async () => {
       unsubscribe();
       clearInterval(this.timer);
       this.timer = undefined;
+      await this.queue;
     };
   }
 
-  /** Evaluates every rule at the given points (all points when none are given). */
-  evaluate(pointIds?: Set<string>): void {
+  /** Evaluates every rule at the given points (all points when none are given), after any evaluation in progress. */
+  evaluate(pointIds?: Set<string>): Promise<void> {
+    const run = this.queue.then(() => this.evaluateNow(pointIds));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async evaluateNow(pointIds?: Set<string>): Promise<void> {
     const now = this.now();
     for (const pointId of this.deps.pointIds()) {
       if (pointIds && !pointIds.has(pointId)) continue;
       for (const rule of this.rules) {
         if (rule.pointId && rule.pointId !== pointId) continue;
-        const verdict = this.judge(rule, pointId, now);
+        const verdict = await this.judge(rule, pointId, now);
         const active = this.deps.store.active(rule.id, pointId);
         if (verdict.firing && !active) {
           this.emit('alert.fired', this.deps.store.fire({ ruleId: rule.id, pointId, kind: rule.kind, firedAt: now, value: verdict.value, n: verdict.n, message: verdict.message, params: verdict.params }));
@@ -98,12 +123,12 @@ export class AlertEngine {
     this.deps.bus.emit('alert:changed', event, alert);
   }
 
-  private judge(rule: AlertRuleConfig, pointId: string, now: number): Verdict {
+  private async judge(rule: AlertRuleConfig, pointId: string, now: number): Promise<Verdict> {
     const from = now - rule.windowMinutes * 60_000;
     const window = `in the last ${rule.windowMinutes} min`;
     switch (rule.kind) {
       case 'negativeShare': {
-        const c = this.deps.indices.polarityCounts({ pointId, from, to: now });
+        const c = await this.deps.indices.polarityCounts({ pointId, from, to: now });
         const share = c.answers ? c.negative / c.answers : 0;
         return {
           firing: c.answers >= rule.minAnswers && share >= rule.share,
@@ -114,7 +139,7 @@ export class AlertEngine {
         };
       }
       case 'threshold': {
-        const r = this.deps.indices.compute({ index: rule.index as 'happy', pointId, from, to: now });
+        const r = await this.deps.indices.compute({ index: rule.index as 'happy', pointId, from, to: now });
         const crossed = r.value !== null && ((rule.above !== undefined && r.value > rule.above) || (rule.below !== undefined && r.value < rule.below));
         return {
           firing: r.n >= rule.minAnswers && crossed,
@@ -125,7 +150,7 @@ export class AlertEngine {
         };
       }
       case 'count': {
-        const c = this.deps.indices.polarityCounts({ pointId, from, to: now });
+        const c = await this.deps.indices.polarityCounts({ pointId, from, to: now });
         const k = c[rule.polarity];
         return { firing: k >= rule.count, value: k, n: c.answers, message: `${k} ${rule.polarity} answers ${window}`, params: { count: k, polarity: rule.polarity, window: rule.windowMinutes } };
       }

@@ -33,9 +33,9 @@ export class BadQuery extends HttpError {
 }
 
 /** Runs a query, turning the index service's refusals into 400s that say why. */
-export function answering<T>(run: () => T): T {
+export async function answering<T>(run: () => Promise<T>): Promise<T> {
   try {
-    return run();
+    return await run();
   } catch (error) {
     if (error instanceof QueryError) throw new BadQuery(error.message);
     throw error;

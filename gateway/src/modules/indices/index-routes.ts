@@ -15,7 +15,7 @@ export const indexRoutes: FastifyPluginAsyncTypebox<{ services: { indices: Index
     },
     async (request) => {
       const q = toIndexQuery(request, lookup, request.params.index, request.query);
-      return { index: q.index, from: q.from, to: q.to, result: answering(() => services.indices.compute(q)) };
+      return { index: q.index, from: q.from, to: q.to, result: await answering(() => services.indices.compute(q)) };
     },
   );
 
@@ -28,7 +28,7 @@ export const indexRoutes: FastifyPluginAsyncTypebox<{ services: { indices: Index
     async (request) => {
       const { by, ...filter } = request.query;
       const q = toIndexQuery(request, lookup, request.params.index, filter);
-      return { by, groups: answering(() => services.indices.breakdown(q, by)) };
+      return { by, groups: await answering(() => services.indices.breakdown(q, by)) };
     },
   );
 
@@ -41,7 +41,7 @@ export const indexRoutes: FastifyPluginAsyncTypebox<{ services: { indices: Index
     async (request) => {
       const { interval, ...filter } = request.query;
       const q = toIndexQuery(request, lookup, request.params.index, filter);
-      return { interval, points: answering(() => services.indices.trend(q, interval)) };
+      return { interval, points: await answering(() => services.indices.trend(q, interval)) };
     },
   );
 };

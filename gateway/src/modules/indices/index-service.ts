@@ -1,23 +1,13 @@
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
 import type { SurveyConfig } from '../../platform/config/schema.ts';
 import { SiteCalendar } from '../../core/calendar.ts';
-import type { AnswerFilter, CountQuery, CountRow, GroupBy } from '../../platform/rollups/count-query.ts';
+import type { AnswerFilter, CountRow, GroupBy } from '../../platform/rollups/count-query.ts';
 import { planRange, type Segment } from '../../platform/rollups/range-plan.ts';
 import type { IndexResult } from './math/index-result.ts';
 import { answerPolarity, ratingIndex, scalesOf, EMOTION_INDICES, RATING_INDICES, type IndexName, type RatingIndex } from './math/index-from-counts.ts';
 import { criticality, responseRate, support } from './math/traffic-indices.ts';
-import type { EmotionWindowRepo } from '../emotion/emotion-window-repo.ts';
-import { emotionalEngagement, emotionalNps, entryExitShift, type EmotionCounts } from './math/emotion-indices.ts';
-
-/** Where the index service reads: the rollups, the emotion windows, and two answers from the staff and traffic repositories. */
-export interface IndexSources {
-  counts: CountQuery;
-  emotions: EmotionWindowRepo;
-  /** the points where a staff member had a shift overlapping [from, to) */
-  pointsWorked: (staffId: string, from: number, to: number) => string[];
-  /** customers served at the points in periods starting in [from, to) */
-  customersServed: (pointIds: string[], from: number, to: number) => number;
-}
+import { emotionalEngagement, emotionalNps, entryExitShift } from './math/emotion-indices.ts';
+import type { EmotionTotals, IndexReader } from './index-reader.ts';
 
 export interface IndexQuery {
   index: IndexName;
@@ -56,23 +46,23 @@ const HOUR = 3_600_000;
 const MINUTE = 60_000;
 const MAX_TREND_BUCKETS = 5000;
 
-/** Computes any index over any filter and range from the rollups, never from raw answers. */
+type Scope = { calendar: SiteCalendar; siteId: string; pointIds: string[] }[];
+
+/**
+ * Computes any index over any filter and range from the rollups, never from raw answers. Every answer
+ * is a promise: the store behind the reader may be the gateway's SQLite file or a networked one.
+ */
 export class IndexService {
-  private readonly counts: CountQuery;
-  private readonly emotions: EmotionWindowRepo;
   private readonly calendars = new Map<string, SiteCalendar>();
 
   constructor(
     private readonly topology: TopologyRepo,
-    private readonly sources: IndexSources,
+    private readonly reader: IndexReader,
     private readonly options: { minAnswers: number; minFaces: number; surveys: SurveyConfig[] },
-  ) {
-    this.counts = sources.counts;
-    this.emotions = sources.emotions;
-  }
+  ) {}
 
   /** The points a query covers, grouped by site (each site has its own calendar). */
-  private scope(q: IndexQuery): { calendar: SiteCalendar; siteId: string; pointIds: string[] }[] {
+  private async scope(q: IndexQuery): Promise<Scope> {
     if (!(q.from < q.to)) throw new QueryError('"from" must be before "to"');
     const sites = new Map(this.topology.sites().map((s) => [s.id, s]));
     if (q.siteId && !sites.has(q.siteId)) throw new QueryError(`No site "${q.siteId}"`);
@@ -83,7 +73,7 @@ export class IndexService {
     if (q.pointId && points.length === 0) throw new QueryError(`No point "${q.pointId}"${q.siteId ? ` at site "${q.siteId}"` : ''}`);
     if (q.staffId !== undefined) {
       // An answer belongs to a staff member only through a shift at its point, so only those points can hold any.
-      const worked = new Set(this.sources.pointsWorked(q.staffId, q.from - MINUTE, q.to + MINUTE));
+      const worked = new Set(await this.reader.pointsWorked(q.staffId, q.from - MINUTE, q.to + MINUTE));
       points = points.filter((p) => worked.has(p.id));
     }
     const bySite = new Map<string, string[]>();
@@ -102,25 +92,28 @@ export class IndexService {
     return { pointIds, deviceId: q.deviceId, deviceIds: q.deviceIds, staffId: q.staffId, surveyId: q.surveyId, questionId: q.questionId, scales: scalesOf(index) };
   }
 
-  private rows(q: IndexQuery, plan: (calendar: SiteCalendar) => Segment[], groupBy?: GroupBy): CountRow[] {
-    return this.scope(q).flatMap(({ calendar, pointIds }) => this.counts.counts(plan(calendar), this.filter(q, pointIds), groupBy));
+  private async rows(q: IndexQuery, plan: (calendar: SiteCalendar) => Segment[], groupBy?: GroupBy): Promise<CountRow[]> {
+    const scopes = await this.scope(q);
+    const perSite = await Promise.all(scopes.map(({ calendar, pointIds }) => this.reader.counts(plan(calendar), this.filter(q, pointIds), groupBy)));
+    return perSite.flat();
   }
 
-  private fromRows(q: IndexQuery, rows: CountRow[], customers: () => number): IndexResult {
+  /** The index from count rows; customers are read only for the traffic indices that need them. */
+  private async fromRows(q: IndexQuery, rows: CountRow[], customers: () => Promise<number>): Promise<IndexResult> {
     const { minAnswers, surveys } = this.options;
     if ((RATING_INDICES as readonly string[]).includes(q.index)) return ratingIndex(q.index as RatingIndex, rows, minAnswers, surveys);
-    const t = { ...answerPolarity(rows), customers: customers() };
+    const t = { ...answerPolarity(rows), customers: await customers() };
     if (q.index === 'responseRate') return responseRate(t, minAnswers);
     if (q.index === 'criticality') return criticality(t, minAnswers);
     return support(t, minAnswers);
   }
 
-  private customers(q: IndexQuery, from: number, to: number, pointIds?: string[]): number {
-    const ids = pointIds ?? this.scope(q).flatMap((s) => s.pointIds);
-    return this.sources.customersServed(ids, from, to);
+  private async customers(q: IndexQuery, from: number, to: number, pointIds?: string[]): Promise<number> {
+    const ids = pointIds ?? (await this.scope(q)).flatMap((s) => s.pointIds);
+    return this.reader.customersServed(ids, from, to);
   }
 
-  private emotionResult(q: IndexQuery, counts: { all: EmotionCounts; entry: EmotionCounts; exit: EmotionCounts }): IndexResult {
+  private emotionResult(q: IndexQuery, counts: EmotionTotals): IndexResult {
     const { minFaces } = this.options;
     if (q.index === 'emotionalNps') return emotionalNps(counts.all, minFaces);
     if (q.index === 'emotionalEngagement') return emotionalEngagement(counts.all, minFaces);
@@ -131,58 +124,68 @@ export class IndexService {
     return (EMOTION_INDICES as readonly string[]).includes(q.index);
   }
 
-  compute(q: IndexQuery): IndexResult {
+  async compute(q: IndexQuery): Promise<IndexResult> {
     if (this.isEmotion(q)) {
       const pointIds = q.pointId ? [q.pointId] : undefined;
-      this.scope(q);
-      return this.emotionResult(q, this.emotions.totals({ siteId: q.siteId, pointIds, from: q.from, to: q.to }));
+      await this.scope(q);
+      return this.emotionResult(q, await this.reader.emotionTotals({ siteId: q.siteId, pointIds, from: q.from, to: q.to }));
     }
-    const rows = this.rows(q, (calendar) => planRange(q.from, q.to, calendar));
+    const rows = await this.rows(q, (calendar) => planRange(q.from, q.to, calendar));
     return this.fromRows(q, rows, () => this.customers(q, q.from, q.to));
   }
 
   /** Answers and their positive and negative halves over a range (for alert rules). */
-  polarityCounts(q: Omit<IndexQuery, 'index'>): { answers: number; positive: number; negative: number } {
+  async polarityCounts(q: Omit<IndexQuery, 'index'>): Promise<{ answers: number; positive: number; negative: number }> {
     const query = { ...q, index: 'responseRate' as const };
-    return answerPolarity(this.rows(query, (calendar) => planRange(q.from, q.to, calendar)));
+    return answerPolarity(await this.rows(query, (calendar) => planRange(q.from, q.to, calendar)));
   }
 
-  breakdown(q: IndexQuery, by: Breakdown): GroupResult[] {
+  async breakdown(q: IndexQuery, by: Breakdown): Promise<GroupResult[]> {
     if (this.isEmotion(q)) throw new QueryError('Emotional indices break down by trend only');
     if (by === 'point' || by === 'staff') {
-      const rows = this.rows(q, (calendar) => planRange(q.from, q.to, calendar), by);
+      const rows = await this.rows(q, (calendar) => planRange(q.from, q.to, calendar), by);
       const groups = new Map<string, CountRow[]>();
       for (const r of rows) {
         const key = String(r.group) || '(unassigned)';
         groups.set(key, [...(groups.get(key) ?? []), r]);
       }
-      return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([group, rs]) => ({
-        group,
-        result: this.fromRows(q, rs, () => (by === 'point' ? this.customers(q, q.from, q.to, [group]) : 0)),
-      }));
+      const sorted = [...groups].sort(([a], [b]) => a.localeCompare(b));
+      return Promise.all(
+        sorted.map(async ([group, rs]) => ({
+          group,
+          result: await this.fromRows(q, rs, async () => (by === 'point' ? this.customers(q, q.from, q.to, [group]) : 0)),
+        })),
+      );
     }
     // Hour of day and day of week: from whole UTC hours, each placed in its site's local time.
     const groups = new Map<number, CountRow[]>();
-    for (const { calendar, pointIds } of this.scope(q)) {
+    for (const { calendar, pointIds } of await this.scope(q)) {
       const segment: Segment = { level: 'hour', fromBucket: Math.ceil(q.from / HOUR), toBucket: Math.floor(q.to / HOUR) };
-      for (const r of this.counts.counts([segment], this.filter(q, pointIds), 'bucket')) {
+      for (const r of await this.reader.counts([segment], this.filter(q, pointIds), 'bucket')) {
         const { hour, weekday } = calendar.hourAndWeekday(Number(r.group) * HOUR);
         const key = by === 'hourOfDay' ? hour : by === 'dayOfWeek' ? weekday : weekday * 100 + hour;
         groups.set(key, [...(groups.get(key) ?? []), r]);
       }
     }
-    return [...groups].sort(([a], [b]) => a - b).map(([group, rs]) => ({ group: String(group), result: this.fromRows(q, rs, () => 0) }));
+    const sorted = [...groups].sort(([a], [b]) => a - b);
+    return Promise.all(sorted.map(async ([group, rs]) => ({ group: String(group), result: await this.fromRows(q, rs, async () => 0) })));
   }
 
-  trend(q: IndexQuery, interval: Interval): TrendPoint[] {
-    const scopes = this.scope(q);
+  async trend(q: IndexQuery, interval: Interval): Promise<TrendPoint[]> {
+    const scopes = await this.scope(q);
     const calendar = scopes[0]?.calendar ?? this.calendar('UTC');
     if (scopes.length > 1 && (interval === 'day' || interval === 'week')) throw new QueryError('A trend by day or week needs one site (its days are local)');
     const buckets = this.trendBuckets(q.from, q.to, interval, calendar);
     if (buckets.length > MAX_TREND_BUCKETS) throw new QueryError(`${buckets.length} ${interval}s is too many points for one trend; choose a coarser interval`);
     if (this.isEmotion(q)) {
       const pointIds = q.pointId ? [q.pointId] : undefined;
-      return buckets.map(({ start, end }) => ({ start, end, result: this.emotionResult(q, this.emotions.totals({ siteId: q.siteId, pointIds, from: start, to: end })) }));
+      return Promise.all(
+        buckets.map(async ({ start, end }) => ({
+          start,
+          end,
+          result: this.emotionResult(q, await this.reader.emotionTotals({ siteId: q.siteId, pointIds, from: start, to: end })),
+        })),
+      );
     }
     const level = interval === 'minute' ? 'minute' : interval === 'hour' ? 'hour' : 'day';
     const byBucket = new Map<number, CountRow[]>();
@@ -191,12 +194,19 @@ export class IndexService {
         level === 'day'
           ? { level, fromBucket: cal.dayKey(buckets[0]!.start), toBucket: cal.dayKey(buckets.at(-1)!.end) }
           : { level, fromBucket: buckets[0]!.start / (level === 'hour' ? HOUR : MINUTE), toBucket: buckets.at(-1)!.end / (level === 'hour' ? HOUR : MINUTE) };
-      for (const r of this.counts.counts([segment], this.filter(q, pointIds), 'bucket')) {
+      for (const r of await this.reader.counts([segment], this.filter(q, pointIds), 'bucket')) {
         const start = level === 'day' ? (interval === 'week' ? cal.weekStart(cal.dayStartOfKey(Number(r.group))) : cal.dayStartOfKey(Number(r.group))) : Number(r.group) * (level === 'hour' ? HOUR : MINUTE);
         byBucket.set(start, [...(byBucket.get(start) ?? []), r]);
       }
     }
-    return buckets.map(({ start, end }) => ({ start, end, result: this.fromRows(q, byBucket.get(start) ?? [], () => this.customers(q, start, end)) }));
+    const scopedPoints = scopes.flatMap((s) => s.pointIds);
+    return Promise.all(
+      buckets.map(async ({ start, end }) => ({
+        start,
+        end,
+        result: await this.fromRows(q, byBucket.get(start) ?? [], () => this.customers(q, start, end, scopedPoints)),
+      })),
+    );
   }
 
   /** Whole buckets inside [from, to): UTC minutes or hours, local days or ISO weeks. */

@@ -18,11 +18,13 @@ export const overviewRoutes: FastifyPluginAsyncTypebox<{ services: { indices: In
     async (request) => {
       const base = toIndexQuery(request, lookup, 'happy', request.query);
       const previous = { from: base.from - (base.to - base.from), to: base.from };
-      const indices = INDEX_NAMES.map((index) => ({
-        index,
-        result: answering(() => services.indices.compute({ ...base, index })),
-        previous: answering(() => services.indices.compute({ ...base, ...previous, index })),
-      }));
+      const indices = await Promise.all(
+        INDEX_NAMES.map(async (index) => ({
+          index,
+          result: await answering(() => services.indices.compute({ ...base, index })),
+          previous: await answering(() => services.indices.compute({ ...base, ...previous, index })),
+        })),
+      );
       return { from: base.from, to: base.to, previous, indices };
     },
   );

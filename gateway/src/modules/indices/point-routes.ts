@@ -16,7 +16,7 @@ export const pointRoutes: FastifyPluginAsyncTypebox<{ services: { config: Config
     },
     async (request) => ({
       minAnswers: services.config.indices.minAnswers,
-      points: services.summaries.forPoints(new Set(services.topology.points().filter((p) => mayUseSite(request, p.siteId)).map((p) => p.id))),
+      points: await services.summaries.forPoints(new Set(services.topology.points().filter((p) => mayUseSite(request, p.siteId)).map((p) => p.id))),
     }),
   );
 

@@ -21,20 +21,23 @@ export class PointSummaries {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  all(): PointSummary[] {
+  all(): Promise<PointSummary[]> {
     return this.summarise(this.topology.points());
   }
 
   /** Only the given points: realtime recomputes the points that just got answers, not every point. */
-  forPoints(pointIds: Set<string>): PointSummary[] {
+  forPoints(pointIds: Set<string>): Promise<PointSummary[]> {
     return this.summarise(this.topology.points().filter((p) => pointIds.has(p.id)));
   }
 
-  private summarise(points: Point[]): PointSummary[] {
+  private summarise(points: Point[]): Promise<PointSummary[]> {
     const zones = new Map(this.topology.sites().map((s) => [s.id, s.timeZone]));
-    return points.map((p) => {
-      const { from, to } = todayRange(zones.get(p.siteId) ?? 'UTC', this.clock());
-      return { pointId: p.id, siteId: p.siteId, name: p.name, from, to, happyIndex: this.indices.compute({ index: 'happy', pointId: p.id, from, to: to + 1 }) };
-    });
+    return Promise.all(
+      points.map(async (p) => {
+        const { from, to } = todayRange(zones.get(p.siteId) ?? 'UTC', this.clock());
+        const happyIndex = await this.indices.compute({ index: 'happy', pointId: p.id, from, to: to + 1 });
+        return { pointId: p.id, siteId: p.siteId, name: p.name, from, to, happyIndex };
+      }),
+    );
   }
 }

@@ -18,6 +18,7 @@ export function liveModule(p: PlatformParts, deps: { summaries: PointSummaries; 
     summaries,
     siteIds: () => topology.sites().map((s) => s.id),
     siteOfPoint: (pointId: string) => topology.points().find((point) => point.id === pointId)?.siteId,
+    logger: p.logger.child({ part: 'realtime' }),
   };
   return {
     name: 'live',

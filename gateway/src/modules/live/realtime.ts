@@ -1,4 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
+import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from './socket-events.ts';
 import { fastifyCookie } from '@fastify/cookie';
@@ -38,6 +39,7 @@ export function attachRealtime(
     summaries: PointSummaries;
     siteIds: () => string[];
     siteOfPoint: (pointId: string) => string | undefined;
+    logger: Pick<Logger, 'error'>;
     throttleMs?: number;
   },
 ): { close(): Promise<void> } {
@@ -79,13 +81,28 @@ export function attachRealtime(
     }
   });
 
+  // One push at a time, so an older summary of a point never overtakes a newer one; points that got
+  // answers while a push was reading wait for the next one.
   const dirty = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
+  let pushing: Promise<void> | undefined;
+  const schedule = () => {
+    if (!timer && !pushing && dirty.size > 0) timer = setTimeout(push, throttleMs);
+  };
   const push = () => {
     timer = undefined;
     const points = new Set(dirty);
     dirty.clear();
-    for (const summary of deps.summaries.forPoints(points)) io.to([`site:${summary.siteId}`, `point:${summary.pointId}`]).emit('point:summary', summary);
+    pushing = deps.summaries
+      .forPoints(points)
+      .then((summaries) => {
+        for (const summary of summaries) io.to([`site:${summary.siteId}`, `point:${summary.pointId}`]).emit('point:summary', summary);
+      })
+      .catch((error: unknown) => deps.logger.error({ err: error }, 'point summaries not pushed'))
+      .finally(() => {
+        pushing = undefined;
+        schedule();
+      });
   };
   const unsubscribe = deps.bus.on('answers:stored', (events) => {
     const byPoint = new Map<string, { positive: number; neutral: number; negative: number }>();
@@ -98,7 +115,7 @@ export function attachRealtime(
     }
     // the staff screen's thank-you: at once, not throttled
     for (const [pointId, counts] of byPoint) io.to(`point:${pointId}`).emit('point:answers', { pointId, ...counts });
-    timer ??= setTimeout(push, throttleMs);
+    schedule();
   });
 
   const unsubscribeAlerts = deps.bus.on('alert:changed', (event, alert) => {
@@ -125,6 +142,8 @@ export function attachRealtime(
       unsubscribeCases();
       unsubscribeEnded();
       if (timer) clearTimeout(timer);
+      dirty.clear();
+      await pushing;
       io.disconnectSockets(true);
       // io.close() would also close the HTTP server, which fastify owns.
       io.engine.close();

@@ -22,7 +22,7 @@ export const screenRoutes: FastifyPluginAsyncTypebox<{ services: { summaries: Po
     async (request) => {
       const principal = principalOf(request);
       const pointId = principal.kind === 'token' ? principal.token.pointId : null;
-      const point = pointId ? services.summaries.forPoints(new Set([pointId]))[0] : undefined;
+      const point = pointId ? (await services.summaries.forPoints(new Set([pointId])))[0] : undefined;
       if (!point) throw new HttpError(404, 'This screen has no point');
       const ratings = services.answers.latestRatings(point.pointId, point.from, MAX_STREAK);
       const streak = ratings.findIndex((r) => polarity(r.scale, r.value) !== 'positive');

@@ -1,7 +1,5 @@
 import type { IndexService } from '../indices/index-service.ts';
-import type { CaseRepo } from '../cases/case-repo.ts';
-import type { ReviewRepo } from '../reviews/review-repo.ts';
-import type { ReportRepo } from './report-repo.ts';
+import type { CaseReader, ReportRowReader, ReviewReader } from './report-readers.ts';
 import type { AssessmentFigures } from './self-assessment.ts';
 import { caseKpis, share } from './case-kpis.ts';
 
@@ -9,34 +7,45 @@ const DAY = 86_400_000;
 
 export interface FigureSources {
   indices: IndexService;
-  cases: CaseRepo;
-  reviews: ReviewRepo;
-  reports: ReportRepo;
+  cases: CaseReader;
+  reviews: ReviewReader;
+  reports: ReportRowReader;
   points: (siteId: string) => { id: string }[];
   /** staff screens paired to the site's points and not revoked */
-  screens: (siteId: string) => number;
+  screens: (siteId: string) => Promise<number>;
   /** staff pulse answers at the site since an instant (0 while the gateway collects none) */
-  staffPulseAnswers: (siteId: string, since: number) => number;
+  staffPulseAnswers: (siteId: string, since: number) => Promise<number>;
 }
 
 /** The site's own figures over the last 30 days (and the 30 before), for the automatic answers. */
-export function assessmentFigures(src: FigureSources, siteId: string, now: number): AssessmentFigures {
+export async function assessmentFigures(src: FigureSources, siteId: string, now: number): Promise<AssessmentFigures> {
   const from = now - 30 * DAY;
   const before = { from: from - 30 * DAY, to: from };
   const base = { siteId, siteIds: [siteId], from, to: now };
-  const nps = src.indices.compute({ ...base, index: 'nps' });
-  const npsBefore = src.indices.compute({ ...base, ...before, index: 'nps' });
+  const [nps, npsBefore, collection] = await Promise.all([
+    src.indices.compute({ ...base, index: 'nps' }),
+    src.indices.compute({ ...base, ...before, index: 'nps' }),
+    src.indices.compute({ ...base, index: 'responseRate' }),
+  ]);
   const points = src.points(siteId);
-  const pointsWithAnswers = points.filter((p) => src.indices.polarityCounts({ ...base, pointId: p.id }).answers > 0).length;
-  const opened = src.cases.list({ siteIds: [siteId], from, to: now, limit: 100_000 });
-  const openedBefore = src.cases.list({ siteIds: [siteId], ...before, limit: 100_000 });
-  const kpis = caseKpis(opened, src.cases.deadlinesDue(siteId, from, now));
-  const reviews = src.reviews.list({ siteIds: [siteId], from, to: now, limit: 100_000 }).filter((r) => r.replyDueAt <= now || r.answeredAt !== null);
+  const answered = await Promise.all(points.map((p) => src.indices.polarityCounts({ ...base, pointId: p.id })));
+  const pointsWithAnswers = answered.filter((c) => c.answers > 0).length;
+  const [opened, openedBefore, deadlines, allReviews, reports, screenTokens, staffPulseAnswers] = await Promise.all([
+    src.cases.list({ siteIds: [siteId], from, to: now, limit: 100_000 }),
+    src.cases.list({ siteIds: [siteId], ...before, limit: 100_000 }),
+    src.cases.deadlinesDue(siteId, from, now),
+    src.reviews.list({ siteIds: [siteId], from, to: now, limit: 100_000 }),
+    src.reports.list([siteId], 100),
+    src.screens(siteId),
+    src.staffPulseAnswers(siteId, from),
+  ]);
+  const kpis = caseKpis(opened, deadlines);
+  const reviews = allReviews.filter((r) => r.replyDueAt <= now || r.answeredAt !== null);
   const callbacks = opened.filter((c) => c.summary.startsWith('callback request'));
   return {
     nps: { value: nps.value, n: nps.n },
     npsBefore: { value: npsBefore.value, n: npsBefore.n },
-    collectionRate: src.indices.compute({ ...base, index: 'responseRate' }).value,
+    collectionRate: collection.value,
     points: points.length,
     pointsWithAnswers,
     complaints: opened.length,
@@ -46,11 +55,11 @@ export function assessmentFigures(src: FigureSources, siteId: string, now: numbe
     // "completed on time": resolve deadlines met by their due time
     completionShare: kpis.resolve.share,
     reviewsInTimeShare: share(reviews.filter((r) => r.answeredAt !== null && r.answeredAt <= r.replyDueAt).length, reviews.length),
-    weeklyReports: src.reports.list([siteId], 100).filter((r) => r.kind === 'weekly' && r.createdAt >= from && r.status === 'ready').length,
+    weeklyReports: reports.filter((r) => r.kind === 'weekly' && r.createdAt >= from && r.status === 'ready').length,
     casesOpened: opened.length,
     callbacks: callbacks.length,
     callbacksClosed: callbacks.filter((c) => c.status === 'closed').length,
-    screenTokens: src.screens(siteId),
-    staffPulseAnswers: src.staffPulseAnswers(siteId, from),
+    screenTokens,
+    staffPulseAnswers,
   };
 }

@@ -9,7 +9,7 @@ import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
 import { assessmentApi } from './assessment-api.ts';
 
 /** The customer-centricity self-assessment: the checklist with the gateway's own answers, saved by date. */
-export const assessmentRoutes: FastifyPluginAsyncTypebox<{ services: { assessments: { repo: AssessmentRepo; figures: (siteId: string, now: number) => AssessmentFigures }; topology: TopologyRepo } }> = async (app, { services }) => {
+export const assessmentRoutes: FastifyPluginAsyncTypebox<{ services: { assessments: { repo: AssessmentRepo; figures: (siteId: string, now: number) => Promise<AssessmentFigures> }; topology: TopologyRepo } }> = async (app, { services }) => {
   const knownSite = (siteId: string) => {
     if (!services.topology.sites().some((s) => s.id === siteId)) throw new HttpError(404, `No site "${siteId}"`);
   };
@@ -23,7 +23,7 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox<{ services: { assessmen
     async (request) => {
       requireSite(request, request.query.siteId);
       knownSite(request.query.siteId);
-      const auto = automaticAnswers(services.assessments.figures(request.query.siteId, Date.now()));
+      const auto = automaticAnswers(await services.assessments.figures(request.query.siteId, Date.now()));
       return { sections: [...SECTIONS], items: CHECKLIST.map((item) => ({ ...item, automatic: auto[item.id] ?? null })) };
     },
   );
@@ -40,7 +40,7 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox<{ services: { assessmen
       knownSite(siteId);
       const unknown = Object.keys(answers).filter((id) => !CHECKLIST.some((i) => i.id === id));
       if (unknown.length) throw new HttpError(400, `No checklist item ${unknown.map((u) => `"${u}"`).join(', ')}`);
-      const auto = automaticAnswers(services.assessments.figures(siteId, Date.now()));
+      const auto = automaticAnswers(await services.assessments.figures(siteId, Date.now()));
       const merged: Record<string, { answer: Answer; automatic: boolean; evidence: string | null }> = {};
       for (const item of CHECKLIST) {
         const given = answers[item.id];

@@ -13,6 +13,7 @@ import { WeeklyScheduler } from './weekly-scheduler.ts';
 import { AssessmentRepo } from './assessment-repo.ts';
 import { assessmentFigures } from './assessment-figures.ts';
 import { reportRoutes } from './report-routes.ts';
+import { caseReader, noteReader, reportRowReader, reviewReader } from './report-readers.ts';
 import { assessmentRoutes } from './assessment-routes.ts';
 
 /** The Monday reports (PDF/XLSX, mailed) and the self-assessment with its figures. */
@@ -25,18 +26,21 @@ export function reportsModule(
   const logger = p.logger.child({ part: 'reports' });
   const site = (siteId: string) => topology.sites().find((s) => s.id === siteId);
   const points = (siteId: string) => topology.points().filter((point) => point.siteId === siteId);
-  const sources = { indices, cases: deps.cases.repo, reviews: deps.reviews.repo, notes, points };
+  // what reports and the self-assessment read, as promises (the async read seam)
+  const cases = caseReader(deps.cases.repo);
+  const reviews = reviewReader(deps.reviews.repo);
+  const sources = { indices, cases, reviews, notes: noteReader(notes), points };
   const reports = new ReportService({ repo: new ReportRepo(p.db), sources, config: config.reports, mailer: p.mailer, logger });
-  const screensOf = (siteId: string) =>
+  const screensOf = async (siteId: string) =>
     tokens.list().filter((t) => t.kind === 'screen' && t.revokedAt === null && t.pointId !== null && topology.siteOfPoint(t.pointId) === siteId).length;
   const figureSources = {
     indices,
-    cases: deps.cases.repo,
-    reviews: deps.reviews.repo,
-    reports: reports.repo,
+    cases,
+    reviews,
+    reports: reportRowReader(reports.repo),
     points,
     screens: screensOf,
-    staffPulseAnswers: (siteId: string, since: number) => pulse.answersSince(siteId, weekKey(since, site(siteId)?.timeZone ?? 'UTC')),
+    staffPulseAnswers: async (siteId: string, since: number) => pulse.answersSince(siteId, weekKey(since, site(siteId)?.timeZone ?? 'UTC')),
   };
   const assessments = { repo: new AssessmentRepo(p.db), figures: (siteId: string, now: number) => assessmentFigures(figureSources, siteId, now) };
   let stopScheduler: (() => void) | undefined;

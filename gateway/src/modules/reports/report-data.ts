@@ -4,10 +4,7 @@ import type { IndexResult } from '../indices/math/index-result.ts';
 import { INDEX_NAMES, EMOTION_INDICES, type IndexName } from '../../core/index-names.ts';
 import { CASE_CATEGORIES, type Case } from '../cases/case.ts';
 import { polarity } from '../../core/scale.ts';
-import type { CaseRepo } from '../cases/case-repo.ts';
-import type { ReviewRepo } from '../reviews/review-repo.ts';
-import type { AnswerNoteRepo } from '../ingest/answer-note-repo.ts';
-import type { ReportRepo } from './report-repo.ts';
+import type { CaseReader, NoteReader, ReportRowReader, ReviewReader } from './report-readers.ts';
 import { caseKpis, level, share, type CaseKpis, type Level } from './case-kpis.ts';
 
 /** A count and its share of a total (null share when the total is 0). */
@@ -64,30 +61,53 @@ function sharesOf<T>(keys: readonly string[], items: T[], key: (item: T) => stri
 
 export interface ReportSources {
   indices: IndexService;
-  cases: CaseRepo;
-  reviews: ReviewRepo;
-  notes: AnswerNoteRepo;
-  reports: ReportRepo;
+  cases: CaseReader;
+  reviews: ReviewReader;
+  notes: NoteReader;
+  reports: ReportRowReader;
   points: (siteId: string) => { id: string; name: string }[];
 }
 
 /** Everything a report shows for one site and period, computed from the store. */
-export function reportData(src: ReportSources, site: { id: string; name: string; timeZone: string }, from: number, to: number, now: number): ReportData {
+export async function reportData(
+  src: ReportSources,
+  site: { id: string; name: string; timeZone: string },
+  from: number,
+  to: number,
+  now: number,
+): Promise<ReportData> {
   const previous = { from: from - (to - from), to: from };
   const base = { siteId: site.id, siteIds: [site.id], from, to };
-  const indices = INDEX_NAMES.map((index) => ({ index, result: src.indices.compute({ ...base, index }), previous: src.indices.compute({ ...base, ...previous, index }) }));
-  const daily: ReportData['daily'] = [];
+  const indices = await Promise.all(
+    INDEX_NAMES.map(async (index) => ({
+      index,
+      result: await src.indices.compute({ ...base, index }),
+      previous: await src.indices.compute({ ...base, ...previous, index }),
+    })),
+  );
+  const days: string[] = [];
+  const happyOfDay: Promise<IndexResult>[] = [];
   for (let day = DateTime.fromMillis(from, { zone: site.timeZone }).startOf('day'); day.toMillis() < to; day = day.plus({ days: 1 })) {
-    daily.push({ day: day.toISODate()!, result: src.indices.compute({ ...base, index: 'happy', from: Math.max(from, day.toMillis()), to: Math.min(to, day.plus({ days: 1 }).toMillis()) }) });
+    days.push(day.toISODate()!);
+    happyOfDay.push(src.indices.compute({ ...base, index: 'happy', from: Math.max(from, day.toMillis()), to: Math.min(to, day.plus({ days: 1 }).toMillis()) }));
   }
-
-  const opened = src.cases.list({ siteIds: [site.id], from, to, limit: 100_000 });
-  const closedWithCause = src.cases.list({ siteIds: [site.id], status: 'closed', closedFrom: from, closedTo: to, limit: 100_000 });
+  const daily: ReportData['daily'] = (await Promise.all(happyOfDay)).map((result, i) => ({ day: days[i]!, result }));
 
   const points = src.points(site.id);
   const pointIds = points.map((p) => p.id);
-  const negativeNotes = src.notes.countNegative(pointIds, from, to);
-  const ratings = src.reports.ratings(site.id, from, to);
+  const fromDay = Number(DateTime.fromMillis(from, { zone: site.timeZone }).toFormat('yyyyMMdd'));
+  const toDay = Number(DateTime.fromMillis(to - 1, { zone: site.timeZone }).toFormat('yyyyMMdd'));
+  const [opened, closedWithCause, deadlines, overdue, negativeNotes, reasons, ratings, reviews, checks] = await Promise.all([
+    src.cases.list({ siteIds: [site.id], from, to, limit: 100_000 }),
+    src.cases.list({ siteIds: [site.id], status: 'closed', closedFrom: from, closedTo: to, limit: 100_000 }),
+    src.cases.deadlinesDue(site.id, from, to),
+    src.cases.overdue(site.id, 50),
+    src.notes.countNegative(pointIds, from, to),
+    src.notes.negativeReasons(pointIds, from, to),
+    src.reports.ratings(site.id, from, to),
+    src.reviews.list({ siteIds: [site.id], from, to, limit: 100_000 }),
+    src.reviews.checks(site.id, fromDay, toDay),
+  ]);
   const byHour = new Map<string, { answers: number; negative: number }>();
   const byPoint = new Map<string, { answers: number; negative: number }>();
   let negativeTotal = 0;
@@ -112,11 +132,7 @@ export function reportData(src: ReportSources, site: { id: string; name: string;
       .slice(0, 10)
       .map(([key, c]) => ({ key: name(key), count: c.negative, share: share(c.negative, negativeTotal), answers: c.answers }));
 
-  const reviews = src.reviews.list({ siteIds: [site.id], from, to, limit: 100_000 });
   const rated = reviews.filter((r) => r.rating !== null);
-  const fromDay = Number(DateTime.fromMillis(from, { zone: site.timeZone }).toFormat('yyyyMMdd'));
-  const toDay = Number(DateTime.fromMillis(to - 1, { zone: site.timeZone }).toFormat('yyyyMMdd'));
-  const checks = src.reviews.checks(site.id, fromDay, toDay);
   const responseRate = indices.find((i) => i.index === 'responseRate')!.result;
 
   return {
@@ -128,15 +144,24 @@ export function reportData(src: ReportSources, site: { id: string; name: string;
     indices: indices.filter((i) => !(EMOTION_INDICES as readonly string[]).includes(i.index)),
     daily,
     cases: {
-      ...caseKpis(opened, src.cases.deadlinesDue(site.id, from, to)),
+      ...caseKpis(opened, deadlines),
       opened: opened.length,
       byCategory: sharesOf(CASE_CATEGORIES, opened, (c) => c.category),
       bySeverity: sharesOf(['1', '2', '3'], opened, (c) => String(c.severity)),
-      overdue: src.cases.overdue(site.id, 50).map(({ id, category, severity, owner, escalatedTo, summary, overdueAt, status }) => ({ id, category, severity, owner, escalatedTo, summary, overdueAt, status })),
+      overdue: overdue.map(({ id, category, severity, owner, escalatedTo, summary, overdueAt, status }) => ({
+        id,
+        category,
+        severity,
+        owner,
+        escalatedTo,
+        summary,
+        overdueAt,
+        status,
+      })),
     },
     collection: { rate: responseRate.value, n: responseRate.n, target: 0.95 },
     problems: {
-      reasons: src.notes.negativeReasons(pointIds, from, to).map((r) => ({ key: r.reason, count: r.count, share: share(r.count, negativeNotes) })),
+      reasons: reasons.map((r) => ({ key: r.reason, count: r.count, share: share(r.count, negativeNotes) })),
       categories: shares(tally(opened, (c) => (c.subcategory ? `${c.category}: ${c.subcategory}` : c.category)), opened.length),
       hours: concentration(byHour, (h) => `${h}:00–${h}:59`),
       points: concentration(byPoint, (id) => points.find((p) => p.id === id)?.name ?? id),

@@ -4,6 +4,7 @@ import type { ReportsConfig } from '../../platform/config/closed-loop-schema.ts'
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import type { ReportRepo, ReportRow, ReportKind, ReportFormat } from './report-repo.ts';
 import { reportData, type ReportSources } from './report-data.ts';
+import { reportRowReader } from './report-readers.ts';
 import { reportDocument } from './report-sections.ts';
 import { REPORT_LABELS } from './report-labels.ts';
 import { reportHtml } from './report-html.ts';
@@ -34,7 +35,7 @@ export class ReportService {
   /** The files of a report for a site and period. */
   async render(site: ReportSite, from: number, to: number): Promise<Record<ReportFormat, Buffer>> {
     const language = this.deps.config.language;
-    const data = reportData({ ...this.deps.sources, reports: this.deps.repo }, site, from, to, this.now());
+    const data = await reportData({ ...this.deps.sources, reports: reportRowReader(this.deps.repo) }, site, from, to, this.now());
     const doc = reportDocument(data, REPORT_LABELS[language]);
     const { pdf, xlsx } = await renderOffThread(doc, LOCALES[language], this.deps.config.pdfFont);
     return { html: Buffer.from(reportHtml(doc, language, LOCALES[language])), pdf, xlsx };

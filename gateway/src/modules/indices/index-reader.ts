@@ -1,0 +1,31 @@
+import type { AnswerFilter, CountRow, GroupBy } from '../../platform/rollups/count-query.ts';
+import type { Segment } from '../../platform/rollups/range-plan.ts';
+import type { EmotionCounts } from '../../core/emotion-counts.ts';
+
+export interface EmotionFilter {
+  siteId?: string | undefined;
+  pointIds?: string[] | undefined;
+  from: number;
+  to: number;
+}
+
+export interface EmotionTotals {
+  all: EmotionCounts;
+  entry: EmotionCounts;
+  exit: EmotionCounts;
+}
+
+/**
+ * Everything the index service reads from a store, as promises: the seam where a store other than
+ * the gateway's SQLite file (a head office on PostgreSQL) plugs in without touching any caller.
+ */
+export interface IndexReader {
+  /** rollup counts over planned segments, optionally grouped by point, staff or bucket */
+  counts(segments: Segment[], filter: AnswerFilter, groupBy?: GroupBy): Promise<CountRow[]>;
+  /** camera emotion windows summed over a range, overall and by tag (entry, exit) */
+  emotionTotals(filter: EmotionFilter): Promise<EmotionTotals>;
+  /** the points where a staff member had a shift overlapping [from, to) */
+  pointsWorked(staffId: string, from: number, to: number): Promise<string[]>;
+  /** customers served at the points in periods starting in [from, to) */
+  customersServed(pointIds: string[], from: number, to: number): Promise<number>;
+}
