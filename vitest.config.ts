@@ -31,5 +31,14 @@ export default defineConfig({
       { test: { name: 'e2e', ...acrossPackages, include: ['**/*.test.ts'], exclude: [...configDefaults.exclude, '**/*.browser.test.ts'] } },
       { test: { name: 'browser', ...acrossPackages, include: ['**/*.browser.test.ts'] } },
     ],
+    coverage: {
+      provider: 'v8',
+      // every source file of the packages run, read or not (globbed from each project's root, hence no package names);
+      // the e2e and browser tiers run the gateway in child processes, which v8 coverage does not see
+      include: ['**/src/**/*.ts'],
+      exclude: ['**/node_modules/**', '**/dist/**', '**/*.d.ts'],
+      reporter: ['text-summary', 'json-summary', 'html'],
+      reportsDirectory: './coverage',
+    },
   },
 });
