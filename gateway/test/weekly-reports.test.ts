@@ -10,6 +10,7 @@ import { AnswerNoteRepo } from '../src/modules/ingest/answer-note-repo.ts';
 import { ReportRepo } from '../src/modules/reports/report-repo.ts';
 import { ReportService } from '../src/modules/reports/report-service.ts';
 import { caseReader, noteReader, reviewReader } from '../src/modules/reports/report-readers.ts';
+import { renderInThread } from '../src/modules/reports/report-renderer.ts';
 import { WeeklyScheduler, lastWeek } from '../src/modules/reports/weekly-scheduler.ts';
 import { Mailer } from '../src/platform/mail/mailer.ts';
 import { createLogger } from '../src/platform/logging/logger.ts';
@@ -55,14 +56,15 @@ async function setUp(subscribers: string[] = [], pdfFont?: string) {
       config: config.reports,
       mailer,
       logger,
+      renderer: renderInThread,
     });
   /** A scheduler as a fresh gateway start makes it, on the same store. */
   const scheduler = () => new WeeklyScheduler({ reports: reports(), config: config.reports, sites: () => SITES, logger });
   return { repo, scheduler, reports };
 }
 
-// Each report is drawn by a thread of its own, which under tsx first compiles the renderers
-// (about a second on these machines): these tests make several reports each.
+// The same renderers as the gateway's, drawn in this thread: a worker per report would first compile
+// them under tsx (about a second each here). test/reports.test.ts draws through the gateway's worker.
 describe('the Monday report scheduler', () => {
   it("fires once per site per week at 07:00 on each site's Monday, across restarts", async () => {
     const { repo, scheduler } = await setUp();

@@ -1,14 +1,12 @@
-import type { FastifyInstance, FastifyError } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { accessControl } from '../platform/http/access-control.ts';
 import { securityHeaders } from '../platform/http/security-headers.ts';
-import { errorBody, HttpError } from '../platform/http/errors.ts';
+import { answerErrors } from '../platform/http/error-answers.ts';
 import { publicScope } from '../platform/http/public-scope.ts';
-import { HashingBusy } from '../platform/auth/hash-slots.ts';
-import { Refused } from '../core/refused.ts';
 import { auditHook } from '../platform/http/audit-hook.ts';
 import { healthRoutes, type HealthChecks } from './health-routes.ts';
 import { metricsRoutes } from '../platform/metrics/metrics-routes.ts';
@@ -34,9 +32,6 @@ export interface HttpAppOptions {
   /** every module's routes, in module order */
   routes: RouteRegistration[];
 }
-
-/** How a domain refusal is answered. */
-const REFUSAL_STATUS = { 'not-found': 404, conflict: 409, invalid: 400 } as const;
 
 /** The hash of the one inline style Swagger UI's bundle injects (the browser names it when it is blocked). */
 const SWAGGER_UI_STYLE_HASH = 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=';
@@ -67,22 +62,7 @@ export const httpApp = fp(async (app: FastifyInstance, options: HttpAppOptions):
     });
   });
 
-  app.setErrorHandler((error: FastifyError | HttpError | HashingBusy | Refused, request, reply) => {
-    // Every route that hashes a password (sign-in, password changes, new users) is busy the same way.
-    if (error instanceof HashingBusy) return reply.code(503).header('retry-after', '1').send(errorBody(503, error.message));
-    // A domain refusal (a case or review that is not there, or not in a state that allows the change).
-    if (error instanceof Refused) return reply.code(REFUSAL_STATUS[error.reason]).send(errorBody(REFUSAL_STATUS[error.reason], error.message));
-    const status = error.statusCode ?? 500;
-    // Our own HttpErrors say what the caller should know; other 5xx stay hidden.
-    if (error instanceof HttpError) return reply.code(status).headers(error.headers).send(errorBody(status, error.message));
-    if (status >= 500) {
-      request.log.error({ err: error }, 'request failed');
-      return reply.code(status).send(errorBody(status, 'Something went wrong; see the gateway log'));
-    }
-    const name = 'code' in error && typeof error.code === 'string' && !error.code.startsWith('FST_') ? error.code : undefined;
-    return reply.code(status).send(errorBody(status, error.message, name));
-  });
-  app.setNotFoundHandler((request, reply) => reply.code(404).send(errorBody(404, `No route ${request.method} ${request.url}`)));
+  answerErrors(app);
 
   // The platform's own routes, then each module's (each plugin is given only the services it declares).
   await app.register(healthRoutes, { services: { health: options.health, cameras: options.cameras } });

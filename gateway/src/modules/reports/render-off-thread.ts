@@ -3,7 +3,7 @@ import type { ReportDocument } from './report-sections.ts';
 import { workerEntry } from '../../platform/workers/worker-entry.ts';
 
 
-/** A report's PDF and XLSX, drawn by a worker thread that exits when done (render-worker.ts says why). */
+/** A report's PDF and XLSX, drawn by a worker thread that exits when done (render-worker.ts says why); the gateway's ReportRenderer. */
 export function renderOffThread(doc: ReportDocument, locale: string, fontFile: string | undefined): Promise<{ pdf: Buffer; xlsx: Buffer }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerEntry(import.meta.url, 'render-worker.dev.mjs', 'report-worker.mjs'), { workerData: { doc, locale, ...(fontFile ? { fontFile } : {}) } });

@@ -1,7 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ReportDocument } from './report-sections.ts';
-import { reportPdf } from './report-pdf.ts';
-import { reportXlsx } from './report-xlsx.ts';
+import { renderInThread } from './report-renderer.ts';
 
 /**
  * One report's PDF and XLSX, drawn in a thread of their own that ends when they are done: the
@@ -9,7 +8,7 @@ import { reportXlsx } from './report-xlsx.ts';
  * report never holds up the event loop that takes answers.
  */
 const { doc, locale, fontFile } = workerData as { doc: ReportDocument; locale: string; fontFile?: string };
-const [pdf, xlsx] = [await reportPdf(doc, locale, fontFile), await reportXlsx(doc)];
+const { pdf, xlsx } = await renderInThread(doc, locale, fontFile);
 const owned = (b: Buffer) => new Uint8Array(b).buffer; // a copy the message can hand over
 const files = { pdf: owned(pdf), xlsx: owned(xlsx) };
 parentPort!.postMessage(files, [files.pdf, files.xlsx]);

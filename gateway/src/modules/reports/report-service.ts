@@ -9,6 +9,7 @@ import { reportDocument } from './report-sections.ts';
 import { REPORT_LABELS } from './report-labels.ts';
 import { reportHtml } from './report-html.ts';
 import { renderOffThread } from './render-off-thread.ts';
+import type { ReportRenderer } from './report-renderer.ts';
 
 export interface ReportSite {
   id: string;
@@ -21,11 +22,22 @@ const LOCALES = { en: 'en-GB', ru: 'ru-RU', zh: 'zh-CN' } as const;
 /** Makes reports (HTML, PDF, XLSX), keeps them in the store and mails them to the subscribers. */
 export class ReportService {
   private readonly now: () => number;
+  private readonly renderFiles: ReportRenderer;
 
+  /** `renderer` draws the PDF and XLSX: a worker thread per report unless told otherwise (tests render in-thread). */
   constructor(
-    private readonly deps: { repo: ReportRepo; sources: Omit<ReportSources, 'reports'>; config: ReportsConfig; mailer: Mailer; logger: Logger; now?: () => number },
+    private readonly deps: {
+      repo: ReportRepo;
+      sources: Omit<ReportSources, 'reports'>;
+      config: ReportsConfig;
+      mailer: Mailer;
+      logger: Logger;
+      now?: () => number;
+      renderer?: ReportRenderer;
+    },
   ) {
     this.now = deps.now ?? Date.now;
+    this.renderFiles = deps.renderer ?? renderOffThread;
   }
 
   get repo(): ReportRepo {
@@ -37,7 +49,7 @@ export class ReportService {
     const language = this.deps.config.language;
     const data = await reportData({ ...this.deps.sources, reports: reportRowReader(this.deps.repo) }, site, from, to, this.now());
     const doc = reportDocument(data, REPORT_LABELS[language]);
-    const { pdf, xlsx } = await renderOffThread(doc, LOCALES[language], this.deps.config.pdfFont);
+    const { pdf, xlsx } = await this.renderFiles(doc, LOCALES[language], this.deps.config.pdfFont);
     return { html: Buffer.from(reportHtml(doc, language, LOCALES[language])), pdf, xlsx };
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeekOf, periodAt, periodRange } from '../dashboard/src/settings/rota-period.ts';
+import { isoWeekOf, periodAt, periodRange } from '../src/settings/rota-period.ts';
 
 // The rota's period is computed in the process's zone (the browser's, on screen); these tests set
 // dates through the local Date constructor, so they hold in any zone the machine runs in.
