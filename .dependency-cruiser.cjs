@@ -34,15 +34,20 @@ module.exports = {
     {
       name: 'adapters-know-their-transport-and-the-inbox',
       severity: 'error',
-      comment: 'a device adapter hands everything to the DeviceInbox port (core); it never reaches ingest, the registry, the store or any other module',
+      comment:
+        'a device adapter hands everything to the DeviceInbox port (core); it never reaches ingest, the registry, the store or any other module',
       from: { path: '^gateway/src/modules/transports/adapters/' },
       to: { path: ['^gateway/src/platform/(config|events|store|rollups|auth|settings)/', '^gateway/src/modules/(?!transports/)'] },
     },
     {
       name: 'only-repositories-touch-the-database',
       severity: 'error',
-      comment: 'SQL lives in the platform store and rollups, in *-repo.ts files and in the ingest writer (answers and rollups in one group commit); everything else asks a repository',
-      from: { path: '^gateway/src/', pathNot: ['^gateway/src/platform/(store|rollups)/', '-repo\\.ts$', '^gateway/src/modules/ingest/answer-writer\\.ts$'] },
+      comment:
+        'SQL lives in the platform store and rollups, in *-repo.ts files and in the ingest writer (answers and rollups in one group commit); everything else asks a repository',
+      from: {
+        path: '^gateway/src/',
+        pathNot: ['^gateway/src/platform/(store|rollups)/', '-repo\\.ts$', '^gateway/src/modules/ingest/answer-writer\\.ts$'],
+      },
       to: { path: ['^gateway/src/platform/store/db\\.ts$', 'better-sqlite3'] },
     },
     {
@@ -55,7 +60,8 @@ module.exports = {
     {
       name: 'apps-use-the-gateway-types-only',
       severity: 'error',
-      comment: 'the web apps may import the gateway for types only (the API contract), never its code; they may read core\'s JSON catalogues (index names)',
+      comment:
+        "the web apps may import the gateway for types only (the API contract), never its code; they may read core's JSON catalogues (index names)",
       from: { path: '^(dashboard|kiosk-ui)/' },
       to: { path: '^gateway/', pathNot: '^gateway/src/core/[^/]+\\.json$', dependencyTypesNot: ['type-only'] },
     },

@@ -17,7 +17,13 @@ const unitProject = (name: string, root: string) => ({
 
 // conditions over processes, brokers and browsers on a two-core machine: waited for up to 5 s by
 // default; tests that promise a time (a tile within 2 s) say so with their own timeout
-const acrossPackages = { root: './test', environment: 'node' as const, testTimeout: 60_000, hookTimeout: 60_000, expect: { poll: { timeout: 5000 } } };
+const acrossPackages = {
+  root: './test',
+  environment: 'node' as const,
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+  expect: { poll: { timeout: 5000 } },
+};
 
 export default defineConfig({
   test: {

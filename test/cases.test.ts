@@ -5,7 +5,11 @@ import { POINT, SITE, startTestGateway, type TestGateway } from './helpers/test-
 import { scopedToken, userSession } from './helpers/identities.ts';
 import type { SignedIn } from './helpers/sign-in.ts';
 
-const SURVEY = { id: 'exit', name: 'Exit survey', questions: [{ id: 'recommend', number: 1, scale: 'nps11', label: 'Would you recommend us?' }] };
+const SURVEY = {
+  id: 'exit',
+  name: 'Exit survey',
+  questions: [{ id: 'recommend', number: 1, scale: 'nps11', label: 'Would you recommend us?' }],
+};
 
 interface CaseView {
   id: number;
@@ -46,7 +50,12 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
 async function answerWithNote(value: number, note: Record<string, unknown>): Promise<{ seq: number; note: Reply }> {
   const s = ++seq;
   const kioskHeaders = { authorization: `Bearer ${kiosk}` };
-  const sent = await call('POST', '/api/kiosk/answers', { boot: 1, answers: [{ seq: s, question: 1, value, uptimeMs: s * 1000 }] }, kioskHeaders);
+  const sent = await call(
+    'POST',
+    '/api/kiosk/answers',
+    { boot: 1, answers: [{ seq: s, question: 1, value, uptimeMs: s * 1000 }] },
+    kioskHeaders,
+  );
   expect(sent.body.results[0].outcome).toBe('stored');
   return { seq: s, note: await call('POST', '/api/kiosk/notes', { boot: 1, seq: s, ...note }, kioskHeaders) };
 }
@@ -69,11 +78,23 @@ describe('cases from negative feedback', () => {
   it('opens one case for a detractor with a comment, whatever is resent', async () => {
     const { seq: s, note } = await answerWithNote(2, { reasons: ['product:cold-coffee'], comment: 'The coffee was cold and nobody cared' });
     expect(note).toMatchObject({ status: 200, body: { outcome: 'stored', flags: [] } });
-    const again = await call('POST', '/api/kiosk/notes', { boot: 1, seq: s, comment: 'The coffee was cold and nobody cared' }, { authorization: `Bearer ${kiosk}` });
+    const again = await call(
+      'POST',
+      '/api/kiosk/notes',
+      { boot: 1, seq: s, comment: 'The coffee was cold and nobody cared' },
+      { authorization: `Bearer ${kiosk}` },
+    );
     expect(again.body.outcome).toBe('duplicate');
     const mine = (await casesNow()).filter((c) => c.sourceKey === `answer:kiosk-1/1/${s}`);
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ origin: 'answer', category: 'product', subcategory: 'cold-coffee', severity: 2, status: 'new', owner: 'R&D' });
+    expect(mine[0]).toMatchObject({
+      origin: 'answer',
+      category: 'product',
+      subcategory: 'cold-coffee',
+      severity: 2,
+      status: 'new',
+      owner: 'R&D',
+    });
     expect(mine[0]!.deadlines.map((d) => d.kind)).toEqual(['respond', 'resolve']);
   });
 
@@ -104,27 +125,49 @@ describe('cases from negative feedback', () => {
 
 describe('handling a case', () => {
   it('moves through its statuses with a full history; closing needs a root cause and the customer’s confirmation', async () => {
-    const opened = await call('POST', '/api/cases', { siteId: SITE.id, pointId: POINT.id, origin: 'hotline', category: 'service', severity: 1, summary: 'Caller waited 40 minutes at the desk' });
+    const opened = await call('POST', '/api/cases', {
+      siteId: SITE.id,
+      pointId: POINT.id,
+      origin: 'hotline',
+      category: 'service',
+      severity: 1,
+      summary: 'Caller waited 40 minutes at the desk',
+    });
     expect(opened.status).toBe(201);
     const id = opened.body.id as number;
     expect(opened.body.deadlines.map((d: { kind: string }) => d.kind)).toEqual(['respond', 'plan', 'resolve']);
     expect((await call('POST', `/api/cases/${id}/status`, { to: 'resolved' })).status).toBe(409);
-    for (const to of ['acknowledged', 'in_progress', 'resolved']) expect((await call('POST', `/api/cases/${id}/status`, { to })).status).toBe(200);
+    for (const to of ['acknowledged', 'in_progress', 'resolved'])
+      expect((await call('POST', `/api/cases/${id}/status`, { to })).status).toBe(200);
     const refused = await call('POST', `/api/cases/${id}/status`, { to: 'closed', rootCause: 'one cashier on a Saturday' });
     expect(refused.status).toBe(400);
     expect(refused.body.message).toMatch(/root cause and whether the customer confirmed/);
     await call('POST', `/api/cases/${id}/comments`, { text: 'Called back, apologised' });
-    const closed = await call('POST', `/api/cases/${id}/status`, { to: 'closed', rootCause: 'one cashier on a Saturday', customerConfirmed: true });
+    const closed = await call('POST', `/api/cases/${id}/status`, {
+      to: 'closed',
+      rootCause: 'one cashier on a Saturday',
+      customerConfirmed: true,
+    });
     expect(closed.body).toMatchObject({ status: 'closed', rootCause: 'one cashier on a Saturday', customerConfirmed: true });
     expect(closed.body.deadlines.every((d: { metAt: number | null }) => d.metAt !== null)).toBe(true);
     const { history } = (await call('GET', `/api/cases/${id}`)).body as { history: { actor: string; action: string }[] };
-    expect(history.map((h) => h.action)).toEqual(['opened', 'status new → acknowledged', 'status acknowledged → in_progress', 'status in_progress → resolved', 'comment', 'status resolved → closed']);
+    expect(history.map((h) => h.action)).toEqual([
+      'opened',
+      'status new → acknowledged',
+      'status acknowledged → in_progress',
+      'status in_progress → resolved',
+      'comment',
+      'status resolved → closed',
+    ]);
     expect(new Set(history.slice(1).map((h) => h.actor))).toEqual(new Set(['admin']));
   });
 
   it('keeps a consented contact from those who only read, and erases it leaving no trace in the store', async () => {
     const phone = '+4930987654321';
-    const { seq: s } = await answerWithNote(0, { comment: 'Rude at the counter', contact: { kind: 'phone', value: '+49 30 987654321', consent: true } });
+    const { seq: s } = await answerWithNote(0, {
+      comment: 'Rude at the counter',
+      contact: { kind: 'phone', value: '+49 30 987654321', consent: true },
+    });
     const c = (await casesNow()).find((x) => x.sourceKey === `answer:kiosk-1/1/${s}`)!;
     expect(c.contact).toBe(phone);
     // The lowest NPS rating, 0, arrives as 0 (not as a skipped question).
@@ -133,7 +176,12 @@ describe('handling a case', () => {
     expect((await call('GET', `/api/cases/${c.id}`, undefined, viewer.headers)).body.case.contact).toBe('(hidden)');
     expect((await call('DELETE', `/api/cases/${c.id}/contact`, undefined, viewer.headers)).status).toBe(403);
 
-    const storeBytes = () => Buffer.concat(readdirSync(t.dataDir).filter((f) => f.startsWith('feedback.db')).map((f) => readFileSync(join(t.dataDir, f))));
+    const storeBytes = () =>
+      Buffer.concat(
+        readdirSync(t.dataDir)
+          .filter((f) => f.startsWith('feedback.db'))
+          .map((f) => readFileSync(join(t.dataDir, f))),
+      );
     expect(storeBytes().includes(Buffer.from(phone))).toBe(true);
     const erased = await call('DELETE', `/api/cases/${c.id}/contact`);
     expect(erased.body.contact).toBeNull();
@@ -148,13 +196,25 @@ describe('handling a case', () => {
   });
 
   it('recomputes unmet deadlines when the severity changes, and refuses unknown cases', async () => {
-    const opened = (await call('POST', '/api/cases', { siteId: SITE.id, origin: 'in_person', category: 'suggestion', severity: 3, summary: 'More chairs' })).body as CaseView;
+    const opened = (
+      await call('POST', '/api/cases', {
+        siteId: SITE.id,
+        origin: 'in_person',
+        category: 'suggestion',
+        severity: 3,
+        summary: 'More chairs',
+      })
+    ).body as CaseView;
     const raised = (await call('PATCH', `/api/cases/${opened.id}`, { severity: 1, owner: 'Anna' })).body as CaseView;
     expect(raised.owner).toBe('Anna');
     expect(raised.deadlines.map((d) => d.kind)).toEqual(['respond', 'plan', 'resolve']);
-    expect(raised.deadlines.find((d) => d.kind === 'respond')!.dueAt).toBeLessThan(opened.deadlines.find((d) => d.kind === 'respond')!.dueAt);
+    expect(raised.deadlines.find((d) => d.kind === 'respond')!.dueAt).toBeLessThan(
+      opened.deadlines.find((d) => d.kind === 'respond')!.dueAt,
+    );
     expect((await call('POST', '/api/cases/99999/status', { to: 'acknowledged' })).status).toBe(404);
-    expect((await call('POST', '/api/cases', { siteId: 'elsewhere', origin: 'hotline', category: 'service', severity: 2, summary: 'x' })).status).toBe(404);
+    expect(
+      (await call('POST', '/api/cases', { siteId: 'elsewhere', origin: 'hotline', category: 'service', severity: 2, summary: 'x' })).status,
+    ).toBe(404);
   });
 
   it('shows a manager only the cases of their sites', async () => {

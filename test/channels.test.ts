@@ -10,7 +10,11 @@ let t: TestGateway;
 let admin: SignedIn;
 
 const post = async (path: string, headers: Record<string, string>, body: unknown) =>
-  fetch(`${t.gateway.httpUrl}${path}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${t.gateway.httpUrl}${path}`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 const range = () => `siteId=${SITE.id}&from=0&to=${Date.now() + 60_000}`;
 const n = async (index: string, channel?: string) =>
   (await t.get<{ result: { n: number } }>(`/api/indices/${index}?${range()}${channel ? `&channel=${channel}` : ''}`, admin)).result.n;
@@ -24,7 +28,13 @@ beforeAll(async () => {
   admin = await t.login();
   // three presses on a button
   const device = DEVICES[0]!;
-  const button = new SimulatedButton({ brokerUrl: t.gateway.mqttUrl, siteId: SITE.id, deviceId: device.id, buttons: 4, password: device.mqttPassword });
+  const button = new SimulatedButton({
+    brokerUrl: t.gateway.mqttUrl,
+    siteId: SITE.id,
+    deviceId: device.id,
+    buttons: 4,
+    password: device.mqttPassword,
+  });
   await button.connect();
   [3, 3, 0].forEach((b) => button.press(b));
   await button.drained();
@@ -54,12 +64,17 @@ describe('filtering by channel (button, kiosk, phone)', () => {
     expect(await n('nps', 'kiosk')).toBe(2);
     expect(await n('nps', 'phone')).toBe(1);
     expect(await n('nps', 'button')).toBe(0);
-    const overview = await t.get<{ indices: { index: string; result: { n: number; value: number | null } }[] }>(`/api/overview?${range()}&channel=phone`, admin);
+    const overview = await t.get<{ indices: { index: string; result: { n: number; value: number | null } }[] }>(
+      `/api/overview?${range()}&channel=phone`,
+      admin,
+    );
     expect(overview.indices.find((i) => i.index === 'nps')?.result.n).toBe(1);
   });
 
   it('exports only the channel asked for, and refuses a channel it does not know', async () => {
-    const csv = await (await fetch(`${t.gateway.httpUrl}/api/export/answers.csv?${range()}&channel=kiosk`, { headers: admin.headers })).text();
+    const csv = await (
+      await fetch(`${t.gateway.httpUrl}/api/export/answers.csv?${range()}&channel=kiosk`, { headers: admin.headers })
+    ).text();
     const rows = csv.trim().split('\n').slice(1);
     expect(rows).toHaveLength(2);
     expect(rows.every((r) => r.includes('kiosk-1'))).toBe(true);

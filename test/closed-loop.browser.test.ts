@@ -6,7 +6,11 @@ import { seriousAccessibilityFindings } from './helpers/axe.ts';
 import { scopedToken, userSession, PASSWORD } from './helpers/identities.ts';
 import { seedClosedLoop } from './screenshots/closed-loop-sample.ts';
 
-const SURVEY = { id: 'exit', name: 'Exit survey', questions: [{ id: 'recommend', number: 1, scale: 'nps11', label: 'Would you recommend us?' }] };
+const SURVEY = {
+  id: 'exit',
+  name: 'Exit survey',
+  questions: [{ id: 'recommend', number: 1, scale: 'nps11', label: 'Would you recommend us?' }],
+};
 
 let t: TestGateway;
 let browser: Browser;
@@ -20,9 +24,19 @@ async function contextOf(username: string, password: string): Promise<BrowserCon
 }
 
 beforeAll(async () => {
-  t = await startTestGateway({ surveys: [SURVEY], devices: [{ id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, surveyId: SURVEY.id }], alerts: { defaults: false } });
+  t = await startTestGateway({
+    surveys: [SURVEY],
+    devices: [{ id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, surveyId: SURVEY.id }],
+    alerts: { defaults: false },
+  });
   const session = await t.login();
-  await seedClosedLoop(t.gateway.httpUrl, session, (await scopedToken(t, session, { name: 'kiosk', kind: 'kiosk', deviceId: 'kiosk-1' })).token, SITE.id, POINT.id);
+  await seedClosedLoop(
+    t.gateway.httpUrl,
+    session,
+    (await scopedToken(t, session, { name: 'kiosk', kind: 'kiosk', deviceId: 'kiosk-1' })).token,
+    SITE.id,
+    POINT.id,
+  );
   await userSession(t, session, { username: 'reader', role: 'viewer', sites: [SITE.id] });
   browser = await launchChromium();
   admin = await contextOf('admin', TEST_PASSWORD);
@@ -89,7 +103,9 @@ describe('closing the loop in the dashboard', () => {
     const pdf = await page.locator('fb-reports tr[data-report] a', { hasText: 'PDF' }).first().getAttribute('href');
     const response = await page.request.get(`${t.gateway.httpUrl}${pdf}`);
     expect(response.headers()['content-type']).toBe('application/pdf');
-    await expect.poll(() => page.locator('fb-assessment [data-item="metrics.nps"] .evidence').textContent()).toMatch(/NPS -?\d+ from 3 answers/);
+    await expect
+      .poll(() => page.locator('fb-assessment [data-item="metrics.nps"] .evidence').textContent())
+      .toMatch(/NPS -?\d+ from 3 answers/);
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await page.close();
   });

@@ -38,14 +38,22 @@ afterAll(async () => {
 let boots = 0;
 
 async function press(deviceId: string, password: string, plan: number[]): Promise<void> {
-  const button = new SimulatedButton({ brokerUrl: t.gateway.mqttUrl, siteId: SITE.id, deviceId, buttons: 4, password, bootCounter: ++boots });
+  const button = new SimulatedButton({
+    brokerUrl: t.gateway.mqttUrl,
+    siteId: SITE.id,
+    deviceId,
+    buttons: 4,
+    password,
+    bootCounter: ++boots,
+  });
   await button.connect();
   plan.forEach((b) => button.press(b));
   await button.drained();
   await button.close();
 }
 
-const tileText = (page: Page, index: string, part: 'value' | 'answer-count') => page.locator(`fb-index-tile[data-index=${index}] [data-testid=${part}]`).textContent();
+const tileText = (page: Page, index: string, part: 'value' | 'answer-count') =>
+  page.locator(`fb-index-tile[data-index=${index}] [data-testid=${part}]`).textContent();
 
 describe('the dashboard views', () => {
   it('shows every index with its n, and the overview follows presses live without a reload', async () => {
@@ -57,7 +65,10 @@ describe('the dashboard views', () => {
     page.on('framenavigated', () => navigations++);
     await press('exit-1', 'exit-1-secret', pressPlan([5, 5, 10, 20]));
     await expect.poll(() => tileText(page, 'happy', 'answer-count'), { timeout: 2000 }).toBe('40 answers');
-    const api = await t.get<{ indices: { index: string; result: { value: number } }[] }>(`/api/overview?from=${Date.now() - 3_600_000}&to=${Date.now() + 3_600_000}`, session);
+    const api = await t.get<{ indices: { index: string; result: { value: number } }[] }>(
+      `/api/overview?from=${Date.now() - 3_600_000}&to=${Date.now() + 3_600_000}`,
+      session,
+    );
     expect(await tileText(page, 'happy', 'value')).toBe(api.indices.find((i) => i.index === 'happy')!.result.value.toFixed(1));
     expect(navigations).toBe(0);
     await page.close();
@@ -92,7 +103,10 @@ describe('the dashboard views', () => {
     expect(await page.locator('fb-filter-bar select[name=deviceId]').inputValue()).toBe('exit-1');
     expect(await page.locator('fb-filter-bar select[name=channel]').inputValue()).toBe('button');
     const deviceHref = await page.locator('fb-filter-bar [data-testid=export-csv]').getAttribute('href');
-    const deviceRows = (await page.evaluate<string, string>((url) => fetch(url).then((r) => r.text()), deviceHref!)).trim().split('\n').slice(1);
+    const deviceRows = (await page.evaluate<string, string>((url) => fetch(url).then((r) => r.text()), deviceHref!))
+      .trim()
+      .split('\n')
+      .slice(1);
     expect(deviceRows.length).toBeGreaterThan(0);
     expect(deviceRows.every((row) => row.split(',')[5] === 'exit-1')).toBe(true);
     await page.close();
@@ -134,7 +148,11 @@ describe('the dashboard views', () => {
     await page.locator('fb-trend-chart canvas').waitFor();
     expect(await page.locator('fb-trends [role=alert]').count()).toBe(0);
     await expect.poll(() => trends.length).toBeGreaterThanOrEqual(2);
-    const [current, previous] = [trends[0]!, trends[1]!].map((u) => ({ from: Number(u.searchParams.get('from')), to: Number(u.searchParams.get('to')), interval: u.searchParams.get('interval') }));
+    const [current, previous] = [trends[0]!, trends[1]!].map((u) => ({
+      from: Number(u.searchParams.get('from')),
+      to: Number(u.searchParams.get('to')),
+      interval: u.searchParams.get('interval'),
+    }));
     expect(previous!.to).toBe(current!.from);
     expect(previous!.to - previous!.from).toBe(current!.to - current!.from);
     expect(previous!.interval).toBe('day');
@@ -161,7 +179,9 @@ describe('the dashboard views', () => {
   it('switches every visible string to Russian', async () => {
     // a burst of unhappy answers at the exit fires the default alert, whose text is checked below
     await press('exit-1', 'exit-1-secret', pressPlan([40, 0, 0, 0]));
-    await expect.poll(async () => (await t.get<{ alerts: { pointId: string }[] }>('/api/alerts', session)).alerts.some((a) => a.pointId === EXIT.id)).toBe(true);
+    await expect
+      .poll(async () => (await t.get<{ alerts: { pointId: string }[] }>('/api/alerts', session)).alerts.some((a) => a.pointId === EXIT.id))
+      .toBe(true);
     const page = await context.newPage();
     await page.goto(`${t.gateway.httpUrl}/dashboard/overview`);
     await page.locator('fb-index-tile[data-index=happy]').waitFor();
@@ -175,7 +195,8 @@ describe('the dashboard views', () => {
     expect(english).toEqual([]);
     // the alerts feed too: each alert said from its figures, not in the gateway's English
     await expect.poll(() => page.locator('fb-alerts-panel li strong').count()).toBeGreaterThan(0);
-    for (const alert of await page.locator('fb-alerts-panel li strong').allTextContents()) expect(alert).toMatch(/негативных .* за последние \d+ мин/);
+    for (const alert of await page.locator('fb-alerts-panel li strong').allTextContents())
+      expect(alert).toMatch(/негативных .* за последние \d+ мин/);
     await page.locator('header select').selectOption('en');
     await page.close();
   });
@@ -222,14 +243,21 @@ describe('the dashboard views', () => {
 
   it('makes a user with a given password choose their own first; a viewer sees alerts but can act on none, and the API agrees', async () => {
     await press('exit-1', 'exit-1-secret', Array<number>(60).fill(0));
-    await expect.poll(async () => (await t.get<{ alerts: unknown[] }>('/api/alerts?status=open', session)).alerts.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await t.get<{ alerts: unknown[] }>('/api/alerts?status=open', session)).alerts.length, { timeout: 10_000 })
+      .toBeGreaterThan(0);
     const page = await signInAs('vera', await createUser('vera', 'viewer', [SITE.id]));
     await page.locator('fb-alerts-panel li[data-status=open]').first().waitFor();
     expect(await page.locator('fb-alerts-panel form').count()).toBe(0);
     const csrf = (await page.evaluate<{ csrfToken: string }>(`fetch('/api/auth/me').then((r) => r.json())`)).csrfToken;
     const id = await page.locator('fb-alerts-panel li[data-status=open]').first().getAttribute('data-alert');
     const status = await page.evaluate<number, { id: string; csrf: string }>(
-      ({ id, csrf }) => fetch(`/api/alerts/${id}/ack`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: '{}' }).then((r) => r.status),
+      ({ id, csrf }) =>
+        fetch(`/api/alerts/${id}/ack`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+          body: '{}',
+        }).then((r) => r.status),
       { id: id!, csrf },
     );
     expect(status).toBe(403);
@@ -238,9 +266,14 @@ describe('the dashboard views', () => {
 
   it("shows a manager their own sites only: the filters offer nothing else and the API refuses another site's figures", async () => {
     const page = await signInAs('nadia', await createUser('nadia', 'manager', [NORTH.id]));
-    await expect.poll(() => page.locator('fb-filter-bar select[name=pointId] option').allTextContents()).toEqual(['All points', NORTH_DESK.name]);
+    await expect
+      .poll(() => page.locator('fb-filter-bar select[name=pointId] option').allTextContents())
+      .toEqual(['All points', NORTH_DESK.name]);
     expect(await page.locator('fb-filter-bar select[name=siteId] option').allTextContents()).toEqual(['All sites', NORTH.id]);
-    const status = await page.evaluate<number, string>((site) => fetch(`/api/overview?from=0&to=1&siteId=${site}`).then((r) => r.status), SITE.id);
+    const status = await page.evaluate<number, string>(
+      (site) => fetch(`/api/overview?from=0&to=1&siteId=${site}`).then((r) => r.status),
+      SITE.id,
+    );
     expect(status).toBe(403);
     expect(await page.locator('fb-devices-panel tr[data-device]').count()).toBe(0);
     await page.context().close();

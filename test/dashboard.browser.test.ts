@@ -26,7 +26,12 @@ async function waitForText(page: Page, selector: string, expected: string, timeo
   const deadline = Date.now() + timeoutMs;
   let text = '';
   while (Date.now() < deadline) {
-    text = (await page.locator(selector).first().textContent({ timeout: timeoutMs }).catch(() => '')) ?? '';
+    text =
+      (await page
+        .locator(selector)
+        .first()
+        .textContent({ timeout: timeoutMs })
+        .catch(() => '')) ?? '';
     if (text.trim() === expected) return text.trim();
     await page.waitForTimeout(25);
   }
@@ -51,7 +56,13 @@ describe('the manager dashboard', () => {
     let navigations = 0;
     page.on('framenavigated', () => navigations++);
 
-    const button = new SimulatedButton({ brokerUrl: t.gateway.mqttUrl, siteId: SITE.id, deviceId: DEVICES[1]!.id, buttons: 4, password: DEVICES[1]!.mqttPassword });
+    const button = new SimulatedButton({
+      brokerUrl: t.gateway.mqttUrl,
+      siteId: SITE.id,
+      deviceId: DEVICES[1]!.id,
+      buttons: 4,
+      password: DEVICES[1]!.mqttPassword,
+    });
     await button.connect();
     for (const b of pressPlan([17, 16, 60, 126])) button.press(b);
     await button.drained();

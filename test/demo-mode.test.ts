@@ -16,9 +16,13 @@ describe('demo mode', () => {
     expect(t.gateway.demo).toBe(true);
     const session = await t.login();
     await expect
-      .poll(async () => (await t.get<{ points: { pointId: string; happyIndex: { n: number } }[] }>('/api/points', session)).points[0]?.happyIndex.n ?? 0, {
-        timeout: 10_000,
-      })
+      .poll(
+        async () =>
+          (await t.get<{ points: { pointId: string; happyIndex: { n: number } }[] }>('/api/points', session)).points[0]?.happyIndex.n ?? 0,
+        {
+          timeout: 10_000,
+        },
+      )
       .toBeGreaterThanOrEqual(20);
     const { answers } = await t.get<{ answers: { deviceId: string }[] }>('/api/answers?limit=1000', session);
     expect(new Set(answers.map((a) => a.deviceId))).toEqual(new Set(['sim-button-1', 'sim-button-2']));

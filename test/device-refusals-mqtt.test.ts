@@ -21,8 +21,22 @@ const get = <T>(path: string) => t.get<T>(path, session);
 
 beforeAll(async () => {
   t = await startTestGateway({
-    devices: [...DEVICES, { id: 'z2m-hall', pointId: POINT.id, buttons: 3, source: { kind: 'zigbee2mqtt', name: 'hall/exit button', actions: { single: 2, hold: 0 } } }],
-    mqtt: { embedded: { host: '127.0.0.1', port: 0, users: [{ username: 'z2m', password: 'z2m-secret', publish: ['zigbee2mqtt/#'], subscribe: [] }] } },
+    devices: [
+      ...DEVICES,
+      {
+        id: 'z2m-hall',
+        pointId: POINT.id,
+        buttons: 3,
+        source: { kind: 'zigbee2mqtt', name: 'hall/exit button', actions: { single: 2, hold: 0 } },
+      },
+    ],
+    mqtt: {
+      embedded: {
+        host: '127.0.0.1',
+        port: 0,
+        users: [{ username: 'z2m', password: 'z2m-secret', publish: ['zigbee2mqtt/#'], subscribe: [] }],
+      },
+    },
   });
   session = await t.login();
 });
@@ -35,24 +49,35 @@ async function device(id: 'btn-1' | 'btn-2') {
   const password = DEVICES.find((d) => d.id === id)!.mqttPassword;
   const client = await mqtt.connectAsync(t.gateway.mqttUrl, { username: id, password, clientId: id, reconnectPeriod: 0 });
   const replies: Reply[] = [];
-  client.on('message', (topic, payload) => replies.push({ topic: topic.split('/').pop()!, ...(JSON.parse(payload.toString()) as Omit<Reply, 'topic'>) }));
-  const granted = await client.subscribeAsync([`feedback/${SITE.id}/${id}/ack`, `feedback/${SITE.id}/${id}/error`, `feedback/${SITE.id}/${id}/config`], { qos: 1 });
+  client.on('message', (topic, payload) =>
+    replies.push({ topic: topic.split('/').pop()!, ...(JSON.parse(payload.toString()) as Omit<Reply, 'topic'>) }),
+  );
+  const granted = await client.subscribeAsync(
+    [`feedback/${SITE.id}/${id}/ack`, `feedback/${SITE.id}/${id}/error`, `feedback/${SITE.id}/${id}/config`],
+    { qos: 1 },
+  );
   expect(granted.map((g) => g.qos)).toEqual([1, 1, 1]);
-  const publish = (message: string, body: Record<string, unknown>) => client.publishAsync(`feedback/${SITE.id}/${id}/${message}`, JSON.stringify(body), { qos: 1 });
+  const publish = (message: string, body: Record<string, unknown>) =>
+    client.publishAsync(`feedback/${SITE.id}/${id}/${message}`, JSON.stringify(body), { qos: 1 });
   const ackOf = (boot: number) => Math.max(0, ...replies.filter((r) => r.topic === 'ack' && r.boot === boot).map((r) => r.upTo!));
   const errorsFor = (boot: number, seq: number) => replies.filter((r) => r.topic === 'error' && r.boot === boot && r.rejectedSeq === seq);
   return { client, replies, publish, ackOf, errorsFor };
 }
 
 const answersOf = async (deviceId: string, boot: number) =>
-  (await get<{ answers: { deviceId: string; boot: number; seq: number; occurredAt: number; receivedAt: number }[] }>('/api/answers?limit=1000')).answers
+  (
+    await get<{ answers: { deviceId: string; boot: number; seq: number; occurredAt: number; receivedAt: number }[] }>(
+      '/api/answers?limit=1000',
+    )
+  ).answers
     .filter((a) => a.deviceId === deviceId && a.boot === boot)
     .sort((a, b) => a.seq - b.seq);
 
 describe('refused messages over MQTT never stall a device', () => {
   it('answers each refused seq on the error topic, acks past it, and answers a retransmission the same way', async () => {
     const d = await device('btn-2');
-    const press = (seq: number, extra: Record<string, unknown> = {}) => d.publish('press', { v: 1, boot: 81, seq, button: 1, buttons: 4, uptimeMs: 1000 + seq, ...extra });
+    const press = (seq: number, extra: Record<string, unknown> = {}) =>
+      d.publish('press', { v: 1, boot: 81, seq, button: 1, buttons: 4, uptimeMs: 1000 + seq, ...extra });
     await press(1);
     await press(2);
     await press(3, { button: 7 }); // out of range
@@ -74,9 +99,19 @@ describe('refused messages over MQTT never stall a device', () => {
     // the devices page: per boot, what was stored, duplicated and refused
     await press(2); // a plain retransmission
     await expect.poll(() => d.replies.filter((r) => r.topic === 'ack' && r.boot === 81).length).toBeGreaterThan(2);
-    const boots = async () => (await get<{ boots: { boot: number; stored: number; duplicates: number; refused: Record<string, number> }[] }>('/api/devices/btn-2/boots')).boots;
+    const boots = async () =>
+      (
+        await get<{ boots: { boot: number; stored: number; duplicates: number; refused: Record<string, number> }[] }>(
+          '/api/devices/btn-2/boots',
+        )
+      ).boots;
     await expect.poll(async () => (await boots()).find((b) => b.boot === 81)?.duplicates).toBe(1);
-    expect((await boots()).find((b) => b.boot === 81)).toEqual({ boot: 81, stored: 3, duplicates: 1, refused: { 'bad-button': 2, 'scale-mismatch': 1, 'unsupported-version': 1 } });
+    expect((await boots()).find((b) => b.boot === 81)).toEqual({
+      boot: 81,
+      stored: 3,
+      duplicates: 1,
+      refused: { 'bad-button': 2, 'scale-mismatch': 1, 'unsupported-version': 1 },
+    });
     await expect(get('/api/devices/nobody/boots')).rejects.toThrow(/404/);
     await d.client.endAsync();
   });
@@ -111,10 +146,13 @@ describe('time across the 32-bit uptime wrap', () => {
 });
 
 describe('the device registry across boots', () => {
-  it('does not carry the previous boot\'s press counter into a new boot', async () => {
+  it("does not carry the previous boot's press counter into a new boot", async () => {
     const d = await device('btn-1');
     await d.publish('heartbeat', { v: 1, boot: 120, battery: 80, rssi: -60, uptimeMs: 9_000, presses: 5 });
-    const registry = async () => (await get<{ devices: { id: string; boot: number | null; lostSinceBoot: number | null }[] }>('/api/devices')).devices.find((x) => x.id === 'btn-1');
+    const registry = async () =>
+      (await get<{ devices: { id: string; boot: number | null; lostSinceBoot: number | null }[] }>('/api/devices')).devices.find(
+        (x) => x.id === 'btn-1',
+      );
     await expect.poll(async () => (await registry())?.lostSinceBoot).toBe(5);
     await d.publish('hello', { v: 1, boot: 121, buttons: 4, scale: 'smiley', model: 'FB-4', firmware: '1.1' });
     await expect.poll(async () => (await registry())?.boot).toBe(121);
@@ -130,7 +168,11 @@ describe('off-the-shelf buttons', () => {
     const z2m = await mqtt.connectAsync(t.gateway.mqttUrl, { username: 'z2m', password: 'z2m-secret', reconnectPeriod: 0 });
     await z2m.publishAsync('zigbee2mqtt/hall/exit button', JSON.stringify({ action: 'single', battery: 90 }), { qos: 1 });
     await expect
-      .poll(async () => (await get<{ answers: { deviceId: string; value: number }[] }>('/api/answers?limit=1000')).answers.filter((a) => a.deviceId === 'z2m-hall').map((a) => a.value))
+      .poll(async () =>
+        (await get<{ answers: { deviceId: string; value: number }[] }>('/api/answers?limit=1000')).answers
+          .filter((a) => a.deviceId === 'z2m-hall')
+          .map((a) => a.value),
+      )
       .toEqual([2]);
     await z2m.endAsync();
   });

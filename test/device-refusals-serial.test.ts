@@ -18,7 +18,10 @@ const dir = tempDir('fb-serial-refusals-');
 
 beforeAll(async () => {
   pty = await ptyPair(dir.path);
-  t = await startTestGateway({ devices: [{ id: DEVICE_ID, pointId: POINT.id, buttons: 4, responseIntervalMs: 0 }], serial: { ports: [{ path: pty.gatewayPath }] } });
+  t = await startTestGateway({
+    devices: [{ id: DEVICE_ID, pointId: POINT.id, buttons: 4, responseIntervalMs: 0 }],
+    serial: { ports: [{ path: pty.gatewayPath }] },
+  });
   session = await t.login();
   port = new SerialPort({ path: pty.devicePath, baudRate: 115200, autoOpen: false });
   await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(error) : resolve())));
@@ -49,7 +52,15 @@ const write = (m: ProtocolMessage) => {
   const raw = encodeRaw(m);
   port.write(Buffer.from([0, ...cobsEncode(raw), 0]));
 };
-const press = (seq: number, button: number, uptimeMs = 1000 + seq): ProtocolMessage => ({ type: 'press', deviceId: DEVICE, boot: 5, seq, button, durationMs: 80, uptimeMs });
+const press = (seq: number, button: number, uptimeMs = 1000 + seq): ProtocolMessage => ({
+  type: 'press',
+  deviceId: DEVICE,
+  boot: 5,
+  seq,
+  button,
+  durationMs: 80,
+  uptimeMs,
+});
 const ackOf = (boot: number) => Math.max(0, ...frames.flatMap((f) => (f.type === 'ack' && f.boot === boot ? [f.upTo] : [])));
 const errorsFor = (seq: number) => frames.filter((f) => f.type === 'error' && f.boot === 5 && f.rejectedSeq === seq);
 const storedSeqs = async () =>
@@ -59,7 +70,7 @@ const storedSeqs = async () =>
     .sort((a, b) => a - b);
 
 describe('refused frames over serial never stall a device', () => {
-  it('answers each refused seq with its error and moves the ack past it; a newer minor version\'s appended field is skipped', async () => {
+  it("answers each refused seq with its error and moves the ack past it; a newer minor version's appended field is skipped", async () => {
     write(press(1, 0));
     write(press(2, 9)); // button out of range for a 4-button device → error 4
     writeRaw(0x10, 0x7f, 3, [1, 2, 3]); // a message type this gateway does not know → error 2
@@ -85,12 +96,21 @@ describe('refused frames over serial never stall a device', () => {
     const before = frames.length;
     writeRaw(0x10, 0x7e, 0, []);
     writeRaw(0x30, 0x01, 0, []);
-    await expect.poll(() => frames.slice(before).filter((f) => f.type === 'error' && f.rejectedSeq === 0).map((f) => (f.type === 'error' ? f.code : ''))).toEqual(['unknownType', 'unsupportedVersion']);
+    await expect
+      .poll(() =>
+        frames
+          .slice(before)
+          .filter((f) => f.type === 'error' && f.rejectedSeq === 0)
+          .map((f) => (f.type === 'error' ? f.code : '')),
+      )
+      .toEqual(['unknownType', 'unsupportedVersion']);
   });
 
   it('refuses the presses of a boot whose hello announced another button count', async () => {
     write({ type: 'hello', deviceId: DEVICE, boot: 6, seq: 0, buttons: 5, scale: 'smiley', model: 'FB-5', firmware: '2.0' });
-    await expect.poll(() => frames.some((f) => f.type === 'error' && f.boot === 6 && f.rejectedSeq === 0 && f.code === 'badValue')).toBe(true);
+    await expect
+      .poll(() => frames.some((f) => f.type === 'error' && f.boot === 6 && f.rejectedSeq === 0 && f.code === 'badValue'))
+      .toBe(true);
     expect(frames.some((f) => f.type === 'config' && f.boot === 6)).toBe(false);
     write({ ...press(1, 1), boot: 6 });
     await expect.poll(() => frames.some((f) => f.type === 'error' && f.boot === 6 && f.rejectedSeq === 1)).toBe(true);

@@ -25,7 +25,9 @@ interface CameraStatus {
   framesDropped: number;
 }
 
-async function cameras(t: TestGateway): Promise<{ emotion: { state: string; backend: string | null; error: string | null }; cameras: CameraStatus[] }> {
+async function cameras(
+  t: TestGateway,
+): Promise<{ emotion: { state: string; backend: string | null; error: string | null }; cameras: CameraStatus[] }> {
   return t.get('/api/cameras');
 }
 
@@ -37,10 +39,18 @@ describe('the emotion monitor', () => {
     });
     try {
       await expect.poll(async () => (await cameras(t)).emotion.state, { timeout: 60_000 }).toBe('ready');
-      expect(((await (await fetch(`${t.gateway.httpUrl}/health`)).json()) as { emotion: unknown }).emotion).toMatchObject({ state: 'ready', backend: 'wasm', model: 'ensemble' });
-      await expect.poll(async () => (await cameras(t)).cameras[0]?.framesAnalysed ?? 0, { timeout: 60_000, interval: 500 }).toBeGreaterThan(10);
+      expect(((await (await fetch(`${t.gateway.httpUrl}/health`)).json()) as { emotion: unknown }).emotion).toMatchObject({
+        state: 'ready',
+        backend: 'wasm',
+        model: 'ensemble',
+      });
+      await expect
+        .poll(async () => (await cameras(t)).cameras[0]?.framesAnalysed ?? 0, { timeout: 60_000, interval: 500 })
+        .toBeGreaterThan(10);
       const range = `siteId=${SITE.id}&from=0&to=${Date.now() + 60_000}`;
-      await expect.poll(async () => (await t.get<{ result: { n: number } }>(`/api/indices/emotionalNps?${range}`)).result.n, { timeout: 30_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(async () => (await t.get<{ result: { n: number } }>(`/api/indices/emotionalNps?${range}`)).result.n, { timeout: 30_000 })
+        .toBeGreaterThan(0);
       const nps = await t.get<{ result: { n: number; value: number } }>(`/api/indices/emotionalNps?${range}`);
       expect(nps.result.value).toBeGreaterThanOrEqual(-100);
       expect(nps.result.value).toBeLessThanOrEqual(100);
@@ -54,20 +64,40 @@ describe('the emotion monitor', () => {
         expect(perWindowMax).toBeLessThan(30);
         expect(faces).toBeGreaterThan(0);
         // Privacy: only counts are stored: no blob, no long text, in any table.
-        const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]).filter((n) => !n.startsWith('sqlite_'));
+        const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]).filter(
+          (n) => !n.startsWith('sqlite_'),
+        );
         // Reports are the one kind of document kept (HTML, PDF, XLSX of aggregated figures): never an image.
-        for (const { format, content } of db.prepare('SELECT format, content FROM report_files').all() as { format: string; content: Buffer }[]) {
+        for (const { format, content } of db.prepare('SELECT format, content FROM report_files').all() as {
+          format: string;
+          content: Buffer;
+        }[]) {
           expect(content.subarray(0, 4).toString('latin1'), format).toBe({ html: '<!do', pdf: '%PDF', xlsx: 'PK\u0003\u0004' }[format]);
         }
         // The settings and their audit log are JSON text of the configuration, never an image.
-        for (const document of db.prepare('SELECT document FROM catalog UNION ALL SELECT before FROM audit_log UNION ALL SELECT after FROM audit_log').pluck().all() as (string | null)[]) {
+        for (const document of db
+          .prepare('SELECT document FROM catalog UNION ALL SELECT before FROM audit_log UNION ALL SELECT after FROM audit_log')
+          .pluck()
+          .all() as (string | null)[]) {
           if (document === null) continue;
           expect(typeof document).toBe('string');
           expect(() => JSON.parse(document) as unknown).not.toThrow();
         }
-        expect(Object.keys(JSON.parse(db.prepare('SELECT document FROM catalog').pluck().get() as string) as object).sort()).toEqual(['alerts', 'devices', 'points', 'sites', 'surveys', 'webhooks']);
+        expect(Object.keys(JSON.parse(db.prepare('SELECT document FROM catalog').pluck().get() as string) as object).sort()).toEqual([
+          'alerts',
+          'devices',
+          'points',
+          'sites',
+          'surveys',
+          'webhooks',
+        ]);
         for (const table of tables.filter((name) => !['report_files', 'catalog', 'audit_log'].includes(name))) {
-          const big = db.prepare(`SELECT COUNT(*) FROM ${table} WHERE ${(db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => `(typeof(${c.name}) = 'blob' OR length(${c.name}) > 512)`).join(' OR ')}`).pluck().get();
+          const big = db
+            .prepare(
+              `SELECT COUNT(*) FROM ${table} WHERE ${(db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => `(typeof(${c.name}) = 'blob' OR length(${c.name}) > 512)`).join(' OR ')}`,
+            )
+            .pluck()
+            .get();
           expect(big, table).toBe(0);
         }
       } finally {
@@ -90,10 +120,13 @@ describe('the emotion monitor', () => {
     try {
       // The first inference is slow (WASM warm-up): wait until frames were both analysed and dropped.
       await expect
-        .poll(async () => {
-          const c = (await cameras(t)).cameras[0];
-          return Math.min(c?.framesDropped ?? 0, 21 * (c?.framesAnalysed ?? 0));
-        }, { timeout: 60_000, interval: 500 })
+        .poll(
+          async () => {
+            const c = (await cameras(t)).cameras[0];
+            return Math.min(c?.framesDropped ?? 0, 21 * (c?.framesAnalysed ?? 0));
+          },
+          { timeout: 60_000, interval: 500 },
+        )
         .toBeGreaterThan(20);
       const status = (await cameras(t)).cameras[0]!;
       expect(status.framesAnalysed).toBeGreaterThan(0);
@@ -115,7 +148,13 @@ describe('the emotion monitor', () => {
       expect((await cameras(noModel)).emotion.error).toMatch(/Model file missing: .*tiny_face_detector_model-weights_manifest\.json/);
       const health = await fetch(`${noModel.gateway.httpUrl}/health`);
       expect(health.status).toBe(200);
-      const button = new SimulatedButton({ brokerUrl: noModel.gateway.mqttUrl, siteId: SITE.id, deviceId: DEVICES[0]!.id, buttons: 4, password: DEVICES[0]!.mqttPassword });
+      const button = new SimulatedButton({
+        brokerUrl: noModel.gateway.mqttUrl,
+        siteId: SITE.id,
+        deviceId: DEVICES[0]!.id,
+        buttons: 4,
+        password: DEVICES[0]!.mqttPassword,
+      });
       await button.connect();
       button.press(3);
       await button.drained();
@@ -126,10 +165,19 @@ describe('the emotion monitor', () => {
     }
 
     const badCamera = await startTestGateway({
-      cameras: [{ id: 'gone', siteId: SITE.id, tag: 'entry', source: { kind: 'ffmpeg', input: join(media.path, 'no-such-camera.mp4'), fps: 2, realtime: true } }],
+      cameras: [
+        {
+          id: 'gone',
+          siteId: SITE.id,
+          tag: 'entry',
+          source: { kind: 'ffmpeg', input: join(media.path, 'no-such-camera.mp4'), fps: 2, realtime: true },
+        },
+      ],
     });
     try {
-      await expect.poll(async () => (await cameras(badCamera)).cameras[0]?.error ?? '', { timeout: 60_000 }).toMatch(/ffmpeg could not read .*no-such-camera\.mp4/);
+      await expect
+        .poll(async () => (await cameras(badCamera)).cameras[0]?.error ?? '', { timeout: 60_000 })
+        .toMatch(/ffmpeg could not read .*no-such-camera\.mp4/);
       expect((await cameras(badCamera)).cameras[0]!.state).toBe('retrying');
       expect((await fetch(`${badCamera.gateway.httpUrl}/health`)).status).toBe(200);
     } finally {
@@ -137,7 +185,7 @@ describe('the emotion monitor', () => {
     }
   }, 120_000);
 
-  it('polls an IP camera\'s JPEG snapshot URL, and reports one that does not answer', async () => {
+  it("polls an IP camera's JPEG snapshot URL, and reports one that does not answer", async () => {
     const photo = readFileSync(samplePhotos()[1]!);
     let requests = 0;
     const camera = createServer((_req, res) => {
@@ -150,13 +198,22 @@ describe('the emotion monitor', () => {
     const t = await startTestGateway({
       cameras: [
         { id: 'ip-cam', siteId: SITE.id, tag: 'desk', source: { kind: 'snapshot', url, intervalMs: 200 } },
-        { id: 'dead-cam', siteId: SITE.id, tag: 'entry', source: { kind: 'snapshot', url: 'http://127.0.0.1:9/snapshot.jpg', intervalMs: 200 } },
+        {
+          id: 'dead-cam',
+          siteId: SITE.id,
+          tag: 'entry',
+          source: { kind: 'snapshot', url: 'http://127.0.0.1:9/snapshot.jpg', intervalMs: 200 },
+        },
       ],
     });
     try {
-      await expect.poll(async () => (await cameras(t)).cameras.find((c) => c.id === 'ip-cam')?.framesAnalysed ?? 0, { timeout: 60_000 }).toBeGreaterThan(2);
+      await expect
+        .poll(async () => (await cameras(t)).cameras.find((c) => c.id === 'ip-cam')?.framesAnalysed ?? 0, { timeout: 60_000 })
+        .toBeGreaterThan(2);
       expect(requests).toBeGreaterThan(2);
-      await expect.poll(async () => (await cameras(t)).cameras.find((c) => c.id === 'dead-cam')?.error ?? '').toMatch(/cannot read the snapshot http:\/\/127\.0\.0\.1:9/);
+      await expect
+        .poll(async () => (await cameras(t)).cameras.find((c) => c.id === 'dead-cam')?.error ?? '')
+        .toMatch(/cannot read the snapshot http:\/\/127\.0\.0\.1:9/);
     } finally {
       await t.close();
       await new Promise((r) => camera.close(r));

@@ -19,7 +19,16 @@ const deviceIds = ['fast-1', 'fast-2', 'fast-3'];
 const devices = deviceIds.map((id) => ({ id, pointId: POINT.id, buttons: 4, responseIntervalMs: 0, mqttPassword: `${id}-secret` }));
 
 function gatewayConfig(dataDir: string, mqtt: Record<string, unknown>) {
-  return { dataDir, http: { host: '127.0.0.1', port: 0 }, mqtt, log: { level: 'warn' }, demo: { mode: 'off' }, sites: [SITE], points: [POINT], devices };
+  return {
+    dataDir,
+    http: { host: '127.0.0.1', port: 0 },
+    mqtt,
+    log: { level: 'warn' },
+    demo: { mode: 'off' },
+    sites: [SITE],
+    points: [POINT],
+    devices,
+  };
 }
 
 async function killed(p: GatewayProcess, signal: NodeJS.Signals): Promise<void> {
@@ -39,7 +48,15 @@ describe('faults', () => {
     await waitForBanner(gateway);
 
     const buttons = devices.map(
-      (d) => new SimulatedButton({ brokerUrl: `mqtt://127.0.0.1:${port}`, siteId: SITE.id, deviceId: d.id, buttons: 4, password: d.mqttPassword, retransmitMs: 400 }),
+      (d) =>
+        new SimulatedButton({
+          brokerUrl: `mqtt://127.0.0.1:${port}`,
+          siteId: SITE.id,
+          deviceId: d.id,
+          buttons: 4,
+          password: d.mqttPassword,
+          retransmitMs: 400,
+        }),
     );
     await Promise.all(buttons.map((b) => b.connect()));
     cleanups.push(() => Promise.all(buttons.map((b) => b.close())));
@@ -98,7 +115,9 @@ describe('faults', () => {
     const gateway = spawnGateway(dir.path, gatewayConfig(dir.path, { url: `mqtt://127.0.0.1:${port}` }));
     cleanups.push(() => killed(gateway, 'SIGKILL'));
     await waitForBanner(gateway);
-    const buttons = devices.map((d) => new SimulatedButton({ brokerUrl: `mqtt://127.0.0.1:${port}`, siteId: SITE.id, deviceId: d.id, buttons: 4, retransmitMs: 400 }));
+    const buttons = devices.map(
+      (d) => new SimulatedButton({ brokerUrl: `mqtt://127.0.0.1:${port}`, siteId: SITE.id, deviceId: d.id, buttons: 4, retransmitMs: 400 }),
+    );
     await Promise.all(buttons.map((b) => b.connect()));
     cleanups.push(() => Promise.all(buttons.map((b) => b.close())));
     const crowd = new PressingCrowd(buttons);

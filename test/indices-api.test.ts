@@ -14,8 +14,13 @@ const dayStart = Date.UTC(2020, 0, 1);
 beforeAll(async () => {
   t = await startTestGateway({
     alerts: { defaults: true, rules: [], evaluateEveryMs: 1000 },
-    surveys: [{ id: 'exit', name: 'Exit survey', questions: [{ id: 'recommend', number: 1, scale: 'nps11', label: 'Would you recommend us?' }] }],
-    devices: [...DEVICES, { id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, mqttPassword: 'kiosk-1-secret', surveyId: 'exit' }],
+    surveys: [
+      { id: 'exit', name: 'Exit survey', questions: [{ id: 'recommend', number: 1, scale: 'nps11', label: 'Would you recommend us?' }] },
+    ],
+    devices: [
+      ...DEVICES,
+      { id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, mqttPassword: 'kiosk-1-secret', surveyId: 'exit' },
+    ],
   });
   session = await t.login();
 });
@@ -31,19 +36,29 @@ const api = async <T>(path: string, init: RequestInit = {}): Promise<{ status: n
 
 describe('indices over HTTP', () => {
   it('serves the Happy Index, its breakdown by point and its trend by minute, from presses over MQTT', async () => {
-    const button = new SimulatedButton({ brokerUrl: t.gateway.mqttUrl, siteId: SITE.id, deviceId: DEVICES[0]!.id, buttons: 4, password: DEVICES[0]!.mqttPassword });
+    const button = new SimulatedButton({
+      brokerUrl: t.gateway.mqttUrl,
+      siteId: SITE.id,
+      deviceId: DEVICES[0]!.id,
+      buttons: 4,
+      password: DEVICES[0]!.mqttPassword,
+    });
     await button.connect();
     for (const b of pressPlan([17, 16, 60, 126])) button.press(b);
     await button.drained();
     await button.close();
     const range = `from=${dayStart}&to=${Date.now() + 60_000}`;
-    const { body } = await api<{ result: { value: number; n: number; ci: [number, number] } }>(`/api/indices/happy?pointId=${POINT.id}&${range}`);
+    const { body } = await api<{ result: { value: number; n: number; ci: [number, number] } }>(
+      `/api/indices/happy?pointId=${POINT.id}&${range}`,
+    );
     expect(body.result.n).toBe(219);
     expect(body.result.value.toFixed(1)).toBe('78.2');
     const breakdown = await api<{ groups: { group: string; result: { n: number } }[] }>(`/api/indices/happy/breakdown?by=point&${range}`);
     expect(breakdown.body.groups).toEqual([{ group: POINT.id, result: expect.objectContaining({ n: 219 }) }]);
     const now = Date.now();
-    const trend = await api<{ points: { start: number; result: { n: number } }[] }>(`/api/indices/happy/trend?interval=minute&from=${now - 10 * 60_000}&to=${now + 120_000}`);
+    const trend = await api<{ points: { start: number; result: { n: number } }[] }>(
+      `/api/indices/happy/trend?interval=minute&from=${now - 10 * 60_000}&to=${now + 120_000}`,
+    );
     expect(trend.body.points.reduce((a, p) => a + p.result.n, 0)).toBe(219);
   });
 
@@ -55,7 +70,14 @@ describe('indices over HTTP', () => {
     await kiosk.publishAsync(`feedback/${SITE.id}/kiosk-1/answer`, answer(3, null), { qos: 1 });
     await kiosk.endAsync();
     const range = `from=${dayStart}&to=${Date.now() + 60_000}`;
-    await expect.poll(async () => (await api<{ answers: unknown[] }>('/api/answers?limit=1000')).body.answers.filter((a) => (a as { deviceId: string }).deviceId === 'kiosk-1').length).toBe(3);
+    await expect
+      .poll(
+        async () =>
+          (await api<{ answers: unknown[] }>('/api/answers?limit=1000')).body.answers.filter(
+            (a) => (a as { deviceId: string }).deviceId === 'kiosk-1',
+          ).length,
+      )
+      .toBe(3);
     const { body } = await api<{ result: { value: number; n: number } }>(`/api/indices/nps?surveyId=exit&${range}`);
     expect(body.result).toMatchObject({ value: 100, n: 1 });
   });
@@ -74,13 +96,31 @@ describe('customers served, response rate and staff', () => {
   it('takes customers by API, CSV (listing bad lines) and MQTT, and uses them in the response rate', async () => {
     const hour = 3_600_000;
     const base = Math.floor(Date.now() / hour) * hour - 5 * hour;
-    const post = await api(`/api/customers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pointId: POINT.id, from: base, to: base + hour, count: 100 }) });
+    const post = await api(`/api/customers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ pointId: POINT.id, from: base, to: base + hour, count: 100 }),
+    });
     expect(post.status).toBe(204);
     const csv = `pointId,from,to,count\n${POINT.id},${base + hour},${base + 2 * hour},300\nnowhere,${base},${base + hour},5\n${POINT.id},${base},${base - 1},5\n`;
-    const imported = await api<{ imported: number; errors: { line: number; message: string }[] }>(`/api/customers/import`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
-    expect(imported.body).toEqual({ imported: 1, errors: [{ line: 3, message: 'no point "nowhere"' }, { line: 4, message: '"from" must be a time before "to"' }] });
+    const imported = await api<{ imported: number; errors: { line: number; message: string }[] }>(`/api/customers/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: csv,
+    });
+    expect(imported.body).toEqual({
+      imported: 1,
+      errors: [
+        { line: 3, message: 'no point "nowhere"' },
+        { line: 4, message: '"from" must be a time before "to"' },
+      ],
+    });
     const counter = await mqtt.connectAsync(t.gateway.mqttUrl, { username: BRIDGE.username, password: BRIDGE.password });
-    await counter.publishAsync(`feedback/${SITE.id}/${POINT.id}/customers`, JSON.stringify({ v: 1, from: base + 2 * hour, to: base + 3 * hour, count: 1790 }), { qos: 1 });
+    await counter.publishAsync(
+      `feedback/${SITE.id}/${POINT.id}/customers`,
+      JSON.stringify({ v: 1, from: base + 2 * hour, to: base + 3 * hour, count: 1790 }),
+      { qos: 1 },
+    );
     await counter.endAsync();
     const range = `pointId=${POINT.id}&from=${base}&to=${Date.now() + 60_000}`;
     await expect.poll(async () => (await api<{ result: { n: number } }>(`/api/indices/responseRate?${range}`)).body.result.n).toBe(2190);
@@ -89,30 +129,66 @@ describe('customers served, response rate and staff', () => {
   });
 
   it('attributes answers to the staff member on shift', async () => {
-    expect((await api(`/api/staff/anna`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Anna K.' }) })).status).toBe(204);
+    expect(
+      (
+        await api(`/api/staff/anna`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name: 'Anna K.' }),
+        })
+      ).status,
+    ).toBe(204);
     const now = Date.now();
-    const shift = await api<{ id: number }>(`/api/shifts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ staffId: 'anna', pointId: POINT.id, from: now - 60_000, to: now + 3_600_000 }) });
+    const shift = await api<{ id: number }>(`/api/shifts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ staffId: 'anna', pointId: POINT.id, from: now - 60_000, to: now + 3_600_000 }),
+    });
     expect(shift.status).toBe(201);
-    const unknown = await api<{ message: string }>(`/api/shifts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ staffId: 'zed', pointId: POINT.id, from: now, to: now + 1 }) });
+    const unknown = await api<{ message: string }>(`/api/shifts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ staffId: 'zed', pointId: POINT.id, from: now, to: now + 1 }),
+    });
     expect(unknown.body.message).toMatch(/no staff member "zed"/);
-    const button = new SimulatedButton({ brokerUrl: t.gateway.mqttUrl, siteId: SITE.id, deviceId: DEVICES[1]!.id, buttons: 4, password: DEVICES[1]!.mqttPassword, bootCounter: 2 });
+    const button = new SimulatedButton({
+      brokerUrl: t.gateway.mqttUrl,
+      siteId: SITE.id,
+      deviceId: DEVICES[1]!.id,
+      buttons: 4,
+      password: DEVICES[1]!.mqttPassword,
+      bootCounter: 2,
+    });
     await button.connect();
     button.press(3);
     button.press(3);
     await button.drained();
     await button.close();
-    const { body } = await api<{ groups: { group: string; result: { n: number } }[] }>(`/api/indices/happy/breakdown?by=staff&from=${now - 60_000}&to=${now + 120_000}`);
+    const { body } = await api<{ groups: { group: string; result: { n: number } }[] }>(
+      `/api/indices/happy/breakdown?by=staff&from=${now - 60_000}&to=${now + 120_000}`,
+    );
     expect(body.groups.find((g) => g.group === 'anna')?.result.n).toBe(2);
   });
 });
 
 describe('alerts over HTTP and socket.io', () => {
   it('pushes a fired alert live, and a named user acknowledges it with a comment', async () => {
-    const socket: Socket = io(t.gateway.httpUrl, { path: '/socket.io', extraHeaders: { cookie: session.cookie }, transports: ['websocket'] });
+    const socket: Socket = io(t.gateway.httpUrl, {
+      path: '/socket.io',
+      extraHeaders: { cookie: session.cookie },
+      transports: ['websocket'],
+    });
     const pushed: { event: string; alert: { id: number; status: string } }[] = [];
     socket.on('alert', (m: (typeof pushed)[number]) => pushed.push(m));
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-    const button = new SimulatedButton({ brokerUrl: t.gateway.mqttUrl, siteId: SITE.id, deviceId: DEVICES[1]!.id, buttons: 4, password: DEVICES[1]!.mqttPassword, bootCounter: 3 });
+    const button = new SimulatedButton({
+      brokerUrl: t.gateway.mqttUrl,
+      siteId: SITE.id,
+      deviceId: DEVICES[1]!.id,
+      buttons: 4,
+      password: DEVICES[1]!.mqttPassword,
+      bootCounter: 3,
+    });
     await button.connect();
     for (let i = 0; i < 250; i++) button.press(0);
     await button.drained();
@@ -125,28 +201,51 @@ describe('alerts over HTTP and socket.io', () => {
       body: JSON.stringify({ comment: 'card terminal offline' }),
     });
     expect(ack.body).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'admin', comment: 'card terminal offline' });
-    expect((await api(`/api/alerts/${id}/ack`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(409);
-    expect((await api(`/api/alerts/99999/ack`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(404);
+    expect(
+      (await api(`/api/alerts/${id}/ack`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status,
+    ).toBe(409);
+    expect(
+      (await api(`/api/alerts/99999/ack`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status,
+    ).toBe(404);
     await expect.poll(() => pushed.some((p) => p.event === 'alert.acknowledged' && p.alert.id === id)).toBe(true);
     socket.disconnect();
   });
 });
 
 describe('device health over socket.io', () => {
-  it('pushes each hello, heartbeat and refusal of a site\'s devices to that site\'s sockets as it happens', async () => {
-    const socket: Socket = io(t.gateway.httpUrl, { path: '/socket.io', extraHeaders: { cookie: session.cookie }, transports: ['websocket'] });
+  it("pushes each hello, heartbeat and refusal of a site's devices to that site's sockets as it happens", async () => {
+    const socket: Socket = io(t.gateway.httpUrl, {
+      path: '/socket.io',
+      extraHeaders: { cookie: session.cookie },
+      transports: ['websocket'],
+    });
     const signals: { deviceId: string; siteId: string; kind: string; online: boolean; reason?: string }[] = [];
     socket.on('device', (m: (typeof signals)[number]) => signals.push(m));
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     const device = { id: 'kiosk-1', mqttPassword: 'kiosk-1-secret' };
-    const button = new SimulatedButton({ brokerUrl: t.gateway.mqttUrl, siteId: SITE.id, deviceId: device.id, buttons: 4, password: device.mqttPassword, bootCounter: 9 });
+    const button = new SimulatedButton({
+      brokerUrl: t.gateway.mqttUrl,
+      siteId: SITE.id,
+      deviceId: device.id,
+      buttons: 4,
+      password: device.mqttPassword,
+      bootCounter: 9,
+    });
     await button.connect();
     await expect.poll(() => signals.some((s) => s.deviceId === device.id && s.kind === 'hello')).toBe(true);
     button.heartbeat({ battery: 41, rssi: -70 });
     await expect.poll(() => signals.some((s) => s.deviceId === device.id && s.kind === 'heartbeat' && s.online)).toBe(true);
     // a press the configuration refuses (a 5-button scale at a 4-button device) is told to the screens with its reason
-    const raw = await mqtt.connectAsync(t.gateway.mqttUrl, { username: device.id, password: device.mqttPassword, clientId: `${device.id}-raw` });
-    await raw.publishAsync(`feedback/${SITE.id}/${device.id}/press`, JSON.stringify({ v: 1, boot: 9, seq: 500, button: 4, buttons: 5, uptimeMs: 1000 }), { qos: 1 });
+    const raw = await mqtt.connectAsync(t.gateway.mqttUrl, {
+      username: device.id,
+      password: device.mqttPassword,
+      clientId: `${device.id}-raw`,
+    });
+    await raw.publishAsync(
+      `feedback/${SITE.id}/${device.id}/press`,
+      JSON.stringify({ v: 1, boot: 9, seq: 500, button: 4, buttons: 5, uptimeMs: 1000 }),
+      { qos: 1 },
+    );
     await expect.poll(() => signals.find((s) => s.deviceId === device.id && s.kind === 'refused')?.reason).toBe('scale-mismatch');
     expect(signals.every((s) => s.siteId === SITE.id)).toBe(true);
     await raw.endAsync();

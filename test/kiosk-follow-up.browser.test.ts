@@ -32,7 +32,11 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  t = await startTestGateway({ surveys: [SURVEY], devices: [{ id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, surveyId: SURVEY.id }], alerts: { defaults: false } });
+  t = await startTestGateway({
+    surveys: [SURVEY],
+    devices: [{ id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, surveyId: SURVEY.id }],
+    alerts: { defaults: false },
+  });
   admin = await t.login();
   const { token } = await scopedToken(t, admin, { name: 'lobby kiosk', kind: 'kiosk', deviceId: 'kiosk-1' });
   browser = await launchChromium();
@@ -74,7 +78,11 @@ describe('the kiosk follow-up', () => {
     await page.locator('fb-follow-up input[name=consent]').uncheck();
     await page.locator('fb-follow-up button[data-callback]').click();
     // Without the consent box the browser keeps the form: still on the callback step.
-    expect(await page.locator('fb-follow-up input[name=consent]').evaluate((el) => (el as unknown as { validity: { valueMissing: boolean } }).validity.valueMissing)).toBe(true);
+    expect(
+      await page
+        .locator('fb-follow-up input[name=consent]')
+        .evaluate((el) => (el as unknown as { validity: { valueMissing: boolean } }).validity.valueMissing),
+    ).toBe(true);
     await page.locator('fb-follow-up input[name=consent]').check();
     await page.locator('fb-follow-up button[data-callback]').click();
     await page.clock.fastForward(2000);
@@ -100,9 +108,16 @@ describe('the kiosk follow-up', () => {
     await page.clock.fastForward(2000);
     await page.locator('fb-scale-question[data-question="2"] button[data-value="5"]').click();
     await page.locator('[data-testid=thanks]').waitFor();
-    await expect.poll(async () => (await t.get<{ answers: { value: number | null }[] }>('/api/answers?limit=10', admin)).answers.length).toBe(4);
+    await expect
+      .poll(async () => (await t.get<{ answers: { value: number | null }[] }>('/api/answers?limit=10', admin)).answers.length)
+      .toBe(4);
     // each answer came after its question had been on screen long enough to read: none is misuse
-    expect((await t.get<{ answers: { misuse: boolean }[] }>('/api/answers?limit=10', admin)).answers.map((a) => a.misuse)).toEqual([false, false, false, false]);
+    expect((await t.get<{ answers: { misuse: boolean }[] }>('/api/answers?limit=10', admin)).answers.map((a) => a.misuse)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(await cases()).toHaveLength(1);
   });
 });

@@ -15,7 +15,9 @@ let admin: SignedIn;
 let browser: Browser;
 let page: Page;
 
-const stored = async () => (await t.get<{ answers: { deviceId: string }[] }>('/api/answers?limit=100', admin)).answers.filter((a) => a.deviceId === 'kiosk-1').length;
+const stored = async () =>
+  (await t.get<{ answers: { deviceId: string }[] }>('/api/answers?limit=100', admin)).answers.filter((a) => a.deviceId === 'kiosk-1')
+    .length;
 
 /** Answers the first question, then leaves: the terminal must go back to it by itself. */
 async function walkAway(): Promise<void> {
@@ -25,7 +27,10 @@ async function walkAway(): Promise<void> {
 }
 
 beforeAll(async () => {
-  t = await startTestGateway({ surveys: [SURVEY], devices: [{ id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, surveyId: SURVEY.id }] });
+  t = await startTestGateway({
+    surveys: [SURVEY],
+    devices: [{ id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, surveyId: SURVEY.id }],
+  });
   admin = await t.login();
   const { token } = await scopedToken(t, admin, { name: 'kiosk', kind: 'kiosk', deviceId: 'kiosk-1' });
   browser = await launchChromium();
@@ -56,7 +61,9 @@ describe('a kiosk between customers', () => {
     // the terminal, idle at the first question, takes the edited survey at once
     const partial = () =>
       page.evaluate(() => {
-        const kiosk = (globalThis as unknown as { document: { querySelector(selector: string): unknown } }).document.querySelector('fb-kiosk');
+        const kiosk = (globalThis as unknown as { document: { querySelector(selector: string): unknown } }).document.querySelector(
+          'fb-kiosk',
+        );
         return (kiosk as { survey?: { survey: { idle: { partial: string } } } }).survey?.survey.idle.partial;
       });
     await expect.poll(partial).toBe('submit');
@@ -66,11 +73,30 @@ describe('a kiosk between customers', () => {
 
   it("greets each new customer in the terminal's language, with the question in that language; a customer may switch", async () => {
     const put = (path: string, body: unknown) =>
-      fetch(`${t.gateway.httpUrl}/api/settings/${path}`, { method: 'PUT', headers: { ...admin.headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${t.gateway.httpUrl}/api/settings/${path}`, {
+        method: 'PUT',
+        headers: { ...admin.headers, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const labels = { en: 'Would you recommend us to a friend?', ru: 'Порекомендуете ли вы нас другу?', zh: '您会向朋友推荐我们吗？' };
-    const localized = { ...SURVEY, idle: { afterSeconds: 5, partial: 'submit' }, questions: SURVEY.questions.map((q) => (q.number === 1 ? { ...q, label: labels } : q)) };
+    const localized = {
+      ...SURVEY,
+      idle: { afterSeconds: 5, partial: 'submit' },
+      questions: SURVEY.questions.map((q) => (q.number === 1 ? { ...q, label: labels } : q)),
+    };
     expect((await put(`surveys/${SURVEY.id}`, localized)).status).toBe(200);
-    expect((await put('devices/kiosk-1', { id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, surveyId: SURVEY.id, language: 'ru' })).status).toBe(200);
+    expect(
+      (
+        await put('devices/kiosk-1', {
+          id: 'kiosk-1',
+          pointId: POINT.id,
+          buttons: 4,
+          responseIntervalMs: 0,
+          surveyId: SURVEY.id,
+          language: 'ru',
+        })
+      ).status,
+    ).toBe(200);
     await page.getByText(labels.ru).waitFor();
     await page.locator('header button[lang=zh]').click();
     await page.getByText(labels.zh).waitFor();

@@ -3,20 +3,40 @@ import { POINT, SITE, startTestGateway, type TestGateway } from './helpers/test-
 import { scopedToken } from './helpers/identities.ts';
 import type { SignedIn } from './helpers/sign-in.ts';
 
-const SURVEY = { id: 'exit', name: 'Exit survey', questions: [{ id: 'recommend', number: 1, scale: 'nps11', label: 'Recommend?' }, { id: 'satisfied', number: 2, scale: 'csat5', label: 'Satisfied?' }] };
+const SURVEY = {
+  id: 'exit',
+  name: 'Exit survey',
+  questions: [
+    { id: 'recommend', number: 1, scale: 'nps11', label: 'Recommend?' },
+    { id: 'satisfied', number: 2, scale: 'csat5', label: 'Satisfied?' },
+  ],
+};
 
 let t: TestGateway;
 let admin: SignedIn;
 let kiosk: Record<string, string>;
 
 const send = async (boot: number, answers: unknown[], clock?: { bootWallMs: number; sentWallMs: number }) =>
-  (await fetch(`${t.gateway.httpUrl}/api/kiosk/answers`, { method: 'POST', headers: { ...kiosk, 'content-type': 'application/json' }, body: JSON.stringify({ boot, answers, ...(clock ? { clock } : {}) }) })).json();
+  (
+    await fetch(`${t.gateway.httpUrl}/api/kiosk/answers`, {
+      method: 'POST',
+      headers: { ...kiosk, 'content-type': 'application/json' },
+      body: JSON.stringify({ boot, answers, ...(clock ? { clock } : {}) }),
+    })
+  ).json();
 const stored = async (boot: number) =>
-  (await t.get<{ answers: { boot: number; seq: number; misuse: boolean }[] }>('/api/answers?limit=100', admin)).answers.filter((a) => a.boot === boot).sort((a, b) => a.seq - b.seq).map((a) => [a.seq, a.misuse]);
-const npsN = async () => (await t.get<{ result: { n: number } }>(`/api/indices/nps?siteId=${SITE.id}&from=0&to=${Date.now() + 60_000}`, admin)).result.n;
+  (await t.get<{ answers: { boot: number; seq: number; misuse: boolean }[] }>('/api/answers?limit=100', admin)).answers
+    .filter((a) => a.boot === boot)
+    .sort((a, b) => a.seq - b.seq)
+    .map((a) => [a.seq, a.misuse]);
+const npsN = async () =>
+  (await t.get<{ result: { n: number } }>(`/api/indices/nps?siteId=${SITE.id}&from=0&to=${Date.now() + 60_000}`, admin)).result.n;
 
 beforeAll(async () => {
-  t = await startTestGateway({ surveys: [SURVEY], devices: [{ id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 5000, surveyId: SURVEY.id }] });
+  t = await startTestGateway({
+    surveys: [SURVEY],
+    devices: [{ id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 5000, surveyId: SURVEY.id }],
+  });
   admin = await t.login();
   kiosk = { authorization: `Bearer ${(await scopedToken(t, admin, { name: 'kiosk', kind: 'kiosk', deviceId: 'kiosk-1' })).token}` };
 });
@@ -63,7 +83,12 @@ describe('misuse on a terminal (flagged, stored, never counted)', () => {
     const note = await fetch(`${t.gateway.httpUrl}/api/kiosk/notes`, {
       method: 'POST',
       headers: { ...kiosk, 'content-type': 'application/json' },
-      body: JSON.stringify({ boot: 1, seq: 2, comment: 'terrible, call me', contact: { kind: 'phone', value: '+49 30 7654321', consent: true } }),
+      body: JSON.stringify({
+        boot: 1,
+        seq: 2,
+        comment: 'terrible, call me',
+        contact: { kind: 'phone', value: '+49 30 7654321', consent: true },
+      }),
     });
     expect(((await note.json()) as { flags: string[] }).flags).toEqual(['misuse']);
     expect((await t.get<{ cases: unknown[] }>('/api/cases', admin)).cases).toEqual([]);

@@ -5,7 +5,11 @@ import { launchChromium } from './helpers/browser.ts';
 import { scopedToken } from './helpers/identities.ts';
 import type { SignedIn } from './helpers/sign-in.ts';
 
-const SURVEY = { id: 'exit', name: 'Exit survey', questions: [{ id: 'recommend', number: 1, scale: 'nps11', label: 'Would you recommend us to a friend?' }] };
+const SURVEY = {
+  id: 'exit',
+  name: 'Exit survey',
+  questions: [{ id: 'recommend', number: 1, scale: 'nps11', label: 'Would you recommend us to a friend?' }],
+};
 
 let t: TestGateway;
 let admin: SignedIn;
@@ -13,7 +17,10 @@ let browser: Browser;
 let token: string;
 
 beforeAll(async () => {
-  t = await startTestGateway({ surveys: [SURVEY], devices: [{ id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, surveyId: SURVEY.id }] });
+  t = await startTestGateway({
+    surveys: [SURVEY],
+    devices: [{ id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, surveyId: SURVEY.id }],
+  });
   admin = await t.login();
   token = (await scopedToken(t, admin, { name: 'kiosk', kind: 'kiosk', deviceId: 'kiosk-1' })).token;
   browser = await launchChromium();
@@ -30,7 +37,17 @@ describe('the kiosk app shell', () => {
     await page.goto(`${t.gateway.httpUrl}/kiosk/#token=${token}`);
     await page.locator('fb-scale-question[data-question="1"] button[data-value]').first().waitFor();
     // installed and in control of the page (it claims its clients when it activates)
-    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { navigator: { serviceWorker: { controller: unknown } } }).navigator.serviceWorker.controller !== null), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () =>
+              (globalThis as unknown as { navigator: { serviceWorker: { controller: unknown } } }).navigator.serviceWorker.controller !==
+              null,
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
 
     await context.setOffline(true);
     await page.reload();
@@ -40,7 +57,11 @@ describe('the kiosk app shell', () => {
     await context.setOffline(false);
     await page.evaluate(() => (globalThis as unknown as EventTarget).dispatchEvent(new Event('online')));
     await expect
-      .poll(async () => (await t.get<{ answers: { deviceId: string; value: number | null }[] }>('/api/answers?limit=10', admin)).answers.filter((a) => a.deviceId === 'kiosk-1').map((a) => a.value))
+      .poll(async () =>
+        (await t.get<{ answers: { deviceId: string; value: number | null }[] }>('/api/answers?limit=10', admin)).answers
+          .filter((a) => a.deviceId === 'kiosk-1')
+          .map((a) => a.value),
+      )
       .toEqual([8]);
     await context.close();
   });

@@ -15,7 +15,10 @@ let context: BrowserContext;
 let token: { token: string; info: { id: number } };
 
 beforeAll(async () => {
-  t = await startTestGateway({ surveys: [SURVEY], devices: [{ id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, surveyId: SURVEY.id }] });
+  t = await startTestGateway({
+    surveys: [SURVEY],
+    devices: [{ id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, surveyId: SURVEY.id }],
+  });
   session = await t.login();
   const created = await fetch(`${t.gateway.httpUrl}/api/tokens`, {
     method: 'POST',
@@ -33,14 +36,18 @@ afterAll(async () => {
 });
 
 const stored = async () =>
-  (await t.get<{ answers: { deviceId: string; boot: number; seq: number; questionId: string | null; value: number | null; source: string }[] }>('/api/answers?limit=1000', session)).answers.filter(
-    (a) => a.deviceId === 'kiosk-1',
-  );
+  (
+    await t.get<{
+      answers: { deviceId: string; boot: number; seq: number; questionId: string | null; value: number | null; source: string }[];
+    }>('/api/answers?limit=1000', session)
+  ).answers.filter((a) => a.deviceId === 'kiosk-1');
 
 const storedFull = async () =>
-  (await t.get<{ answers: { deviceId: string; questionId: string | null; value: number | null; occurredAt: number; receivedAt: number }[] }>('/api/answers?limit=1000', session)).answers.filter(
-    (a) => a.deviceId === 'kiosk-1',
-  );
+  (
+    await t.get<{
+      answers: { deviceId: string; questionId: string | null; value: number | null; occurredAt: number; receivedAt: number }[];
+    }>('/api/answers?limit=1000', session)
+  ).answers.filter((a) => a.deviceId === 'kiosk-1');
 
 /** Answers the three questions: NPS, CSAT, and skips the CES. */
 async function completeSurvey(page: Page, nps: number, csat: number): Promise<void> {
@@ -63,7 +70,11 @@ describe('the kiosk', () => {
     await completeSurvey(page, 9, 4);
     await expect.poll(async () => (await stored()).length).toBe(3);
     const answers = await stored();
-    expect(answers.map((a) => [a.questionId, a.value]).sort()).toEqual([['easy', null], ['recommend', 9], ['satisfied', 4]]);
+    expect(answers.map((a) => [a.questionId, a.value]).sort()).toEqual([
+      ['easy', null],
+      ['recommend', 9],
+      ['satisfied', 4],
+    ]);
     expect(new Set(answers.map((a) => a.source))).toEqual(new Set(['kiosk']));
   });
 
@@ -87,7 +98,12 @@ describe('the kiosk', () => {
     await expect.poll(async () => (await stored()).length, { timeout: 10_000 }).toBe(12);
     const answers = await stored();
     expect(new Set(answers.map((a) => `${a.boot}:${a.seq}`)).size).toBe(12);
-    expect(answers.filter((a) => a.questionId === 'recommend').map((a) => a.value).sort((a, b) => a! - b!)).toEqual([3, 7, 9, 10]);
+    expect(
+      answers
+        .filter((a) => a.questionId === 'recommend')
+        .map((a) => a.value)
+        .sort((a, b) => a! - b!),
+    ).toEqual([3, 7, 9, 10]);
     // answered offline, sent seconds later by a new page (a new boot): dated when they were given
     const late = (await storedFull()).filter((a) => a.questionId === 'recommend' && [10, 3, 7].includes(a.value!));
     for (const a of late) {
@@ -133,7 +149,11 @@ describe('the kiosk', () => {
     await page.locator('fb-pair input[name=code]').fill(code.toLowerCase());
     await page.locator('fb-pair button[type=submit]').click();
     await page.locator('fb-scale-question[data-question="1"] button[data-value]').first().waitFor();
-    const again = await fetch(`${t.gateway.httpUrl}/api/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+    const again = await fetch(`${t.gateway.httpUrl}/api/pair`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
     expect(again.status).toBe(404);
   });
 });

@@ -45,7 +45,17 @@ describe('the gateway process', () => {
     cleanups.push(() => p.child.kill('SIGKILL'));
     const { mqttUrl } = await waitForBanner(p);
 
-    const buttons = DEVICES.map((d) => new SimulatedButton({ brokerUrl: mqttUrl, siteId: SITE.id, deviceId: d.id, buttons: 4, retransmitMs: 60_000, password: d.mqttPassword }));
+    const buttons = DEVICES.map(
+      (d) =>
+        new SimulatedButton({
+          brokerUrl: mqttUrl,
+          siteId: SITE.id,
+          deviceId: d.id,
+          buttons: 4,
+          retransmitMs: 60_000,
+          password: d.mqttPassword,
+        }),
+    );
     await Promise.all(buttons.map((b) => b.connect()));
     let pressing = true;
     const loops = buttons.map(async (b) => {
@@ -69,7 +79,9 @@ describe('the gateway process', () => {
       let acknowledged = 0;
       for (const b of buttons) {
         const stored = new Set(
-          (db.prepare('SELECT seq FROM answers WHERE device_id = ? AND boot = ?').all(b.deviceId, b.boot) as { seq: number }[]).map((r) => r.seq),
+          (db.prepare('SELECT seq FROM answers WHERE device_id = ? AND boot = ?').all(b.deviceId, b.boot) as { seq: number }[]).map(
+            (r) => r.seq,
+          ),
         );
         const acked = b.acknowledged();
         acknowledged += acked.length;

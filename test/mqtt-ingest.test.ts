@@ -25,7 +25,13 @@ const metric = (name: string, labels: string) => readMetric(t.gateway.httpUrl, n
 
 describe('presses over MQTT through the embedded broker', () => {
   it('stores every acknowledged press once and serves it from the HTTP API', async () => {
-    const button = new SimulatedButton({ brokerUrl: t.gateway.mqttUrl, siteId: SITE.id, deviceId: DEVICES[0]!.id, buttons: 4, password: DEVICES[0]!.mqttPassword });
+    const button = new SimulatedButton({
+      brokerUrl: t.gateway.mqttUrl,
+      siteId: SITE.id,
+      deviceId: DEVICES[0]!.id,
+      buttons: 4,
+      password: DEVICES[0]!.mqttPassword,
+    });
     await button.connect();
     const plan = pressPlan([17, 16, 60, 126]);
     for (const b of plan) button.press(b);
@@ -139,7 +145,12 @@ describe('HTTP API security and errors', () => {
 
   it('reports ready on /health and serves Prometheus metrics', async () => {
     const health = await fetch(`${t.gateway.httpUrl}/health`);
-    expect(await health.json()).toEqual({ status: 'ready', checks: { store: true, broker: true }, reason: null, emotion: { state: 'off', backend: null, model: null, error: null } });
+    expect(await health.json()).toEqual({
+      status: 'ready',
+      checks: { store: true, broker: true },
+      reason: null,
+      emotion: { state: 'off', backend: null, model: null, error: null },
+    });
     expect(await metric('feedback_answers_stored_total', '')).toBeGreaterThanOrEqual(220);
   });
 });

@@ -8,7 +8,11 @@ import { scopedToken } from './helpers/identities.ts';
 import type { SignedIn } from './helpers/sign-in.ts';
 
 const SURVEY = exitSurvey({
-  followUp: { question: 1, negative: [{ id: 'service:waiting-time', label: 'Waiting time' }], positive: [{ id: 'staff', label: 'Friendly staff' }] },
+  followUp: {
+    question: 1,
+    negative: [{ id: 'service:waiting-time', label: 'Waiting time' }],
+    positive: [{ id: 'staff', label: 'Friendly staff' }],
+  },
 });
 
 interface StoredAnswer {
@@ -25,18 +29,29 @@ let phone: BrowserContext;
 let queueSystem: Record<string, string>;
 
 const issue = async (kind: 'once' | 'standing', headers = queueSystem) => {
-  const response = await fetch(`${t.gateway.httpUrl}/api/points/${POINT.id}/survey-codes`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ kind }) });
+  const response = await fetch(`${t.gateway.httpUrl}/api/points/${POINT.id}/survey-codes`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ kind }),
+  });
   return { status: response.status, body: (await response.json()) as { code: string; path: string; expiresAt: number | null } };
 };
 const submit = (code: string, body: unknown) =>
-  fetch(`${t.gateway.httpUrl}/api/phone/${code}/answers`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.0.9' }, body: JSON.stringify(body) });
-const phoneAnswers = async () => (await t.get<{ answers: StoredAnswer[] }>('/api/answers?limit=100', admin)).answers.filter((a) => a.source === 'phone');
+  fetch(`${t.gateway.httpUrl}/api/phone/${code}/answers`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.0.9' },
+    body: JSON.stringify(body),
+  });
+const phoneAnswers = async () =>
+  (await t.get<{ answers: StoredAnswer[] }>('/api/answers?limit=100', admin)).answers.filter((a) => a.source === 'phone');
 
 beforeAll(async () => {
   t = await startTestGateway({ points: [{ ...POINT, surveyId: SURVEY.id }], surveys: [SURVEY], alerts: { defaults: false } });
   admin = await t.login();
   // The queue system holds an integration token that may record traffic: it issues one-time codes.
-  queueSystem = { authorization: `Bearer ${(await scopedToken(t, admin, { name: 'queue system', kind: 'integration', scopes: ['traffic:write'] })).token}` };
+  queueSystem = {
+    authorization: `Bearer ${(await scopedToken(t, admin, { name: 'queue system', kind: 'integration', scopes: ['traffic:write'] })).token}`,
+  };
   browser = await launchChromium();
   phone = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 });
@@ -69,9 +84,9 @@ describe('the survey on a phone', () => {
       [`phone.${POINT.id}`, 'recommend', 3],
       [`phone.${POINT.id}`, 'satisfied', 2],
     ]);
-    await expect.poll(async () => (await t.get<{ cases: { summary: string }[] }>('/api/cases', admin)).cases.map((c) => c.summary)).toEqual([
-      'negative answer with a comment: nps11 3; reasons: service:waiting-time; “Forty minutes in the queue”',
-    ]);
+    await expect
+      .poll(async () => (await t.get<{ cases: { summary: string }[] }>('/api/cases', admin)).cases.map((c) => c.summary))
+      .toEqual(['negative answer with a comment: nps11 3; reasons: service:waiting-time; “Forty minutes in the queue”']);
 
     // The same code again (a second phone, a resent link): refused, in the customer's words.
     await page.reload();
@@ -88,7 +103,12 @@ describe('the survey on a phone', () => {
     const second = (await issue('standing', admin.headers)).body;
     expect((await submit(first.code, { answers: [{ question: 1, value: 8 }] })).status).toBe(410);
     expect((await submit(second.code, { answers: [{ question: 1, value: 8 }] })).status).toBe(200);
-    expect((await phoneAnswers()).filter((a) => a.questionId === 'recommend').map((a) => a.value).sort()).toEqual([10, 3, 8, 9]);
+    expect(
+      (await phoneAnswers())
+        .filter((a) => a.questionId === 'recommend')
+        .map((a) => a.value)
+        .sort(),
+    ).toEqual([10, 3, 8, 9]);
   });
 
   it('refuses unknown codes, answers that do not fit, and issuing without the right', async () => {

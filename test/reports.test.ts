@@ -5,7 +5,11 @@ import { POINT, SITE, startTestGateway, type TestGateway } from './helpers/test-
 import { scopedToken, userSession } from './helpers/identities.ts';
 import type { SignedIn } from './helpers/sign-in.ts';
 
-const SURVEY = { id: 'exit', name: 'Exit survey', questions: [{ id: 'recommend', number: 1, scale: 'nps11', label: 'Would you recommend us?' }] };
+const SURVEY = {
+  id: 'exit',
+  name: 'Exit survey',
+  questions: [{ id: 'recommend', number: 1, scale: 'nps11', label: 'Would you recommend us?' }],
+};
 
 let t: TestGateway;
 let admin: SignedIn;
@@ -13,21 +17,43 @@ let reportId: number;
 const from = Date.now() - 86_400_000;
 
 async function post(path: string, body: unknown, headers: Record<string, string> = admin.headers) {
-  return fetch(`${t.gateway.httpUrl}${path}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return fetch(`${t.gateway.httpUrl}${path}`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 beforeAll(async () => {
-  t = await startTestGateway({ surveys: [SURVEY], devices: [{ id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, surveyId: SURVEY.id }], alerts: { defaults: false } });
+  t = await startTestGateway({
+    surveys: [SURVEY],
+    devices: [{ id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, surveyId: SURVEY.id }],
+    alerts: { defaults: false },
+  });
   admin = await t.login();
   const kiosk = { authorization: `Bearer ${(await scopedToken(t, admin, { name: 'kiosk', kind: 'kiosk', deviceId: 'kiosk-1' })).token}` };
   // Three detractors who say why (three cases, one category), and two promoters.
   const values = [2, 3, 1, 9, 10];
-  expect((await post('/api/kiosk/answers', { boot: 1, answers: values.map((value, i) => ({ seq: i + 1, question: 1, value, uptimeMs: 1000 * (i + 1) })) }, kiosk)).status).toBe(200);
-  for (const seq of [1, 2, 3]) expect((await post('/api/kiosk/notes', { boot: 1, seq, reasons: ['service:waiting-time'], comment: 'Waited too long' }, kiosk)).status).toBe(200);
+  expect(
+    (
+      await post(
+        '/api/kiosk/answers',
+        { boot: 1, answers: values.map((value, i) => ({ seq: i + 1, question: 1, value, uptimeMs: 1000 * (i + 1) })) },
+        kiosk,
+      )
+    ).status,
+  ).toBe(200);
+  for (const seq of [1, 2, 3])
+    expect(
+      (await post('/api/kiosk/notes', { boot: 1, seq, reasons: ['service:waiting-time'], comment: 'Waited too long' }, kiosk)).status,
+    ).toBe(200);
   await fetch(`${t.gateway.httpUrl}/api/reviews/import?siteId=${SITE.id}`, {
     method: 'POST',
     headers: { ...admin.headers, 'content-type': 'application/json' },
-    body: JSON.stringify([{ platform: 'maps', id: 'a', date: new Date().toISOString(), rating: 5, text: 'Great' }, { platform: 'maps', id: 'b', date: new Date().toISOString(), rating: 1, text: 'Slow' }]),
+    body: JSON.stringify([
+      { platform: 'maps', id: 'a', date: new Date().toISOString(), rating: 5, text: 'Great' },
+      { platform: 'maps', id: 'b', date: new Date().toISOString(), rating: 1, text: 'Slow' },
+    ]),
   });
   const made = await post('/api/reports', { siteId: SITE.id, from, to: Date.now() + 60_000 });
   expect(made.status).toBe(201);
@@ -35,11 +61,14 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const download = (format: string, headers = admin.headers) => fetch(`${t.gateway.httpUrl}/api/reports/${reportId}/report.${format}`, { headers });
+const download = (format: string, headers = admin.headers) =>
+  fetch(`${t.gateway.httpUrl}/api/reports/${reportId}/report.${format}`, { headers });
 
 describe('reports on demand', () => {
   it('is listed, and its workbook holds the same totals as the store', async () => {
-    const { reports } = (await (await fetch(`${t.gateway.httpUrl}/api/reports?siteId=${SITE.id}`, { headers: admin.headers })).json()) as { reports: { id: number; status: string; kind: string }[] };
+    const { reports } = (await (await fetch(`${t.gateway.httpUrl}/api/reports?siteId=${SITE.id}`, { headers: admin.headers })).json()) as {
+      reports: { id: number; status: string; kind: string }[];
+    };
     expect(reports.find((r) => r.id === reportId)).toMatchObject({ status: 'ready', kind: 'on_demand' });
     const response = await download('xlsx');
     expect(response.headers.get('content-type')).toMatch(/spreadsheetml/);

@@ -12,11 +12,21 @@ let t: TestGateway;
 let admin: SignedIn;
 
 async function send(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<Reply> {
-  const response = await fetch(`${t.gateway.httpUrl}${path}`, { method, headers: { ...admin.headers, ...headers }, ...(body === undefined ? {} : { body }) });
+  const response = await fetch(`${t.gateway.httpUrl}${path}`, {
+    method,
+    headers: { ...admin.headers, ...headers },
+    ...(body === undefined ? {} : { body }),
+  });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }
-const json = (method: string, path: string, body?: unknown) => send(method, path, body === undefined ? undefined : JSON.stringify(body), body === undefined ? {} : { 'content-type': 'application/json' });
+const json = (method: string, path: string, body?: unknown) =>
+  send(
+    method,
+    path,
+    body === undefined ? undefined : JSON.stringify(body),
+    body === undefined ? {} : { 'content-type': 'application/json' },
+  );
 
 beforeAll(async () => {
   t = await startTestGateway({ reviews: { webhookSecret: WEBHOOK_SECRET } });
@@ -45,7 +55,16 @@ describe('the online reviews journal', () => {
       [5, 'rating'],
       [8, 'platform'],
     ]);
-    const { reviews } = (await json('GET', `/api/reviews?siteId=${SITE.id}`)).body as { reviews: { externalId: string | null; platform: string; sentiment: string; sentimentFrom: string; rating: number | null; text: string }[] };
+    const { reviews } = (await json('GET', `/api/reviews?siteId=${SITE.id}`)).body as {
+      reviews: {
+        externalId: string | null;
+        platform: string;
+        sentiment: string;
+        sentimentFrom: string;
+        rating: number | null;
+        text: string;
+      }[];
+    };
     const byKey = new Map(reviews.map((r) => [r.externalId ?? r.platform, r]));
     expect(byKey.get('m-1')).toMatchObject({ sentiment: 'positive', sentimentFrom: 'rating' });
     expect(byKey.get('market')).toMatchObject({ sentiment: 'positive', sentimentFrom: 'text' });
@@ -63,15 +82,29 @@ describe('the online reviews journal', () => {
       { platform: 'market', date: 'yesterday', rating: 1 },
       'not an object',
     ]);
-    expect(result.body).toEqual({ imported: 1, duplicates: 1, problems: [{ item: 3, message: expect.stringMatching(/^date/) }, { item: 4, message: 'not an object' }] });
+    expect(result.body).toEqual({
+      imported: 1,
+      duplicates: 1,
+      problems: [
+        { item: 3, message: expect.stringMatching(/^date/) },
+        { item: 4, message: 'not an object' },
+      ],
+    });
     expect((await json('POST', '/api/reviews/import?siteId=nowhere', [])).status).toBe(404);
   });
 
   it('takes reviews from the webhook only with the right signature', async () => {
-    const body = JSON.stringify({ siteId: SITE.id, reviews: [{ platform: 'social', id: 'w-1', date: '2026-11-23T12:00:00Z', author: 'Kim', text: 'Terrible queue, rude staff' }] });
+    const body = JSON.stringify({
+      siteId: SITE.id,
+      reviews: [{ platform: 'social', id: 'w-1', date: '2026-11-23T12:00:00Z', author: 'Kim', text: 'Terrible queue, rude staff' }],
+    });
     const sign = (b: string) => `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(b).digest('hex')}`;
     const post = (b: string, signature?: string) =>
-      fetch(`${t.gateway.httpUrl}/api/reviews/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', ...(signature ? { 'x-feedback-signature': signature } : {}) }, body: b });
+      fetch(`${t.gateway.httpUrl}/api/reviews/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(signature ? { 'x-feedback-signature': signature } : {}) },
+        body: b,
+      });
     expect((await post(body)).status).toBe(401);
     expect((await post(body, sign(`${body} `))).status).toBe(401);
     expect((await post('{"siteId":', sign('{"siteId":'))).status).toBe(400);
@@ -81,7 +114,9 @@ describe('the online reviews journal', () => {
   });
 
   it('drafts a reply in the tone of the review, records the answer, and passes a review to quality as one case', async () => {
-    const { reviews } = (await json('GET', `/api/reviews?siteId=${SITE.id}&sentiment=negative`)).body as { reviews: { id: number; externalId: string | null }[] };
+    const { reviews } = (await json('GET', `/api/reviews?siteId=${SITE.id}&sentiment=negative`)).body as {
+      reviews: { id: number; externalId: string | null }[];
+    };
     const kim = reviews.find((r) => r.externalId === 'w-1')!;
     const draft = (await json('GET', `/api/reviews/${kim.id}/draft?language=en`)).body.draft as string;
     expect(draft).toMatch(/^Dear Kim,/);
@@ -89,7 +124,11 @@ describe('the online reviews journal', () => {
     const passed = await json('POST', `/api/reviews/${kim.id}/status`, { to: 'passed_to_quality' });
     expect(passed.body.status).toBe('passed_to_quality');
     const caseId = passed.body.caseId as number;
-    expect((await json('GET', `/api/cases/${caseId}`)).body.case).toMatchObject({ origin: 'review', sourceKey: `review:${kim.id}`, severity: 2 });
+    expect((await json('GET', `/api/cases/${caseId}`)).body.case).toMatchObject({
+      origin: 'review',
+      sourceKey: `review:${kim.id}`,
+      severity: 2,
+    });
     expect((await json('POST', `/api/reviews/${kim.id}/status`, { to: 'passed_to_quality' })).status).toBe(409);
     const answered = await json('POST', `/api/reviews/${kim.id}/reply`, { text: draft });
     expect(answered.body).toMatchObject({ status: 'answered', answeredBy: 'admin' });

@@ -26,7 +26,10 @@ async function closePort(port: SerialPort): Promise<void> {
 
 async function storedSeqs(deviceId: string): Promise<number[]> {
   const { answers } = await t.get<{ answers: { deviceId: string; seq: number }[] }>('/api/answers?limit=1000');
-  return answers.filter((a) => a.deviceId === deviceId).map((a) => a.seq).sort((a, b) => a - b);
+  return answers
+    .filter((a) => a.deviceId === deviceId)
+    .map((a) => a.seq)
+    .sort((a, b) => a - b);
 }
 
 beforeAll(async () => {
@@ -68,14 +71,30 @@ describe('serial devices over a pseudo-terminal', () => {
     button.press(2);
     await button.drained();
     button.heartbeat();
-    port.write(Buffer.from(encodeFrame({ type: 'hello', deviceId: 0xdead, boot: 1, seq: 0, buttons: 4, scale: 'smiley', model: 'X', firmware: '1' })));
+    port.write(
+      Buffer.from(
+        encodeFrame({ type: 'hello', deviceId: 0xdead, boot: 1, seq: 0, buttons: 4, scale: 'smiley', model: 'X', firmware: '1' }),
+      ),
+    );
     await expect.poll(() => frames.some((f) => f.type === 'error' && f.deviceId === 0xdead && f.code === 'unknownDevice')).toBe(true);
     expect(frames.find((f) => f.type === 'config' && f.deviceId === OTHER_DEVICE)).toMatchObject({ responseIntervalMs: 0, boot: 7 });
     await expect
-      .poll(async () => (await t.get<{ devices: { id: string; pressesSinceBoot: number | null }[] }>('/api/devices')).devices.find((d) => d.id === '0000002b')?.pressesSinceBoot)
+      .poll(
+        async () =>
+          (await t.get<{ devices: { id: string; pressesSinceBoot: number | null }[] }>('/api/devices')).devices.find(
+            (d) => d.id === '0000002b',
+          )?.pressesSinceBoot,
+      )
       .toBe(2);
     const { devices } = await t.get<{ devices: Record<string, unknown>[] }>('/api/devices');
-    expect(devices.find((d) => d.id === '0000002b')).toMatchObject({ model: 'SIM-SERIAL', firmware: '1.0.0', transport: 'serial', boot: 7, lostSinceBoot: 0, online: true });
+    expect(devices.find((d) => d.id === '0000002b')).toMatchObject({
+      model: 'SIM-SERIAL',
+      firmware: '1.0.0',
+      transport: 'serial',
+      boot: 7,
+      lostSinceBoot: 0,
+      online: true,
+    });
     button.close();
     await closePort(port);
   });
@@ -89,7 +108,11 @@ describe('serial devices over a pseudo-terminal', () => {
     const chunks: Buffer[] = [];
     for (let seq = 1; seq <= sent; seq++) {
       chunks.push(randomBytes(5000));
-      chunks.push(Buffer.from(encodeFrame({ type: 'press', deviceId: SERIAL_DEVICE, boot, seq, button: seq % 4, durationMs: 50, uptimeMs: seq * 100 })));
+      chunks.push(
+        Buffer.from(
+          encodeFrame({ type: 'press', deviceId: SERIAL_DEVICE, boot, seq, button: seq % 4, durationMs: 50, uptimeMs: seq * 100 }),
+        ),
+      );
     }
     const stream = Buffer.concat(chunks);
     expect(stream.length).toBeGreaterThan(1_000_000);
@@ -98,7 +121,16 @@ describe('serial devices over a pseudo-terminal', () => {
       if (!ok) await new Promise((r) => port.once('drain', r));
     }
     await expect
-      .poll(() => Math.max(0, ...frames.filter((f) => f.type === 'ack' && f.deviceId === SERIAL_DEVICE && f.boot === boot).map((f) => (f as { upTo: number }).upTo)), { timeout: 20_000 })
+      .poll(
+        () =>
+          Math.max(
+            0,
+            ...frames
+              .filter((f) => f.type === 'ack' && f.deviceId === SERIAL_DEVICE && f.boot === boot)
+              .map((f) => (f as { upTo: number }).upTo),
+          ),
+        { timeout: 20_000 },
+      )
       .toBe(sent);
     const { answers } = await t.get<{ answers: { deviceId: string; boot: number }[] }>('/api/answers?limit=1000');
     expect(answers.filter((a) => a.deviceId === SERIAL_ID && a.boot === boot)).toHaveLength(sent);

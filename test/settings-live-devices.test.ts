@@ -22,7 +22,12 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function send(method: string, path: string, body: unknown, contentType = 'application/json'): Promise<{ status: number; body: Record<string, unknown> }> {
+async function send(
+  method: string,
+  path: string,
+  body: unknown,
+  contentType = 'application/json',
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${t.gateway.httpUrl}${path}`, {
     method,
     headers: { ...admin.headers, 'content-type': contentType },
@@ -33,7 +38,10 @@ async function send(method: string, path: string, body: unknown, contentType = '
 
 const storedOf = async (deviceId: string) => {
   const { answers } = await t.get<{ answers: { deviceId: string; value: number }[] }>('/api/answers?limit=1000', admin);
-  return answers.filter((a) => a.deviceId === deviceId).map((a) => a.value).sort();
+  return answers
+    .filter((a) => a.deviceId === deviceId)
+    .map((a) => a.value)
+    .sort();
 };
 
 const zigbeeButton = (id: string, name: string) => ({
@@ -68,7 +76,13 @@ describe('devices added while the gateway runs', () => {
   it('stores every press of a native MQTT button added through the settings API', async () => {
     const device = { id: 'native-live', pointId: POINT.id, buttons: 3, responseIntervalMs: 0, mqttPassword: 'native-live-secret' };
     expect((await send('PUT', '/api/settings/devices/native-live', device)).status).toBe(200);
-    const button = new SimulatedButton({ brokerUrl: t.gateway.mqttUrl, siteId: SITE.id, deviceId: device.id, buttons: 3, password: device.mqttPassword });
+    const button = new SimulatedButton({
+      brokerUrl: t.gateway.mqttUrl,
+      siteId: SITE.id,
+      deviceId: device.id,
+      buttons: 3,
+      password: device.mqttPassword,
+    });
     await button.connect();
     for (const value of [0, 1, 2]) button.press(value);
     await button.drained();

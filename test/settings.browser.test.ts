@@ -46,7 +46,9 @@ describe('the settings screen', () => {
     const { context, page } = await signedIn('admin', TEST_PASSWORD);
     await page.goto(`${t.gateway.httpUrl}/dashboard/settings`);
     await page.locator('fb-settings button[data-tab=transfer]').click();
-    await page.locator('fb-settings-transfer textarea[data-import]').fill(`points:\n  - id: ${POINT.id}\n    siteId: ${SITE.id}\n    name: Main desk\n`);
+    await page
+      .locator('fb-settings-transfer textarea[data-import]')
+      .fill(`points:\n  - id: ${POINT.id}\n    siteId: ${SITE.id}\n    name: Main desk\n`);
     await page.locator('fb-settings-transfer button[type=submit]').click();
     const preview = page.locator('fb-settings-transfer [data-preview]');
     await preview.waitFor();
@@ -70,7 +72,9 @@ describe('the settings screen', () => {
     await newUser.locator('button[type=submit]').click();
     await page.locator('fb-users tr[data-user="manager-7"]').waitFor();
     const users = await t.get<{ users: { username: string; role: string; sites: string[]; mustChangePassword: boolean }[] }>('/api/users');
-    expect(users.users.find((u) => u.username === 'manager-7')).toEqual(expect.objectContaining({ role: 'manager', sites: [SITE.id], mustChangePassword: true }));
+    expect(users.users.find((u) => u.username === 'manager-7')).toEqual(
+      expect.objectContaining({ role: 'manager', sites: [SITE.id], mustChangePassword: true }),
+    );
 
     await page.locator('fb-settings button[data-tab=tokens]').click();
     await page.locator('fb-tokens input[name=name]').fill('queue system');
@@ -111,13 +115,21 @@ describe('the settings screen', () => {
     const added = await fetch(`${t.gateway.httpUrl}/api/shifts`, {
       method: 'POST',
       headers: { ...admin.headers, 'content-type': 'application/json' },
-      body: JSON.stringify({ staffId: 'anna', pointId: POINT.id, from: new Date(old.from).toISOString(), to: new Date(old.to).toISOString() }),
+      body: JSON.stringify({
+        staffId: 'anna',
+        pointId: POINT.id,
+        from: new Date(old.from).toISOString(),
+        to: new Date(old.to).toISOString(),
+      }),
     });
     expect(added.status).toBe(201);
     await page.locator('fb-staff-rota button[data-this-period]').click();
     await expect.poll(async () => rows.count()).toBe(1);
     await page.locator('fb-staff-rota select[name=periodKind]').selectOption('month');
-    const oldMonth = await page.evaluate((ms) => `${new Date(ms).getFullYear()}-${String(new Date(ms).getMonth() + 1).padStart(2, '0')}`, old.from);
+    const oldMonth = await page.evaluate(
+      (ms) => `${new Date(ms).getFullYear()}-${String(new Date(ms).getMonth() + 1).padStart(2, '0')}`,
+      old.from,
+    );
     await page.locator('fb-staff-rota input[name=period]').fill(oldMonth);
     await expect.poll(async () => rows.count()).toBe(1);
     const oldStart = await page.evaluate((ms) => new Date(ms).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' }), old.from);

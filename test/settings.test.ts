@@ -15,13 +15,25 @@ let admin: SignedIn;
 interface Settings {
   version: number;
   scope: string;
-  catalog: { sites: { id: string; timeZone: string }[]; points: { id: string; siteId: string; name: string; goal: number }[]; devices: { id: string; mqttPassword?: string }[]; surveys: typeof SURVEY[]; webhooks: { url: string; secret: string }[] };
+  catalog: {
+    sites: { id: string; timeZone: string }[];
+    points: { id: string; siteId: string; name: string; goal: number }[];
+    devices: { id: string; mqttPassword?: string }[];
+    surveys: (typeof SURVEY)[];
+    webhooks: { url: string; secret: string }[];
+  };
 }
 interface Audit {
   entries: { actor: string; action: string; target: string; before: unknown; after: unknown }[];
 }
 
-async function call(method: string, path: string, session: SignedIn, body?: unknown, contentType = 'application/json'): Promise<{ status: number; body: Record<string, unknown> }> {
+async function call(
+  method: string,
+  path: string,
+  session: SignedIn,
+  body?: unknown,
+  contentType = 'application/json',
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${t.gateway.httpUrl}${path}`, {
     method,
     headers: { ...session.headers, ...(body === undefined ? {} : { 'content-type': contentType }) },
@@ -37,7 +49,10 @@ const sitesYaml = (sites: Settings['catalog']['sites'], id: string, timeZone: st
   stringifyYaml({ sites: sites.map((s) => (s.id === id ? { ...s, timeZone } : s)) });
 
 beforeAll(async () => {
-  t = await startTestGateway({ surveys: [SURVEY], devices: [...DEVICES, { id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, surveyId: SURVEY.id }] });
+  t = await startTestGateway({
+    surveys: [SURVEY],
+    devices: [...DEVICES, { id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, surveyId: SURVEY.id }],
+  });
   admin = await t.login();
 });
 afterAll(async () => t?.close());
@@ -60,11 +75,23 @@ describe('settings in the database, changed live', () => {
     const point = await call('PUT', '/api/settings/points/door', admin, { id: 'door', siteId: OTHER_SITE.id, name: 'Door', goal: 70 });
     expect(point.status).toBe(200);
     expect((await t.get<{ points: { pointId: string }[] }>('/api/points', admin)).points.map((p) => p.pointId)).toContain('door');
-    const device = await call('PUT', '/api/settings/devices/door-btn', admin, { id: 'door-btn', pointId: 'door', buttons: 3, responseIntervalMs: 0, mqttPassword: 'door-btn-secret' });
+    const device = await call('PUT', '/api/settings/devices/door-btn', admin, {
+      id: 'door-btn',
+      pointId: 'door',
+      buttons: 3,
+      responseIntervalMs: 0,
+      mqttPassword: 'door-btn-secret',
+    });
     expect(device.status).toBe(200);
 
     // the embedded broker lets the new device in, and its press is stored at the new point
-    const button = new SimulatedButton({ brokerUrl: t.gateway.mqttUrl, siteId: OTHER_SITE.id, deviceId: 'door-btn', buttons: 3, password: 'door-btn-secret' });
+    const button = new SimulatedButton({
+      brokerUrl: t.gateway.mqttUrl,
+      siteId: OTHER_SITE.id,
+      deviceId: 'door-btn',
+      buttons: 3,
+      password: 'door-btn-secret',
+    });
     await button.connect();
     button.press(2);
     await button.drained();
@@ -79,18 +106,35 @@ describe('settings in the database, changed live', () => {
 
   it('hands a running kiosk the edited survey', async () => {
     const kiosk = { authorization: `Bearer ${(await scopedToken(t, admin, { name: 'kiosk', kind: 'kiosk', deviceId: 'kiosk-1' })).token}` };
-    const before = (await (await fetch(`${t.gateway.httpUrl}/api/kiosk/survey`, { headers: kiosk })).json()) as { survey: { questions: { label: string }[] } };
+    const before = (await (await fetch(`${t.gateway.httpUrl}/api/kiosk/survey`, { headers: kiosk })).json()) as {
+      survey: { questions: { label: string }[] };
+    };
     expect(before.survey.questions[0]!.label).toBe('Recommend?');
-    const edited = { ...SURVEY, questions: [{ ...SURVEY.questions[0]!, label: 'Would you recommend us?' }, { id: 'effort', number: 2, scale: 'ces7', label: 'Easy?' }] };
+    const edited = {
+      ...SURVEY,
+      questions: [
+        { ...SURVEY.questions[0]!, label: 'Would you recommend us?' },
+        { id: 'effort', number: 2, scale: 'ces7', label: 'Easy?' },
+      ],
+    };
     expect((await call('PUT', `/api/settings/surveys/${SURVEY.id}`, admin, edited)).status).toBe(200);
-    const after = (await (await fetch(`${t.gateway.httpUrl}/api/kiosk/survey`, { headers: kiosk })).json()) as { survey: { questions: { label: string }[] } };
+    const after = (await (await fetch(`${t.gateway.httpUrl}/api/kiosk/survey`, { headers: kiosk })).json()) as {
+      survey: { questions: { label: string }[] };
+    };
     expect(after.survey.questions.map((q) => q.label)).toEqual(['Would you recommend us?', 'Easy?']);
   });
 
   it('applies a new alert rule to the next answers', async () => {
     const rule = { id: 'any-negative', kind: 'count', polarity: 'negative', count: 1, windowMinutes: 15, pointId: 'door' };
     expect((await call('PUT', '/api/settings/alert-rules/any-negative', admin, rule)).status).toBe(200);
-    const button = new SimulatedButton({ brokerUrl: t.gateway.mqttUrl, siteId: OTHER_SITE.id, deviceId: 'door-btn', buttons: 3, password: 'door-btn-secret', bootCounter: 2 });
+    const button = new SimulatedButton({
+      brokerUrl: t.gateway.mqttUrl,
+      siteId: OTHER_SITE.id,
+      deviceId: 'door-btn',
+      buttons: 3,
+      password: 'door-btn-secret',
+      bootCounter: 2,
+    });
     await button.connect();
     button.press(0);
     await button.drained();
@@ -107,16 +151,31 @@ describe('settings in the database, changed live', () => {
     expect(orphan.status).toBe(400);
     expect(orphan.body.message).toMatch(/points\[\d+\]\.siteId: no site "nowhere"/);
     expect((await call('PUT', '/api/settings/points/other', admin, { id: 'door', siteId: SITE.id, name: 'x' })).status).toBe(400);
-    expect((await call('PUT', '/api/settings/points/door', admin, { id: 'door', siteId: SITE.id, name: 'x', goal: 1000 })).status).toBe(400);
+    expect((await call('PUT', '/api/settings/points/door', admin, { id: 'door', siteId: SITE.id, name: 'x', goal: 1000 })).status).toBe(
+      400,
+    );
     const used = await call('DELETE', `/api/settings/sites/${OTHER_SITE.id}`, admin);
     expect(used.status).toBe(400);
     expect(used.body.message).toMatch(/no site "branch-2"/);
     expect((await call('DELETE', '/api/settings/surveys/never', admin)).status).toBe(404);
-    const stale = await call('PUT', `/api/settings/points/door?version=${version - 1}`, admin, { id: 'door', siteId: OTHER_SITE.id, name: 'Door 2' });
+    const stale = await call('PUT', `/api/settings/points/door?version=${version - 1}`, admin, {
+      id: 'door',
+      siteId: OTHER_SITE.id,
+      name: 'Door 2',
+    });
     expect(stale.status).toBe(409);
     expect((await t.get<Settings>('/api/settings', admin)).version).toBe(version);
     // the gateway still works
-    expect((await call('PUT', `/api/settings/points/door?version=${version}`, admin, { id: 'door', siteId: OTHER_SITE.id, name: 'Door', goal: 75 })).status).toBe(200);
+    expect(
+      (
+        await call('PUT', `/api/settings/points/door?version=${version}`, admin, {
+          id: 'door',
+          siteId: OTHER_SITE.id,
+          name: 'Door',
+          goal: 75,
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("refuses to move a site's time zone once answers are counted in it, through the API and an import alike", async () => {
@@ -126,7 +185,13 @@ describe('settings in the database, changed live', () => {
     const { version } = await t.get<Settings>('/api/settings', admin);
     const moved = await call('PUT', `/api/settings/sites/${OTHER_SITE.id}`, admin, { ...OTHER_SITE, timeZone: 'Europe/Moscow' });
     expect(moved).toMatchObject({ status: 400, body: { message: refusal } });
-    const imported = await call('POST', '/api/settings/import', admin, sitesYaml(await sitesNow(), OTHER_SITE.id, 'Europe/Moscow'), 'application/yaml');
+    const imported = await call(
+      'POST',
+      '/api/settings/import',
+      admin,
+      sitesYaml(await sitesNow(), OTHER_SITE.id, 'Europe/Moscow'),
+      'application/yaml',
+    );
     expect(imported).toMatchObject({ status: 400, body: { message: refusal } });
     const settings = await t.get<Settings>('/api/settings', admin);
     expect(settings.version).toBe(version);
@@ -139,7 +204,13 @@ describe('settings in the database, changed live', () => {
     expect((await call('PUT', `/api/settings/sites/${empty.id}`, admin, empty)).status).toBe(200);
     const moved = await call('PUT', `/api/settings/sites/${empty.id}`, admin, { ...empty, timeZone: 'Europe/Madrid' });
     expect(moved).toMatchObject({ status: 200, body: { appliesAfterRestart: [] } });
-    const imported = await call('POST', '/api/settings/import', admin, sitesYaml(await sitesNow(), empty.id, 'Atlantic/Azores'), 'application/yaml');
+    const imported = await call(
+      'POST',
+      '/api/settings/import',
+      admin,
+      sitesYaml(await sitesNow(), empty.id, 'Atlantic/Azores'),
+      'application/yaml',
+    );
     expect(imported).toMatchObject({ status: 200, body: { appliesAfterRestart: [] } });
     expect((await sitesNow()).find((s) => s.id === empty.id)?.timeZone).toBe('Atlantic/Azores');
     expect((await call('DELETE', `/api/settings/sites/${empty.id}`, admin)).status).toBe(200);
@@ -152,7 +223,9 @@ describe('settings in the database, changed live', () => {
     expect(seen.catalog.sites.map((s) => s.id)).toEqual([OTHER_SITE.id]);
     expect(seen.catalog.points.map((p) => p.id)).toEqual(['door']);
     expect(seen.catalog.webhooks).toEqual([]);
-    expect((await call('PUT', '/api/settings/points/door', manager, { id: 'door', siteId: OTHER_SITE.id, name: 'Front door', goal: 85 })).status).toBe(200);
+    expect(
+      (await call('PUT', '/api/settings/points/door', manager, { id: 'door', siteId: OTHER_SITE.id, name: 'Front door', goal: 85 })).status,
+    ).toBe(200);
     expect((await call('PUT', '/api/settings/points/door', manager, { id: 'door', siteId: SITE.id, name: 'Moved' })).status).toBe(403);
     expect((await call('PUT', `/api/settings/points/${POINT.id}`, manager, { ...POINT, name: 'Not mine' })).status).toBe(403);
     expect((await call('PUT', `/api/settings/surveys/${SURVEY.id}`, manager, SURVEY)).status).toBe(403);
@@ -192,7 +265,13 @@ describe('settings in the database, changed live', () => {
     expect(applied.status).toBe(200);
     expect((await t.get<Settings>('/api/settings', admin)).catalog.points.find((p) => p.id === 'door')?.name).toBe('Imported door');
     // the masked broker password came back as the mask: the device keeps its own
-    const button = new SimulatedButton({ brokerUrl: t.gateway.mqttUrl, siteId: OTHER_SITE.id, deviceId: 'door-btn', buttons: 3, password: 'door-btn-secret' });
+    const button = new SimulatedButton({
+      brokerUrl: t.gateway.mqttUrl,
+      siteId: OTHER_SITE.id,
+      deviceId: 'door-btn',
+      buttons: 3,
+      password: 'door-btn-secret',
+    });
     await button.connect();
     await button.close();
 

@@ -36,7 +36,20 @@ afterAll(async () => {
 
 describe('npm run simulate', () => {
   it('drives serial devices on a port, and the gateway stores their presses', async () => {
-    const run = await simulate(['--serial', pty.devicePath, '--first-id', 'a1', '--devices', '2', '--buttons', '5', '--rate', '1200', '--duration', '2']);
+    const run = await simulate([
+      '--serial',
+      pty.devicePath,
+      '--first-id',
+      'a1',
+      '--devices',
+      '2',
+      '--buttons',
+      '5',
+      '--rate',
+      '1200',
+      '--duration',
+      '2',
+    ]);
     expect(run.code).toBe(0);
     expect(run.out).toMatch(/simulating 2 serial buttons/);
     const { answers } = await t.get<{ answers: { deviceId: string; scale: string }[] }>('/api/answers?limit=1000');

@@ -51,7 +51,10 @@ describe('the staff pulse', () => {
     const now = Date.now();
     for (let i = 1; i <= 5; i++) {
       expect((await post(`/api/staff/s${i}`, { name: `Staff ${i}` }, admin.headers, 'PUT')).status).toBe(204);
-      expect((await post('/api/shifts', { staffId: `s${i}`, pointId: POINT.id, from: now - 3_600_000, to: now + 3_600_000 }, admin.headers)).status).toBe(201);
+      expect(
+        (await post('/api/shifts', { staffId: `s${i}`, pointId: POINT.id, from: now - 3_600_000, to: now + 3_600_000 }, admin.headers))
+          .status,
+      ).toBe(201);
       if (i === 4) expect((await thisWeek()).shown).toBe(false);
     }
     const week = await thisWeek();

@@ -6,7 +6,11 @@ import { launchChromium } from './helpers/browser.ts';
 import { seriousAccessibilityFindings, visibleText } from './helpers/axe.ts';
 import { scopedToken } from './helpers/identities.ts';
 
-const SURVEY = { id: 'exit', name: 'Exit survey', questions: [{ id: 'recommend', number: 1, scale: 'nps11', label: 'Would you recommend us?' }] };
+const SURVEY = {
+  id: 'exit',
+  name: 'Exit survey',
+  questions: [{ id: 'recommend', number: 1, scale: 'nps11', label: 'Would you recommend us?' }],
+};
 
 let t: TestGateway;
 let browser: Browser;
@@ -31,7 +35,13 @@ beforeAll(async () => {
   browser = await launchChromium();
   context = await browser.newContext({ bypassCSP: true, viewport: { width: 1920, height: 1080 } });
   page = await context.newPage();
-  button = new SimulatedButton({ brokerUrl: t.gateway.mqttUrl, siteId: SITE.id, deviceId: DEVICES[0]!.id, buttons: 4, password: DEVICES[0]!.mqttPassword });
+  button = new SimulatedButton({
+    brokerUrl: t.gateway.mqttUrl,
+    siteId: SITE.id,
+    deviceId: DEVICES[0]!.id,
+    buttons: 4,
+    password: DEVICES[0]!.mqttPassword,
+  });
   await button.connect();
 });
 afterAll(async () => {
@@ -95,9 +105,23 @@ describe('the staff-motivation screen', () => {
 
   it('shows the positive comments a manager chose, and never a negative one', async () => {
     const session = await t.login();
-    const kiosk = { authorization: `Bearer ${(await scopedToken(t, session, { name: 'kiosk', kind: 'kiosk', deviceId: 'kiosk-1' })).token}`, 'content-type': 'application/json' };
-    const post = (path: string, body: unknown, headers: Record<string, string>, method = 'POST') => fetch(`${t.gateway.httpUrl}${path}`, { method, headers, body: JSON.stringify(body) });
-    await post('/api/kiosk/answers', { boot: 1, answers: [{ seq: 1, question: 1, value: 10, uptimeMs: 1 }, { seq: 2, question: 1, value: 1, uptimeMs: 2 }] }, kiosk);
+    const kiosk = {
+      authorization: `Bearer ${(await scopedToken(t, session, { name: 'kiosk', kind: 'kiosk', deviceId: 'kiosk-1' })).token}`,
+      'content-type': 'application/json',
+    };
+    const post = (path: string, body: unknown, headers: Record<string, string>, method = 'POST') =>
+      fetch(`${t.gateway.httpUrl}${path}`, { method, headers, body: JSON.stringify(body) });
+    await post(
+      '/api/kiosk/answers',
+      {
+        boot: 1,
+        answers: [
+          { seq: 1, question: 1, value: 10, uptimeMs: 1 },
+          { seq: 2, question: 1, value: 1, uptimeMs: 2 },
+        ],
+      },
+      kiosk,
+    );
     await post('/api/kiosk/notes', { boot: 1, seq: 1, comment: 'Anna at the desk was wonderful' }, kiosk);
     await post('/api/kiosk/notes', { boot: 1, seq: 2, comment: 'Rude and slow' }, kiosk);
     const manage = { ...session.headers, 'content-type': 'application/json' };

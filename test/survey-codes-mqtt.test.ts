@@ -19,7 +19,11 @@ async function ask(requestId: string, body: Record<string, unknown>): Promise<Re
   });
 }
 const submit = (code: string) =>
-  fetch(`${t.gateway.httpUrl}/api/phone/${code}/answers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers: [{ question: 1, value: 8 }] }) });
+  fetch(`${t.gateway.httpUrl}/api/phone/${code}/answers`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ answers: [{ question: 1, value: 8 }] }),
+  });
 
 beforeAll(async () => {
   t = await startTestGateway({ surveys: [SURVEY], points: [{ ...POINT, surveyId: SURVEY.id }] });
@@ -48,8 +52,12 @@ describe('one-time survey codes asked for over MQTT', () => {
     expect((await ask('wrong-version', { v: 2, pointId: POINT.id })).error).toBe('v must be 1');
     const before = await metric(t.gateway.httpUrl, 'feedback_input_dropped_total', 'reason="survey-code-malformed"');
     await pos.publishAsync('feedback/survey-codes/request', '{not json', { qos: 1 });
-    await pos.publishAsync('feedback/survey-codes/request', JSON.stringify({ v: 1, requestId: 'has/slash', pointId: POINT.id }), { qos: 1 });
-    await vi.waitFor(async () => expect(await metric(t.gateway.httpUrl, 'feedback_input_dropped_total', 'reason="survey-code-malformed"')).toBe(before + 2));
+    await pos.publishAsync('feedback/survey-codes/request', JSON.stringify({ v: 1, requestId: 'has/slash', pointId: POINT.id }), {
+      qos: 1,
+    });
+    await vi.waitFor(async () =>
+      expect(await metric(t.gateway.httpUrl, 'feedback_input_dropped_total', 'reason="survey-code-malformed"')).toBe(before + 2),
+    );
     // the gateway goes on issuing
     expect((await ask('after-bad', { pointId: POINT.id })).code).toMatch(/^[A-Za-z0-9]+$/);
   });

@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { atStart, START, stepOf, SurveyRunner, transition, type RunState, type RunSurvey, type RunTimers } from '../kiosk-ui/src/survey-run.ts';
+import {
+  atStart,
+  START,
+  stepOf,
+  SurveyRunner,
+  transition,
+  type RunState,
+  type RunSurvey,
+  type RunTimers,
+} from '../kiosk-ui/src/survey-run.ts';
 
 // The kiosk's survey run without a browser: the machine alone, then driven with a fake clock.
 const SURVEY: RunSurvey = {
   questions: [1, 2, 3],
   // question 2 is followed up: 0 and 1 as negative, 4 as positive
-  followUp: (question, value) => (question !== 2 || value === null ? undefined : value <= 1 ? 'negative' : value === 4 ? 'positive' : undefined),
+  followUp: (question, value) =>
+    question !== 2 || value === null ? undefined : value <= 1 ? 'negative' : value === 4 ? 'positive' : undefined,
   idle: { afterSeconds: 30, partial: 'submit' },
   thanksMs: 4000,
 };

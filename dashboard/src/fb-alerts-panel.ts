@@ -11,14 +11,24 @@ import { acknowledgeAlert, recentAlerts } from './data/alerts.ts';
 function alertText(a: Alert): string {
   const p = a.params;
   if (!p) return a.message;
-  if (a.kind === 'threshold') return t('alerts.message.threshold', { ...p, index: t(`index.${String(p.index)}`), direction: t(`alerts.direction.${String(p.direction)}`) });
+  if (a.kind === 'threshold')
+    return t('alerts.message.threshold', {
+      ...p,
+      index: t(`index.${String(p.index)}`),
+      direction: t(`alerts.direction.${String(p.direction)}`),
+    });
   if (a.kind === 'count') return t('alerts.message.count', { ...p, polarity: t(`alerts.polarity.${String(p.polarity)}`) });
   return t(`alerts.message.${a.kind}`, { ...p, defaultValue: a.message });
 }
 
 /** The alerts feed: the latest alerts of the filter's points, live; open ones can be acknowledged with a comment. */
 export class FbAlertsPanel extends LitElement {
-  static override properties = { filters: { attribute: false }, canAct: { type: Boolean }, alerts: { state: true }, error: { state: true } };
+  static override properties = {
+    filters: { attribute: false },
+    canAct: { type: Boolean },
+    alerts: { state: true },
+    error: { state: true },
+  };
   declare filters: Filters;
   declare canAct: boolean;
   declare alerts: Alert[];
@@ -71,14 +81,19 @@ export class FbAlertsPanel extends LitElement {
           (a) => html`
             <li data-alert=${a.id} data-status=${a.status}>
               <strong>${alertText(a)}</strong>
-              <div class="muted">${a.pointId} · ${formatDateTime(a.firedAt)} · ${t(`alerts.status.${a.status}`)}${a.acknowledgedBy ? ` · ${a.acknowledgedBy}` : ''}</div>
+              <div class="muted">
+                ${a.pointId} · ${formatDateTime(a.firedAt)} ·
+                ${t(`alerts.status.${a.status}`)}${a.acknowledgedBy ? ` · ${a.acknowledgedBy}` : ''}
+              </div>
               ${a.comment ? html`<div>${a.comment}</div>` : ''}
-              ${a.status === 'open' && this.canAct
-                ? html`<form @submit=${(e: SubmitEvent) => void this.acknowledge(e, a)}>
-                    <label>${t('alerts.comment')} <input name="comment" maxlength="500" /></label>
-                    <button type="submit">${t('alerts.acknowledge')}</button>
-                  </form>`
-                : ''}
+              ${
+                a.status === 'open' && this.canAct
+                  ? html`<form @submit=${(e: SubmitEvent) => void this.acknowledge(e, a)}>
+                      <label>${t('alerts.comment')} <input name="comment" maxlength="500" /></label>
+                      <button type="submit">${t('alerts.acknowledge')}</button>
+                    </form>`
+                  : ''
+              }
             </li>
           `,
         )}

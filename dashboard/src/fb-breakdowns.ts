@@ -21,7 +21,13 @@ type Group = { group: string; result: IndexResult };
  * below the minimum number of answers are listed last, without a rank.
  */
 export class FbBreakdowns extends LitElement {
-  static override properties = { filters: { attribute: false }, params: { attribute: false }, points: { attribute: false }, groups: { state: true }, error: { state: true } };
+  static override properties = {
+    filters: { attribute: false },
+    params: { attribute: false },
+    points: { attribute: false },
+    groups: { state: true },
+    error: { state: true },
+  };
   declare filters: Filters;
   /** for the points' names */
   declare points: PointSummary[];
@@ -43,13 +49,38 @@ export class FbBreakdowns extends LitElement {
     analysisStyles,
     HEAT_STYLES,
     css`
-      table { width: 100%; border-collapse: collapse; }
-      th, td { text-align: left; padding: var(--fb-space-2); border-bottom: 1px solid var(--fb-border); }
-      tr.thin td { color: var(--fb-text-muted); }
-      table.heat { table-layout: fixed; font-size: var(--fb-text-s); }
-      table.heat th, table.heat td { text-align: center; padding: 0.35rem 0; border: 1px solid var(--fb-surface); }
-      table.heat th[scope='row'] { text-align: left; width: 7.5rem; padding-left: var(--fb-space-2); }
-      table.heat td.empty { color: var(--fb-text-muted); background: var(--fb-surface); }
+      table {
+        width: 100%;
+        border-collapse: collapse;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: var(--fb-space-2);
+        border-bottom: 1px solid var(--fb-border);
+      }
+      tr.thin td {
+        color: var(--fb-text-muted);
+      }
+      table.heat {
+        table-layout: fixed;
+        font-size: var(--fb-text-s);
+      }
+      table.heat th,
+      table.heat td {
+        text-align: center;
+        padding: 0.35rem 0;
+        border: 1px solid var(--fb-surface);
+      }
+      table.heat th[scope='row'] {
+        text-align: left;
+        width: 7.5rem;
+        padding-left: var(--fb-space-2);
+      }
+      table.heat td.empty {
+        color: var(--fb-text-muted);
+        background: var(--fb-surface);
+      }
     `,
   ];
 
@@ -66,7 +97,10 @@ export class FbBreakdowns extends LitElement {
       const groups = await breakdown(indexOf(this.params), filterQuery(this.filters), this.by);
       const ranked = (g: Group) => g.result.enough && g.result.value !== null;
       const low = (g: Group) => g.result.ci?.[0] ?? g.result.value ?? 0;
-      this.groups = [...groups.filter(ranked).sort((a, b) => low(b) - low(a)), ...groups.filter((g) => !ranked(g)).sort((a, b) => b.result.n - a.result.n)];
+      this.groups = [
+        ...groups.filter(ranked).sort((a, b) => low(b) - low(a)),
+        ...groups.filter((g) => !ranked(g)).sort((a, b) => b.result.n - a.result.n),
+      ];
       this.error = '';
     } catch (error) {
       this.error = (error as Error).message;
@@ -92,20 +126,26 @@ export class FbBreakdowns extends LitElement {
     const shade = (v: number) => `heat-${high > low ? Math.round(((v - low) / (high - low)) * (HEAT.length - 1)) : HEAT.length - 1}`;
     const hours = Array.from({ length: 24 }, (_, h) => h);
     return html`<table class="heat" data-testid="heat-map">
-      <thead><tr><th scope="col"><span hidden>${t('by.dayOfWeek')}</span></th>${hours.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+      <thead>
+        <tr>
+          <th scope="col"><span hidden>${t('by.dayOfWeek')}</span></th>
+          ${hours.map((h) => html`<th scope="col">${h}</th>`)}
+        </tr>
+      </thead>
       <tbody>
         ${[1, 2, 3, 4, 5, 6, 7].map(
-          (day) => html`<tr>
-            <th scope="row">${t(`weekday.${day}`)}</th>
-            ${hours.map((h) => {
-              const r = cells.get(day * 100 + h);
-              const enough = r?.enough === true && r.value !== null;
-              const title = `${t(`weekday.${day}`)} ${String(h).padStart(2, '0')}:00 · ${t('index.answers', { count: r?.n ?? 0 })}`;
-              return enough
-                ? html`<td class=${shade(r.value!)} data-cell=${day * 100 + h} title=${title}>${fmt(r.value!)}</td>`
-                : html`<td class="empty" data-cell=${day * 100 + h} title=${title}>${r ? '·' : ''}</td>`;
-            })}
-          </tr>`,
+          (day) =>
+            html`<tr>
+              <th scope="row">${t(`weekday.${day}`)}</th>
+              ${hours.map((h) => {
+                const r = cells.get(day * 100 + h);
+                const enough = r?.enough === true && r.value !== null;
+                const title = `${t(`weekday.${day}`)} ${String(h).padStart(2, '0')}:00 · ${t('index.answers', { count: r?.n ?? 0 })}`;
+                return enough
+                  ? html`<td class=${shade(r.value!)} data-cell=${day * 100 + h} title=${title}>${fmt(r.value!)}</td>`
+                  : html`<td class="empty" data-cell=${day * 100 + h} title=${title}>${r ? '·' : ''}</td>`;
+              })}
+            </tr>`,
         )}
       </tbody>
     </table>`;
@@ -130,23 +170,33 @@ export class FbBreakdowns extends LitElement {
       <section>
         <h2>${t('breakdowns.title', { index: t(`index.${index}`), by: t(`by.${this.by}`) })}</h2>
         <p class="muted">${this.by === 'hourOfWeek' ? t('breakdowns.heat') : t('breakdowns.ranking')}</p>
-        ${this.by === 'hourOfWeek'
-          ? this.heatMap((x) => formatNumber(x, { maximumFractionDigits: 0 }))
-          : html`<table>
-          <thead><tr><th scope="col">#</th><th scope="col">${t(`by.${this.by}`)}</th><th scope="col">${t('breakdowns.value')}</th><th scope="col">${t('breakdowns.interval')}</th><th scope="col">${t('breakdowns.answers')}</th></tr></thead>
-          <tbody>
-            ${this.groups.map((g) => {
-              const enough = g.result.enough && g.result.value !== null;
-              return html`<tr class=${enough ? '' : 'thin'} data-group=${g.group}>
-                <td>${enough ? ++rank : '—'}</td>
-                <td>${this.groupName(g.group)}</td>
-                <td>${enough ? fmt(g.result.value!) : t('index.notEnough')}</td>
-                <td>${enough && g.result.ci ? `${fmt(g.result.ci[0])} – ${fmt(g.result.ci[1])}` : '—'}</td>
-                <td>${g.result.n}</td>
-              </tr>`;
-            })}
-          </tbody>
-        </table>`}
+        ${
+          this.by === 'hourOfWeek'
+            ? this.heatMap((x) => formatNumber(x, { maximumFractionDigits: 0 }))
+            : html`<table>
+                <thead>
+                  <tr>
+                    <th scope="col">#</th>
+                    <th scope="col">${t(`by.${this.by}`)}</th>
+                    <th scope="col">${t('breakdowns.value')}</th>
+                    <th scope="col">${t('breakdowns.interval')}</th>
+                    <th scope="col">${t('breakdowns.answers')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${this.groups.map((g) => {
+                    const enough = g.result.enough && g.result.value !== null;
+                    return html`<tr class=${enough ? '' : 'thin'} data-group=${g.group}>
+                      <td>${enough ? ++rank : '—'}</td>
+                      <td>${this.groupName(g.group)}</td>
+                      <td>${enough ? fmt(g.result.value!) : t('index.notEnough')}</td>
+                      <td>${enough && g.result.ci ? `${fmt(g.result.ci[0])} – ${fmt(g.result.ci[1])}` : '—'}</td>
+                      <td>${g.result.n}</td>
+                    </tr>`;
+                  })}
+                </tbody>
+              </table>`
+        }
       </section>
     `;
   }

@@ -50,14 +50,50 @@ export class FbDashboard extends LitElement {
   static override styles = [
     tokens,
     css`
-      :host { display: block; min-height: 100vh; background: var(--fb-bg); }
-      header { display: flex; align-items: center; gap: var(--fb-space-3); padding: var(--fb-space-3) var(--fb-space-4); background: var(--fb-header); color: var(--fb-on-header); }
-      header h1 { font-size: var(--fb-text-m); margin: 0; }
-      nav { display: flex; gap: var(--fb-space-2); flex: 1; }
-      nav a { color: var(--fb-on-header); text-decoration: none; padding: 0.3rem 0.6rem; border-radius: 6px; }
-      nav a[aria-current='page'] { background: #ffffff22; text-decoration: underline; }
-      select, button { font: inherit; background: transparent; color: var(--fb-on-header); border: 1px solid #ffffff99; border-radius: 6px; padding: 0.3rem 0.6rem; }
-      option { color: var(--fb-text); }
+      :host {
+        display: block;
+        min-height: 100vh;
+        background: var(--fb-bg);
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: var(--fb-space-3);
+        padding: var(--fb-space-3) var(--fb-space-4);
+        background: var(--fb-header);
+        color: var(--fb-on-header);
+      }
+      header h1 {
+        font-size: var(--fb-text-m);
+        margin: 0;
+      }
+      nav {
+        display: flex;
+        gap: var(--fb-space-2);
+        flex: 1;
+      }
+      nav a {
+        color: var(--fb-on-header);
+        text-decoration: none;
+        padding: 0.3rem 0.6rem;
+        border-radius: 6px;
+      }
+      nav a[aria-current='page'] {
+        background: #ffffff22;
+        text-decoration: underline;
+      }
+      select,
+      button {
+        font: inherit;
+        background: transparent;
+        color: var(--fb-on-header);
+        border: 1px solid #ffffff99;
+        border-radius: 6px;
+        padding: 0.3rem 0.6rem;
+      }
+      option {
+        color: var(--fb-text);
+      }
     `,
   ];
 
@@ -112,7 +148,17 @@ export class FbDashboard extends LitElement {
 
   private onFilters(f: Filters): void {
     const { siteId, pointId, period, fromDate, toDate, channel, deviceId, surveyId } = f;
-    this.navigate(this.router.route.view, { ...this.router.route.params, siteId, pointId, channel, deviceId, surveyId, period: period === 'today' ? '' : period, fromDate, toDate });
+    this.navigate(this.router.route.view, {
+      ...this.router.route.params,
+      siteId,
+      pointId,
+      channel,
+      deviceId,
+      surveyId,
+      period: period === 'today' ? '' : period,
+      fromDate,
+      toDate,
+    });
   }
 
   private view(view: string, filters: Filters, params: Record<string, string>, canAct: boolean) {
@@ -144,9 +190,7 @@ export class FbDashboard extends LitElement {
   override render() {
     if (!this.checked) return html``;
     if (!this.signedIn)
-      return html`<fb-sign-in
-        @signed-in=${(e: CustomEvent<{ user: ApiUser; csrfToken: string }>) => this.enter(e.detail)}
-      ></fb-sign-in>`;
+      return html`<fb-sign-in @signed-in=${(e: CustomEvent<{ user: ApiUser; csrfToken: string }>) => this.enter(e.detail)}></fb-sign-in>`;
     if (this.user?.mustChangePassword)
       return html`<fb-change-password
         @password-changed=${(e: CustomEvent<{ user: ApiUser; csrfToken: string }>) => this.enter(e.detail)}
@@ -155,15 +199,16 @@ export class FbDashboard extends LitElement {
     const view = (VIEWS as readonly string[]).includes(route.view) ? route.view : 'overview';
     const filters = this.filtersFor(route);
     const canAct = this.user?.role === 'admin' || this.user?.role === 'manager';
-    const link = (v: string) => html`<a
-      href=${`/dashboard/${v}${location.search}`}
-      aria-current=${v === view ? 'page' : 'false'}
-      @click=${(e: MouseEvent) => {
-        e.preventDefault();
-        this.navigate(v, route.params);
-      }}
-      >${t(`nav.${v}`)}</a
-    >`;
+    const link = (v: string) =>
+      html`<a
+        href=${`/dashboard/${v}${location.search}`}
+        aria-current=${v === view ? 'page' : 'false'}
+        @click=${(e: MouseEvent) => {
+          e.preventDefault();
+          this.navigate(v, route.params);
+        }}
+        >${t(`nav.${v}`)}</a
+      >`;
     return html`
       <header>
         <h1>${t('app.dashboard')}</h1>
@@ -176,7 +221,11 @@ export class FbDashboard extends LitElement {
         </label>
         <button @click=${() => void this.signOut()}>${t('signOut')}</button>
       </header>
-      <fb-filter-bar .filters=${filters} .points=${this.points} @filters-changed=${(e: CustomEvent<Filters>) => this.onFilters(e.detail)}></fb-filter-bar>
+      <fb-filter-bar
+        .filters=${filters}
+        .points=${this.points}
+        @filters-changed=${(e: CustomEvent<Filters>) => this.onFilters(e.detail)}
+      ></fb-filter-bar>
       <main @params-changed=${(e: CustomEvent<Record<string, string>>) => this.navigate(view, e.detail, true)}>
         ${this.view(view, filters, route.params, canAct)}
       </main>

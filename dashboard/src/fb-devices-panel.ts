@@ -34,10 +34,23 @@ export class FbDevicesPanel extends LitElement {
     tokens,
     panelStyles,
     css`
-      table { width: 100%; border-collapse: collapse; font-size: var(--fb-text-s); }
-      th, td { text-align: left; padding: var(--fb-space-1) var(--fb-space-2); border-bottom: 1px solid var(--fb-border); }
-      .online { color: var(--fb-positive); }
-      .offline { color: var(--fb-negative); }
+      table {
+        width: 100%;
+        border-collapse: collapse;
+        font-size: var(--fb-text-s);
+      }
+      th,
+      td {
+        text-align: left;
+        padding: var(--fb-space-1) var(--fb-space-2);
+        border-bottom: 1px solid var(--fb-border);
+      }
+      .online {
+        color: var(--fb-positive);
+      }
+      .offline {
+        color: var(--fb-negative);
+      }
     `,
   ];
 
@@ -66,26 +79,48 @@ export class FbDevicesPanel extends LitElement {
     return html`
       <h2>${t('devices.title')}</h2>
       ${this.error ? html`<p role="alert">${this.error}</p>` : ''}
-      ${shown.length === 0
-        ? html`<p class="empty">${t('devices.none')}</p>`
-        : html`<table>
-            <thead>
-              <tr><th scope="col">${t('devices.device')}</th><th scope="col">${t('devices.state')}</th><th scope="col">${t('devices.battery')}</th><th scope="col">${t('devices.signal')}</th><th scope="col">${t('devices.lastSeen')}</th><th scope="col">${t('devices.lost')}</th><th scope="col">${t('devices.refused')}</th></tr>
-            </thead>
-            <tbody>
-              ${shown.map(
-                (d) => html`<tr data-device=${d.id}>
-                  <td>${d.id}<div class="muted">${d.pointId}</div></td>
-                  <td class=${d.online ? 'online' : 'offline'} data-testid="state">${d.online ? t('devices.online') : t('devices.offline')}</td>
-                  <td>${d.battery === null ? '—' : `${formatNumber(d.battery)} %`}</td>
-                  <td>${d.rssi === null ? '—' : `${formatNumber(d.rssi)} dBm`}</td>
-                  <td>${d.lastSeenAt === null ? '—' : formatDateTime(d.lastSeenAt)}</td>
-                  <td>${d.lostSinceBoot ?? '—'}</td>
-                  <td title=${Object.entries(d.refusedSinceBoot).map(([r, n]) => `${r}: ${n}`).join(', ')}>${refused(d)}</td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`}
+      ${
+        shown.length === 0
+          ? html`<p class="empty">${t('devices.none')}</p>`
+          : html`<table>
+              <thead>
+                <tr>
+                  <th scope="col">${t('devices.device')}</th>
+                  <th scope="col">${t('devices.state')}</th>
+                  <th scope="col">${t('devices.battery')}</th>
+                  <th scope="col">${t('devices.signal')}</th>
+                  <th scope="col">${t('devices.lastSeen')}</th>
+                  <th scope="col">${t('devices.lost')}</th>
+                  <th scope="col">${t('devices.refused')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${shown.map(
+                  (d) =>
+                    html`<tr data-device=${d.id}>
+                      <td>
+                        ${d.id}
+                        <div class="muted">${d.pointId}</div>
+                      </td>
+                      <td class=${d.online ? 'online' : 'offline'} data-testid="state">
+                        ${d.online ? t('devices.online') : t('devices.offline')}
+                      </td>
+                      <td>${d.battery === null ? '—' : `${formatNumber(d.battery)} %`}</td>
+                      <td>${d.rssi === null ? '—' : `${formatNumber(d.rssi)} dBm`}</td>
+                      <td>${d.lastSeenAt === null ? '—' : formatDateTime(d.lastSeenAt)}</td>
+                      <td>${d.lostSinceBoot ?? '—'}</td>
+                      <td
+                        title=${Object.entries(d.refusedSinceBoot)
+                          .map(([r, n]) => `${r}: ${n}`)
+                          .join(', ')}
+                      >
+                        ${refused(d)}
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+      }
     `;
   }
 }

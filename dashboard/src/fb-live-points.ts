@@ -27,12 +27,32 @@ export class FbLivePoints extends LitElement {
   static override styles = [
     tokens,
     css`
-      .status { display: block; font-size: var(--fb-text-s); color: var(--fb-text-muted); }
-      .status::before { content: '●'; margin-right: 0.4em; color: var(--fb-text-muted); }
-      .status.live::before { color: var(--fb-live); }
-      .points { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: var(--fb-space-3); padding: var(--fb-space-3) 0; }
-      .empty, .error { color: var(--fb-text-muted); }
-      .error { color: var(--fb-negative); }
+      .status {
+        display: block;
+        font-size: var(--fb-text-s);
+        color: var(--fb-text-muted);
+      }
+      .status::before {
+        content: '●';
+        margin-right: 0.4em;
+        color: var(--fb-text-muted);
+      }
+      .status.live::before {
+        color: var(--fb-live);
+      }
+      .points {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(260px, 1fr));
+        gap: var(--fb-space-3);
+        padding: var(--fb-space-3) 0;
+      }
+      .empty,
+      .error {
+        color: var(--fb-text-muted);
+      }
+      .error {
+        color: var(--fb-negative);
+      }
     `,
   ];
 
@@ -45,12 +65,20 @@ export class FbLivePoints extends LitElement {
 
   override render() {
     return html`
-      <span class="status ${this.live.connected ? 'live' : ''}" data-testid="live-status" role="status">${this.live.connected ? t('live.connected') : t('live.connecting')}</span>
+      <span class="status ${this.live.connected ? 'live' : ''}" data-testid="live-status" role="status"
+        >${this.live.connected ? t('live.connected') : t('live.connecting')}</span
+      >
       <div class="points">
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
         ${this.points.size === 0 && !this.error ? html`<p class="empty">${t('points.none')}</p>` : ''}
         ${[...this.points.values()].map(
-          (p) => html`<fb-index-tile data-point=${p.pointId} .label=${p.name} .caption=${t('index.today', { index: t('index.happy') })} .result=${p.happyIndex}></fb-index-tile>`,
+          (p) =>
+            html`<fb-index-tile
+              data-point=${p.pointId}
+              .label=${p.name}
+              .caption=${t('index.today', { index: t('index.happy') })}
+              .result=${p.happyIndex}
+            ></fb-index-tile>`,
         )}
       </div>
     `;

@@ -17,7 +17,12 @@ import { INDICES } from './index-names.ts';
  * socket.io delta, then one small request), nothing reloads.
  */
 export class FbOverview extends LitElement {
-  static override properties = { filters: { attribute: false }, canAct: { type: Boolean }, overview: { state: true }, error: { state: true } };
+  static override properties = {
+    filters: { attribute: false },
+    canAct: { type: Boolean },
+    overview: { state: true },
+    error: { state: true },
+  };
   declare filters: Filters;
   declare canAct: boolean;
   declare overview: OverviewResponse | undefined;
@@ -29,7 +34,11 @@ export class FbOverview extends LitElement {
     super();
     new LanguageController(this);
     new LiveController(this, 'point:summary', (summary) => {
-      if ((this.filters.siteId && summary.siteId !== this.filters.siteId) || (this.filters.pointId && summary.pointId !== this.filters.pointId)) return;
+      if (
+        (this.filters.siteId && summary.siteId !== this.filters.siteId) ||
+        (this.filters.pointId && summary.pointId !== this.filters.pointId)
+      )
+        return;
       this.refresh ??= setTimeout(() => {
         this.refresh = undefined;
         void this.load();
@@ -42,11 +51,28 @@ export class FbOverview extends LitElement {
   static override styles = [
     tokens,
     css`
-      :host { display: block; padding: var(--fb-space-4); }
-      .tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: var(--fb-space-3); }
-      .panels { display: grid; grid-template-columns: repeat(auto-fit, minmax(380px, 1fr)); gap: var(--fb-space-3); margin-top: var(--fb-space-4); }
-      .error { color: var(--fb-negative); }
-      h2 { font-size: var(--fb-text-l); margin: var(--fb-space-4) 0 var(--fb-space-3); }
+      :host {
+        display: block;
+        padding: var(--fb-space-4);
+      }
+      .tiles {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
+        gap: var(--fb-space-3);
+      }
+      .panels {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(380px, 1fr));
+        gap: var(--fb-space-3);
+        margin-top: var(--fb-space-4);
+      }
+      .error {
+        color: var(--fb-negative);
+      }
+      h2 {
+        font-size: var(--fb-text-l);
+        margin: var(--fb-space-4) 0 var(--fb-space-3);
+      }
     `,
   ];
 
@@ -78,7 +104,13 @@ export class FbOverview extends LitElement {
       <section class="tiles" aria-label=${t('overview.indices')}>
         ${INDICES.map(({ name, digits }) => {
           const entry = byName.get(name);
-          return html`<fb-index-tile data-index=${name} .label=${t(`index.${name}`)} .result=${entry?.result} .previous=${entry?.previous} .digits=${digits}></fb-index-tile>`;
+          return html`<fb-index-tile
+            data-index=${name}
+            .label=${t(`index.${name}`)}
+            .result=${entry?.result}
+            .previous=${entry?.previous}
+            .digits=${digits}
+          ></fb-index-tile>`;
         })}
       </section>
       <h2>${t('overview.points')}</h2>

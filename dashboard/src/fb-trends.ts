@@ -71,7 +71,10 @@ export class FbTrends extends LitElement {
       ]);
       const times = rates.map((p) => p.start);
       this.traffic = rates.some((p) => p.result.n > 0)
-        ? { customers: { times, values: rates.map((p) => p.result.n) }, rate: { times, values: rates.map((p) => (p.result.n > 0 ? p.result.value : null)) } }
+        ? {
+            customers: { times, values: rates.map((p) => p.result.n) },
+            rate: { times, values: rates.map((p) => (p.result.n > 0 ? p.result.value : null)) },
+          }
         : undefined;
       const shown = (p: { result: IndexResult }) => p.result.enough && p.result.value !== null;
       const previous = new Map(before.map((p) => [p.start + span, shown(p) ? p.result.value : null]));
@@ -102,7 +105,10 @@ export class FbTrends extends LitElement {
           ${t('analysis.interval')}
           <select name="interval" @change=${(e: Event) => this.set({ interval: (e.target as HTMLSelectElement).value })}>
             ${INTERVALS.map(
-              (i) => html`<option value=${i} ?selected=${i === this.interval} ?disabled=${!this.oneSite && (i === 'day' || i === 'week')}>${t(`interval.${i}`)}</option>`,
+              (i) =>
+                html`<option value=${i} ?selected=${i === this.interval} ?disabled=${!this.oneSite && (i === 'day' || i === 'week')}>
+                  ${t(`interval.${i}`)}
+                </option>`,
             )}
           </select>
         </label>
@@ -116,10 +122,12 @@ export class FbTrends extends LitElement {
       </section>
       <section data-testid="traffic">
         <h2>${t('trends.traffic')}</h2>
-        ${this.traffic
-          ? html`<fb-trend-chart .series=${this.traffic.customers} .label=${t('trends.customers')}></fb-trend-chart>
-              <fb-trend-chart .series=${this.traffic.rate} .label=${t('index.responseRate')}></fb-trend-chart>`
-          : html`<p class="muted">${t('trends.noTraffic')}</p>`}
+        ${
+          this.traffic
+            ? html`<fb-trend-chart .series=${this.traffic.customers} .label=${t('trends.customers')}></fb-trend-chart>
+                <fb-trend-chart .series=${this.traffic.rate} .label=${t('index.responseRate')}></fb-trend-chart>`
+            : html`<p class="muted">${t('trends.noTraffic')}</p>`
+        }
       </section>
     `;
   }

@@ -26,7 +26,16 @@ export function filtersOf(route: Route): Filters {
   const p = route.params;
   const period = (PERIODS as readonly string[]).includes(p.period ?? '') ? (p.period as Period) : 'today';
   const channel = (CHANNELS as readonly string[]).includes(p.channel ?? '') ? (p.channel as Channel) : '';
-  return { siteId: p.siteId ?? '', pointId: p.pointId ?? '', period, fromDate: p.fromDate ?? '', toDate: p.toDate ?? '', channel, deviceId: p.deviceId ?? '', surveyId: p.surveyId ?? '' };
+  return {
+    siteId: p.siteId ?? '',
+    pointId: p.pointId ?? '',
+    period,
+    fromDate: p.fromDate ?? '',
+    toDate: p.toDate ?? '',
+    channel,
+    deviceId: p.deviceId ?? '',
+    surveyId: p.surveyId ?? '',
+  };
 }
 
 const localMidnight = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();

@@ -20,12 +20,21 @@ describe('the staff rota period', () => {
     const range = periodRange({ kind: 'week', value: '2026-W13' })!; // 23–29 March 2026: Europe's spring change
     expect(new Date(range.from)).toEqual(local(2026, 3, 23));
     expect(new Date(range.to)).toEqual(local(2026, 3, 30));
-    expect(periodRange({ kind: 'week', value: '2026-W53' })).toEqual({ from: local(2026, 12, 28).getTime(), to: local(2027, 1, 4).getTime() });
+    expect(periodRange({ kind: 'week', value: '2026-W53' })).toEqual({
+      from: local(2026, 12, 28).getTime(),
+      to: local(2027, 1, 4).getTime(),
+    });
   });
 
   it('runs a month from its first local midnight to the next month’s, December into January', () => {
-    expect(periodRange({ kind: 'month', value: '2026-12' })).toEqual({ from: local(2026, 12, 1).getTime(), to: local(2027, 1, 1).getTime() });
-    expect(periodRange({ kind: 'month', value: '2027-02' })).toEqual({ from: local(2027, 2, 1).getTime(), to: local(2027, 3, 1).getTime() });
+    expect(periodRange({ kind: 'month', value: '2026-12' })).toEqual({
+      from: local(2026, 12, 1).getTime(),
+      to: local(2027, 1, 1).getTime(),
+    });
+    expect(periodRange({ kind: 'month', value: '2027-02' })).toEqual({
+      from: local(2027, 2, 1).getTime(),
+      to: local(2027, 3, 1).getTime(),
+    });
   });
 
   it('holds the instant it was made from, for any day of several years', () => {
@@ -38,7 +47,8 @@ describe('the staff rota period', () => {
   });
 
   it('refuses values that are not a week or a month', () => {
-    for (const value of ['', '2026-W00', '2026-W54', '2025-W53', 'next week']) expect(periodRange({ kind: 'week', value }), value).toBeNull();
+    for (const value of ['', '2026-W00', '2026-W54', '2025-W53', 'next week'])
+      expect(periodRange({ kind: 'week', value }), value).toBeNull();
     for (const value of ['', '2026-00', '2026-13', '2026-1']) expect(periodRange({ kind: 'month', value }), value).toBeNull();
   });
 });

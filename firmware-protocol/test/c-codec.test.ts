@@ -51,11 +51,13 @@ describe('reference C codec', () => {
 
   it('encodes every PROTOCOL.md vector to the same wire bytes', () => {
     const valid = readVectors().filter((v) => v.fields);
-    const lines = cli('encode', valid.map((v) => line(v.fields!)).join('\n') + '\n').trim().split('\n');
+    const lines = cli('encode', valid.map((v) => line(v.fields!)).join('\n') + '\n')
+      .trim()
+      .split('\n');
     expect(lines).toEqual(valid.map((v) => hex(v.wire)));
   });
 
-  it('decodes every PROTOCOL.md vector as TypeScript does: fields, a newer minor version\'s frame, and every drop', () => {
+  it("decodes every PROTOCOL.md vector as TypeScript does: fields, a newer minor version's frame, and every drop", () => {
     const vectors = readVectors();
     for (const v of vectors) {
       const lines = cli('decode', Buffer.from(v.wire)).trim().split('\n');
@@ -67,7 +69,9 @@ describe('reference C codec', () => {
 
   it('frames encoded in C decode in TypeScript, byte-identical to the TypeScript encoder', () => {
     const messages = fc.sample(message, { numRuns: 400, seed: 42 });
-    const lines = cli('encode', messages.map(line).join('\n') + '\n').trim().split('\n');
+    const lines = cli('encode', messages.map(line).join('\n') + '\n')
+      .trim()
+      .split('\n');
     lines.forEach((l, i) => {
       expect(l).toBe(hex(encodeFrame(messages[i]!)));
       const bytes = Uint8Array.from(l.split(' ').map((b) => parseInt(b, 16)));

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { encodeFrame, FrameParser, type ProtocolMessage, type DropReason } from '../src/index.ts';
 
-const press = (seq: number): ProtocolMessage => ({ type: 'press', deviceId: 0x42, boot: 1, seq, button: seq % 4, durationMs: 100, uptimeMs: seq * 10 });
+const press = (seq: number): ProtocolMessage => ({
+  type: 'press',
+  deviceId: 0x42,
+  boot: 1,
+  seq,
+  button: seq % 4,
+  durationMs: 100,
+  uptimeMs: seq * 10,
+});
 
 /** Feeds chunks through a parser; returns the messages and the drop counts. */
 async function parse(chunks: Uint8Array[]): Promise<{ messages: ProtocolMessage[]; drops: Partial<Record<DropReason, number>> }> {
@@ -40,7 +48,7 @@ describe('FrameParser', () => {
     bad[bad.length - 3]! ^= 0x40;
     const { messages, drops } = await parse([concat(bad, encodeFrame(press(2)))]);
     expect(messages).toEqual([press(2)]);
-    expect(drops['bad-crc'] ?? 0) .toBe(1);
+    expect(drops['bad-crc'] ?? 0).toBe(1);
   });
 
   it('discards an over-long run without a delimiter and recovers', async () => {
@@ -51,7 +59,16 @@ describe('FrameParser', () => {
   });
 
   it('takes a 255-byte encoded frame (254 frame bytes) and discards a run of 256', async () => {
-    const longest = encodeFrame({ type: 'hello', deviceId: 9, boot: 1, seq: 0, buttons: 4, scale: 'smiley', model: 'M'.repeat(32), firmware: 'F'.repeat(32) });
+    const longest = encodeFrame({
+      type: 'hello',
+      deviceId: 9,
+      boot: 1,
+      seq: 0,
+      buttons: 4,
+      scale: 'smiley',
+      model: 'M'.repeat(32),
+      firmware: 'F'.repeat(32),
+    });
     expect(longest.length - 2).toBeLessThanOrEqual(255);
     const run = (n: number) => concat(new Uint8Array([0]), new Uint8Array(n).fill(0x55), new Uint8Array([0]));
     const { drops } = await parse([run(255), run(256)]);

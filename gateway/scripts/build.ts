@@ -12,7 +12,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const workspaceSources: Plugin = {
   name: 'workspace-sources',
   setup(b) {
-    b.onResolve({ filter: /^@feedback\/[a-z-]+$/ }, (args) => ({ path: join(root, args.path.replace('@feedback/', ''), 'src', 'index.ts') }));
+    b.onResolve({ filter: /^@feedback\/[a-z-]+$/ }, (args) => ({
+      path: join(root, args.path.replace('@feedback/', ''), 'src', 'index.ts'),
+    }));
     b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@feedback/') ? undefined : { path: args.path, external: true }));
   },
 };
@@ -39,4 +41,6 @@ await build({
   logLevel: 'warning',
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
-process.stdout.write(`gateway/dist/server.mjs, bench-server.mjs, inference-worker.mjs and report-worker.mjs built in ${Date.now() - started} ms\n`);
+process.stdout.write(
+  `gateway/dist/server.mjs, bench-server.mjs, inference-worker.mjs and report-worker.mjs built in ${Date.now() - started} ms\n`,
+);

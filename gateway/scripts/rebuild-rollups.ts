@@ -30,7 +30,11 @@ let lastReport = 0;
 const { answers } = rebuildRollups(db, (done, total) => {
   if (Date.now() - lastReport < 1000 && done < total) return;
   lastReport = Date.now();
-  process.stderr.write(`rebuilding rollups: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} answers (${Math.round((100 * done) / Math.max(1, total))}%)\n`);
+  process.stderr.write(
+    `rebuilding rollups: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} answers (${Math.round((100 * done) / Math.max(1, total))}%)\n`,
+  );
 });
 closeDatabase(db);
-process.stdout.write(`Rebuilt the minute, hour, day and month rollups from ${answers.toLocaleString('en')} answers in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+process.stdout.write(
+  `Rebuilt the minute, hour, day and month rollups from ${answers.toLocaleString('en')} answers in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+);

@@ -29,13 +29,27 @@ afterEach(async () => {
 });
 
 function engineAt(rules: AlertRuleConfig[]) {
-  f = storeFixture({ sites: [BERLIN], points: [{ id: 'desk', siteId: 'berlin' }, { id: 'door', siteId: 'berlin' }] });
+  f = storeFixture({
+    sites: [BERLIN],
+    points: [
+      { id: 'desk', siteId: 'berlin' },
+      { id: 'door', siteId: 'berlin' },
+    ],
+  });
   let now = T0;
   const bus = new EventBus();
   const events: [string, number][] = [];
   bus.on('alert:changed', (event, alert) => events.push([event, alert.id]));
   const store = new AlertRepo(f.db);
-  const engine = new AlertEngine({ rules, pointIds: () => ['desk', 'door'], indices: f.indices, store, bus, logger: createLogger('silent'), clock: () => now });
+  const engine = new AlertEngine({
+    rules,
+    pointIds: () => ['desk', 'door'],
+    indices: f.indices,
+    store,
+    bus,
+    logger: createLogger('silent'),
+    clock: () => now,
+  });
   return { store, engine, bus, events, setNow: (t: number) => (now = t), fixture: f };
 }
 
@@ -50,7 +64,12 @@ describe('alert rules under a fake clock', () => {
     await fixture.write([{ pointId: 'desk', value: 3, occurredAt: T0 - 2 * MIN }]);
     await Promise.all([engine.evaluate(), engine.evaluate(new Set(['desk']))]);
     expect(events).toEqual([['alert.fired', 1]]);
-    expect(store.active(DEFAULT_RULE.id, 'desk')).toMatchObject({ status: 'open', n: 4, value: 75, message: '75% negative (3 of 4) in the last 15 min' });
+    expect(store.active(DEFAULT_RULE.id, 'desk')).toMatchObject({
+      status: 'open',
+      n: 4,
+      value: 75,
+      message: '75% negative (3 of 4) in the last 15 min',
+    });
     expect(store.active(DEFAULT_RULE.id, 'door')).toBeUndefined();
 
     const acked = engine.acknowledge(1, 'maria', 'queue system was down');
@@ -76,7 +95,12 @@ describe('alert rules under a fake clock', () => {
     const { store, engine, setNow, fixture } = engineAt(rules);
     await fixture.write([0, 1, 0].map((value, i) => ({ pointId: 'door', value, occurredAt: T0 - (5 - i) * MIN })));
     await engine.evaluate();
-    expect(store.list({ status: 'open', limit: 10 }).map((a) => [a.ruleId, a.pointId]).sort()).toEqual([
+    expect(
+      store
+        .list({ status: 'open', limit: 10 })
+        .map((a) => [a.ruleId, a.pointId])
+        .sort(),
+    ).toEqual([
       ['burst', 'door'],
       ['low-happy', 'door'],
     ]);
@@ -125,7 +149,13 @@ describe('alert rules over a store that answers slowly', () => {
   }
 
   it('runs evaluations one after another, so overlapping triggers never interleave their reads or fire twice', async () => {
-    f = storeFixture({ sites: [BERLIN], points: [{ id: 'desk', siteId: 'berlin' }, { id: 'door', siteId: 'berlin' }] });
+    f = storeFixture({
+      sites: [BERLIN],
+      points: [
+        { id: 'desk', siteId: 'berlin' },
+        { id: 'door', siteId: 'berlin' },
+      ],
+    });
     await f.write([0, 0, 1, 0].map((value, i) => ({ pointId: 'desk', value, occurredAt: T0 - (10 - i) * MIN })));
     const { reads, indices } = slowStore(f);
     const bus = new EventBus();
@@ -133,7 +163,15 @@ describe('alert rules over a store that answers slowly', () => {
     bus.on('alert:changed', (event, alert) => fired.push(alert.id));
     const store = new AlertRepo(f.db);
     const logger = createLogger('silent');
-    const engine = new AlertEngine({ rules: [DEFAULT_RULE], pointIds: () => ['desk', 'door'], indices, store, bus, logger, clock: () => T0 });
+    const engine = new AlertEngine({
+      rules: [DEFAULT_RULE],
+      pointIds: () => ['desk', 'door'],
+      indices,
+      store,
+      bus,
+      logger,
+      clock: () => T0,
+    });
     await Promise.all([engine.evaluate(), engine.evaluate(), engine.evaluate(new Set(['desk']))]);
     expect(reads.most).toBe(1);
     expect(fired).toEqual([1]);
@@ -144,7 +182,14 @@ describe('alert rules over a store that answers slowly', () => {
     const { reads, indices } = slowStore(f, true);
     const lines: string[] = [];
     const logger = createLogger('error', { write: (line: string) => void lines.push(line) });
-    const engine = new AlertEngine({ rules: [DEFAULT_RULE], pointIds: () => ['desk'], indices, store: new AlertRepo(f.db), bus: new EventBus(), logger });
+    const engine = new AlertEngine({
+      rules: [DEFAULT_RULE],
+      pointIds: () => ['desk'],
+      indices,
+      store: new AlertRepo(f.db),
+      bus: new EventBus(),
+      logger,
+    });
     const stop = engine.start(5);
     await expect.poll(() => lines.filter((l) => l.includes('alert rules not evaluated')).length).toBeGreaterThanOrEqual(2);
     expect(lines[0]).toContain('store unreachable');
@@ -164,7 +209,12 @@ describe('webhooks', () => {
       req.on('data', (c: Buffer) => (body += c.toString()));
       req.on('end', () => {
         calls++;
-        received.push({ body, signature: req.headers['x-feedback-signature'] as string | undefined, event: req.headers['x-feedback-event'] as string | undefined, at: Date.now() });
+        received.push({
+          body,
+          signature: req.headers['x-feedback-signature'] as string | undefined,
+          event: req.headers['x-feedback-event'] as string | undefined,
+          at: Date.now(),
+        });
         res.statusCode = calls <= 2 ? 500 : 200;
         res.end();
       });
@@ -173,9 +223,22 @@ describe('webhooks', () => {
     const url = `http://127.0.0.1:${(server!.address() as AddressInfo).port}/hook`;
     const secret = 'a-secret-of-sixteen+';
     const bus = new EventBus();
-    const sender = new WebhookSender(new WebhookDeliveryRepo(f.db), [{ url, secret, events: ['alert.fired'], attempts: 5, retryBaseMs: 50 }], createLogger('silent'));
+    const sender = new WebhookSender(
+      new WebhookDeliveryRepo(f.db),
+      [{ url, secret, events: ['alert.fired'], attempts: 5, retryBaseMs: 50 }],
+      createLogger('silent'),
+    );
     const stop = sender.start(bus);
-    const alert = new AlertRepo(f.db).fire({ ruleId: 'r', pointId: 'desk', kind: 'negativeShare', firedAt: T0, value: 75, n: 4, message: 'm', params: {} });
+    const alert = new AlertRepo(f.db).fire({
+      ruleId: 'r',
+      pointId: 'desk',
+      kind: 'negativeShare',
+      firedAt: T0,
+      value: 75,
+      n: 4,
+      message: 'm',
+      params: {},
+    });
     bus.emit('alert:changed', 'alert.fired', alert);
     bus.emit('alert:changed', 'alert.closed', alert); // not subscribed: never sent
 
@@ -188,7 +251,12 @@ describe('webhooks', () => {
       expect(JSON.parse(r.body)).toMatchObject({ event: 'alert.fired', alert: { id: alert.id, pointId: 'desk' } });
     }
     expect(received[2]!.at - received[1]!.at).toBeGreaterThanOrEqual(90); // second retry waits twice the first
-    expect(sender.deliveries(10).map((d) => [d.attempt, d.statusCode, d.delivered]).reverse()).toEqual([
+    expect(
+      sender
+        .deliveries(10)
+        .map((d) => [d.attempt, d.statusCode, d.delivered])
+        .reverse(),
+    ).toEqual([
       [1, 500, false],
       [2, 500, false],
       [3, 200, true],
@@ -198,9 +266,17 @@ describe('webhooks', () => {
   it('logs a connection failure and gives up after the configured attempts', async () => {
     f = storeFixture({ sites: [BERLIN], points: [{ id: 'desk', siteId: 'berlin' }] });
     const bus = new EventBus();
-    const sender = new WebhookSender(new WebhookDeliveryRepo(f.db), [{ url: 'http://127.0.0.1:9/unreachable', secret: 'x'.repeat(16), events: ['alert.fired'], attempts: 2, retryBaseMs: 10 }], createLogger('silent'));
+    const sender = new WebhookSender(
+      new WebhookDeliveryRepo(f.db),
+      [{ url: 'http://127.0.0.1:9/unreachable', secret: 'x'.repeat(16), events: ['alert.fired'], attempts: 2, retryBaseMs: 10 }],
+      createLogger('silent'),
+    );
     const stop = sender.start(bus);
-    bus.emit('alert:changed', 'alert.fired', new AlertRepo(f.db).fire({ ruleId: 'r', pointId: 'desk', kind: 'k', firedAt: T0, value: null, n: 0, message: 'm', params: {} }));
+    bus.emit(
+      'alert:changed',
+      'alert.fired',
+      new AlertRepo(f.db).fire({ ruleId: 'r', pointId: 'desk', kind: 'k', firedAt: T0, value: null, n: 0, message: 'm', params: {} }),
+    );
     await expect.poll(() => sender.deliveries(10).length, { timeout: 5000 }).toBe(2);
     await new Promise((r) => setTimeout(r, 100));
     stop();

@@ -52,7 +52,9 @@ describe('notes on answers, kept by ingest', () => {
   it('refuses, as domain refusals, a note before its answer and a contact that is neither phone nor e-mail', async () => {
     const { notes, heard } = await setUp();
     expect(refusal(() => notes.store({ deviceId: 'dev-desk', boot: 7, seq: 9 }, {})).reason).toBe('conflict');
-    expect(refusal(() => notes.store({ deviceId: 'dev-desk', boot: 7, seq: 1 }, { contact: { kind: 'phone', value: 'call me' } })).reason).toBe('invalid');
+    expect(
+      refusal(() => notes.store({ deviceId: 'dev-desk', boot: 7, seq: 1 }, { contact: { kind: 'phone', value: 'call me' } })).reason,
+    ).toBe('invalid');
     expect(heard).toEqual([]);
   });
 

@@ -32,9 +32,11 @@ const event = (seq: number, value: number, overrides: Partial<Answer> = {}): Ans
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'fb-writer-'));
   db = openDatabase(join(dir, 'test.db'));
-  new TopologyRepo(db).sync([{ id: 's1', name: 'S', timeZone: 'UTC' }], [{ id: 'p1', siteId: 's1', name: 'P' }], [
-    { id: 'd1', pointId: 'p1', kind: 'button', buttons: 4 },
-  ]);
+  new TopologyRepo(db).sync(
+    [{ id: 's1', name: 'S', timeZone: 'UTC' }],
+    [{ id: 'p1', siteId: 's1', name: 'P' }],
+    [{ id: 'd1', pointId: 'p1', kind: 'button', buttons: 4 }],
+  );
 });
 
 afterEach(() => {
@@ -63,7 +65,9 @@ describe('AnswerWriter', () => {
     ]);
     for (const table of ROLLUP_TABLES) {
       // n<k> counts value k (value_base 0 for every rating scale).
-      const counts = db.prepare(`SELECT value_base, SUM(n0) AS n0, SUM(n1) AS n1, SUM(n2) AS n2, SUM(n3) AS n3 FROM ${table.name} GROUP BY value_base`).all();
+      const counts = db
+        .prepare(`SELECT value_base, SUM(n0) AS n0, SUM(n1) AS n1, SUM(n2) AS n2, SUM(n3) AS n3 FROM ${table.name} GROUP BY value_base`)
+        .all();
       expect(counts, table.name).toEqual([{ value_base: 0, n0: 1, n1: 0, n2: 0, n3: 2 }]);
     }
   });
@@ -71,7 +75,12 @@ describe('AnswerWriter', () => {
   it('counts choice codes above 10 in rows of eleven (value_base 0, 11, 22, ...)', async () => {
     const writer = new AnswerWriter(db);
     const choice = { scale: 'choice' as const, surveyId: 's', questionId: 'why' };
-    await Promise.all([writer.submit(event(20, 0, choice)), writer.submit(event(21, 12, choice)), writer.submit(event(22, 30, choice)), writer.submit(event(23, 30, choice))]);
+    await Promise.all([
+      writer.submit(event(20, 0, choice)),
+      writer.submit(event(21, 12, choice)),
+      writer.submit(event(22, 30, choice)),
+      writer.submit(event(23, 30, choice)),
+    ]);
     const rows = db.prepare('SELECT value_base, n0, n1, n8 FROM rollup_point_month ORDER BY value_base').all();
     expect(rows).toEqual([
       { value_base: 0, n0: 1, n1: 0, n8: 0 },

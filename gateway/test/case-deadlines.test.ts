@@ -33,12 +33,19 @@ async function setUp(mail: boolean) {
     sites: [SITE],
     points: [{ id: 'desk', siteId: 'berlin', name: 'Desk' }],
     mail: { from: 'feedback@branch.example', ...(smtp ? { smtp: { host: '127.0.0.1', port: smtp.port } } : {}) },
-    cases: { departments: {
-      product: { owner: 'R&D', superior: 'CTO' },
-      service: { owner: 'Customer service', superior: 'Head of service', ownerEmail: 'service@branch.example', superiorEmail: 'head@branch.example' },
-      operations: { owner: 'Marketing', superior: 'CMO' },
-      suggestion: { owner: 'Planning', superior: 'COO' },
-    } },
+    cases: {
+      departments: {
+        product: { owner: 'R&D', superior: 'CTO' },
+        service: {
+          owner: 'Customer service',
+          superior: 'Head of service',
+          ownerEmail: 'service@branch.example',
+          superiorEmail: 'head@branch.example',
+        },
+        operations: { owner: 'Marketing', superior: 'CMO' },
+        suggestion: { owner: 'Planning', superior: 'COO' },
+      },
+    },
   });
   f = storeFixture({ sites: config.sites, points: [{ id: 'desk', siteId: 'berlin' }] });
   let now = berlin('2026-11-27T16:30'); // a Friday afternoon
@@ -55,7 +62,10 @@ async function setUp(mail: boolean) {
 describe('case deadlines under a fake clock', () => {
   it('marks a missed deadline once, escalates to the superior and e-mails both over SMTP', async () => {
     const s = await setUp(true);
-    const c = s.cases.open({ siteId: 'berlin', pointId: 'desk', origin: 'hotline', category: 'service', severity: 2, summary: 'Queue of 20 people' }, 'anna')!;
+    const c = s.cases.open(
+      { siteId: 'berlin', pointId: 'desk', origin: 'hotline', category: 'service', severity: 2, summary: 'Queue of 20 people' },
+      'anna',
+    )!;
     // 4 working hours from Friday 16:30: 1.5 h on Friday, 2.5 h on Monday → Monday 11:30.
     expect(c.deadlines.find((d) => d.kind === 'respond')!.dueAt).toBe(berlin('2026-11-30T11:30'));
     expect(await s.watch.check(berlin('2026-11-30T11:29'))).toBe(0);
@@ -77,7 +87,10 @@ describe('case deadlines under a fake clock', () => {
 
   it('does not call a deadline missed once it was met, and skips closed cases', async () => {
     const s = await setUp(false);
-    const c = s.cases.open({ siteId: 'berlin', pointId: 'desk', origin: 'in_person', category: 'product', severity: 1, summary: 'Broken card reader' }, 'anna')!;
+    const c = s.cases.open(
+      { siteId: 'berlin', pointId: 'desk', origin: 'in_person', category: 'product', severity: 1, summary: 'Broken card reader' },
+      'anna',
+    )!;
     s.setNow(berlin('2026-11-27T17:00'));
     s.cases.move(c.id, 'acknowledged', 'anna');
     // Severity 1 plans within 24 clock hours, resolves within 48.
@@ -96,7 +109,22 @@ describe('case deadlines under a fake clock', () => {
   it('opens one case per fired alert, however often the alert is seen', async () => {
     const s = await setUp(false);
     const stop = startCaseRules({ bus: s.bus, cases: s.cases, config: s.config.cases, siteOfPoint: () => 'berlin', logger });
-    const alert: Alert = { id: 7, ruleId: 'default', pointId: 'desk', kind: 'negativeShare', status: 'open', firedAt: berlin('2026-11-27T16:00'), value: 0.6, n: 10, message: '60% negative', params: { share: 60, negative: 6, answers: 10, window: 15 }, acknowledgedBy: null, acknowledgedAt: null, comment: null, closedAt: null };
+    const alert: Alert = {
+      id: 7,
+      ruleId: 'default',
+      pointId: 'desk',
+      kind: 'negativeShare',
+      status: 'open',
+      firedAt: berlin('2026-11-27T16:00'),
+      value: 0.6,
+      n: 10,
+      message: '60% negative',
+      params: { share: 60, negative: 6, answers: 10, window: 15 },
+      acknowledgedBy: null,
+      acknowledgedAt: null,
+      comment: null,
+      closedAt: null,
+    };
     s.bus.emit('alert:changed', 'alert.fired', alert);
     s.bus.emit('alert:changed', 'alert.fired', alert);
     s.bus.emit('alert:changed', 'alert.acknowledged', alert);

@@ -50,7 +50,9 @@ describe('configuration', () => {
   });
 
   it('rejects a point that names a missing site and an unknown time zone', () => {
-    expect(() => validateConfig({ points: [{ id: 'p1', siteId: 'nowhere', name: 'P' }] })).toThrowError(/points\[0\]\.siteId: no site "nowhere"/);
+    expect(() => validateConfig({ points: [{ id: 'p1', siteId: 'nowhere', name: 'P' }] })).toThrowError(
+      /points\[0\]\.siteId: no site "nowhere"/,
+    );
     expect(() => validateConfig({ sites: [{ id: 's', name: 'S', timeZone: 'Mars/Olympus' }] })).toThrowError(/sites\[0\]\.timeZone/);
   });
 

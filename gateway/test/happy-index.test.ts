@@ -53,7 +53,13 @@ describe('Happy Index (METRICS.md)', () => {
   });
 
   it('mixes scales with different button counts on the 0..100 footing', () => {
-    const result = happyIndex([{ buttons: 3, value: 2, n: 1 }, { buttons: 5, value: 0, n: 1 }], 1);
+    const result = happyIndex(
+      [
+        { buttons: 3, value: 2, n: 1 },
+        { buttons: 5, value: 0, n: 1 },
+      ],
+      1,
+    );
     expect(result.value).toBeCloseTo(50, 10);
   });
 });

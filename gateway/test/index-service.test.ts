@@ -21,18 +21,30 @@ const iso = (s: string) => Date.parse(s);
 describe('hand-computed fixtures', () => {
   it('no answers: no value, n = 0, not enough', async () => {
     f = storeFixture({ sites: [BERLIN], points: [{ id: 'desk', siteId: 'berlin' }] });
-    expect(await f.indices.compute({ index: 'happy', pointId: 'desk', from: 0, to: Date.now() })).toEqual({ value: null, n: 0, ci: null, enough: false });
+    expect(await f.indices.compute({ index: 'happy', pointId: 'desk', from: 0, to: Date.now() })).toEqual({
+      value: null,
+      n: 0,
+      ci: null,
+      enough: false,
+    });
   });
 
   it('only skipped answers: n = 0', async () => {
     f = storeFixture({ sites: [BERLIN], points: [{ id: 'desk', siteId: 'berlin' }] });
-    await f.write([{ scale: 'nps11', value: null, questionId: 'q' }, { scale: 'nps11', value: null, questionId: 'q' }]);
+    await f.write([
+      { scale: 'nps11', value: null, questionId: 'q' },
+      { scale: 'nps11', value: null, questionId: 'q' },
+    ]);
     expect(await f.indices.compute({ index: 'nps', pointId: 'desk', from: 0, to: Date.now() })).toMatchObject({ value: null, n: 0 });
   });
 
   it('one promoter and two skipped answers: NPS 100 over n = 1 (METRICS.md)', async () => {
     f = storeFixture({ sites: [BERLIN], points: [{ id: 'desk', siteId: 'berlin' }] });
-    await f.write([{ scale: 'nps11', value: 10 }, { scale: 'nps11', value: null }, { scale: 'nps11', value: null }]);
+    await f.write([
+      { scale: 'nps11', value: 10 },
+      { scale: 'nps11', value: null },
+      { scale: 'nps11', value: null },
+    ]);
     expect(await f.indices.compute({ index: 'nps', pointId: 'desk', from: 0, to: Date.now() })).toMatchObject({ value: 100, n: 1 });
   });
 
@@ -65,7 +77,10 @@ describe('hand-computed fixtures', () => {
     const to = iso('2026-03-30T00:00:00+02:00');
     expect(to - from).toBe(23 * 3600_000);
     expect(await f.indices.compute({ index: 'happy', siteId: 'berlin', from, to })).toMatchObject({ n: 3, value: 100 / 3 });
-    const trend = await f.indices.trend({ index: 'happy', siteId: 'berlin', from: iso('2026-03-28T00:00:00+01:00'), to: iso('2026-03-31T00:00:00+02:00') }, 'day');
+    const trend = await f.indices.trend(
+      { index: 'happy', siteId: 'berlin', from: iso('2026-03-28T00:00:00+01:00'), to: iso('2026-03-31T00:00:00+02:00') },
+      'day',
+    );
     expect(trend.map((p) => [p.end - p.start, p.result.n])).toEqual([
       [24 * 3600_000, 1],
       [23 * 3600_000, 3],
@@ -84,7 +99,13 @@ describe('hand-computed fixtures', () => {
   });
 
   it('two sites in different time zones each count their own local day', async () => {
-    f = storeFixture({ sites: [BERLIN, NEW_YORK], points: [{ id: 'b-desk', siteId: 'berlin' }, { id: 'n-desk', siteId: 'nyc' }] });
+    f = storeFixture({
+      sites: [BERLIN, NEW_YORK],
+      points: [
+        { id: 'b-desk', siteId: 'berlin' },
+        { id: 'n-desk', siteId: 'nyc' },
+      ],
+    });
     const instant = iso('2026-06-01T03:00:00Z'); // Berlin: 1 June 05:00; New York: 31 May 23:00
     await f.write([
       { pointId: 'b-desk', value: 3, occurredAt: instant },
@@ -93,8 +114,18 @@ describe('hand-computed fixtures', () => {
     const june1 = (tz: string) => ({ from: iso(`2026-06-01T00:00:00${tz}`), to: iso(`2026-06-02T00:00:00${tz}`) });
     expect((await f.indices.compute({ index: 'happy', siteId: 'berlin', ...june1('+02:00') })).n).toBe(1);
     expect((await f.indices.compute({ index: 'happy', siteId: 'nyc', ...june1('-04:00') })).n).toBe(0);
-    expect(await f.indices.compute({ index: 'happy', siteId: 'nyc', from: iso('2026-05-31T00:00:00-04:00'), to: iso('2026-06-01T00:00:00-04:00') })).toMatchObject({ n: 1, value: 0 });
-    const byPoint = await f.indices.breakdown({ index: 'happy', from: iso('2026-05-01T00:00:00Z'), to: iso('2026-07-01T00:00:00Z') }, 'point');
+    expect(
+      await f.indices.compute({
+        index: 'happy',
+        siteId: 'nyc',
+        from: iso('2026-05-31T00:00:00-04:00'),
+        to: iso('2026-06-01T00:00:00-04:00'),
+      }),
+    ).toMatchObject({ n: 1, value: 0 });
+    const byPoint = await f.indices.breakdown(
+      { index: 'happy', from: iso('2026-05-01T00:00:00Z'), to: iso('2026-07-01T00:00:00Z') },
+      'point',
+    );
     expect(byPoint.map((g) => [g.group, g.result.value])).toEqual([
       ['b-desk', 100],
       ['n-desk', 0],
@@ -102,15 +133,33 @@ describe('hand-computed fixtures', () => {
   });
 
   it('breaks down by staff and filters by staff, through the shifts that assign answers', async () => {
-    f = storeFixture({ sites: [BERLIN], points: [{ id: 'desk', siteId: 'berlin' }, { id: 'bar', siteId: 'berlin' }] });
+    f = storeFixture({
+      sites: [BERLIN],
+      points: [
+        { id: 'desk', siteId: 'berlin' },
+        { id: 'bar', siteId: 'berlin' },
+      ],
+    });
     const shifts = new ShiftRepo(f.db);
     for (const id of ['anna', 'ben']) shifts.upsertStaff(id, id);
     const at = (hhmm: string) => iso(`2026-06-01T${hhmm}:00+02:00`);
     shifts.addShift({ staffId: 'anna', pointId: 'desk', startsAt: at('10:00'), endsAt: at('12:00') });
     shifts.addShift({ staffId: 'ben', pointId: 'desk', startsAt: at('12:00'), endsAt: at('14:00') });
     shifts.addShift({ staffId: 'ben', pointId: 'bar', startsAt: at('09:00'), endsAt: at('11:00') });
-    const answer = (pointId: string, hhmm: string, value: number) => ({ pointId, value, occurredAt: at(hhmm), staffId: shifts.staffAt(pointId, at(hhmm)) });
-    await f.write([answer('desk', '10:30', 3), answer('desk', '11:59', 3), answer('desk', '12:00', 0), answer('bar', '09:15', 0), answer('bar', '11:00', 1), answer('desk', '15:00', 2)]);
+    const answer = (pointId: string, hhmm: string, value: number) => ({
+      pointId,
+      value,
+      occurredAt: at(hhmm),
+      staffId: shifts.staffAt(pointId, at(hhmm)),
+    });
+    await f.write([
+      answer('desk', '10:30', 3),
+      answer('desk', '11:59', 3),
+      answer('desk', '12:00', 0),
+      answer('bar', '09:15', 0),
+      answer('bar', '11:00', 1),
+      answer('desk', '15:00', 2),
+    ]);
     const day = { from: at('00:00'), to: at('23:59') };
     expect((await f.indices.breakdown({ index: 'happy', ...day }, 'staff')).map((g) => [g.group, g.result.n])).toEqual([
       ['(unassigned)', 2],
@@ -119,7 +168,10 @@ describe('hand-computed fixtures', () => {
     ]);
     expect(await f.indices.compute({ index: 'happy', staffId: 'ben', ...day })).toMatchObject({ value: 0, n: 2 });
     expect(await f.indices.compute({ index: 'happy', staffId: 'ben', pointId: 'bar', ...day })).toMatchObject({ value: 0, n: 1 });
-    expect(await f.indices.compute({ index: 'happy', staffId: 'anna', from: at('12:00'), to: at('23:00') })).toMatchObject({ value: null, n: 0 });
+    expect(await f.indices.compute({ index: 'happy', staffId: 'anna', from: at('12:00'), to: at('23:00') })).toMatchObject({
+      value: null,
+      n: 0,
+    });
     expect((await f.indices.compute({ index: 'happy', staffId: 'nobody', ...day })).n).toBe(0);
     // Chain-wide indices without a staff filter read the per-point rollups and agree with the detailed ones.
     expect((await f.indices.compute({ index: 'happy', ...day })).n).toBe(6);
@@ -167,7 +219,14 @@ describe('rollups against raw answers (random data)', () => {
   const span = 120 * DAY;
 
   async function randomStore(seed: number): Promise<{ events: { pointId: string; value: number; occurredAt: number; misuse: boolean }[] }> {
-    f = storeFixture({ sites: [BERLIN, NEW_YORK], points: [{ id: 'b1', siteId: 'berlin' }, { id: 'b2', siteId: 'berlin' }, { id: 'n1', siteId: 'nyc' }] });
+    f = storeFixture({
+      sites: [BERLIN, NEW_YORK],
+      points: [
+        { id: 'b1', siteId: 'berlin' },
+        { id: 'b2', siteId: 'berlin' },
+        { id: 'n1', siteId: 'nyc' },
+      ],
+    });
     const events = fc.sample(
       fc.record({
         pointId: fc.constantFrom('b1', 'b2', 'n1'),
@@ -184,19 +243,34 @@ describe('rollups against raw answers (random data)', () => {
   it('any range and filter gives what a scan of the raw answers gives', async () => {
     const { events } = await randomStore(1);
     const ranges = fc.sample(
-      fc.tuple(fc.integer({ min: start - DAY, max: start + span + DAY }), fc.integer({ min: 1, max: span }), fc.constantFrom(undefined, 'berlin', 'nyc'), fc.constantFrom(undefined, 'b1', 'n1'), fc.constantFrom(undefined, 'dev-b2')),
+      fc.tuple(
+        fc.integer({ min: start - DAY, max: start + span + DAY }),
+        fc.integer({ min: 1, max: span }),
+        fc.constantFrom(undefined, 'berlin', 'nyc'),
+        fc.constantFrom(undefined, 'b1', 'n1'),
+        fc.constantFrom(undefined, 'dev-b2'),
+      ),
       { numRuns: 200, seed: 2 },
     );
     // With a device filter the detailed rollups answer; without one, the per-point ones (days and months).
     for (const [fromRaw, length, siteId, pointId, deviceId] of ranges) {
-      if (pointId && siteId && !(pointId.startsWith(siteId[0]!))) continue;
+      if (pointId && siteId && !pointId.startsWith(siteId[0]!)) continue;
       const from = Math.floor(fromRaw / 60_000) * 60_000;
       const to = from + Math.ceil(length / 60_000) * 60_000;
       const site = (p: string) => (p.startsWith('b') ? 'berlin' : 'nyc');
-      const expected = events.filter((e) => !e.misuse && e.occurredAt >= from && e.occurredAt < to && (!siteId || site(e.pointId) === siteId) && (!pointId || e.pointId === pointId) && (!deviceId || `dev-${e.pointId}` === deviceId));
+      const expected = events.filter(
+        (e) =>
+          !e.misuse &&
+          e.occurredAt >= from &&
+          e.occurredAt < to &&
+          (!siteId || site(e.pointId) === siteId) &&
+          (!pointId || e.pointId === pointId) &&
+          (!deviceId || `dev-${e.pointId}` === deviceId),
+      );
       const result = await f!.indices.compute({ index: 'happy', siteId, pointId, deviceId, from, to });
       expect(result.n, `range ${new Date(from).toISOString()} + ${length} ${siteId} ${pointId}`).toBe(expected.length);
-      if (expected.length > 0) expect(result.value).toBeCloseTo((100 * expected.reduce((a, e) => a + e.value, 0)) / (3 * expected.length), 9);
+      if (expected.length > 0)
+        expect(result.value).toBeCloseTo((100 * expected.reduce((a, e) => a + e.value, 0)) / (3 * expected.length), 9);
     }
   });
 

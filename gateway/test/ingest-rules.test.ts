@@ -68,7 +68,11 @@ describe('DeviceClock', () => {
 });
 
 describe('MisuseRules', () => {
-  const press = (deviceId: string, occurredAt: number, extra: Partial<{ responseIntervalMs: number; sessionMode: boolean; pointId: string }> = {}) => ({
+  const press = (
+    deviceId: string,
+    occurredAt: number,
+    extra: Partial<{ responseIntervalMs: number; sessionMode: boolean; pointId: string }> = {},
+  ) => ({
     deviceId,
     pointId: 'p',
     occurredAt,

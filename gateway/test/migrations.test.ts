@@ -17,8 +17,15 @@ describe('migrations', () => {
   it('upgrades a version-3 database with answers to the one-row-per-key rollups without losing a count', async () => {
     dir = mkdtempSync(join(tmpdir(), 'fb-migrate-'));
     const file = join(dir, 'old.db');
-    const old = openDatabase(file, MIGRATIONS.filter((m) => m.version <= 3));
-    new TopologyRepo(old).sync([{ id: 'berlin', name: 'Berlin', timeZone: 'Europe/Berlin' }], [{ id: 'desk', siteId: 'berlin', name: 'Desk' }], [{ id: 'b1', pointId: 'desk', kind: 'button', buttons: 4 }]);
+    const old = openDatabase(
+      file,
+      MIGRATIONS.filter((m) => m.version <= 3),
+    );
+    new TopologyRepo(old).sync(
+      [{ id: 'berlin', name: 'Berlin', timeZone: 'Europe/Berlin' }],
+      [{ id: 'desk', siteId: 'berlin', name: 'Desk' }],
+      [{ id: 'b1', pointId: 'desk', kind: 'button', buttons: 4 }],
+    );
     const insert = old.prepare(
       `INSERT INTO answers (device_id, boot, seq, site_id, point_id, scale, value, occurred_at, received_at, misuse, source)
        VALUES ('b1', 1, ?, 'berlin', 'desk', 'smiley4', ?, ?, ?, ?, 'mqtt')`,

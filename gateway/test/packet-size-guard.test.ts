@@ -7,7 +7,9 @@ let server: Server | undefined;
 afterEach(() => server?.close());
 
 /** A real TCP connection whose server side is wrapped in a guard; returns both ends. */
-async function pair(max: number): Promise<{ guard: { accepted(): number }; client: Socket; refused: (number | 'malformed')[]; received: Buffer[] }> {
+async function pair(
+  max: number,
+): Promise<{ guard: { accepted(): number }; client: Socket; refused: (number | 'malformed')[]; received: Buffer[] }> {
   const refused: (number | 'malformed')[] = [];
   const received: Buffer[] = [];
   let resolveGuard!: (g: { accepted(): number }) => void;

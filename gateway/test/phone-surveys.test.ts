@@ -8,7 +8,12 @@ import { DeviceHistory } from '../src/modules/ingest/device-history-repo.ts';
 import { DeviceRegistry } from '../src/modules/devices/device-registry.ts';
 import { DeviceRepo } from '../src/modules/devices/device-repo.ts';
 
-const SURVEY = { id: 'exit', name: 'Exit', questions: [{ id: 'recommend', number: 1, scale: 'nps11' as const, label: 'Recommend?' }], idle: { afterSeconds: 30, partial: 'submit' as const } };
+const SURVEY = {
+  id: 'exit',
+  name: 'Exit',
+  questions: [{ id: 'recommend', number: 1, scale: 'nps11' as const, label: 'Recommend?' }],
+  idle: { afterSeconds: 30, partial: 'submit' as const },
+};
 
 let f: StoreFixture | undefined;
 afterEach(() => {
@@ -29,7 +34,13 @@ function setUp() {
     surveys: [SURVEY],
     refused: () => {},
   });
-  const phone = new PhoneSurveys({ codes: new SurveyCodeRepo(f.db), ingest, surveyOfPoint: () => SURVEY, siteOfPoint: () => 'berlin', now: () => now });
+  const phone = new PhoneSurveys({
+    codes: new SurveyCodeRepo(f.db),
+    ingest,
+    surveyOfPoint: () => SURVEY,
+    siteOfPoint: () => 'berlin',
+    now: () => now,
+  });
   const db = f.db;
   /** [boot, seq, misuse] of the phone answers stored, in order */
   const stored = () =>
@@ -82,7 +93,12 @@ describe('phone survey codes under a fake clock', () => {
     const [a, b] = [once(), once()];
     expect(typeof (await s.phone.submit(a, [{ question: 1, value: 9 }]))).toBe('object');
     expect(typeof (await s.phone.submit(b, [{ question: 1, value: 9 }]))).toBe('object');
-    expect(s.stored().slice(3).map(([, , misuse]) => misuse)).toEqual([false, false]);
+    expect(
+      s
+        .stored()
+        .slice(3)
+        .map(([, , misuse]) => misuse),
+    ).toEqual([false, false]);
   });
 
   it('refuses an answer that does not fit its question before a one-time code is spent', async () => {

@@ -17,7 +17,11 @@ describe('NPS', () => {
 
   it('is 100·(P − D) with the adjusted Wald interval', () => {
     // 50 promoters, 30 passives, 20 detractors: NPS 30.
-    const c = counts([[10, 50], [8, 30], [3, 20]]);
+    const c = counts([
+      [10, 50],
+      [8, 30],
+      [3, 20],
+    ]);
     const r = nps(c, 30);
     expect(r.value).toBeCloseTo(30, 10);
     const n1 = 103;
@@ -36,7 +40,15 @@ describe('NPS', () => {
 
 describe('CSAT, CES, positive share', () => {
   it('CSAT is the share of 4–5 with a Wilson interval, and the mean', () => {
-    const r = csat(counts([[5, 6], [4, 2], [3, 1], [1, 1]]), 5);
+    const r = csat(
+      counts([
+        [5, 6],
+        [4, 2],
+        [3, 1],
+        [1, 1],
+      ]),
+      5,
+    );
     expect(r.value).toBeCloseTo(80, 10);
     expect(r.extra!.mean).toBeCloseTo(4.2, 10);
     const [lo, hi] = wilson(8, 10)!;
@@ -47,7 +59,14 @@ describe('CSAT, CES, positive share', () => {
   });
 
   it('CES is the mean with a t interval, and the share of 5–7', () => {
-    const r = ces(counts([[7, 2], [5, 1], [1, 1]]), 1);
+    const r = ces(
+      counts([
+        [7, 2],
+        [5, 1],
+        [1, 1],
+      ]),
+      1,
+    );
     expect(r.value).toBeCloseTo(5, 10);
     expect(r.extra!.easyShare).toBe(75);
     // s = √(((2)²·2 + 0 + (−4)²)/3) = √8; t(0.975, 3) = 3.18245; half = 3.18245·√8/2
@@ -59,7 +78,10 @@ describe('CSAT, CES, positive share', () => {
     expect(polarity('smiley4', 1)).toBe('negative');
     expect(polarity('smiley4', 2)).toBe('positive');
     // 5-button presses 4/2/12/23/51: positive = 23 + 51 of 92
-    const r = positiveShare([4, 2, 12, 23, 51].map((n, value) => ({ buttons: 5, value, n })), 30);
+    const r = positiveShare(
+      [4, 2, 12, 23, 51].map((n, value) => ({ buttons: 5, value, n })),
+      30,
+    );
     expect(r.value).toBeCloseTo((100 * 74) / 92, 10);
   });
 });

@@ -62,7 +62,9 @@ describe('review sentiment', () => {
 
   for (const [language, sample] of Object.entries(SAMPLE)) {
     it(`reads the text of ${language} reviews right at least 10 times in 12`, () => {
-      const wrong = sample.filter(([text, label]) => sentimentOfText(text) !== label).map(([text, label]) => `${text} (${label}, read ${sentimentOfText(text)})`);
+      const wrong = sample
+        .filter(([text, label]) => sentimentOfText(text) !== label)
+        .map(([text, label]) => `${text} (${label}, read ${sentimentOfText(text)})`);
       expect(wrong.length, wrong.join('; ')).toBeLessThanOrEqual(2);
     });
   }
@@ -77,7 +79,11 @@ describe('review sentiment', () => {
 describe('reply drafts follow the tone rules', () => {
   const site = { siteName: 'Branch 1' };
   it('positive: thanks and a personal mention', () => {
-    const draft = replyDraft({ author: 'Maria Ivanova', text: 'The croissants were amazing. Will be back', sentiment: 'positive' }, site, 'en');
+    const draft = replyDraft(
+      { author: 'Maria Ivanova', text: 'The croissants were amazing. Will be back', sentiment: 'positive' },
+      site,
+      'en',
+    );
     expect(draft).toMatch(/^Dear Maria,/);
     expect(draft).toMatch(/thank you/i);
     expect(draft).toMatch(/The croissants were amazing/);

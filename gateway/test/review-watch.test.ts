@@ -29,8 +29,21 @@ function setUp() {
   f = storeFixture({ sites: config.sites, points: [{ id: 'desk', siteId: 'moscow' }] });
   let now = at('Europe/Moscow', '2026-11-24T09:00');
   const repo = new ReviewRepo(f.db);
-  const cases = new CaseService({ repo: new CaseRepo(f.db), bus: new EventBus(), config: config.cases, calendarOf: siteCalendars(config.sites), now: () => now });
-  const reviews = new ReviewService({ repo, cases, config: config.reviews, siteName: (id) => id, timeZoneOf: (id) => SITES.find((s) => s.id === id)!.timeZone, now: () => now });
+  const cases = new CaseService({
+    repo: new CaseRepo(f.db),
+    bus: new EventBus(),
+    config: config.cases,
+    calendarOf: siteCalendars(config.sites),
+    now: () => now,
+  });
+  const reviews = new ReviewService({
+    repo,
+    cases,
+    config: config.reviews,
+    siteName: (id) => id,
+    timeZoneOf: (id) => SITES.find((s) => s.id === id)!.timeZone,
+    now: () => now,
+  });
   const watch = new ReviewWatch({ repo, config: config.reviews, sites: () => SITES, logger: createLogger('silent') });
   return { repo, reviews, watch, setNow: (ms: number) => (now = ms) };
 }
@@ -51,14 +64,24 @@ describe('the daily reviews check under a fake clock', () => {
     s.reviews.markChecked('moscow', 'olga'); // late: the violation stays
     expect(s.repo.checks('moscow', 20261124, 20261125)).toEqual([
       { day: 20261124, checkedAt: at('Europe/Moscow', '2026-11-24T10:15'), checkedBy: 'olga', violationAt: null },
-      { day: 20261125, checkedAt: at('Europe/Moscow', '2026-11-25T12:00'), checkedBy: 'olga', violationAt: at('Europe/Moscow', '2026-11-25T11:01') },
+      {
+        day: 20261125,
+        checkedAt: at('Europe/Moscow', '2026-11-25T12:00'),
+        checkedBy: 'olga',
+        violationAt: at('Europe/Moscow', '2026-11-25T11:01'),
+      },
     ]);
   });
 
   it('lists a review unanswered 24 hours after it appeared as overdue, and no longer once answered', () => {
     const s = setUp();
     const published = at('Europe/Moscow', '2026-11-24T08:00');
-    const outcome = s.reviews.store('moscow', parseReviewJson(JSON.stringify([{ platform: 'maps', id: 'r1', date: new Date(published).toISOString(), rating: 2, text: 'Долго ждали' }])));
+    const outcome = s.reviews.store(
+      'moscow',
+      parseReviewJson(
+        JSON.stringify([{ platform: 'maps', id: 'r1', date: new Date(published).toISOString(), rating: 2, text: 'Долго ждали' }]),
+      ),
+    );
     expect(outcome).toEqual({ imported: 1, duplicates: 0, problems: [] });
     const [review] = s.repo.list({ limit: 10 });
     expect(review!.replyDueAt).toBe(published + 24 * 3_600_000);

@@ -55,8 +55,14 @@ describe('settings hooks', () => {
   it('applies a stored change to every owner in the order they were added, with the old and the new configuration', async () => {
     const catalog = catalogOn();
     const seen: [string, string | undefined, string | undefined, number][] = [];
-    catalog.addHook({ owner: 'first', apply: async (old, next) => void seen.push(['first', pointName(old), pointName(next), catalog.version]) });
-    const remove = catalog.addHook({ owner: 'second', apply: (old, next) => void seen.push(['second', pointName(old), pointName(next), catalog.version]) });
+    catalog.addHook({
+      owner: 'first',
+      apply: async (old, next) => void seen.push(['first', pointName(old), pointName(next), catalog.version]),
+    });
+    const remove = catalog.addHook({
+      owner: 'second',
+      apply: (old, next) => void seen.push(['second', pointName(old), pointName(next), catalog.version]),
+    });
     expect(await catalog.change('test', undefined, renamePoint('Front desk'))).toEqual({ version: 2, appliesAfterRestart: [] });
     remove();
     await catalog.change('test', 2, renamePoint('Back desk'));

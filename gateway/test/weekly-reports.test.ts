@@ -36,11 +36,20 @@ async function setUp(subscribers: string[] = [], pdfFont?: string) {
   smtp = subscribers.length ? await startLocalSmtp() : undefined;
   const config = validateConfig({
     sites: SITES,
-    points: [{ id: 'desk', siteId: 'berlin', name: 'Desk' }, { id: 'door', siteId: 'tokyo', name: 'Door' }],
+    points: [
+      { id: 'desk', siteId: 'berlin', name: 'Desk' },
+      { id: 'door', siteId: 'tokyo', name: 'Door' },
+    ],
     mail: { from: 'reports@branch.example', ...(smtp ? { smtp: { host: '127.0.0.1', port: smtp.port } } : {}) },
     reports: { subscribers, ...(pdfFont ? { pdfFont } : {}) },
   });
-  f = storeFixture({ sites: config.sites, points: [{ id: 'desk', siteId: 'berlin' }, { id: 'door', siteId: 'tokyo' }] });
+  f = storeFixture({
+    sites: config.sites,
+    points: [
+      { id: 'desk', siteId: 'berlin' },
+      { id: 'door', siteId: 'tokyo' },
+    ],
+  });
   const repo = new ReportRepo(f.db);
   const mailer = new Mailer(config.mail, logger);
   const reports = () =>
@@ -79,7 +88,10 @@ describe('the Monday report scheduler', () => {
     const reports = repo.list(undefined, 10);
     expect(reports).toHaveLength(2);
     const berlin = reports.find((r) => r.siteId === 'berlin')!;
-    expect([berlin.periodFrom, berlin.periodTo]).toEqual([at('Europe/Berlin', '2026-11-23T00:00'), at('Europe/Berlin', '2026-11-30T00:00')]);
+    expect([berlin.periodFrom, berlin.periodTo]).toEqual([
+      at('Europe/Berlin', '2026-11-23T00:00'),
+      at('Europe/Berlin', '2026-11-30T00:00'),
+    ]);
     expect(berlin.status).toBe('ready');
   }, 60_000);
 
@@ -98,7 +110,14 @@ describe('the Monday report scheduler', () => {
   it('finishes a report a stop left pending instead of making a second one', async () => {
     const { repo, scheduler } = await setUp();
     const week = lastWeek(at('Europe/Berlin', '2026-11-30T08:00'), 'Europe/Berlin', '07:00');
-    const claimed = repo.claim({ siteId: 'berlin', kind: 'weekly', periodFrom: week.from, periodTo: week.to, createdBy: 'scheduler', at: week.dueAt })!;
+    const claimed = repo.claim({
+      siteId: 'berlin',
+      kind: 'weekly',
+      periodFrom: week.from,
+      periodTo: week.to,
+      createdBy: 'scheduler',
+      at: week.dueAt,
+    })!;
     expect(claimed.status).toBe('pending');
     await scheduler().check(at('Europe/Berlin', '2026-11-30T08:00'));
     expect(repo.list(['berlin'], 10).map((r) => [r.id, r.status])).toEqual([[claimed.id, 'ready']]);
@@ -106,20 +125,38 @@ describe('the Monday report scheduler', () => {
 
   it('mails the report to each subscriber with the PDF and the workbook attached, once', async () => {
     const { repo, scheduler } = await setUp(['quality@branch.example', 'owner@branch.example']);
-    await f!.write([{ pointId: 'desk', scale: 'smiley4', value: 0, occurredAt: at('Europe/Berlin', '2026-11-24T12:10') }, { pointId: 'desk', scale: 'smiley4', value: 3, occurredAt: at('Europe/Berlin', '2026-11-24T12:20') }]);
+    await f!.write([
+      { pointId: 'desk', scale: 'smiley4', value: 0, occurredAt: at('Europe/Berlin', '2026-11-24T12:10') },
+      { pointId: 'desk', scale: 'smiley4', value: 3, occurredAt: at('Europe/Berlin', '2026-11-24T12:20') },
+    ]);
     await scheduler().check(at('Europe/Berlin', '2026-11-30T07:05'));
     await scheduler().check(at('Europe/Berlin', '2026-11-30T07:10'));
     await expect.poll(() => smtp!.messages.length).toBe(4); // two sites × two subscribers
     const berlinMail = smtp!.messages.filter((m) => m.subject === 'Customer feedback report: Berlin');
-    expect(berlinMail.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)!.value[0]!.address).sort()).toEqual(['owner@branch.example', 'quality@branch.example']);
+    expect(berlinMail.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)!.value[0]!.address).sort()).toEqual([
+      'owner@branch.example',
+      'quality@branch.example',
+    ]);
     const attachments = berlinMail[0]!.attachments;
-    expect(attachments.map((a) => a.contentType).sort()).toEqual(['application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    expect(attachments.map((a) => a.contentType).sort()).toEqual([
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ]);
 
     const pdf = new PDFParse({ data: new Uint8Array(attachments.find((a) => a.contentType === 'application/pdf')!.content) });
     const text = await pdf.getText();
     await pdf.destroy();
     expect(text.total).toBeGreaterThanOrEqual(2);
-    for (const heading of ['Customer feedback report: Berlin', 'Period: 2026-11-23 – 2026-11-29', 'Indices', 'Service levels', 'Recurring problems and root causes', 'Online reviews', 'Emotion panel']) expect(text.text).toContain(heading);
+    for (const heading of [
+      'Customer feedback report: Berlin',
+      'Period: 2026-11-23 – 2026-11-29',
+      'Indices',
+      'Service levels',
+      'Recurring problems and root causes',
+      'Online reviews',
+      'Emotion panel',
+    ])
+      expect(text.text).toContain(heading);
     expect(text.text).toMatch(/Hours with negative answers[\s\S]*12:00–12:59/);
 
     const workbook = new ExcelJS.Workbook();
@@ -128,7 +165,12 @@ describe('the Monday report scheduler', () => {
     const happy = indices.getRows(3, indices.rowCount - 2)!.find((r) => r.getCell(1).value === 'Happy Index')!;
     expect(happy.getCell(4).value).toBe(2);
     const hours = workbook.getWorksheet('Hours')!;
-    expect([hours.getCell('A3').value, hours.getCell('B3').value, hours.getCell('C3').value, hours.getCell('D3').value]).toEqual(['12:00–12:59', 1, 1, 2]);
+    expect([hours.getCell('A3').value, hours.getCell('B3').value, hours.getCell('C3').value, hours.getCell('D3').value]).toEqual([
+      '12:00–12:59',
+      1,
+      1,
+      2,
+    ]);
     const berlin = repo.list(['berlin'], 1)[0]!;
     expect(repo.deliveries(berlin.id).map((d) => [d.recipient, d.error])).toEqual([
       ['owner@branch.example', null],

@@ -3,7 +3,15 @@ import { DateTime } from 'luxon';
 import { WorkingCalendar, type WorkingCalendarRules } from '../src/core/working-calendar.ts';
 
 const OFFICE: [string, string] = ['09:00', '18:00'];
-const WEEKDAYS: WorkingCalendarRules['openingHours'] = { mon: OFFICE, tue: OFFICE, wed: OFFICE, thu: OFFICE, fri: OFFICE, sat: null, sun: null };
+const WEEKDAYS: WorkingCalendarRules['openingHours'] = {
+  mon: OFFICE,
+  tue: OFFICE,
+  wed: OFFICE,
+  thu: OFFICE,
+  fri: OFFICE,
+  sat: null,
+  sun: null,
+};
 const ALWAYS: [string, string] = ['00:00', '24:00'];
 
 const local = (zone: string, iso: string) => DateTime.fromISO(iso, { zone }).toMillis();
@@ -29,13 +37,17 @@ describe('working calendar', () => {
     expect(show('Europe/Berlin', berlin.addWorkingDays(local('Europe/Berlin', '2026-12-23T12:00'), 3))).toBe('Tue 2026-12-29T18:00');
   });
 
-  it('expands a holiday that lasts several days (Russia\'s New Year holidays)', () => {
-    const moscow = new WorkingCalendar('Europe/Moscow', { openingHours: { ...WEEKDAYS, sat: OFFICE, sun: OFFICE }, holidays: { country: 'RU' }, exceptions: [] });
+  it("expands a holiday that lasts several days (Russia's New Year holidays)", () => {
+    const moscow = new WorkingCalendar('Europe/Moscow', {
+      openingHours: { ...WEEKDAYS, sat: OFFICE, sun: OFFICE },
+      holidays: { country: 'RU' },
+      exceptions: [],
+    });
     for (const day of ['2027-01-01', '2027-01-04', '2027-01-07']) expect(moscow.isHoliday(day), day).toBe(true);
     expect(show('Europe/Moscow', moscow.addWorkingHours(local('Europe/Moscow', '2026-12-31T17:00'), 2))).toBe('Sat 2027-01-09T10:00');
   });
 
-  it('reads the same instant in each site\'s own time zone', () => {
+  it("reads the same instant in each site's own time zone", () => {
     const tokyo = new WorkingCalendar('Asia/Tokyo', { openingHours: WEEKDAYS, exceptions: [] });
     const plain = new WorkingCalendar('Europe/Berlin', { openingHours: WEEKDAYS, exceptions: [] });
     const instant = local('Europe/Berlin', '2026-11-24T10:00'); // 18:00 in Tokyo: closed there
@@ -44,7 +56,10 @@ describe('working calendar', () => {
   });
 
   it('counts real hours across a DST change (a 23-hour Sunday)', () => {
-    const allDay = new WorkingCalendar('Europe/Berlin', { openingHours: { mon: ALWAYS, tue: ALWAYS, wed: ALWAYS, thu: ALWAYS, fri: ALWAYS, sat: ALWAYS, sun: ALWAYS }, exceptions: [] });
+    const allDay = new WorkingCalendar('Europe/Berlin', {
+      openingHours: { mon: ALWAYS, tue: ALWAYS, wed: ALWAYS, thu: ALWAYS, fri: ALWAYS, sat: ALWAYS, sun: ALWAYS },
+      exceptions: [],
+    });
     const from = local('Europe/Berlin', '2026-03-28T12:00');
     const due = allDay.addWorkingHours(from, 24);
     expect(due - from).toBe(24 * 3_600_000);
@@ -65,7 +80,10 @@ describe('working calendar', () => {
   });
 
   it('refuses a calendar that is never open instead of looping', () => {
-    const closed = new WorkingCalendar('UTC', { openingHours: { mon: null, tue: null, wed: null, thu: null, fri: null, sat: null, sun: null }, exceptions: [] });
+    const closed = new WorkingCalendar('UTC', {
+      openingHours: { mon: null, tue: null, wed: null, thu: null, fri: null, sat: null, sun: null },
+      exceptions: [],
+    });
     expect(() => closed.addWorkingHours(Date.UTC(2026, 0, 1), 1)).toThrow(/no working time/);
   });
 });

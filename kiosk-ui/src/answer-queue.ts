@@ -32,7 +32,14 @@ function sendable(waiting: [string, Batch | StaffPulse][], i: number): [string, 
   for (let j = i + 1; j < waiting.length; j++) {
     const [k, item] = waiting[j]!;
     const b = item as Batch;
-    if (k.startsWith('pulse:') || b.boot !== head.boot || b.notes?.length || b.single || answers + b.answers.length > MAX_ANSWERS_PER_REQUEST) break;
+    if (
+      k.startsWith('pulse:') ||
+      b.boot !== head.boot ||
+      b.notes?.length ||
+      b.single ||
+      answers + b.answers.length > MAX_ANSWERS_PER_REQUEST
+    )
+      break;
     group.push([k, b]);
     answers += b.answers.length;
   }
@@ -85,7 +92,7 @@ export class AnswerQueue {
   private async send(): Promise<void> {
     clearTimeout(this.retry);
     const waiting = (await entries<string, Batch | StaffPulse>(this.store)).sort(([a], [b]) => order(a) - order(b));
-    for (let i = 0; i < waiting.length; ) {
+    for (let i = 0; i < waiting.length;) {
       const group = sendable(waiting, i);
       const [key, item] = waiting[i]!;
       try {
@@ -94,7 +101,10 @@ export class AnswerQueue {
           await del(key, this.store);
         } else if (group.length > 1) {
           await this.sendAnswers(group.map(([, b]) => b));
-          await delMany(group.map(([k]) => k), this.store);
+          await delMany(
+            group.map(([k]) => k),
+            this.store,
+          );
         } else {
           await this.sendBatch(key, item as Batch);
           await del(key, this.store);
@@ -118,7 +128,8 @@ export class AnswerQueue {
           continue;
         }
         await this.count();
-        if (!this.state.refusedToken) this.retry = setTimeout(() => void this.flush(), RETRY_MS[Math.min(this.failures++, RETRY_MS.length - 1)]);
+        if (!this.state.refusedToken)
+          this.retry = setTimeout(() => void this.flush(), RETRY_MS[Math.min(this.failures++, RETRY_MS.length - 1)]);
         return;
       }
     }

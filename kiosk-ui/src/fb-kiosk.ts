@@ -42,12 +42,16 @@ export class FbKiosk extends LitElement {
   private readonly identity = new TerminalIdentity();
   private readonly queue = new AnswerQueue(() => this.requestUpdate());
   /** the customer's run through the survey (survey-run.ts): what is on screen, what was answered, its timers */
-  private readonly run = new SurveyRunner(() => this.runSurvey(), { set: (fire, ms) => setTimeout(fire, ms), clear: (h) => clearTimeout(h as number) }, {
-    submit: (answers, notes) => void this.queue.add(this.identity.boot, this.identity.bootWallMs, answers, notes),
-    started: () => this.defaultLanguage(),
-    reloadSurvey: () => void this.loadSurvey(),
-    changed: () => this.requestUpdate(),
-  });
+  private readonly run = new SurveyRunner(
+    () => this.runSurvey(),
+    { set: (fire, ms) => setTimeout(fire, ms), clear: (h) => clearTimeout(h as number) },
+    {
+      submit: (answers, notes) => void this.queue.add(this.identity.boot, this.identity.bootWallMs, answers, notes),
+      started: () => this.defaultLanguage(),
+      reloadSurvey: () => void this.loadSurvey(),
+      changed: () => this.requestUpdate(),
+    },
+  );
   /** when the question on screen appeared (performance.now()), for how long it was read */
   private shownAt = performance.now();
   /** the staff pulse's timers (the customer's run keeps its own) */
@@ -88,16 +92,81 @@ export class FbKiosk extends LitElement {
   static override styles = [
     tokens,
     css`
-      :host { display: grid; grid-template-rows: auto 1fr auto; min-height: 100vh; background: var(--fb-surface); color: var(--fb-text); font-size: 1.2rem; }
-      header { display: flex; justify-content: flex-end; gap: var(--fb-space-2); padding: var(--fb-space-3); }
-      header button { font: inherit; font-size: 1.1rem; min-height: 48px; min-width: 48px; padding: 0 var(--fb-space-3); border-radius: 24px; border: 2px solid var(--fb-border); background: var(--fb-surface); color: var(--fb-text); }
-      header button[aria-pressed='true'] { border-color: var(--fb-accent); color: var(--fb-accent); font-weight: 600; }
-      main { display: grid; place-items: center; padding: var(--fb-space-4); text-align: center; }
-      .skip { font: inherit; font-size: 1.2rem; margin-top: var(--fb-space-5); min-height: 48px; padding: 0 var(--fb-space-4); border: 0; background: transparent; color: var(--fb-text-muted); text-decoration: underline; }
-      .thanks { font-size: clamp(2rem, 6vw, 3.5rem); font-weight: 700; color: var(--fb-positive); }
-      .progress { color: var(--fb-text-muted); font-size: 1.1rem; }
-      footer { display: flex; justify-content: flex-end; align-items: center; gap: var(--fb-space-3); min-height: 48px; padding: var(--fb-space-2) var(--fb-space-3); font-size: 1.1rem; color: var(--fb-text-muted); }
-      footer .staff { font: inherit; min-height: 48px; padding: 0 var(--fb-space-3); border-radius: 24px; border: 2px solid var(--fb-border); background: var(--fb-surface); color: var(--fb-text-muted); }
+      :host {
+        display: grid;
+        grid-template-rows: auto 1fr auto;
+        min-height: 100vh;
+        background: var(--fb-surface);
+        color: var(--fb-text);
+        font-size: 1.2rem;
+      }
+      header {
+        display: flex;
+        justify-content: flex-end;
+        gap: var(--fb-space-2);
+        padding: var(--fb-space-3);
+      }
+      header button {
+        font: inherit;
+        font-size: 1.1rem;
+        min-height: 48px;
+        min-width: 48px;
+        padding: 0 var(--fb-space-3);
+        border-radius: 24px;
+        border: 2px solid var(--fb-border);
+        background: var(--fb-surface);
+        color: var(--fb-text);
+      }
+      header button[aria-pressed='true'] {
+        border-color: var(--fb-accent);
+        color: var(--fb-accent);
+        font-weight: 600;
+      }
+      main {
+        display: grid;
+        place-items: center;
+        padding: var(--fb-space-4);
+        text-align: center;
+      }
+      .skip {
+        font: inherit;
+        font-size: 1.2rem;
+        margin-top: var(--fb-space-5);
+        min-height: 48px;
+        padding: 0 var(--fb-space-4);
+        border: 0;
+        background: transparent;
+        color: var(--fb-text-muted);
+        text-decoration: underline;
+      }
+      .thanks {
+        font-size: clamp(2rem, 6vw, 3.5rem);
+        font-weight: 700;
+        color: var(--fb-positive);
+      }
+      .progress {
+        color: var(--fb-text-muted);
+        font-size: 1.1rem;
+      }
+      footer {
+        display: flex;
+        justify-content: flex-end;
+        align-items: center;
+        gap: var(--fb-space-3);
+        min-height: 48px;
+        padding: var(--fb-space-2) var(--fb-space-3);
+        font-size: 1.1rem;
+        color: var(--fb-text-muted);
+      }
+      footer .staff {
+        font: inherit;
+        min-height: 48px;
+        padding: 0 var(--fb-space-3);
+        border-radius: 24px;
+        border: 2px solid var(--fb-border);
+        background: var(--fb-surface);
+        color: var(--fb-text-muted);
+      }
     `,
   ];
 
@@ -183,7 +252,8 @@ export class FbKiosk extends LitElement {
 
   /** An abandoned pulse: what was answered is kept, anonymously, like a finished one. */
   private abandonPulse(): void {
-    if (this.pulse?.step === 1 && this.pulse.enps !== null) void this.queue.addPulse({ key: randomKey(), enps: this.pulse.enps, drained: null });
+    if (this.pulse?.step === 1 && this.pulse.enps !== null)
+      void this.queue.addPulse({ key: randomKey(), enps: this.pulse.enps, drained: null });
     this.pulse = undefined;
   }
 
@@ -204,12 +274,17 @@ export class FbKiosk extends LitElement {
     return html`
       <header>
         ${LANGUAGES.map(
-          (l) => html`<button type="button" lang=${l} aria-pressed=${l === language() ? 'true' : 'false'} @click=${() => void setLanguage(l)}>${LANGUAGE_NAMES[l]}</button>`,
+          (l) =>
+            html`<button type="button" lang=${l} aria-pressed=${l === language() ? 'true' : 'false'} @click=${() => void setLanguage(l)}>
+              ${LANGUAGE_NAMES[l]}
+            </button>`,
         )}
       </header>
       <main>${this.body()}</main>
       <footer>
-        <span data-testid="queue">${waiting > 0 ? t('kiosk.waiting', { count: waiting }) : ''}${!reachable ? ` · ${t('kiosk.offline')}` : ''}</span>
+        <span data-testid="queue"
+          >${waiting > 0 ? t('kiosk.waiting', { count: waiting }) : ''}${!reachable ? ` · ${t('kiosk.offline')}` : ''}</span
+        >
         ${this.problem !== 'kiosk.notPaired' && !this.pulse ? html`<button type="button" class="staff" data-pulse @click=${() => this.openPulse()}>${t('pulse.open')}</button>` : ''}
       </footer>
     `;
@@ -225,13 +300,23 @@ export class FbKiosk extends LitElement {
     const f = this.survey.survey.followUp;
     const screen = this.run.state.screen;
     if (screen.kind === 'follow-up' && f)
-      return html`<fb-follow-up .followUp=${f} .polarity=${screen.polarity} @touched=${() => this.run.send({ type: 'touch' })} @done=${(e: CustomEvent<FollowUpNote>) => this.followedUp(e.detail)}></fb-follow-up>`;
+      return html`<fb-follow-up
+        .followUp=${f}
+        .polarity=${screen.polarity}
+        @touched=${() => this.run.send({ type: 'touch' })}
+        @done=${(e: CustomEvent<FollowUpNote>) => this.followedUp(e.detail)}
+      ></fb-follow-up>`;
     const step = stepOf(this.run.state, this.runSurvey());
     if (step >= questions.length) return html`<p class="thanks" role="status" data-testid="thanks">${t('kiosk.thanks')}</p>`;
     const q = questions[step]!;
     return html`<div>
       <p class="progress">${t('kiosk.progress', { current: step + 1, total: questions.length })}</p>
-      <fb-scale-question .label=${textIn(q.label, language())} .scale=${q.scale} data-question=${q.number} @answer=${(e: CustomEvent<number>) => this.answer(e.detail)}></fb-scale-question>
+      <fb-scale-question
+        .label=${textIn(q.label, language())}
+        .scale=${q.scale}
+        data-question=${q.number}
+        @answer=${(e: CustomEvent<number>) => this.answer(e.detail)}
+      ></fb-scale-question>
       <button type="button" class="skip" @click=${() => this.answer(null)}>${t('kiosk.skip')}</button>
     </div>`;
   }
@@ -241,7 +326,12 @@ export class FbKiosk extends LitElement {
     const [scale, label] = pulse.step === 0 ? ['nps11', t('pulse.enps')] : ['drained5', t('pulse.drained')];
     return html`<div data-pulse-step=${pulse.step}>
       <p class="progress">${t('pulse.title')} · ${t('pulse.anonymous')}</p>
-      <fb-scale-question .label=${label} .scale=${scale} data-question=${`pulse-${pulse.step}`} @answer=${(e: CustomEvent<number>) => this.answerPulse(e.detail)}></fb-scale-question>
+      <fb-scale-question
+        .label=${label}
+        .scale=${scale}
+        data-question=${`pulse-${pulse.step}`}
+        @answer=${(e: CustomEvent<number>) => this.answerPulse(e.detail)}
+      ></fb-scale-question>
       <button type="button" class="skip" @click=${() => this.answerPulse(null)}>${t('kiosk.skip')}</button>
     </div>`;
   }

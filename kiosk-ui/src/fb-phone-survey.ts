@@ -27,7 +27,15 @@ function problemOf(error: unknown): string {
  * follow-up as the kiosk, in a mobile layout, no account; everything is sent once at the end.
  */
 export class FbPhoneSurvey extends LitElement {
-  static override properties = { code: {}, point: { state: true }, survey: { state: true }, step: { state: true }, following: { state: true }, problem: { state: true }, done: { state: true } };
+  static override properties = {
+    code: {},
+    point: { state: true },
+    survey: { state: true },
+    step: { state: true },
+    following: { state: true },
+    problem: { state: true },
+    done: { state: true },
+  };
   declare code: string;
   declare point: string;
   declare survey: Survey | undefined;
@@ -51,16 +59,67 @@ export class FbPhoneSurvey extends LitElement {
   static override styles = [
     tokens,
     css`
-      :host { display: grid; grid-template-rows: auto 1fr; min-height: 100vh; background: var(--fb-surface); color: var(--fb-text); font-size: 1.15rem; }
-      header { display: flex; justify-content: space-between; align-items: center; gap: var(--fb-space-2); padding: var(--fb-space-2) var(--fb-space-3); flex-wrap: wrap; }
-      header .point { color: var(--fb-text-muted); }
-      header button { font: inherit; min-height: 48px; min-width: 48px; padding: 0 var(--fb-space-2); border-radius: 24px; border: 2px solid var(--fb-border); background: var(--fb-surface); color: var(--fb-text); }
-      header button[aria-pressed='true'] { border-color: var(--fb-accent); color: var(--fb-accent); font-weight: 600; }
-      main { display: grid; place-items: center; padding: var(--fb-space-3); text-align: center; }
-      .skip { font: inherit; margin-top: var(--fb-space-4); min-height: 48px; padding: 0 var(--fb-space-4); border: 0; background: transparent; color: var(--fb-text-muted); text-decoration: underline; }
-      .thanks { font-size: 2rem; font-weight: 700; color: var(--fb-positive); }
-      .progress { color: var(--fb-text-muted); }
-      fb-scale-question { --fb-face-size: 3.6rem; }
+      :host {
+        display: grid;
+        grid-template-rows: auto 1fr;
+        min-height: 100vh;
+        background: var(--fb-surface);
+        color: var(--fb-text);
+        font-size: 1.15rem;
+      }
+      header {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+        gap: var(--fb-space-2);
+        padding: var(--fb-space-2) var(--fb-space-3);
+        flex-wrap: wrap;
+      }
+      header .point {
+        color: var(--fb-text-muted);
+      }
+      header button {
+        font: inherit;
+        min-height: 48px;
+        min-width: 48px;
+        padding: 0 var(--fb-space-2);
+        border-radius: 24px;
+        border: 2px solid var(--fb-border);
+        background: var(--fb-surface);
+        color: var(--fb-text);
+      }
+      header button[aria-pressed='true'] {
+        border-color: var(--fb-accent);
+        color: var(--fb-accent);
+        font-weight: 600;
+      }
+      main {
+        display: grid;
+        place-items: center;
+        padding: var(--fb-space-3);
+        text-align: center;
+      }
+      .skip {
+        font: inherit;
+        margin-top: var(--fb-space-4);
+        min-height: 48px;
+        padding: 0 var(--fb-space-4);
+        border: 0;
+        background: transparent;
+        color: var(--fb-text-muted);
+        text-decoration: underline;
+      }
+      .thanks {
+        font-size: 2rem;
+        font-weight: 700;
+        color: var(--fb-positive);
+      }
+      .progress {
+        color: var(--fb-text-muted);
+      }
+      fb-scale-question {
+        --fb-face-size: 3.6rem;
+      }
     `,
   ];
 
@@ -124,12 +183,22 @@ export class FbPhoneSurvey extends LitElement {
     if (this.done) return html`<p class="thanks" role="status" data-testid="thanks">${t('kiosk.thanks')}</p>`;
     if (this.problem) return html`<p role="alert" data-problem=${this.problem}>${t(this.problem)}</p>`;
     const f = this.survey?.followUp;
-    if (this.following && f) return html`<fb-follow-up .followUp=${f} .polarity=${this.following} @done=${(e: CustomEvent<FollowUpNote>) => this.followedUp(e.detail)}></fb-follow-up>`;
+    if (this.following && f)
+      return html`<fb-follow-up
+        .followUp=${f}
+        .polarity=${this.following}
+        @done=${(e: CustomEvent<FollowUpNote>) => this.followedUp(e.detail)}
+      ></fb-follow-up>`;
     const q = this.questions[this.step];
     if (!q) return html``;
     return html`<div>
       <p class="progress">${t('kiosk.progress', { current: this.step + 1, total: this.questions.length })}</p>
-      <fb-scale-question .label=${textIn(q.label, language())} .scale=${q.scale} data-question=${q.number} @answer=${(e: CustomEvent<number>) => this.answer(e.detail)}></fb-scale-question>
+      <fb-scale-question
+        .label=${textIn(q.label, language())}
+        .scale=${q.scale}
+        data-question=${q.number}
+        @answer=${(e: CustomEvent<number>) => this.answer(e.detail)}
+      ></fb-scale-question>
       <button type="button" class="skip" @click=${() => this.answer(null)}>${t('kiosk.skip')}</button>
     </div>`;
   }

@@ -2,7 +2,8 @@
 // the address bar before anything else runs), and a customer's phone at /s/<code> (a QR code).
 import './fb-kiosk.ts';
 
-if (location.pathname.startsWith('/s/')) void import('./fb-phone-survey.ts').then(() => document.body.append(document.createElement('fb-phone-survey')));
+if (location.pathname.startsWith('/s/'))
+  void import('./fb-phone-survey.ts').then(() => document.body.append(document.createElement('fb-phone-survey')));
 else {
   document.body.append(document.createElement('fb-kiosk'));
   // The app's files from the service worker's cache when the gateway is away (browsers allow it on

@@ -68,9 +68,15 @@ const idleTimer = (survey: RunSurvey): RunEffect => ({ type: 'start-timer', time
 
 /** Keeps what was answered (sent by the queue), thanks the customer, and starts over. */
 function finish(s: RunState, survey: RunSurvey): [RunState, RunEffect[]] {
-  const effects: RunEffect[] = [{ type: 'clear-timer', timer: 'idle' }, { type: 'submit', answers: s.answers, notes: s.notes }];
+  const effects: RunEffect[] = [
+    { type: 'clear-timer', timer: 'idle' },
+    { type: 'submit', answers: s.answers, notes: s.notes },
+  ];
   if (s.answers.length === 0) return [START, [...effects, { type: 'started' }]];
-  const thanks: RunEffect[] = [{ type: 'clear-timer', timer: 'thanks' }, { type: 'start-timer', timer: 'thanks', ms: survey.thanksMs }];
+  const thanks: RunEffect[] = [
+    { type: 'clear-timer', timer: 'thanks' },
+    { type: 'start-timer', timer: 'thanks', ms: survey.thanksMs },
+  ];
   return [{ screen: { kind: 'thank-you' }, answers: [], notes: [] }, [...effects, ...thanks]];
 }
 
@@ -132,7 +138,12 @@ export class SurveyRunner {
   constructor(
     private readonly survey: () => RunSurvey,
     private readonly timers: RunTimers,
-    private readonly on: { submit(answers: KioskAnswer[], notes: KioskNote[]): void; started(): void; reloadSurvey(): void; changed(): void },
+    private readonly on: {
+      submit(answers: KioskAnswer[], notes: KioskNote[]): void;
+      started(): void;
+      reloadSurvey(): void;
+      changed(): void;
+    },
   ) {}
 
   send(event: RunEvent): void {

@@ -69,7 +69,9 @@ export async function loadClassifier(
   options: { faceApiModelDir?: string | undefined; humanModelDir?: string | undefined; threads?: number; faceNet?: ExpressionModel } = {},
 ): Promise<ExpressionClassifier> {
   const threads = options.threads ?? 1;
-  const faceNet = () => options.faceNet ?? ExpressionModel.load({ ...(options.faceApiModelDir ? { modelDir: options.faceApiModelDir } : {}), detector: false, threads });
+  const faceNet = () =>
+    options.faceNet ??
+    ExpressionModel.load({ ...(options.faceApiModelDir ? { modelDir: options.faceApiModelDir } : {}), detector: false, threads });
   const xception = () => MiniXception.load({ ...(options.humanModelDir ? { modelDir: options.humanModelDir } : {}), threads });
   if (choice === 'faceExpressionNet') return new Named(choice, await faceNet());
   if (choice === 'miniXception') return new Named(choice, await xception());

@@ -58,7 +58,8 @@ export class ExpressionModel {
     try {
       const results = (await nets.faceExpressionNet.predictExpressions([tensor, mirrored] as never)) as unknown as Record<string, number>[];
       const p = Object.fromEntries(EMOTIONS.map((e) => [e, 0])) as Probabilities;
-      for (const result of results) for (const [label, value] of Object.entries(result)) if (LABELS[label]) p[LABELS[label]] += value / results.length;
+      for (const result of results)
+        for (const [label, value] of Object.entries(result)) if (LABELS[label]) p[LABELS[label]] += value / results.length;
       return p;
     } finally {
       tensor.dispose();

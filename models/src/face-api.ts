@@ -17,7 +17,12 @@ export const tf = (): Tf => require('@tensorflow/tfjs') as Tf;
  * tfjs itself), and each costs every inference thread megabytes of code. In this thread the other
  * four resolve to empty modules before tfjs loads.
  */
-const UNUSED_BY_FACE_API = ['@tensorflow/tfjs-layers', '@tensorflow/tfjs-data', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-webgl'];
+const UNUSED_BY_FACE_API = [
+  '@tensorflow/tfjs-layers',
+  '@tensorflow/tfjs-data',
+  '@tensorflow/tfjs-backend-cpu',
+  '@tensorflow/tfjs-backend-webgl',
+];
 
 function skipUnusedTfjsPackages(): void {
   const tfjs = require.resolve('@tensorflow/tfjs');
@@ -59,7 +64,10 @@ export function loadFaceApi(options: { threads?: number } = {}): Promise<{ facea
     }
     skipUnusedTfjsPackages();
     const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js') as FaceApiModule;
-    const wasm = require('@tensorflow/tfjs-backend-wasm') as { setWasmPaths: (prefix: string) => void; setThreadsCount?: (n: number) => void };
+    const wasm = require('@tensorflow/tfjs-backend-wasm') as {
+      setWasmPaths: (prefix: string) => void;
+      setThreadsCount?: (n: number) => void;
+    };
     wasm.setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`);
     if (options.threads) wasm.setThreadsCount?.(options.threads);
     if (!(await tf().setBackend('wasm'))) throw new Error('the TensorFlow.js WASM backend did not start');

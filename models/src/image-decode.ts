@@ -39,7 +39,8 @@ const require = createRequire(import.meta.url);
  */
 const OTHER_DECODERS = { bmp: '@jimp/js-bmp', tiff: '@jimp/js-tiff', gif: '@jimp/js-gif' } as const;
 type Decode = (data: Buffer) => { data: Buffer | Uint8Array; width: number; height: number };
-const otherDecoder = (format: keyof typeof OTHER_DECODERS): Decode => (require(OTHER_DECODERS[format]) as { default: () => { decode: Decode } }).default().decode;
+const otherDecoder = (format: keyof typeof OTHER_DECODERS): Decode =>
+  (require(OTHER_DECODERS[format]) as { default: () => { decode: Decode } }).default().decode;
 
 export type ImageFormat = 'jpeg' | 'png' | keyof typeof OTHER_DECODERS;
 /** What the decoders read, in words for messages, and the file names they are looked for under (decoded by content, so a PNG named .jpg still works). */

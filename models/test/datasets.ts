@@ -14,6 +14,9 @@ export const FER_AVAILABLE = existsSync(FER);
 export const NEEDS_FER = `(needs ${FER})`;
 
 if (!FER_AVAILABLE) {
-  if (process.env.REQUIRE_DATASETS === '1') throw new Error(`The FER2013 data set is missing at ${FER}, and this run requires it (REQUIRE_DATASETS=1)`);
-  process.stderr.write(`[datasets] ${FER} is not there: the FER2013 accuracy and evaluation tests DID NOT RUN on this clone (CI always runs them).\n`);
+  if (process.env.REQUIRE_DATASETS === '1')
+    throw new Error(`The FER2013 data set is missing at ${FER}, and this run requires it (REQUIRE_DATASETS=1)`);
+  process.stderr.write(
+    `[datasets] ${FER} is not there: the FER2013 accuracy and evaluation tests DID NOT RUN on this clone (CI always runs them).\n`,
+  );
 }

@@ -27,7 +27,10 @@ function pngSet(dir: string, classes: [from: string, to: string][], n: number): 
       const image = decodeImage(readFileSync(join(FER, from, f)));
       const png = new PNG({ width: image.width, height: image.height, colorType: 0, inputColorType: 2, inputHasAlpha: false });
       png.data = Buffer.from(image.data);
-      writeFileSync(join(dir, to, f.replace(/\.jpe?g$/i, '.png')), PNG.sync.write(png, { colorType: 0, inputColorType: 2, inputHasAlpha: false }));
+      writeFileSync(
+        join(dir, to, f.replace(/\.jpe?g$/i, '.png')),
+        PNG.sync.write(png, { colorType: 0, inputColorType: 2, inputHasAlpha: false }),
+      );
     }
   }
 }
@@ -50,8 +53,20 @@ describe.runIf(FER_AVAILABLE)(`the expression ensemble on FER2013 (public test s
 
 describe.runIf(FER_AVAILABLE)(`npm run eval:emotion ${NEEDS_FER}`, () => {
   it('ends with one JSON line holding the model, accuracy, balanced accuracy, recall and precision per class', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', 'models/src/eval/cli.ts', FER, '--json', '--limit', '70', '--model', 'miniXception'], { cwd: REPO, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
-    const report = JSON.parse(out.trim().split('\n').at(-1)!) as { model: string; accuracy: number; balancedAccuracy: number; perClass: Record<string, number>; precision: Record<string, number | null>; msPerFace: number; images: number };
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'models/src/eval/cli.ts', FER, '--json', '--limit', '70', '--model', 'miniXception'],
+      { cwd: REPO, stdio: ['ignore', 'pipe', 'ignore'] },
+    ).toString();
+    const report = JSON.parse(out.trim().split('\n').at(-1)!) as {
+      model: string;
+      accuracy: number;
+      balancedAccuracy: number;
+      perClass: Record<string, number>;
+      precision: Record<string, number | null>;
+      msPerFace: number;
+      images: number;
+    };
     expect(report).toMatchObject({ model: 'miniXception', images: 70 });
     expect(report.accuracy).toBeGreaterThan(0.3);
     expect(report.balancedAccuracy).toBeGreaterThan(0.3);
@@ -64,7 +79,15 @@ describe.runIf(FER_AVAILABLE)(`npm run eval:emotion ${NEEDS_FER}`, () => {
   it('reads CK+ folder names and greyscale PNG files, and skips contempt', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fb-ckplus-'));
     try {
-      pngSet(dir, [['angry', 'anger'], ['sad', 'sadness'], ['happy', 'contempt']], 3);
+      pngSet(
+        dir,
+        [
+          ['angry', 'anger'],
+          ['sad', 'sadness'],
+          ['happy', 'contempt'],
+        ],
+        3,
+      );
       const report = await evaluateFolder(dir, { model: 'faceExpressionNet' });
       expect(report.images).toBe(6);
       expect(report.skippedFolders).toEqual(['contempt']);
@@ -78,7 +101,11 @@ describe.runIf(FER_AVAILABLE)(`npm run eval:emotion ${NEEDS_FER}`, () => {
     const dir = mkdtempSync(join(tmpdir(), 'fb-formats-'));
     try {
       const files = readdirSync(join(FER, 'surprise')).slice(0, 3);
-      for (const [label, extension] of [['surprise', 'bmp'], ['happy', 'tiff'], ['sad', 'gif']] as const) {
+      for (const [label, extension] of [
+        ['surprise', 'bmp'],
+        ['happy', 'tiff'],
+        ['sad', 'gif'],
+      ] as const) {
         mkdirSync(join(dir, label));
         for (const f of files) {
           const to = join(dir, label, f.replace(/\.jpg$/, `.${extension}`));
@@ -96,7 +123,9 @@ describe.runIf(FER_AVAILABLE)(`npm run eval:emotion ${NEEDS_FER}`, () => {
       const report = await evaluateFolder(dir, { model: 'miniXception' });
       expect(report.images).toBe(9);
       expect(report.skippedFiles).toBe(0);
-      expect(() => decodeImage(Buffer.from('RIFF....WEBPVP8 '), 'face.webp')).toThrow(/face\.webp is not a JPEG, PNG, BMP, TIFF or GIF image/);
+      expect(() => decodeImage(Buffer.from('RIFF....WEBPVP8 '), 'face.webp')).toThrow(
+        /face\.webp is not a JPEG, PNG, BMP, TIFF or GIF image/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -106,7 +135,8 @@ describe.runIf(FER_AVAILABLE)(`npm run eval:emotion ${NEEDS_FER}`, () => {
     const dir = mkdtempSync(join(tmpdir(), 'fb-webp-'));
     try {
       mkdirSync(join(dir, 'happy'));
-      for (const f of readdirSync(join(FER, 'happy')).slice(0, 2)) copyFileSync(join(FER, 'happy', f), join(dir, 'happy', f.replace(/\.jpg$/, '.webp')));
+      for (const f of readdirSync(join(FER, 'happy')).slice(0, 2))
+        copyFileSync(join(FER, 'happy', f), join(dir, 'happy', f.replace(/\.jpg$/, '.webp')));
       const webp = cli([dir, '--json']);
       expect(webp.status).toBe(1);
       expect(webp.stderr.toString()).toMatch(/hold no JPEG, PNG, BMP, TIFF or GIF images \(found 2 \.webp files\)/);

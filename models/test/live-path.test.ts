@@ -17,7 +17,8 @@ describe('the live path is the evaluated path', () => {
       for (const detection of await analyzer.analyze(frame, { inputSize: 416, scoreThreshold: 0.5 })) {
         const offline = await evaluated.classify(crop(frame, detection.box));
         expect(topEmotion(detection.expressions)).toBe(topEmotion(offline));
-        for (const [emotion, p] of Object.entries(offline)) expect(detection.expressions[emotion as keyof typeof offline]).toBeCloseTo(p, 6);
+        for (const [emotion, p] of Object.entries(offline))
+          expect(detection.expressions[emotion as keyof typeof offline]).toBeCloseTo(p, 6);
         faces++;
       }
     }
@@ -39,7 +40,8 @@ describe('the live path is the evaluated path', () => {
           const confident = Math.max(...EMOTIONS.map((e) => f[e])) >= ENSEMBLE.confident;
           seen[confident ? 'confident' : 'averaged']++;
           const w = ENSEMBLE.weights;
-          for (const e of EMOTIONS) expect(ensemble[e]).toBeCloseTo(confident ? f[e] : w.miniXception * x[e] + w.faceExpressionNet * f[e], 6);
+          for (const e of EMOTIONS)
+            expect(ensemble[e]).toBeCloseTo(confident ? f[e] : w.miniXception * x[e] + w.faceExpressionNet * f[e], 6);
         }
       }
     }

@@ -19,7 +19,14 @@ export async function appBudgetBench(log: (line: string) => void): Promise<Recor
     const gzipped = files.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0);
     const gzippedKb = Math.round(gzipped / 102.4) / 10;
     log(`${app.name}: ${gzippedKb} KB gzipped (${Math.round(raw / 1024)} KB raw) of a ${app.budgetKb} KB budget`);
-    result[app.name] = { files: files.length, rawKb: Math.round(raw / 1024), gzippedKb, budgetKb: app.budgetKb, ratioToBudget: Math.round((gzippedKb / app.budgetKb) * 1000) / 1000, withinBudget: gzippedKb <= app.budgetKb };
+    result[app.name] = {
+      files: files.length,
+      rawKb: Math.round(raw / 1024),
+      gzippedKb,
+      budgetKb: app.budgetKb,
+      ratioToBudget: Math.round((gzippedKb / app.budgetKb) * 1000) / 1000,
+      withinBudget: gzippedKb <= app.budgetKb,
+    };
   }
   return result;
 }

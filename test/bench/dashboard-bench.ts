@@ -46,7 +46,11 @@ async function gatewayOn(dataDir: string): Promise<Gateway> {
 }
 
 /** Opens the overview in a fresh browser context (a cold cache) `runs` times; the times of its paints. */
-async function measureOverview(browser: Browser, gateway: Gateway, runs: number): Promise<{ fcpMs: number; firstTileMs: number; allTilesMs: number; tiles: number }[]> {
+async function measureOverview(
+  browser: Browser,
+  gateway: Gateway,
+  runs: number,
+): Promise<{ fcpMs: number; firstTileMs: number; allTilesMs: number; tiles: number }[]> {
   const session = await signIn(gateway.httpUrl, 'admin', PASSWORD);
   const cookies = browserCookies(session, gateway.httpUrl);
   const results = [];
@@ -56,9 +60,18 @@ async function measureOverview(browser: Browser, gateway: Gateway, runs: number)
     await context.addInitScript(WATCH_TILES);
     const page = await context.newPage();
     await page.goto(`${gateway.httpUrl}${OVERVIEW}`);
-    await page.waitForFunction(() => (globalThis as unknown as { __tiles: { all?: number } }).__tiles.all !== undefined, undefined, { timeout: 60_000 });
-    const tiles = await page.evaluate(() => (globalThis as unknown as { __tiles: { fcp: number; first: number; all: number; count: number } }).__tiles);
-    results.push({ fcpMs: Math.round(tiles.fcp), firstTileMs: Math.round(tiles.first), allTilesMs: Math.round(tiles.all), tiles: tiles.count });
+    await page.waitForFunction(() => (globalThis as unknown as { __tiles: { all?: number } }).__tiles.all !== undefined, undefined, {
+      timeout: 60_000,
+    });
+    const tiles = await page.evaluate(
+      () => (globalThis as unknown as { __tiles: { fcp: number; first: number; all: number; count: number } }).__tiles,
+    );
+    results.push({
+      fcpMs: Math.round(tiles.fcp),
+      firstTileMs: Math.round(tiles.first),
+      allTilesMs: Math.round(tiles.all),
+      tiles: tiles.count,
+    });
     await context.close();
   }
   return results;
@@ -69,7 +82,10 @@ async function measureOverview(browser: Browser, gateway: Gateway, runs: number)
  * overview tile filled, in Chromium with a cold cache, over a store of N answers (default ten
  * million over two years across 50 points); the baseline is the same page over an empty store.
  */
-export async function dashboardBench(log: (line: string) => void, options: { answers?: number; runs?: number } = {}): Promise<Record<string, unknown>> {
+export async function dashboardBench(
+  log: (line: string) => void,
+  options: { answers?: number; runs?: number } = {},
+): Promise<Record<string, unknown>> {
   const total = options.answers ?? 10_000_000;
   const runs = options.runs ?? 5;
   const dir = tempDir('fb-bench-dashboard-');
@@ -104,7 +120,10 @@ export async function dashboardBench(log: (line: string) => void, options: { ans
       data: { answers: total, points: POINTS.length, loadAnswersPerSecond: loadRate, runs, page: OVERVIEW },
       emptyStore,
       fullStore,
-      ratioToEmptyStore: { firstTileP50: round(fullStore.firstTileMs.p50 / emptyStore.firstTileMs.p50), allTilesP50: round(fullStore.allTilesMs.p50 / emptyStore.allTilesMs.p50) },
+      ratioToEmptyStore: {
+        firstTileP50: round(fullStore.firstTileMs.p50 / emptyStore.firstTileMs.p50),
+        allTilesP50: round(fullStore.allTilesMs.p50 / emptyStore.allTilesMs.p50),
+      },
       targets: {
         firstMeaningfulPaintMs: 1500,
         allTilesMs: 2000,

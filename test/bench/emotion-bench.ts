@@ -1,7 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { FrameAnalyzer, loadFaceApi, MODEL_CHOICES, packagedModelDir, tf as tfjs, Tracker, WindowAggregator, WorkerPool, type RgbImage } from '@feedback/models';
+import {
+  FrameAnalyzer,
+  loadFaceApi,
+  MODEL_CHOICES,
+  packagedModelDir,
+  tf as tfjs,
+  Tracker,
+  WindowAggregator,
+  WorkerPool,
+  type RgbImage,
+} from '@feedback/models';
 import { samplePhotos, sampleVideo } from '../helpers/sample-video.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { REPO_ROOT, spawnGateway, waitForBanner } from '../helpers/gateway-process.ts';
@@ -15,7 +25,24 @@ const OPTIONS = { inputSize, scoreThreshold };
 
 /** A sample photo (optionally cropped first) as one 640×480 RGB frame, scaled and padded by ffmpeg. */
 function frameOf(photo: string, crop?: string): RgbImage {
-  const data = execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-i', photo, '-vf', `${crop ? `crop=${crop},` : ''}scale=${WIDTH}:${HEIGHT}:force_original_aspect_ratio=decrease,pad=${WIDTH}:${HEIGHT}:(ow-iw)/2:(oh-ih)/2`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], { maxBuffer: 10 * 2 ** 20 });
+  const data = execFileSync(
+    'ffmpeg',
+    [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-i',
+      photo,
+      '-vf',
+      `${crop ? `crop=${crop},` : ''}scale=${WIDTH}:${HEIGHT}:force_original_aspect_ratio=decrease,pad=${WIDTH}:${HEIGHT}:(ow-iw)/2:(oh-ih)/2`,
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'rgb24',
+      'pipe:1',
+    ],
+    { maxBuffer: 10 * 2 ** 20 },
+  );
   return { width: WIDTH, height: HEIGHT, data: new Uint8Array(data) };
 }
 
@@ -46,7 +73,11 @@ export async function emotionBench(log: (line: string) => void): Promise<Record<
     const framePath = join(framesDir.path, 'three-faces.rgb');
     writeFileSync(framePath, frames.threeFaces.data);
     for (const model of MODEL_CHOICES) {
-      const out = execFileSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'test', 'bench', 'worker-memory.ts'), model, framePath], { cwd: REPO_ROOT }).toString();
+      const out = execFileSync(
+        process.execPath,
+        ['--import', 'tsx', join(REPO_ROOT, 'test', 'bench', 'worker-memory.ts'), model, framePath],
+        { cwd: REPO_ROOT },
+      ).toString();
       memoryPerWorkerMb[model] = (JSON.parse(out.trim().split('\n').at(-1)!) as { workerMb: number }).workerMb;
     }
   } finally {
@@ -91,7 +122,10 @@ export async function emotionBench(log: (line: string) => void): Promise<Record<
     return { pool, through };
   };
 
-  const faceApiAlone = { oneFace: await fps(seconds, 1, () => raw(frames.oneFace)), threeFaces: await fps(seconds, 1, () => raw(frames.threeFaces)) };
+  const faceApiAlone = {
+    oneFace: await fps(seconds, 1, () => raw(frames.oneFace)),
+    threeFaces: await fps(seconds, 1, () => raw(frames.threeFaces)),
+  };
 
   // Where a frame's time goes in the pipeline. The worker times its own model calls (detector,
   // crops, the configured classifier), so the overhead is what the pipeline adds around them in
@@ -110,7 +144,7 @@ export async function emotionBench(log: (line: string) => void): Promise<Record<
     const ratio: number[] = [];
     const messaging: number[] = [];
     const tracking: number[] = [];
-    for (const end = performance.now() + 2 * seconds * 1000; performance.now() < end; ) {
+    for (const end = performance.now() + 2 * seconds * 1000; performance.now() < end;) {
       const t0 = performance.now();
       await modelCalls(frame);
       const t1 = performance.now();
@@ -137,7 +171,10 @@ export async function emotionBench(log: (line: string) => void): Promise<Record<
 
   log('pipeline: two workers');
   const two2 = await pipeline(2);
-  const two = { oneFace: await fps(2 * seconds, 2, () => two2.through(frames.oneFace)), threeFaces: await fps(2 * seconds, 2, () => two2.through(frames.threeFaces)) };
+  const two = {
+    oneFace: await fps(2 * seconds, 2, () => two2.through(frames.oneFace)),
+    threeFaces: await fps(2 * seconds, 2, () => two2.through(frames.threeFaces)),
+  };
   await two2.pool.stop();
 
   log('gateway RSS with the models loaded: two workers on a camera for 20 s');

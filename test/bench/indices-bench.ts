@@ -15,7 +15,9 @@ function naiveScan(db: Db, q: IndexQuery, pointIds: string[]): number {
     .add("misuse = 0 AND value IS NOT NULL AND scale LIKE 'smiley%'")
     .add('device_id = ?', [q.deviceId], q.deviceId !== undefined)
     .add('staff_id = ?', [q.staffId], q.staffId !== undefined);
-  const rows = db.prepare(`SELECT scale, value, COUNT(*) AS n FROM answers ${where} GROUP BY scale, value`).all(...where.params) as { n: number }[];
+  const rows = db.prepare(`SELECT scale, value, COUNT(*) AS n FROM answers ${where} GROUP BY scale, value`).all(...where.params) as {
+    n: number;
+  }[];
   return rows.reduce((a, r) => a + r.n, 0);
 }
 
@@ -40,7 +42,7 @@ export async function indicesBench(log: (line: string) => void, options: { answe
         pattern,
         answersPerSecondWithoutRollups: rateWithout,
         answersPerSecondWithRollups: rateWith,
-        addedCostPercent: Math.round((100 * (rateWithout / rateWith - 1)) * 10) / 10,
+        addedCostPercent: Math.round(100 * (rateWithout / rateWith - 1) * 10) / 10,
       };
     }
 
@@ -50,7 +52,9 @@ export async function indicesBench(log: (line: string) => void, options: { answe
     // 2. Ten million answers over two years across 50 points, through the writer with rollups.
     const end = Date.UTC(2026, 10, 1);
     const start = end - 2 * YEAR;
-    log(`generating ${total.toLocaleString('en')} answers over two years across ${POINTS.length} points (${SITES.length} sites in 5 time zones)`);
+    log(
+      `generating ${total.toLocaleString('en')} answers over two years across ${POINTS.length} points (${SITES.length} sites in 5 time zones)`,
+    );
     const { db, topology, writer } = setup(dir.path, 'two-years.db');
     const shifts = addRota(db, start, end);
     const loadRate = await feed(writer(false), total, (i) => start + Math.floor((i / total) * 2 * YEAR), 11, log);
@@ -82,7 +86,11 @@ export async function indicesBench(log: (line: string) => void, options: { answe
       const viaRollups = (await indices.compute({ ...q, index: 'happy' })).n;
       if (viaScan !== viaRollups) throw new Error(`rollups (${viaRollups}) and scan (${viaScan}) disagree for ${JSON.stringify(q)}`);
     }
-    const rollupRows = db.prepare('SELECT (SELECT COUNT(*) FROM rollup_minute) AS minute, (SELECT COUNT(*) FROM rollup_hour) AS hour, (SELECT COUNT(*) FROM rollup_day) AS day, (SELECT COUNT(*) FROM rollup_month) AS month, (SELECT COUNT(*) FROM rollup_point_day) AS pointDay, (SELECT COUNT(*) FROM rollup_point_month) AS pointMonth').get();
+    const rollupRows = db
+      .prepare(
+        'SELECT (SELECT COUNT(*) FROM rollup_minute) AS minute, (SELECT COUNT(*) FROM rollup_hour) AS hour, (SELECT COUNT(*) FROM rollup_day) AS day, (SELECT COUNT(*) FROM rollup_month) AS month, (SELECT COUNT(*) FROM rollup_point_day) AS pointDay, (SELECT COUNT(*) FROM rollup_point_month) AS pointMonth',
+      )
+      .get();
     closeDatabase(db);
     const round = (x: number) => Math.round(x * 100) / 100;
     return {
@@ -94,9 +102,18 @@ export async function indicesBench(log: (line: string) => void, options: { answe
         maxMs: round(Math.max(...times)),
         targetP95Ms: 20,
         meetsTarget: percentile(times, 95) <= 20,
-        coldFirstPass: { p50Ms: round(percentile(coldTimes, 50)), p95Ms: round(percentile(coldTimes, 95)), maxMs: round(Math.max(...coldTimes)) },
+        coldFirstPass: {
+          p50Ms: round(percentile(coldTimes, 50)),
+          p95Ms: round(percentile(coldTimes, 95)),
+          maxMs: round(Math.max(...coldTimes)),
+        },
       },
-      naiveScanBaseline: { count: scanTimes.length, p50Ms: round(percentile(scanTimes, 50)), p95Ms: round(percentile(scanTimes, 95)), speedupAtP50: round(percentile(scanTimes, 50) / percentile(times.slice(0, 20), 50)) },
+      naiveScanBaseline: {
+        count: scanTimes.length,
+        p50Ms: round(percentile(scanTimes, 50)),
+        p95Ms: round(percentile(scanTimes, 95)),
+        speedupAtP50: round(percentile(scanTimes, 50) / percentile(times.slice(0, 20), 50)),
+      },
       rollupCost: { endToEnd, writerOnly: cost, targetAddedPercent: 20 },
     };
   } finally {

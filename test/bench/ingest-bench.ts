@@ -42,7 +42,10 @@ export async function rollupCostEndToEnd(log: (line: string) => void): Promise<R
   try {
     const urls: Partial<Record<'with' | 'without', string>> = {};
     for (const kind of ['with', 'without'] as const) {
-      gateways[kind] = spawnGateway(dirs[kind].path, config(dirs[kind].path), { production: true, entry: kind === 'without' ? 'gateway/dist/bench-server.mjs' : undefined });
+      gateways[kind] = spawnGateway(dirs[kind].path, config(dirs[kind].path), {
+        production: true,
+        entry: kind === 'without' ? 'gateway/dist/bench-server.mjs' : undefined,
+      });
       urls[kind] = (await waitForBanner(gateways[kind]!)).mqttUrl;
     }
     for (let run = 0; run < 3; run++) {
@@ -101,20 +104,24 @@ export async function ingestBench(log: (line: string) => void): Promise<Record<s
     log('baseline: raw batched better-sqlite3 inserts');
     const baseline = sqliteBaseline(dir.path);
 
-    gateway = spawnGateway(dir.path, {
-      dataDir: dir.path,
-      http: { host: '127.0.0.1', port: 0 },
-      mqtt: { embedded: { host: '127.0.0.1', port: 0 } },
-      serial: { ports: [{ path: pty.gatewayPath }] },
-      log: { level: 'error' },
-      demo: { mode: 'off' },
-      sites: [{ id: 'bench', name: 'Bench', timeZone: 'UTC' }],
-      points: [{ id: 'desk', siteId: 'bench', name: 'Desk' }],
-      devices: [
-        ...devices.map((d) => ({ id: d.id, pointId: 'desk', buttons: 4, responseIntervalMs: 0, mqttPassword: d.password })),
-        { id: serialId, pointId: 'desk', buttons: 4, responseIntervalMs: 0 },
-      ],
-    }, { production: true });
+    gateway = spawnGateway(
+      dir.path,
+      {
+        dataDir: dir.path,
+        http: { host: '127.0.0.1', port: 0 },
+        mqtt: { embedded: { host: '127.0.0.1', port: 0 } },
+        serial: { ports: [{ path: pty.gatewayPath }] },
+        log: { level: 'error' },
+        demo: { mode: 'off' },
+        sites: [{ id: 'bench', name: 'Bench', timeZone: 'UTC' }],
+        points: [{ id: 'desk', siteId: 'bench', name: 'Desk' }],
+        devices: [
+          ...devices.map((d) => ({ id: d.id, pointId: 'desk', buttons: 4, responseIntervalMs: 0, mqttPassword: d.password })),
+          { id: serialId, pointId: 'desk', buttons: 4, responseIntervalMs: 0 },
+        ],
+      },
+      { production: true },
+    );
     const { mqttUrl } = await waitForBanner(gateway);
     const pid = gateway.child.pid!;
 
@@ -160,7 +167,13 @@ export async function ingestBench(log: (line: string) => void): Promise<Record<s
         targetP99Ms: 20,
         meetsTarget: percentile(latencyRun.latencies, 99) <= 20,
       },
-      gatewayPeakRssMb: { value: rss, target: 150, meetsTarget: rss <= 150, nodeFlags: productionCommand().slice(0, -1), environment: productionLaunch().env },
+      gatewayPeakRssMb: {
+        value: rss,
+        target: 150,
+        meetsTarget: rss <= 150,
+        nodeFlags: productionCommand().slice(0, -1),
+        environment: productionLaunch().env,
+      },
       note: 'The load generator shares the 2 cores with the gateway; rates are the median of three runs.',
     };
   } finally {

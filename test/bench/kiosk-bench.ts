@@ -7,7 +7,11 @@ import { scopedToken } from '../helpers/identities.ts';
 import { percentile } from './mqtt-load.ts';
 
 const SCALES = ['nps11', 'csat5', 'ces7', 'nps11', 'csat5', 'ces7'];
-const SURVEY = { id: 'bench', name: 'Bench survey', questions: SCALES.map((scale, i) => ({ id: `q${i + 1}`, number: i + 1, scale, label: `Question ${i + 1}` })) };
+const SURVEY = {
+  id: 'bench',
+  name: 'Bench survey',
+  questions: SCALES.map((scale, i) => ({ id: `q${i + 1}`, number: i + 1, scale, label: `Question ${i + 1}` })),
+};
 const RUNS = 5;
 const OFFLINE_ANSWERS = 1000;
 
@@ -45,10 +49,14 @@ async function tapTimes(page: Page): Promise<{ taps: number[]; floor: number[] }
  * flushed when it is back, against the same answers posted straight to the API.
  */
 export async function kioskBench(log: (line: string) => void): Promise<Record<string, unknown>> {
-  const t = await startTestGateway({ surveys: [SURVEY], devices: [{ id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, surveyId: SURVEY.id }] });
+  const t = await startTestGateway({
+    surveys: [SURVEY],
+    devices: [{ id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, surveyId: SURVEY.id }],
+  });
   const browser = await launchChromium();
   const db = new Database(join(t.dataDir, 'feedback.db'), { readonly: true });
-  const storedOf = (boot: number) => (db.prepare("SELECT COUNT(*) AS n FROM answers WHERE device_id = 'kiosk-1' AND boot = ?").get(boot) as { n: number }).n;
+  const storedOf = (boot: number) =>
+    (db.prepare("SELECT COUNT(*) AS n FROM answers WHERE device_id = 'kiosk-1' AND boot = ?").get(boot) as { n: number }).n;
   try {
     const { token } = await scopedToken(t, await t.login(), { name: 'bench kiosk', kind: 'kiosk', deviceId: 'kiosk-1' });
     const page = await (await browser.newContext({ viewport: { width: 1080, height: 1920 } })).newPage();
@@ -86,14 +94,27 @@ export async function kioskBench(log: (line: string) => void): Promise<Record<st
       const response = await fetch(`${t.gateway.httpUrl}/api/kiosk/answers`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ boot: 901, answers: [{ seq, question: 1, value: 9, uptimeMs: 1000 + i, readMs: 2000, run: seq }, { seq: seq + 1, question: 2, value: 4, uptimeMs: 1001 + i, readMs: 2000, run: seq }] }),
+        body: JSON.stringify({
+          boot: 901,
+          answers: [
+            { seq, question: 1, value: 9, uptimeMs: 1000 + i, readMs: 2000, run: seq },
+            { seq: seq + 1, question: 2, value: 4, uptimeMs: 1001 + i, readMs: 2000, run: seq },
+          ],
+        }),
       });
       await response.text();
     }
     const directMs = performance.now() - directStart;
     if (storedOf(901) !== OFFLINE_ANSWERS) throw new Error(`direct posts stored ${storedOf(901)}`);
     return {
-      tapToNextScreen: { samples: taps.length, p50Ms: round(percentile(taps, 50)), p95Ms: round(percentile(taps, 95)), maxMs: round(Math.max(...taps)), targetMs: 100, meetsTarget: Math.max(...taps) <= 100 },
+      tapToNextScreen: {
+        samples: taps.length,
+        p50Ms: round(percentile(taps, 50)),
+        p95Ms: round(percentile(taps, 95)),
+        maxMs: round(Math.max(...taps)),
+        targetMs: 100,
+        meetsTarget: Math.max(...taps) <= 100,
+      },
       twoFramesWithoutTap: { p50Ms: round(percentile(floor, 50)), p95Ms: round(percentile(floor, 95)) },
       ratioToFloorP50: round(percentile(taps, 50) / percentile(floor, 50)),
       offlineFlush: {

@@ -24,7 +24,8 @@ export class LeanMqtt {
       if (packet.cmd === 'connack') connected();
       else if (packet.cmd === 'suback') subscribed();
       else if (packet.cmd === 'publish') {
-        if (packet.qos === 1 && packet.messageId !== undefined) lean.socket.write(mqttPacket.generate({ cmd: 'puback', messageId: packet.messageId }));
+        if (packet.qos === 1 && packet.messageId !== undefined)
+          lean.socket.write(mqttPacket.generate({ cmd: 'puback', messageId: packet.messageId }));
         lean.onPublish(packet.topic, packet.payload as Buffer);
       }
     });
@@ -33,7 +34,18 @@ export class LeanMqtt {
       lean.socket.once('connect', resolve);
       lean.socket.once('error', reject);
     });
-    lean.socket.write(mqttPacket.generate({ cmd: 'connect', protocolId: 'MQTT', protocolVersion: 4, clean: true, clientId, keepalive: 60, username, password: Buffer.from(password) }));
+    lean.socket.write(
+      mqttPacket.generate({
+        cmd: 'connect',
+        protocolId: 'MQTT',
+        protocolVersion: 4,
+        clean: true,
+        clientId,
+        keepalive: 60,
+        username,
+        password: Buffer.from(password),
+      }),
+    );
     await ready;
     return lean;
   }
@@ -58,7 +70,9 @@ export class LeanMqtt {
       header.push(byte);
     } while (remaining > 0);
     const id = this.nextId();
-    this.socket.write(Buffer.concat([Buffer.from(header), Buffer.from([t.length >> 8, t.length & 0xff]), t, Buffer.from([id >> 8, id & 0xff]), p]));
+    this.socket.write(
+      Buffer.concat([Buffer.from(header), Buffer.from([t.length >> 8, t.length & 0xff]), t, Buffer.from([id >> 8, id & 0xff]), p]),
+    );
   }
 
   /** Groups the writes made inside `fn` into one system call. */

@@ -22,7 +22,14 @@ interface Conn {
   sentAt: Map<number, number>;
 }
 
-async function connectAll(url: string, siteId: string, devices: LoadDevice[], boot: number, latencies: number[], onAck: () => void): Promise<Conn[]> {
+async function connectAll(
+  url: string,
+  siteId: string,
+  devices: LoadDevice[],
+  boot: number,
+  latencies: number[],
+  onAck: () => void,
+): Promise<Conn[]> {
   return Promise.all(
     devices.map(async (d) => {
       const client = await LeanMqtt.open(url, `bench-${d.id}-${boot}`, d.id, d.password);
@@ -48,11 +55,21 @@ async function connectAll(url: string, siteId: string, devices: LoadDevice[], bo
 function publish(conn: Conn, siteId: string): void {
   const seq = ++conn.seq;
   conn.sentAt.set(seq, performance.now());
-  conn.client.publish(`feedback/${siteId}/${conn.id}/press`, `{"v":1,"boot":${conn.boot},"seq":${seq},"button":${seq % 4},"buttons":4,"uptimeMs":${seq}}`);
+  conn.client.publish(
+    `feedback/${siteId}/${conn.id}/press`,
+    `{"v":1,"boot":${conn.boot},"seq":${seq},"button":${seq % 4},"buttons":4,"uptimeMs":${seq}}`,
+  );
 }
 
 /** As fast as the gateway acknowledges: each device keeps `window` presses in flight. */
-export async function saturate(url: string, siteId: string, devices: LoadDevice[], boot: number, total: number, window = 100): Promise<LoadResult> {
+export async function saturate(
+  url: string,
+  siteId: string,
+  devices: LoadDevice[],
+  boot: number,
+  total: number,
+  window = 100,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   const perDevice = Math.ceil(total / devices.length);
   let conns: Conn[] = [];
@@ -61,9 +78,10 @@ export async function saturate(url: string, siteId: string, devices: LoadDevice[
   const pump = () => {
     let finished = true;
     for (const c of conns) {
-      if (c.seq < perDevice && c.seq - c.acked < window) c.client.burst(() => {
-        while (c.seq < perDevice && c.seq - c.acked < window) publish(c, siteId);
-      });
+      if (c.seq < perDevice && c.seq - c.acked < window)
+        c.client.burst(() => {
+          while (c.seq < perDevice && c.seq - c.acked < window) publish(c, siteId);
+        });
       if (c.acked < perDevice) finished = false;
     }
     if (finished) resolveDone();
@@ -79,7 +97,14 @@ export async function saturate(url: string, siteId: string, devices: LoadDevice[
 }
 
 /** A steady rate spread over the devices, for latency. */
-export async function steady(url: string, siteId: string, devices: LoadDevice[], boot: number, perSecond: number, seconds: number): Promise<LoadResult> {
+export async function steady(
+  url: string,
+  siteId: string,
+  devices: LoadDevice[],
+  boot: number,
+  perSecond: number,
+  seconds: number,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   const conns = await connectAll(url, siteId, devices, boot, latencies, () => undefined);
   const started = performance.now();

@@ -15,11 +15,17 @@ interface Sample {
 
 /** The page's live JavaScript heap after a full garbage collection, its DOM nodes and listeners. */
 async function sample(cdp: CDPSession, page: Page, minute: number): Promise<Sample> {
-  const thanking = (await page.evaluate(`document.querySelector('fb-staff-screen').thanks`)) as number > 0;
+  const thanking = ((await page.evaluate(`document.querySelector('fb-staff-screen').thanks`)) as number) > 0;
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
-  return { minute, heapMb: Math.round((metric('JSHeapUsedSize') / 2 ** 20) * 100) / 100, nodes: metric('Nodes'), listeners: metric('JSEventListeners'), thanking };
+  return {
+    minute,
+    heapMb: Math.round((metric('JSHeapUsedSize') / 2 ** 20) * 100) / 100,
+    nodes: metric('Nodes'),
+    listeners: metric('JSEventListeners'),
+    thanking,
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -34,7 +40,13 @@ export async function screenHeapBench(log: (line: string) => void, options: { mi
   const t = await startTestGateway();
   const browser = await launchChromium();
   const device = DEVICES[0]!;
-  const button = new SimulatedButton({ brokerUrl: t.gateway.mqttUrl, siteId: SITE.id, deviceId: device.id, buttons: 4, password: device.mqttPassword });
+  const button = new SimulatedButton({
+    brokerUrl: t.gateway.mqttUrl,
+    siteId: SITE.id,
+    deviceId: device.id,
+    buttons: 4,
+    password: device.mqttPassword,
+  });
   let timer: NodeJS.Timeout | undefined;
   try {
     const { token } = await scopedToken(t, await t.login(), { name: 'bench TV', kind: 'screen', pointId: POINT.id });
@@ -62,12 +74,25 @@ export async function screenHeapBench(log: (line: string) => void, options: { mi
     clearInterval(timer);
     await button.drained(60_000);
     // the load was real: every press stored, and the screen thanked for the positive ones
-    const stored = (await t.get<{ result: { n: number } }>(`/api/indices/happy?pointId=${POINT.id}&from=0&to=${Date.now() + 60_000}`)).result.n;
+    const stored = (await t.get<{ result: { n: number } }>(`/api/indices/happy?pointId=${POINT.id}&from=0&to=${Date.now() + 60_000}`))
+      .result.n;
     if (stored !== presses) throw new Error(`${presses} presses sent, ${stored} stored: the benchmark did not load the screen as meant`);
     const first = samples[0]!;
     const last = samples.at(-1)!;
     const ratio = Math.round((last.heapMb / first.heapMb) * 1000) / 1000;
-    return { minutes, pressesPerSecond: 10, presses, stored, thankingAtEverySample: samples.every((x) => x.thanking), baselineAfterFirstMinute: first, atEnd: last, samples, heapRatioToFirstMinute: ratio, targetRatio: 1.1, withinTarget: ratio <= 1.1 };
+    return {
+      minutes,
+      pressesPerSecond: 10,
+      presses,
+      stored,
+      thankingAtEverySample: samples.every((x) => x.thanking),
+      baselineAfterFirstMinute: first,
+      atEnd: last,
+      samples,
+      heapRatioToFirstMinute: ratio,
+      targetRatio: 1.1,
+      withinTarget: ratio <= 1.1,
+    };
   } finally {
     clearInterval(timer);
     await button.close().catch(() => undefined);

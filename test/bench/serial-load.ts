@@ -2,7 +2,12 @@ import { SerialPort } from 'serialport';
 import { encodeFrame, FrameParser, type ProtocolMessage } from '@feedback/firmware-protocol';
 
 /** One serial line at full speed: `window` presses in flight, until `total` are acknowledged. */
-export async function serialSaturate(path: string, deviceId: number, total: number, window = 200): Promise<{ presses: number; seconds: number; pressesPerSecond: number }> {
+export async function serialSaturate(
+  path: string,
+  deviceId: number,
+  total: number,
+  window = 200,
+): Promise<{ presses: number; seconds: number; pressesPerSecond: number }> {
   const port = new SerialPort({ path, baudRate: 115200, autoOpen: false });
   await new Promise<void>((resolve, reject) => port.open((e) => (e ? reject(e) : resolve())));
   let seq = 0;

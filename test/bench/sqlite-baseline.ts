@@ -9,7 +9,9 @@ export function sqliteBaseline(dir: string, rows = 200_000): { rowsPerSecond: nu
   db.exec(`CREATE TABLE answers (id INTEGER PRIMARY KEY, device_id TEXT NOT NULL, boot INTEGER NOT NULL, seq INTEGER NOT NULL,
     site_id TEXT NOT NULL, point_id TEXT NOT NULL, scale TEXT NOT NULL, value INTEGER NOT NULL, occurred_at INTEGER NOT NULL,
     received_at INTEGER NOT NULL, misuse INTEGER NOT NULL, source TEXT NOT NULL, UNIQUE (device_id, boot, seq))`);
-  const insert = db.prepare('INSERT INTO answers (device_id, boot, seq, site_id, point_id, scale, value, occurred_at, received_at, misuse, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)');
+  const insert = db.prepare(
+    'INSERT INTO answers (device_id, boot, seq, site_id, point_id, scale, value, occurred_at, received_at, misuse, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+  );
   const batch = db.transaction((from: number, to: number) => {
     const now = Date.now();
     for (let i = from; i < to; i++) insert.run(`dev-${i % 50}`, 1, i, 's', 'p', 'smiley4', i % 4, now, now, 0, 'mqtt');

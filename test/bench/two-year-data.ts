@@ -9,11 +9,18 @@ import type { IndexQuery } from '../../gateway/src/modules/indices/index-service
 export const YEAR = 365 * 86_400_000;
 export const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Sydney', 'UTC'];
 export const SITES = ZONES.map((timeZone, i) => ({ id: `site-${i + 1}`, name: `Site ${i + 1}`, timeZone }));
-export const POINTS = Array.from({ length: 50 }, (_, i) => ({ id: `point-${i + 1}`, siteId: SITES[i % SITES.length]!.id, name: `Point ${i + 1}` }));
-export const DEVICES = POINTS.flatMap((p) => [1, 2].map((d) => ({ id: `${p.id}-dev-${d}`, pointId: p.id, kind: 'button' as const, buttons: 4 })));
+export const POINTS = Array.from({ length: 50 }, (_, i) => ({
+  id: `point-${i + 1}`,
+  siteId: SITES[i % SITES.length]!.id,
+  name: `Point ${i + 1}`,
+}));
+export const DEVICES = POINTS.flatMap((p) =>
+  [1, 2].map((d) => ({ id: `${p.id}-dev-${d}`, pointId: p.id, kind: 'button' as const, buttons: 4 })),
+);
 /** Three staff per point, working whole-day shifts in turn, as a branch rota would have it. */
 export const STAFF_PER_POINT = 3;
-export const staffOf = (pointIndex: number, occurredAt: number) => `staff-${pointIndex * STAFF_PER_POINT + (Math.floor(occurredAt / 86_400_000) % STAFF_PER_POINT) + 1}`;
+export const staffOf = (pointIndex: number, occurredAt: number) =>
+  `staff-${pointIndex * STAFF_PER_POINT + (Math.floor(occurredAt / 86_400_000) % STAFF_PER_POINT) + 1}`;
 
 /** The rota behind staffOf as shifts (one per point and UTC day), so staff filters find their points as in production. */
 export function addRota(db: Db, from: number, to: number): number {
@@ -78,7 +85,13 @@ export function answer(random: () => number, occurredAt: number, seq: number): A
 }
 
 /** Feeds answers through the real writer in batches (one group commit each); returns answers/s. */
-export async function feed(writer: AnswerWriter, total: number, at: (i: number) => number, seed: number, log?: (line: string) => void): Promise<number> {
+export async function feed(
+  writer: AnswerWriter,
+  total: number,
+  at: (i: number) => number,
+  seed: number,
+  log?: (line: string) => void,
+): Promise<number> {
   const random = rng(seed);
   const started = performance.now();
   let lastLog = started;
@@ -94,7 +107,6 @@ export async function feed(writer: AnswerWriter, total: number, at: (i: number) 
   return Math.round(total / ((performance.now() - started) / 1000));
 }
 
-
 /** Random indices over random filters and ranges from an hour to two years, with the points each covers. */
 export function randomQueries(start: number, count: number, seed: number): { q: IndexQuery; pointIds: string[] }[] {
   const random = rng(seed);
@@ -107,7 +119,11 @@ export function randomQueries(start: number, count: number, seed: number): { q: 
     const which = Math.floor(random() * 5);
     const point = POINTS[Math.floor(random() * POINTS.length)]!;
     const site = SITES[Math.floor(random() * SITES.length)]!;
-    const q: IndexQuery = { index: indexNames[Math.floor(random() * indexNames.length)]!, from, to: from + Math.ceil(length / 60_000) * 60_000 };
+    const q: IndexQuery = {
+      index: indexNames[Math.floor(random() * indexNames.length)]!,
+      from,
+      to: from + Math.ceil(length / 60_000) * 60_000,
+    };
     let pointIds = POINTS.map((p) => p.id);
     if (which === 1) {
       q.siteId = site.id;

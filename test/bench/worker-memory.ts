@@ -10,7 +10,8 @@ import { REPO_ROOT } from '../helpers/gateway-process.ts';
  * that memory one model's worker freed is not reused by the next and hidden from its figure.
  */
 const [model, framePath] = process.argv.slice(2) as [ModelChoice, string];
-if (!(MODEL_CHOICES as readonly string[]).includes(model) || !framePath) throw new Error(`usage: worker-memory.ts <${MODEL_CHOICES.join('|')}> <640x480 rgb24 file>`);
+if (!(MODEL_CHOICES as readonly string[]).includes(model) || !framePath)
+  throw new Error(`usage: worker-memory.ts <${MODEL_CHOICES.join('|')}> <640x480 rgb24 file>`);
 const frame: RgbImage = { width: 640, height: 480, data: new Uint8Array(readFileSync(framePath)) };
 const rssMb = () => process.memoryUsage().rss / 2 ** 20;
 const before = rssMb();

@@ -16,7 +16,9 @@ export async function seriousAccessibilityFindings(page: Page): Promise<AxeFindi
   const found = await page.evaluate<{ id: string; impact: string | null; help: string; nodes: unknown[] }[]>(
     `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes })))`,
   );
-  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
+  return found
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
 }
 
 /** Every text the page shows, through the open shadow roots the apps render into. */

@@ -33,7 +33,12 @@ export async function submitSignIn(page: Page, username: string, password: strin
  * A fresh browser context signed in through the dashboard's form, with its page on the overview.
  * It bypasses the Content-Security-Policy, which would rightly refuse axe-core's injected script.
  */
-export async function signedInContext(browser: Browser, baseUrl: string, username: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
+export async function signedInContext(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/dashboard/`);

@@ -26,7 +26,13 @@ export function productionLaunch(): { env: Record<string, string>; args: string[
   const scripts = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
   const match = /((?:[A-Z_]+=\S+ )*)node ((?:--\S+ )*)(gateway\/dist\/server\.mjs)/.exec(scripts.start ?? '');
   if (!match) throw new Error('package.json start script does not run gateway/dist/server.mjs');
-  const env = Object.fromEntries(match[1]!.trim().split(/\s+/).filter(Boolean).map((kv) => kv.split('=') as [string, string]));
+  const env = Object.fromEntries(
+    match[1]!
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((kv) => kv.split('=') as [string, string]),
+  );
   return { env, args: [...match[2]!.trim().split(/\s+/).filter(Boolean), match[3]!] };
 }
 
@@ -39,7 +45,11 @@ function environmentWithoutOverrides(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('FEEDBACK_')));
 }
 
-export function spawnGateway(dir: string, config: Record<string, unknown>, options: { production?: boolean; entry?: string | undefined } = {}): GatewayProcess {
+export function spawnGateway(
+  dir: string,
+  config: Record<string, unknown>,
+  options: { production?: boolean; entry?: string | undefined } = {},
+): GatewayProcess {
   const file = join(dir, 'gateway.yaml');
   writeFileSync(file, stringify(config));
   const launch = options.production ? productionLaunch() : { env: {}, args: ['--import', 'tsx', 'gateway/src/main/server.ts'] };

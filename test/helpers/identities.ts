@@ -4,7 +4,11 @@ import { signIn, type SignedIn } from './sign-in.ts';
 export const PASSWORD = 'a long enough password';
 
 /** Creates a user through the admin API (no forced password change) and signs them in. */
-export async function userSession(t: TestGateway, admin: SignedIn, user: { username: string; role: string; sites?: string[] }): Promise<SignedIn> {
+export async function userSession(
+  t: TestGateway,
+  admin: SignedIn,
+  user: { username: string; role: string; sites?: string[] },
+): Promise<SignedIn> {
   const created = await fetch(`${t.gateway.httpUrl}/api/users`, {
     method: 'POST',
     headers: { ...admin.headers, 'content-type': 'application/json' },

@@ -6,7 +6,10 @@ export class PressingCrowd {
   private running = true;
   private readonly loops: Promise<void>[];
 
-  constructor(readonly buttons: SimulatedButton[], pauseMs = 5) {
+  constructor(
+    readonly buttons: SimulatedButton[],
+    pauseMs = 5,
+  ) {
     this.loops = buttons.map(async (b) => {
       while (this.running) {
         b.press();
@@ -35,7 +38,9 @@ export function expectExactlyOnce(dbFile: string, buttons: SimulatedButton[]): {
     let stored = 0;
     let acknowledged = 0;
     for (const b of buttons) {
-      const rows = db.prepare('SELECT seq, COUNT(*) AS n FROM answers WHERE device_id = ? AND boot = ? GROUP BY seq ORDER BY seq').all(b.deviceId, b.boot) as {
+      const rows = db
+        .prepare('SELECT seq, COUNT(*) AS n FROM answers WHERE device_id = ? AND boot = ? GROUP BY seq ORDER BY seq')
+        .all(b.deviceId, b.boot) as {
         seq: number;
         n: number;
       }[];

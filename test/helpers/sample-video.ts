@@ -18,10 +18,19 @@ export function sampleVideo(dir: string, secondsEach = 2, fps = 10): string {
   samplePhotos().forEach((photo, i) => copyFileSync(photo, join(frames, `img${i + 1}.jpg`)));
   const out = join(dir, 'sample.mp4');
   execFileSync('ffmpeg', [
-    '-hide_banner', '-loglevel', 'error', '-y',
-    '-framerate', `1/${secondsEach}`, '-i', join(frames, 'img%d.jpg'),
-    '-vf', `scale=640:480:force_original_aspect_ratio=decrease,pad=640:480:(ow-iw)/2:(oh-ih)/2,fps=${fps}`,
-    '-pix_fmt', 'yuv420p', out,
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-framerate',
+    `1/${secondsEach}`,
+    '-i',
+    join(frames, 'img%d.jpg'),
+    '-vf',
+    `scale=640:480:force_original_aspect_ratio=decrease,pad=640:480:(ow-iw)/2:(oh-ih)/2,fps=${fps}`,
+    '-pix_fmt',
+    'yuv420p',
+    out,
   ]);
   return out;
 }

@@ -10,8 +10,17 @@ let t: TestGateway;
 let headers: Record<string, string>;
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 const call = async (method: Method, url: string, payload?: unknown, extra: Record<string, string> = {}) => {
-  const response = await t.gateway.inject({ method, url, headers: { ...headers, ...extra }, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
-  return { status: response.statusCode, body: response.headers['content-type']?.toString().includes('json') ? (response.json() as Record<string, unknown>) : response.body, headers: response.headers };
+  const response = await t.gateway.inject({
+    method,
+    url,
+    headers: { ...headers, ...extra },
+    ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+  });
+  return {
+    status: response.statusCode,
+    body: response.headers['content-type']?.toString().includes('json') ? (response.json() as Record<string, unknown>) : response.body,
+    headers: response.headers,
+  };
 };
 const HOUR = { from: '2026-03-02T09:00:00Z', to: '2026-03-02T10:00:00Z' };
 const RANGE = 'from=2026-03-01T00:00:00Z&to=2026-03-03T00:00:00Z';
@@ -46,13 +55,22 @@ describe('auth', () => {
 
 describe('users', () => {
   it('creates a user once, refuses an unknown site, and protects the last admin', async () => {
-    const created = await call('POST', '/api/users', { username: 'mia', password: 'a long enough password', role: 'manager', sites: [SITE.id] });
+    const created = await call('POST', '/api/users', {
+      username: 'mia',
+      password: 'a long enough password',
+      role: 'manager',
+      sites: [SITE.id],
+    });
     expect(created.status).toBe(201);
     expect(created.body).not.toHaveProperty('password');
     expect((await call('POST', '/api/users', { username: 'mia', password: 'a long enough password', role: 'viewer' })).status).toBe(409);
-    expect((await call('POST', '/api/users', { username: 'ola', password: 'a long enough password', role: 'viewer', sites: ['mars'] })).status).toBe(400);
+    expect(
+      (await call('POST', '/api/users', { username: 'ola', password: 'a long enough password', role: 'viewer', sites: ['mars'] })).status,
+    ).toBe(400);
     expect((await call('POST', '/api/users', { username: 'short', password: 'short', role: 'viewer' })).status).toBe(400);
-    const admin = ((await call('GET', '/api/users')).body as { users: { id: number; username: string }[] }).users.find((u) => u.username === 'admin')!;
+    const admin = ((await call('GET', '/api/users')).body as { users: { id: number; username: string }[] }).users.find(
+      (u) => u.username === 'admin',
+    )!;
     expect((await call('PATCH', `/api/users/${admin.id}`, { role: 'viewer' })).status).toBe(400);
     expect((await call('DELETE', '/api/users/999999')).status).toBe(404);
   });
@@ -78,7 +96,9 @@ describe('points, answers, devices, cameras', () => {
     expect((await call('POST', '/api/points/nowhere/invite')).status).toBe(404);
     expect((await call('GET', '/api/answers?limit=0')).status).toBe(400);
     expect((await call('GET', '/api/answers?pointId=nowhere')).status).toBe(404);
-    expect(((await call('GET', '/api/devices')).body as { devices: { id: string }[] }).devices.map((d) => d.id)).toEqual(DEVICES.map((d) => d.id));
+    expect(((await call('GET', '/api/devices')).body as { devices: { id: string }[] }).devices.map((d) => d.id)).toEqual(
+      DEVICES.map((d) => d.id),
+    );
     expect((await call('GET', '/api/cameras')).body).toMatchObject({ cameras: [], emotion: { state: 'off' } });
   });
 });
@@ -97,7 +117,12 @@ describe('overview', () => {
   it('answers every index for the range and for the period of equal length before it; refuses a backwards range', async () => {
     const { status, body } = await call('GET', `/api/overview?${RANGE}`);
     expect(status).toBe(200);
-    const overview = body as { from: number; to: number; previous: { from: number; to: number }; indices: { index: string; result: { n: number } }[] };
+    const overview = body as {
+      from: number;
+      to: number;
+      previous: { from: number; to: number };
+      indices: { index: string; result: { n: number } }[];
+    };
     expect(overview.previous).toEqual({ from: overview.from - (overview.to - overview.from), to: overview.from });
     expect(overview.indices.map((i) => i.index)).toContain('emotionalNps');
     expect(overview.indices).toHaveLength(12);
@@ -110,7 +135,10 @@ describe('customers, staff, shifts', () => {
   it('records customers served, imports CSV listing bad lines, and keeps shifts to known staff', async () => {
     expect((await call('POST', '/api/customers', { pointId: POINT.id, ...HOUR, count: 12 })).status).toBe(204);
     const csv = `pointId,from,to,count\n${POINT.id},${HOUR.from},${HOUR.to},5\nnowhere,${HOUR.from},${HOUR.to},5\n`;
-    expect((await call('POST', '/api/customers/import', csv, { 'content-type': 'text/csv' })).body).toEqual({ imported: 1, errors: [{ line: 3, message: 'no point "nowhere"' }] });
+    expect((await call('POST', '/api/customers/import', csv, { 'content-type': 'text/csv' })).body).toEqual({
+      imported: 1,
+      errors: [{ line: 3, message: 'no point "nowhere"' }],
+    });
     expect((await call('POST', '/api/shifts', { staffId: 'zoe', pointId: POINT.id, ...HOUR })).status).toBe(400);
     expect((await call('PUT', '/api/staff/zoe', { name: 'Zoe' })).status).toBe(204);
     expect((await call('GET', '/api/staff')).body).toEqual({ staff: [{ id: 'zoe', name: 'Zoe' }] });
@@ -162,6 +190,8 @@ describe('kiosk and screen', () => {
     const asKiosk = { cookie: '', authorization: `Bearer ${kiosk.token}` };
     expect((await call('GET', '/api/kiosk/survey', undefined, asKiosk)).status).toBe(404); // its device has no survey
     const screen = (await call('POST', '/api/tokens', { name: 'tv', kind: 'screen', pointId: POINT.id })).body as { token: string };
-    expect((await call('GET', '/api/screen/summary', undefined, { cookie: '', authorization: `Bearer ${screen.token}` })).body).toMatchObject({ point: { pointId: POINT.id }, streak: 0 });
+    expect(
+      (await call('GET', '/api/screen/summary', undefined, { cookie: '', authorization: `Bearer ${screen.token}` })).body,
+    ).toMatchObject({ point: { pointId: POINT.id }, streak: 0 });
   });
 });

@@ -27,7 +27,14 @@ let boots = 0;
 /** Presses as a device that has just started (a new boot each time, so nothing is a duplicate). */
 async function press(brokerUrl: string, deviceId: string, plan: number[], health: { battery: number; rssi: number }): Promise<void> {
   const device = DEVICES.find((d) => d.id === deviceId)!;
-  const button = new SimulatedButton({ brokerUrl, siteId: SITE.id, deviceId, buttons: 4, password: device.mqttPassword, bootCounter: ++boots });
+  const button = new SimulatedButton({
+    brokerUrl,
+    siteId: SITE.id,
+    deviceId,
+    buttons: 4,
+    password: device.mqttPassword,
+    bootCounter: ++boots,
+  });
   await button.connect();
   plan.forEach((b) => button.press(b));
   await button.drained();
@@ -52,8 +59,17 @@ const SURVEY = {
   ],
   followUp: {
     question: 1,
-    positive: [{ id: 'staff', label: 'Friendly staff' }, { id: 'speed', label: 'Quick service' }, { id: 'product:quality', label: 'Quality' }],
-    negative: [{ id: 'service:waiting-time', label: 'Waiting time' }, { id: 'service:staff', label: 'Staff' }, { id: 'product:quality', label: 'Quality' }, { id: 'operations:cleanliness', label: 'Cleanliness' }],
+    positive: [
+      { id: 'staff', label: 'Friendly staff' },
+      { id: 'speed', label: 'Quick service' },
+      { id: 'product:quality', label: 'Quality' },
+    ],
+    negative: [
+      { id: 'service:waiting-time', label: 'Waiting time' },
+      { id: 'service:staff', label: 'Staff' },
+      { id: 'product:quality', label: 'Quality' },
+      { id: 'operations:cleanliness', label: 'Cleanliness' },
+    ],
   },
 };
 const t = await startTestGateway({
@@ -75,10 +91,13 @@ try {
   await page.locator('fb-alerts-panel li').first().waitFor({ timeout: 15_000 });
   await shoot(page, 'overview');
   await page.goto(`${t.gateway.httpUrl}/dashboard/trends?interval=minute`);
-  await page.locator('fb-trend-chart canvas').waitFor({ timeout: 5000 }).catch(async () => {
-    await page.screenshot({ path: '/tmp/trends-fail.png', fullPage: true });
-    throw new Error('no chart');
-  });
+  await page
+    .locator('fb-trend-chart canvas')
+    .waitFor({ timeout: 5000 })
+    .catch(async () => {
+      await page.screenshot({ path: '/tmp/trends-fail.png', fullPage: true });
+      throw new Error('no chart');
+    });
   await shoot(page, 'trends');
   await page.goto(`${t.gateway.httpUrl}/dashboard/breakdowns?by=point`);
   await page.locator('fb-breakdowns tr[data-group]').first().waitFor();
@@ -109,7 +128,10 @@ try {
       body: JSON.stringify({ name: 'lobby kiosk', kind: 'kiosk', deviceId: 'kiosk-1' }),
     })
   ).json()) as { token: string };
-  for (const [name, viewport] of [['portrait', { width: 1080, height: 1920 }], ['landscape', { width: 1280, height: 800 }]] as const) {
+  for (const [name, viewport] of [
+    ['portrait', { width: 1080, height: 1920 }],
+    ['landscape', { width: 1280, height: 800 }],
+  ] as const) {
     const kiosk = await browser.newPage({ viewport });
     await kiosk.goto(`${t.gateway.httpUrl}/kiosk/#token=${kioskToken.token}`);
     await kiosk.locator('fb-scale-question[data-question="1"] button[data-value]').first().waitFor();
@@ -132,7 +154,11 @@ try {
     await kiosk.close();
   }
   const once = (await (
-    await fetch(`${t.gateway.httpUrl}/api/points/exit/survey-codes`, { method: 'POST', headers: { ...session.headers, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'once' }) })
+    await fetch(`${t.gateway.httpUrl}/api/points/exit/survey-codes`, {
+      method: 'POST',
+      headers: { ...session.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'once' }),
+    })
   ).json()) as { path: string };
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   await phone.goto(`${t.gateway.httpUrl}${once.path}`);

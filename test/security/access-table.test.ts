@@ -20,7 +20,14 @@ interface Identity {
   renew?: () => Promise<void>;
 }
 
-const SAMPLE: Record<string, string> = { id: '999999', index: 'happy', format: 'csv', pointId: POINT.id, staffId: 'staff-x', '*': 'index.html' };
+const SAMPLE: Record<string, string> = {
+  id: '999999',
+  index: 'happy',
+  format: 'csv',
+  pointId: POINT.id,
+  staffId: 'staff-x',
+  '*': 'index.html',
+};
 
 /** A concrete path for a route pattern: parameters replaced by sample values. */
 function concrete(url: string): string {
@@ -71,9 +78,21 @@ beforeAll(async () => {
     },
   });
   const bearer = (name: string, token: string, permissions: string[]) =>
-    identities.push({ name, headers: () => ({ authorization: `Bearer ${token}` }), holds: { permissions: new Set(permissions), user: false } });
-  bearer('integration token (indices:read)', (await scopedToken(t, admin, { name: 'bi', kind: 'integration', scopes: ['indices:read'] })).token, ['indices:read']);
-  bearer('integration token (traffic:write)', (await scopedToken(t, admin, { name: 'pos', kind: 'integration', scopes: ['traffic:write'] })).token, ['traffic:write']);
+    identities.push({
+      name,
+      headers: () => ({ authorization: `Bearer ${token}` }),
+      holds: { permissions: new Set(permissions), user: false },
+    });
+  bearer(
+    'integration token (indices:read)',
+    (await scopedToken(t, admin, { name: 'bi', kind: 'integration', scopes: ['indices:read'] })).token,
+    ['indices:read'],
+  );
+  bearer(
+    'integration token (traffic:write)',
+    (await scopedToken(t, admin, { name: 'pos', kind: 'integration', scopes: ['traffic:write'] })).token,
+    ['traffic:write'],
+  );
   bearer('kiosk token', (await scopedToken(t, admin, { name: 'kiosk', kind: 'kiosk', deviceId: 'btn-1' })).token, ['kiosk']);
   bearer('screen token', (await scopedToken(t, admin, { name: 'tv', kind: 'screen', pointId: POINT.id })).token, ['screen']);
   bearer('device token', (await scopedToken(t, admin, { name: 'btn', kind: 'device', deviceId: 'btn-2' })).token, []);
@@ -106,7 +125,11 @@ describe('access table: every route × every caller × every path spelling', () 
     const routes = t.gateway.routeAccess().filter((r) => r.method !== 'HEAD');
     expect(routes.length).toBeGreaterThan(25);
     // Each route declares exactly the access the product intends (an undeclared one would not even start).
-    expect(routes.filter((r) => r.access !== intendedAccess(r.method, r.url)).map((r) => `${r.method} ${r.url}: declares ${r.access}, intended ${intendedAccess(r.method, r.url)}`)).toEqual([]);
+    expect(
+      routes
+        .filter((r) => r.access !== intendedAccess(r.method, r.url))
+        .map((r) => `${r.method} ${r.url}: declares ${r.access}, intended ${intendedAccess(r.method, r.url)}`),
+    ).toEqual([]);
     // logout last: it ends the caller's session, which then signs in again
     routes.sort((a, b) => Number(a.url === '/api/auth/logout') - Number(b.url === '/api/auth/logout'));
     const wrong: string[] = [];
@@ -115,16 +138,20 @@ describe('access table: every route × every caller × every path spelling', () 
       for (const who of identities) {
         const expected = expectation(intendedAccess(route.method, route.url)!, who);
         for (const variant of variants(concrete(route.url))) {
-          const response = await fetch(`${t.gateway.httpUrl}${variant.path}`, { method: route.method, headers: who.headers(), redirect: 'manual' });
+          const response = await fetch(`${t.gateway.httpUrl}${variant.path}`, {
+            method: route.method,
+            headers: who.headers(),
+            redirect: 'manual',
+          });
           await response.arrayBuffer();
           cells++;
           const status = response.status;
-          const ok =
-            expected === 'allowed' ? status !== 401 && status !== 403 : status === expected;
+          const ok = expected === 'allowed' ? status !== 401 && status !== 403 : status === expected;
           // Another spelling may route elsewhere (404); if it reaches this route it gets the same answer.
           const acceptable = ok || (!variant.sameRoute && status === 404);
           if (!acceptable) wrong.push(`${route.method} ${variant.path} (${variant.name}) as ${who.name}: ${status}, expected ${expected}`);
-          if (!variant.sameRoute && expected !== 'allowed' && status < 400) wrong.push(`${route.method} ${variant.path} as ${who.name}: ${status} without access`);
+          if (!variant.sameRoute && expected !== 'allowed' && status < 400)
+            wrong.push(`${route.method} ${variant.path} as ${who.name}: ${status} without access`);
           if (route.url === '/api/auth/logout' && status === 204) await who.renew?.();
         }
       }

@@ -3,10 +3,16 @@ import { startTestGateway, TEST_PASSWORD, type TestGateway } from '../helpers/te
 
 let t: TestGateway;
 const login = (username: string, password: string) =>
-  fetch(`${t.gateway.httpUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  fetch(`${t.gateway.httpUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
 
 beforeAll(async () => {
-  t = await startTestGateway({ auth: { initialAdminPassword: TEST_PASSWORD, maxFailuresPerUser: 3, maxFailuresPerAddress: 6, lockoutMinutes: 10 } });
+  t = await startTestGateway({
+    auth: { initialAdminPassword: TEST_PASSWORD, maxFailuresPerUser: 3, maxFailuresPerAddress: 6, lockoutMinutes: 10 },
+  });
 });
 afterAll(async () => {
   await t?.close();
@@ -31,10 +37,16 @@ describe('login lockout over HTTP', () => {
 
 describe('a flood of parallel wrong logins', () => {
   it('hashes only a few at a time, refuses the excess at once with 503 and Retry-After, and keeps serving pages', async () => {
-    const flooded = await startTestGateway({ auth: { initialAdminPassword: TEST_PASSWORD, maxFailuresPerAddress: 10_000, loginRatePerMinute: 10_000 } });
+    const flooded = await startTestGateway({
+      auth: { initialAdminPassword: TEST_PASSWORD, maxFailuresPerAddress: 10_000, loginRatePerMinute: 10_000 },
+    });
     try {
       const flood = Array.from({ length: 200 }, (_, i) =>
-        fetch(`${flooded.gateway.httpUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `flood-${i}`, password: 'wrong' }) }),
+        fetch(`${flooded.gateway.httpUrl}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: `flood-${i}`, password: 'wrong' }),
+        }),
       );
       const page = await fetch(`${flooded.gateway.httpUrl}/dashboard/`);
       expect(page.status).toBe(200);

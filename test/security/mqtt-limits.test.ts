@@ -24,7 +24,9 @@ const returnCode = async (username: string, password: string, clientId: string):
 
 beforeAll(async () => {
   t = await startTestGateway({
-    mqtt: { embedded: { host: '127.0.0.1', port: 0, users: [BRIDGE], maxRetainedPerClient: 3, maxFailedConnectsPerMinute: 3, blockSeconds: 1 } },
+    mqtt: {
+      embedded: { host: '127.0.0.1', port: 0, users: [BRIDGE], maxRetainedPerClient: 3, maxFailedConnectsPerMinute: 3, blockSeconds: 1 },
+    },
   });
 });
 afterAll(async () => {

@@ -8,7 +8,14 @@ import { PASSWORD, scopedToken, userSession } from '../helpers/identities.ts';
 
 const SITE_B = { id: 'branch-2', name: 'Branch 2', timeZone: 'Asia/Shanghai' };
 const POINT_B = { id: 'reception-b', siteId: SITE_B.id, name: 'Reception' };
-const DEVICE_B = { id: 'btn-b', pointId: POINT_B.id, kind: 'button' as const, buttons: 4, responseIntervalMs: 0, mqttPassword: 'btn-b-secret' };
+const DEVICE_B = {
+  id: 'btn-b',
+  pointId: POINT_B.id,
+  kind: 'button' as const,
+  buttons: 4,
+  responseIntervalMs: 0,
+  mqttPassword: 'btn-b-secret',
+};
 
 let t: TestGateway;
 let admin: SignedIn;
@@ -54,11 +61,23 @@ describe('browser sessions', () => {
   it('refuses a change made with the session cookie but without the CSRF token', async () => {
     const session = await t.login();
     const body = JSON.stringify({ name: 'Ann' });
-    const without = await fetch(url('/api/staff/ann'), { method: 'PUT', headers: { cookie: session.cookie, 'content-type': 'application/json' }, body });
+    const without = await fetch(url('/api/staff/ann'), {
+      method: 'PUT',
+      headers: { cookie: session.cookie, 'content-type': 'application/json' },
+      body,
+    });
     expect(without.status).toBe(403);
-    const forged = await fetch(url('/api/staff/ann'), { method: 'PUT', headers: { cookie: session.cookie, 'x-csrf-token': admin.csrfToken, 'content-type': 'application/json' }, body });
+    const forged = await fetch(url('/api/staff/ann'), {
+      method: 'PUT',
+      headers: { cookie: session.cookie, 'x-csrf-token': admin.csrfToken, 'content-type': 'application/json' },
+      body,
+    });
     expect(forged.status).toBe(403);
-    const ok = await fetch(url('/api/staff/ann'), { method: 'PUT', headers: { ...session.headers, 'content-type': 'application/json' }, body });
+    const ok = await fetch(url('/api/staff/ann'), {
+      method: 'PUT',
+      headers: { ...session.headers, 'content-type': 'application/json' },
+      body,
+    });
     expect(ok.status).toBe(204);
   });
 
@@ -78,12 +97,22 @@ describe('browser sessions', () => {
 
   it('closes a live socket when its session signs out, and when its token is revoked', async () => {
     const session = await t.login();
-    const socket = io(t.gateway.httpUrl, { path: '/socket.io', extraHeaders: { cookie: session.cookie }, transports: ['websocket'], reconnection: false });
+    const socket = io(t.gateway.httpUrl, {
+      path: '/socket.io',
+      extraHeaders: { cookie: session.cookie },
+      transports: ['websocket'],
+      reconnection: false,
+    });
     await connected(socket);
     const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
     expect((await fetch(url('/api/auth/logout'), { method: 'POST', headers: session.headers })).status).toBe(204);
     expect(await closed).toBe('io server disconnect');
-    const again = io(t.gateway.httpUrl, { path: '/socket.io', extraHeaders: { cookie: session.cookie }, transports: ['websocket'], reconnection: false });
+    const again = io(t.gateway.httpUrl, {
+      path: '/socket.io',
+      extraHeaders: { cookie: session.cookie },
+      transports: ['websocket'],
+      reconnection: false,
+    });
     await expect(connected(again)).rejects.toThrow(/unauthorized/);
     again.close();
 
@@ -105,7 +134,12 @@ describe('browser sessions', () => {
       });
       const { expiresAt } = (await response.json()) as { expiresAt: number };
       const cookie = cookiesOf(response);
-      const socket = io(short.gateway.httpUrl, { path: '/socket.io', extraHeaders: { cookie }, transports: ['websocket'], reconnection: false });
+      const socket = io(short.gateway.httpUrl, {
+        path: '/socket.io',
+        extraHeaders: { cookie },
+        transports: ['websocket'],
+        reconnection: false,
+      });
       await connected(socket);
       const reason = await new Promise<string>((resolve) => socket.once('disconnect', resolve));
       expect(reason).toBe('io server disconnect');
@@ -118,7 +152,10 @@ describe('browser sessions', () => {
   it('ends the other sessions of a user whose password changes', async () => {
     const first = await userSession(t, admin, { username: 'changer', role: 'viewer', sites: [SITE.id] });
     const second = await signIn(t.gateway.httpUrl, 'changer', PASSWORD);
-    const changed = await fetch(url('/api/auth/password'), json(first, 'POST', { currentPassword: PASSWORD, newPassword: 'another long password' }));
+    const changed = await fetch(
+      url('/api/auth/password'),
+      json(first, 'POST', { currentPassword: PASSWORD, newPassword: 'another long password' }),
+    );
     expect(changed.status).toBe(200);
     expect((await fetch(url('/api/points'), { headers: second.headers })).status).toBe(401);
     expect((await fetch(url('/api/points'), { headers: first.headers })).status).toBe(401);
@@ -157,13 +194,21 @@ describe('roles and sites', () => {
     expect(await status(`/api/shifts?pointId=${POINT.id}`)).toBe(403);
     const points = (await (await fetch(url('/api/points'), { headers: manager.headers })).json()) as { points: { pointId: string }[] };
     expect(points.points.map((p) => p.pointId)).toEqual([POINT_B.id]);
-    const breakdown = (await (await fetch(url(`/api/indices/happy/breakdown?by=point&${range}`), { headers: manager.headers })).json()) as { groups: { group: string }[] };
+    const breakdown = (await (await fetch(url(`/api/indices/happy/breakdown?by=point&${range}`), { headers: manager.headers })).json()) as {
+      groups: { group: string }[];
+    };
     expect(breakdown.groups.every((g) => g.group === POINT_B.id)).toBe(true);
     const devices = (await (await fetch(url('/api/devices'), { headers: manager.headers })).json()) as { devices: { id: string }[] };
     expect(devices.devices.map((d) => d.id)).toEqual([DEVICE_B.id]);
-    const customers = await fetch(url('/api/customers'), json(manager, 'POST', { pointId: POINT.id, from: '2026-03-02T09:00:00Z', to: '2026-03-02T10:00:00Z', count: 5 }));
+    const customers = await fetch(
+      url('/api/customers'),
+      json(manager, 'POST', { pointId: POINT.id, from: '2026-03-02T09:00:00Z', to: '2026-03-02T10:00:00Z', count: 5 }),
+    );
     expect(customers.status).toBe(403);
-    const own = await fetch(url('/api/customers'), json(manager, 'POST', { pointId: POINT_B.id, from: '2026-03-02T09:00:00Z', to: '2026-03-02T10:00:00Z', count: 5 }));
+    const own = await fetch(
+      url('/api/customers'),
+      json(manager, 'POST', { pointId: POINT_B.id, from: '2026-03-02T09:00:00Z', to: '2026-03-02T10:00:00Z', count: 5 }),
+    );
     expect(own.status).toBe(204);
   });
 
@@ -189,7 +234,9 @@ describe('first sign-in with a generated password', () => {
       const blocked = await fetch(`${fresh.gateway.httpUrl}/api/points`, { headers: first.headers });
       expect(blocked.status).toBe(403);
       expect(((await blocked.json()) as { error: string }).error).toBe('PasswordChangeRequired');
-      const me = (await (await fetch(`${fresh.gateway.httpUrl}/api/auth/me`, { headers: first.headers })).json()) as { user: { mustChangePassword: boolean } };
+      const me = (await (await fetch(`${fresh.gateway.httpUrl}/api/auth/me`, { headers: first.headers })).json()) as {
+        user: { mustChangePassword: boolean };
+      };
       expect(me.user.mustChangePassword).toBe(true);
       const changed = await fetch(`${fresh.gateway.httpUrl}/api/auth/password`, {
         method: 'POST',

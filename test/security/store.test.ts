@@ -13,8 +13,14 @@ describe('the data folder', () => {
     const t = await startTestGateway();
     try {
       expect(mode(t.dataDir)).toBe(0o700);
-      for (const file of ['feedback.db', 'feedback.db-wal', 'installation.key', 'gateway.lock']) expect(mode(join(t.dataDir, file)), file).toBe(0o600);
-      const second = spawnGateway(t.dataDir, { dataDir: t.dataDir, http: { host: '127.0.0.1', port: 0 }, mqtt: { embedded: { host: '127.0.0.1', port: 0 } }, demo: { mode: 'off' } });
+      for (const file of ['feedback.db', 'feedback.db-wal', 'installation.key', 'gateway.lock'])
+        expect(mode(join(t.dataDir, file)), file).toBe(0o600);
+      const second = spawnGateway(t.dataDir, {
+        dataDir: t.dataDir,
+        http: { host: '127.0.0.1', port: 0 },
+        mqtt: { embedded: { host: '127.0.0.1', port: 0 } },
+        demo: { mode: 'off' },
+      });
       expect(await second.exited).toBe(1);
       expect(second.stdout() + second.stderr()).toMatch(/Another gateway \(pid \d+\) is already using the data folder/);
       // the first one is untouched
@@ -27,9 +33,17 @@ describe('the data folder', () => {
   it('reports a full disk on /health with the reason, and recovers by itself when space is freed', async () => {
     const t = await startTestGateway({ store: { maxSizeMb: 1 } });
     const side = new Database(join(t.dataDir, 'feedback.db'));
-    const bridge = await mqtt.connectAsync(t.gateway.mqttUrl, { username: BRIDGE.username, password: BRIDGE.password, clientId: BRIDGE.username });
+    const bridge = await mqtt.connectAsync(t.gateway.mqttUrl, {
+      username: BRIDGE.username,
+      password: BRIDGE.password,
+      clientId: BRIDGE.username,
+    });
     const press = (seq: number) =>
-      bridge.publishAsync(`feedback/${SITE.id}/${DEVICES[0]!.id}/press`, JSON.stringify({ v: 1, boot: 1, seq, button: 3, buttons: 4, durationMs: 100, uptimeMs: 1000 + seq }), { qos: 1 });
+      bridge.publishAsync(
+        `feedback/${SITE.id}/${DEVICES[0]!.id}/press`,
+        JSON.stringify({ v: 1, boot: 1, seq, button: 3, buttons: 4, durationMs: 100, uptimeMs: 1000 + seq }),
+        { qos: 1 },
+      );
     const health = async () => {
       const response = await fetch(`${t.gateway.httpUrl}/health`);
       return { status: response.status, body: (await response.json()) as { reason: string | null; checks: { store: boolean } } };

@@ -8,7 +8,13 @@ import { analysisStyles } from '../fb-analysis-styles.ts';
 import { closedLoopStyles } from './closed-loop-styles.ts';
 
 /** The statuses a case may move to (the gateway checks the same; this only offers the buttons). */
-const NEXT: Record<CaseStatus, CaseStatus[]> = { new: ['acknowledged'], acknowledged: ['in_progress'], in_progress: ['resolved'], resolved: ['closed', 'in_progress'], closed: [] };
+const NEXT: Record<CaseStatus, CaseStatus[]> = {
+  new: ['acknowledged'],
+  acknowledged: ['in_progress'],
+  in_progress: ['resolved'],
+  resolved: ['closed', 'in_progress'],
+  closed: [],
+};
 
 /** A history line's action in the reader's language (the gateway records it in a fixed form). */
 function actionText(action: string): string {
@@ -19,7 +25,13 @@ function actionText(action: string): string {
 
 /** One case: what happened, its deadlines and history; those who handle cases move it on, comment, assign, erase the contact. */
 export class FbCaseDetail extends LitElement {
-  static override properties = { caseId: { type: Number }, canAct: { type: Boolean }, item: { state: true }, history: { state: true }, error: { state: true } };
+  static override properties = {
+    caseId: { type: Number },
+    canAct: { type: Boolean },
+    item: { state: true },
+    history: { state: true },
+    error: { state: true },
+  };
   declare caseId: number;
   declare canAct: boolean;
   declare item: Case | undefined;
@@ -77,25 +89,57 @@ export class FbCaseDetail extends LitElement {
       <div class="actions">
         ${moves.map((to) => html`<button data-move=${to} @click=${() => void this.act(() => moveCase(c.id, { to }))}>${t('cases.moveTo', { status: t(`cases.status.${to}`) })}</button>`)}
       </div>
-      ${NEXT[c.status].includes('closed')
-        ? html`<form class="stack" data-form="close" @submit=${(e: SubmitEvent) =>
-            this.submit(e, (d, f) => this.act(() => moveCase(c.id, { to: 'closed', rootCause: String(d.get('rootCause') ?? ''), customerConfirmed: d.get('confirmed') === 'on' }), f))}>
-            <label class="wide">${t('cases.rootCause')} <textarea name="rootCause" required maxlength="2000" rows="2"></textarea></label>
-            <label><input type="checkbox" name="confirmed" /> ${t('cases.customerConfirmed')}</label>
-            <button type="submit">${t('cases.close')}</button>
-          </form>`
-        : ''}
-      ${c.status !== 'closed'
-        ? html`<form class="stack" data-form="owner" @submit=${(e: SubmitEvent) => this.submit(e, (d) => this.act(() => changeCase(c.id, { owner: String(d.get('owner') ?? '') })))}>
-            <label>${t('cases.owner')} <input name="owner" required maxlength="120" .value=${c.owner} /></label>
-            <button type="submit" class="secondary">${t('cases.assign')}</button>
-          </form>`
-        : ''}
-      <form class="stack" data-form="follow-up" @submit=${(e: SubmitEvent) => this.submit(e, (d) => this.act(() => changeCase(c.id, { followUp: String(d.get('followUp') ?? '') })))}>
-        <label class="wide">${t('cases.followUp')} <textarea name="followUp" required maxlength="4000" rows="2" .value=${c.followUp ?? ''}></textarea></label>
+      ${
+        NEXT[c.status].includes('closed')
+          ? html`<form
+              class="stack"
+              data-form="close"
+              @submit=${(e: SubmitEvent) =>
+                this.submit(e, (d, f) =>
+                  this.act(
+                    () =>
+                      moveCase(c.id, {
+                        to: 'closed',
+                        rootCause: String(d.get('rootCause') ?? ''),
+                        customerConfirmed: d.get('confirmed') === 'on',
+                      }),
+                    f,
+                  ),
+                )}
+            >
+              <label class="wide">${t('cases.rootCause')} <textarea name="rootCause" required maxlength="2000" rows="2"></textarea></label>
+              <label><input type="checkbox" name="confirmed" /> ${t('cases.customerConfirmed')}</label>
+              <button type="submit">${t('cases.close')}</button>
+            </form>`
+          : ''
+      }
+      ${
+        c.status !== 'closed'
+          ? html`<form
+              class="stack"
+              data-form="owner"
+              @submit=${(e: SubmitEvent) => this.submit(e, (d) => this.act(() => changeCase(c.id, { owner: String(d.get('owner') ?? '') })))}
+            >
+              <label>${t('cases.owner')} <input name="owner" required maxlength="120" .value=${c.owner} /></label>
+              <button type="submit" class="secondary">${t('cases.assign')}</button>
+            </form>`
+          : ''
+      }
+      <form
+        class="stack"
+        data-form="follow-up"
+        @submit=${(e: SubmitEvent) => this.submit(e, (d) => this.act(() => changeCase(c.id, { followUp: String(d.get('followUp') ?? '') })))}
+      >
+        <label class="wide"
+          >${t('cases.followUp')} <textarea name="followUp" required maxlength="4000" rows="2" .value=${c.followUp ?? ''}></textarea>
+        </label>
         <button type="submit" class="secondary">${t('cases.saveFollowUp')}</button>
       </form>
-      <form class="stack" data-form="comment" @submit=${(e: SubmitEvent) => this.submit(e, (d, f) => this.act(() => commentOnCase(c.id, String(d.get('text') ?? '')), f))}>
+      <form
+        class="stack"
+        data-form="comment"
+        @submit=${(e: SubmitEvent) => this.submit(e, (d, f) => this.act(() => commentOnCase(c.id, String(d.get('text') ?? '')), f))}
+      >
         <label class="wide">${t('cases.comment')} <textarea name="text" required maxlength="4000" rows="2"></textarea></label>
         <button type="submit" class="secondary">${t('cases.addComment')}</button>
       </form>
@@ -111,25 +155,53 @@ export class FbCaseDetail extends LitElement {
       <h2>${t('cases.heading', { id: c.id })}: ${t(`cases.status.${c.status}`)}</h2>
       ${this.error ? html`<p role="alert" class="error">${this.error}</p>` : ''}
       <dl>
-        <dt>${t('cases.summary')}</dt><dd>${c.summary}</dd>
-        <dt>${t('cases.origin')}</dt><dd>${t(`cases.origin.${c.origin}`)} · ${formatDateTime(c.openedAt)}</dd>
-        <dt>${t('cases.category')}</dt><dd>${t(`cases.category.${c.category}`)}${c.subcategory ? ` · ${c.subcategory}` : ''}</dd>
-        <dt>${t('cases.severity')}</dt><dd>${t(`cases.severity.${c.severity}`)}</dd>
-        <dt>${t('cases.owner')}</dt><dd>${c.owner} (${c.department})${c.escalatedTo ? html` · <strong class="late">${t('cases.escalatedTo', { name: c.escalatedTo })}</strong>` : ''}</dd>
-        ${c.repeatOf !== null ? html`<dt>${t('cases.repeat')}</dt><dd>${t('cases.repeatOf', { id: c.repeatOf })}</dd>` : ''}
+        <dt>${t('cases.summary')}</dt>
+        <dd>${c.summary}</dd>
+        <dt>${t('cases.origin')}</dt>
+        <dd>${t(`cases.origin.${c.origin}`)} · ${formatDateTime(c.openedAt)}</dd>
+        <dt>${t('cases.category')}</dt>
+        <dd>${t(`cases.category.${c.category}`)}${c.subcategory ? ` · ${c.subcategory}` : ''}</dd>
+        <dt>${t('cases.severity')}</dt>
+        <dd>${t(`cases.severity.${c.severity}`)}</dd>
+        <dt>${t('cases.owner')}</dt>
+        <dd>
+          ${c.owner}
+          (${c.department})${c.escalatedTo ? html` · <strong class="late">${t('cases.escalatedTo', { name: c.escalatedTo })}</strong>` : ''}
+        </dd>
+        ${
+          c.repeatOf !== null
+            ? html`<dt>${t('cases.repeat')}</dt>
+                <dd>${t('cases.repeatOf', { id: c.repeatOf })}</dd>`
+            : ''
+        }
         <dt>${t('cases.contact')}</dt>
         <dd>
           ${c.contact ?? t('cases.noContact')}
           ${c.contact && this.canAct ? html` <button class="secondary" data-erase @click=${() => void this.act(() => eraseCaseContact(c.id))}>${t('cases.eraseContact')}</button>` : ''}
         </dd>
-        ${c.followUp ? html`<dt>${t('cases.followUp')}</dt><dd>${c.followUp}</dd>` : ''}
-        ${c.rootCause ? html`<dt>${t('cases.rootCause')}</dt><dd>${c.rootCause}${c.customerConfirmed !== null ? ` · ${t(c.customerConfirmed ? 'cases.confirmed' : 'cases.notConfirmed')}` : ''}</dd>` : ''}
+        ${
+          c.followUp
+            ? html`<dt>${t('cases.followUp')}</dt>
+                <dd>${c.followUp}</dd>`
+            : ''
+        }
+        ${
+          c.rootCause
+            ? html`<dt>${t('cases.rootCause')}</dt>
+                <dd>
+                  ${c.rootCause}${c.customerConfirmed !== null ? ` · ${t(c.customerConfirmed ? 'cases.confirmed' : 'cases.notConfirmed')}` : ''}
+                </dd>`
+            : ''
+        }
       </dl>
       <h3>${t('cases.deadlines')}</h3>
       <ul>
         ${c.deadlines.map(
-          (d) => html`<li>${t(`cases.deadline.${d.kind}`)}: ${formatDateTime(d.dueAt)} —
-            ${d.metAt !== null ? t('cases.metAt', { time: formatDateTime(d.metAt) }) : ''}${d.missedAt !== null ? html` <strong class="late">${t('cases.missed')}</strong>` : ''}</li>`,
+          (d) =>
+            html`<li>
+              ${t(`cases.deadline.${d.kind}`)}: ${formatDateTime(d.dueAt)} —
+              ${d.metAt !== null ? t('cases.metAt', { time: formatDateTime(d.metAt) }) : ''}${d.missedAt !== null ? html` <strong class="late">${t('cases.missed')}</strong>` : ''}
+            </li>`,
         )}
       </ul>
       ${this.canAct && c.status !== 'closed' ? this.actions(c) : ''}

@@ -52,12 +52,20 @@ export class FbCases extends LitElement {
   static override styles = [tokens, analysisStyles, closedLoopStyles, css``];
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('filters') || (changed.has('params') && (changed.get('params') as Record<string, string> | undefined)?.status !== this.params.status)) void this.load();
+    if (
+      changed.has('filters') ||
+      (changed.has('params') && (changed.get('params') as Record<string, string> | undefined)?.status !== this.params.status)
+    )
+      void this.load();
   }
 
   private async load(): Promise<void> {
     const status = this.params.status ?? '';
-    const query: CaseQuery = { limit: 200, ...(this.filters.siteId ? { siteId: this.filters.siteId } : {}), ...(this.filters.pointId ? { pointId: this.filters.pointId } : {}) };
+    const query: CaseQuery = {
+      limit: 200,
+      ...(this.filters.siteId ? { siteId: this.filters.siteId } : {}),
+      ...(this.filters.pointId ? { pointId: this.filters.pointId } : {}),
+    };
     if (status === 'overdue') query.overdue = true;
     else if (status) query.status = status as CaseQuery['status'];
     try {
@@ -99,17 +107,30 @@ export class FbCases extends LitElement {
     return html`<details>
       <summary>${t('cases.new')}</summary>
       <form class="stack" @submit=${(e: SubmitEvent) => void this.openCase(e)}>
-        <label>${t('cases.origin')}
-          <select name="origin">${(['hotline', 'in_person'] as const).map((o) => html`<option value=${o}>${t(`cases.origin.${o}`)}</option>`)}</select>
+        <label
+          >${t('cases.origin')}
+          <select name="origin">
+            ${(['hotline', 'in_person'] as const).map((o) => html`<option value=${o}>${t(`cases.origin.${o}`)}</option>`)}
+          </select>
         </label>
-        <label>${t('cases.point')}
-          <select name="pointId"><option value="">—</option>${points.map((p) => html`<option value=${p.pointId}>${p.name}</option>`)}</select>
+        <label
+          >${t('cases.point')}
+          <select name="pointId">
+            <option value="">—</option>
+            ${points.map((p) => html`<option value=${p.pointId}>${p.name}</option>`)}
+          </select>
         </label>
-        <label>${t('cases.category')}
-          <select name="category">${CATEGORIES.map((c) => html`<option value=${c}>${t(`cases.category.${c}`)}</option>`)}</select>
+        <label
+          >${t('cases.category')}
+          <select name="category">
+            ${CATEGORIES.map((c) => html`<option value=${c}>${t(`cases.category.${c}`)}</option>`)}
+          </select>
         </label>
-        <label>${t('cases.severity')}
-          <select name="severity">${[1, 2, 3].map((s) => html`<option value=${s} ?selected=${s === 2}>${t(`cases.severity.${s}`)}</option>`)}</select>
+        <label
+          >${t('cases.severity')}
+          <select name="severity">
+            ${[1, 2, 3].map((s) => html`<option value=${s} ?selected=${s === 2}>${t(`cases.severity.${s}`)}</option>`)}
+          </select>
         </label>
         <label class="wide">${t('cases.summary')} <textarea name="summary" required maxlength="4000" rows="3"></textarea></label>
         <button type="submit">${t('cases.open')}</button>
@@ -119,45 +140,67 @@ export class FbCases extends LitElement {
 
   override render() {
     const open = this.params.case ? Number(this.params.case) : undefined;
-    if (open) return html`<fb-case-detail .caseId=${open} ?canAct=${this.canAct} @back=${() => this.setParams({ case: '' })}></fb-case-detail>`;
+    if (open)
+      return html`<fb-case-detail .caseId=${open} ?canAct=${this.canAct} @back=${() => this.setParams({ case: '' })}></fb-case-detail>`;
     const status = this.params.status ?? '';
     const now = Date.now();
     return html`<section>
-      <h2>${t('cases.title')}</h2>
-      <div class="controls">
-        <label>${t('cases.status')}
-          <select @change=${(e: Event) => this.setParams({ status: (e.target as HTMLSelectElement).value })}>
-            <option value="" ?selected=${status === ''}>${t('cases.all')}</option>
-            <option value="overdue" ?selected=${status === 'overdue'}>${t('cases.overdueOnly')}</option>
-            ${STATUSES.map((s) => html`<option value=${s} ?selected=${status === s}>${t(`cases.status.${s}`)}</option>`)}
-          </select>
-        </label>
-      </div>
-      ${this.canAct ? this.newCaseForm() : ''}
-      ${this.error ? html`<p role="alert" class="error">${this.error}</p>` : ''}
-      ${this.cases.length === 0
-        ? html`<p class="muted">${t('cases.none')}</p>`
-        : html`<table>
-            <thead><tr><th scope="col">#</th><th scope="col">${t('cases.opened')}</th><th scope="col">${t('cases.point')}</th><th scope="col">${t('cases.category')}</th><th scope="col">${t('cases.severity')}</th><th scope="col">${t('cases.status')}</th><th scope="col">${t('cases.owner')}</th><th scope="col">${t('cases.nextDeadline')}</th></tr></thead>
-            <tbody>
-              ${this.cases.map((c) => {
-                const next = nextDeadline(c);
-                return html`<tr data-case=${c.id} class=${c.overdueAt !== null && c.status !== 'closed' ? 'overdue' : ''}>
-                  <td><a href=${`?case=${c.id}`} @click=${(e: MouseEvent) => {
-                    e.preventDefault();
-                    this.setParams({ case: String(c.id) });
-                  }}>${c.id}</a></td>
-                  <td>${formatDateTime(c.openedAt)}</td>
-                  <td>${this.points.find((p) => p.pointId === c.pointId)?.name ?? c.pointId ?? '—'}</td>
-                  <td>${t(`cases.category.${c.category}`)}</td>
-                  <td>${c.severity}</td>
-                  <td>${t(`cases.status.${c.status}`)}</td>
-                  <td>${c.owner}</td>
-                  <td>${next ? html`${t(`cases.deadline.${next.kind}`)}: ${formatDateTime(next.dueAt)}${next.dueAt < now ? html` <strong class="late">${t('cases.overdue')}</strong>` : ''}` : '—'}</td>
-                </tr>`;
-              })}
-            </tbody>
-          </table>`}
+        <h2>${t('cases.title')}</h2>
+        <div class="controls">
+          <label
+            >${t('cases.status')}
+            <select @change=${(e: Event) => this.setParams({ status: (e.target as HTMLSelectElement).value })}>
+              <option value="" ?selected=${status === ''}>${t('cases.all')}</option>
+              <option value="overdue" ?selected=${status === 'overdue'}>${t('cases.overdueOnly')}</option>
+              ${STATUSES.map((s) => html`<option value=${s} ?selected=${status === s}>${t(`cases.status.${s}`)}</option>`)}
+            </select>
+          </label>
+        </div>
+        ${this.canAct ? this.newCaseForm() : ''} ${this.error ? html`<p role="alert" class="error">${this.error}</p>` : ''}
+        ${
+          this.cases.length === 0
+            ? html`<p class="muted">${t('cases.none')}</p>`
+            : html`<table>
+                <thead>
+                  <tr>
+                    <th scope="col">#</th>
+                    <th scope="col">${t('cases.opened')}</th>
+                    <th scope="col">${t('cases.point')}</th>
+                    <th scope="col">${t('cases.category')}</th>
+                    <th scope="col">${t('cases.severity')}</th>
+                    <th scope="col">${t('cases.status')}</th>
+                    <th scope="col">${t('cases.owner')}</th>
+                    <th scope="col">${t('cases.nextDeadline')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${this.cases.map((c) => {
+                    const next = nextDeadline(c);
+                    return html`<tr data-case=${c.id} class=${c.overdueAt !== null && c.status !== 'closed' ? 'overdue' : ''}>
+                      <td>
+                        <a
+                          href=${`?case=${c.id}`}
+                          @click=${(e: MouseEvent) => {
+                            e.preventDefault();
+                            this.setParams({ case: String(c.id) });
+                          }}
+                          >${c.id}</a
+                        >
+                      </td>
+                      <td>${formatDateTime(c.openedAt)}</td>
+                      <td>${this.points.find((p) => p.pointId === c.pointId)?.name ?? c.pointId ?? '—'}</td>
+                      <td>${t(`cases.category.${c.category}`)}</td>
+                      <td>${c.severity}</td>
+                      <td>${t(`cases.status.${c.status}`)}</td>
+                      <td>${c.owner}</td>
+                      <td>
+                        ${next ? html`${t(`cases.deadline.${next.kind}`)}: ${formatDateTime(next.dueAt)}${next.dueAt < now ? html` <strong class="late">${t('cases.overdue')}</strong>` : ''}` : '—'}
+                      </td>
+                    </tr>`;
+                  })}
+                </tbody>
+              </table>`
+        }
       </section>
       <fb-comments .filters=${this.filters} ?canAct=${this.canAct}></fb-comments>`;
   }

@@ -9,7 +9,12 @@ import { closedLoopStyles } from './closed-loop-styles.ts';
 
 /** Customers' comments of the filter's period (never their contact); a positive, unflagged one can be shown on the staff screen. */
 export class FbComments extends LitElement {
-  static override properties = { filters: { attribute: false }, canAct: { type: Boolean }, comments: { state: true }, error: { state: true } };
+  static override properties = {
+    filters: { attribute: false },
+    canAct: { type: Boolean },
+    comments: { state: true },
+    error: { state: true },
+  };
   declare filters: Filters;
   declare canAct: boolean;
   declare comments: CustomerComment[];
@@ -31,7 +36,10 @@ export class FbComments extends LitElement {
 
   private async load(): Promise<void> {
     const { from, to } = rangeOf(this.filters);
-    const where = { ...(this.filters.siteId ? { siteId: this.filters.siteId } : {}), ...(this.filters.pointId ? { pointId: this.filters.pointId } : {}) };
+    const where = {
+      ...(this.filters.siteId ? { siteId: this.filters.siteId } : {}),
+      ...(this.filters.pointId ? { pointId: this.filters.pointId } : {}),
+    };
     try {
       this.comments = await comments({ from, to, ...where, limit: 50 });
     } catch (error) {
@@ -52,27 +60,36 @@ export class FbComments extends LitElement {
     return html`<section>
       <h2>${t('comments.title')}</h2>
       ${this.error ? html`<p role="alert" class="error">${this.error}</p>` : ''}
-      ${this.comments.length === 0
-        ? html`<p class="muted">${t('comments.none')}</p>`
-        : html`<ul class="cards">
-            ${this.comments.map(
-              (c) => html`<li class="card" data-comment=${`${c.deviceId}/${c.boot}/${c.seq}`}>
-                <div>“${c.comment}”</div>
-                <div class="muted">
-                  ${formatDateTime(c.notedAt)} · <span class=${c.polarity}>${t(`comments.polarity.${c.polarity}`)}</span>
-                  ${c.flags.length ? html` · <strong class="late">${t('comments.flagged', { flags: c.flags.map((f) => t(`comments.flag.${f}`)).join(', ') })}</strong>` : ''}
-                  ${c.publishable ? html` · ${t('comments.onScreen')}` : ''}
-                </div>
-                ${this.canAct && c.polarity === 'positive' && c.flags.length === 0
-                  ? html`<div class="actions">
-                      <button class="secondary" data-publish=${c.publishable ? 'off' : 'on'} @click=${() => void this.publish(c, !c.publishable)}>
-                        ${c.publishable ? t('comments.hide') : t('comments.show')}
-                      </button>
-                    </div>`
-                  : ''}
-              </li>`,
-            )}
-          </ul>`}
+      ${
+        this.comments.length === 0
+          ? html`<p class="muted">${t('comments.none')}</p>`
+          : html`<ul class="cards">
+              ${this.comments.map(
+                (c) =>
+                  html`<li class="card" data-comment=${`${c.deviceId}/${c.boot}/${c.seq}`}>
+                    <div>“${c.comment}”</div>
+                    <div class="muted">
+                      ${formatDateTime(c.notedAt)} · <span class=${c.polarity}>${t(`comments.polarity.${c.polarity}`)}</span>
+                      ${c.flags.length ? html` · <strong class="late">${t('comments.flagged', { flags: c.flags.map((f) => t(`comments.flag.${f}`)).join(', ') })}</strong>` : ''}
+                      ${c.publishable ? html` · ${t('comments.onScreen')}` : ''}
+                    </div>
+                    ${
+                      this.canAct && c.polarity === 'positive' && c.flags.length === 0
+                        ? html`<div class="actions">
+                            <button
+                              class="secondary"
+                              data-publish=${c.publishable ? 'off' : 'on'}
+                              @click=${() => void this.publish(c, !c.publishable)}
+                            >
+                              ${c.publishable ? t('comments.hide') : t('comments.show')}
+                            </button>
+                          </div>`
+                        : ''
+                    }
+                  </li>`,
+              )}
+            </ul>`
+      }
     </section>`;
   }
 }

@@ -13,7 +13,14 @@ const FORMATS = ['html', 'pdf', 'xlsx'] as const;
 
 /** Reports of a site: the Monday ones and those made on demand for the filter's period, each as HTML, PDF and XLSX; then the self-assessment. */
 export class FbReports extends LitElement {
-  static override properties = { filters: { attribute: false }, points: { attribute: false }, canAct: { type: Boolean }, reports: { state: true }, busy: { state: true }, error: { state: true } };
+  static override properties = {
+    filters: { attribute: false },
+    points: { attribute: false },
+    canAct: { type: Boolean },
+    reports: { state: true },
+    busy: { state: true },
+    error: { state: true },
+  };
   declare filters: Filters;
   declare points: PointSummary[];
   declare canAct: boolean;
@@ -69,32 +76,56 @@ export class FbReports extends LitElement {
     return html`<section>
         <h2>${t('reports.title')}</h2>
         ${this.error ? html`<p role="alert" class="error">${this.error}</p>` : ''}
-        ${this.canAct
-          ? html`<div class="actions">
-              <button data-make ?disabled=${this.busy} @click=${() => void this.make()}>
-                ${this.busy ? t('reports.making') : t('reports.make', { from: formatDateTime(from, { dateStyle: 'medium' }), to: formatDateTime(to - 1, { dateStyle: 'medium' }) })}
-              </button>
-            </div>`
-          : ''}
-        ${this.reports.length === 0
-          ? html`<p class="muted">${t('reports.none')}</p>`
-          : html`<table>
-              <thead><tr><th scope="col">${t('reports.period')}</th><th scope="col">${t('reports.kind')}</th><th scope="col">${t('reports.made')}</th><th scope="col">${t('reports.files')}</th></tr></thead>
-              <tbody>
-                ${this.reports.map(
-                  (r) => html`<tr data-report=${r.id}>
-                    <td>${formatDateTime(r.periodFrom, { dateStyle: 'medium' })} – ${formatDateTime(r.periodTo - 1, { dateStyle: 'medium' })}</td>
-                    <td>${t(`reports.kind.${r.kind}`)}</td>
-                    <td>${formatDateTime(r.createdAt)} · ${r.createdBy}</td>
-                    <td>
-                      ${r.status === 'ready'
-                        ? FORMATS.map((f) => html`<a href=${reportHref(r.id, f)} target=${f === 'html' ? '_blank' : ''} rel="noopener">${f.toUpperCase()}</a> `)
-                        : html`<span class=${r.status === 'failed' ? 'late' : 'muted'}>${t(`reports.status.${r.status}`)}${r.error ? `: ${r.error}` : ''}</span>`}
-                    </td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>`}
+        ${
+          this.canAct
+            ? html`<div class="actions">
+                <button data-make ?disabled=${this.busy} @click=${() => void this.make()}>
+                  ${this.busy ? t('reports.making') : t('reports.make', { from: formatDateTime(from, { dateStyle: 'medium' }), to: formatDateTime(to - 1, { dateStyle: 'medium' }) })}
+                </button>
+              </div>`
+            : ''
+        }
+        ${
+          this.reports.length === 0
+            ? html`<p class="muted">${t('reports.none')}</p>`
+            : html`<table>
+                <thead>
+                  <tr>
+                    <th scope="col">${t('reports.period')}</th>
+                    <th scope="col">${t('reports.kind')}</th>
+                    <th scope="col">${t('reports.made')}</th>
+                    <th scope="col">${t('reports.files')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${this.reports.map(
+                    (r) =>
+                      html`<tr data-report=${r.id}>
+                        <td>
+                          ${formatDateTime(r.periodFrom, { dateStyle: 'medium' })} –
+                          ${formatDateTime(r.periodTo - 1, { dateStyle: 'medium' })}
+                        </td>
+                        <td>${t(`reports.kind.${r.kind}`)}</td>
+                        <td>${formatDateTime(r.createdAt)} · ${r.createdBy}</td>
+                        <td>
+                          ${
+                            r.status === 'ready'
+                              ? FORMATS.map(
+                                  (f) =>
+                                    html`<a href=${reportHref(r.id, f)} target=${f === 'html' ? '_blank' : ''} rel="noopener"
+                                      >${f.toUpperCase()}</a
+                                    > `,
+                                )
+                              : html`<span class=${r.status === 'failed' ? 'late' : 'muted'}
+                                  >${t(`reports.status.${r.status}`)}${r.error ? `: ${r.error}` : ''}</span
+                                >`
+                          }
+                        </td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`
+        }
       </section>
       ${this.siteId ? html`<fb-staff-pulse .siteId=${this.siteId}></fb-staff-pulse><fb-assessment .siteId=${this.siteId} ?canAct=${this.canAct}></fb-assessment>` : ''}`;
   }

@@ -78,7 +78,11 @@ export class FbReviews extends LitElement {
     const file = input.files?.[0];
     if (!file) return;
     const text = await file.text();
-    const type = file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : file.name.toLowerCase().endsWith('.jsonl') ? 'application/x-ndjson' : 'application/json';
+    const type = file.name.toLowerCase().endsWith('.csv')
+      ? 'text/csv'
+      : file.name.toLowerCase().endsWith('.jsonl')
+        ? 'application/x-ndjson'
+        : 'application/json';
     await this.run(async () => {
       this.imported = await importReviews(this.siteId, text, type);
     });
@@ -113,20 +117,31 @@ export class FbReviews extends LitElement {
     return html`<div class="actions">
         <button class="secondary" data-draft @click=${() => void this.run(() => this.draft(r))}>${t('reviews.draft')}</button>
         ${r.status === 'new' ? html`<button class="secondary" @click=${() => void this.run(() => moveReview(r.id, 'in_work'))}>${t('reviews.inWork')}</button>` : ''}
-        ${r.status !== 'passed_to_quality'
-          ? html`<button class="secondary" data-quality @click=${() => void this.run(() => moveReview(r.id, 'passed_to_quality'))}>${t('reviews.passToQuality')}</button>`
-          : html`<span class="muted">${t('reviews.case', { id: r.caseId ?? '' })}</span>`}
+        ${
+          r.status !== 'passed_to_quality'
+            ? html`<button class="secondary" data-quality @click=${() => void this.run(() => moveReview(r.id, 'passed_to_quality'))}>
+                ${t('reviews.passToQuality')}
+              </button>`
+            : html`<span class="muted">${t('reviews.case', { id: r.caseId ?? '' })}</span>`
+        }
       </div>
-      ${draft !== undefined
-        ? html`<form class="stack" @submit=${(e: SubmitEvent) => {
-            e.preventDefault();
-            const text = String(new FormData(e.target as HTMLFormElement).get('reply') ?? '');
-            void this.run(() => replyToReview(r.id, text));
-          }}>
-            <label class="wide">${t('reviews.reply')} <textarea name="reply" rows="6" required maxlength="5000" .value=${draft}></textarea></label>
-            <button type="submit">${t('reviews.sendReply')}</button>
-          </form>`
-        : ''}`;
+      ${
+        draft !== undefined
+          ? html`<form
+              class="stack"
+              @submit=${(e: SubmitEvent) => {
+                e.preventDefault();
+                const text = String(new FormData(e.target as HTMLFormElement).get('reply') ?? '');
+                void this.run(() => replyToReview(r.id, text));
+              }}
+            >
+              <label class="wide"
+                >${t('reviews.reply')} <textarea name="reply" rows="6" required maxlength="5000" .value=${draft}></textarea>
+              </label>
+              <button type="submit">${t('reviews.sendReply')}</button>
+            </form>`
+          : ''
+      }`;
   }
 
   override render() {
@@ -134,22 +149,44 @@ export class FbReviews extends LitElement {
     return html`<section>
       <h2>${t('reviews.title')}</h2>
       ${this.error ? html`<p role="alert" class="error">${this.error}</p>` : ''}
-      ${this.canAct
-        ? html`<div class="actions">
-              <button data-check ?disabled=${this.checked} @click=${() => void this.run(async () => {
-                await markReviewsChecked(this.siteId);
-                this.checked = true;
-              })}>${this.checked ? t('reviews.checkedDone') : t('reviews.check')}</button>
-              <label>${t('reviews.import')} <input type="file" accept=".csv,.json,.jsonl,text/csv,application/json" @change=${(e: Event) => void this.importFile(e)} /></label>
-            </div>
-            ${this.imported
-              ? html`<div role="status">
-                  ${t('reviews.imported', { imported: this.imported.imported, duplicates: this.imported.duplicates, problems: this.imported.problems.length })}
-                  <ul>${this.imported.problems.map((p) => html`<li>${p.line !== undefined ? t('reviews.problemLine', { line: p.line }) : t('reviews.problemItem', { item: p.item })}: ${p.message}</li>`)}</ul>
-                </div>`
-              : ''}`
-        : ''}
-      ${this.reviews.length === 0 ? html`<p class="muted">${t('reviews.none')}</p>` : html`<ul class="cards">${this.reviews.map((r) => this.reviewCard(r, now))}</ul>`}
+      ${
+        this.canAct
+          ? html`<div class="actions">
+                <button
+                  data-check
+                  ?disabled=${this.checked}
+                  @click=${() =>
+                    void this.run(async () => {
+                      await markReviewsChecked(this.siteId);
+                      this.checked = true;
+                    })}
+                >
+                  ${this.checked ? t('reviews.checkedDone') : t('reviews.check')}
+                </button>
+                <label
+                  >${t('reviews.import')}
+                  <input type="file" accept=".csv,.json,.jsonl,text/csv,application/json" @change=${(e: Event) => void this.importFile(e)}
+                /></label>
+              </div>
+              ${
+                this.imported
+                  ? html`<div role="status">
+                      ${t('reviews.imported', { imported: this.imported.imported, duplicates: this.imported.duplicates, problems: this.imported.problems.length })}
+                      <ul>
+                        ${this.imported.problems.map((p) => html`<li>${p.line !== undefined ? t('reviews.problemLine', { line: p.line }) : t('reviews.problemItem', { item: p.item })}: ${p.message}</li>`)}
+                      </ul>
+                    </div>`
+                  : ''
+              }`
+          : ''
+      }
+      ${
+        this.reviews.length === 0
+          ? html`<p class="muted">${t('reviews.none')}</p>`
+          : html`<ul class="cards">
+              ${this.reviews.map((r) => this.reviewCard(r, now))}
+            </ul>`
+      }
     </section>`;
   }
 }

@@ -6,7 +6,8 @@ import { analysisStyles } from '../fb-analysis-styles.ts';
 import { closedLoopStyles } from './closed-loop-styles.ts';
 import { staffPulse } from '../data/pulse.ts';
 
-const interval = (ci: [number, number] | null, k = 1) => (ci ? `${formatNumber(ci[0] * k, { maximumFractionDigits: 0 })} – ${formatNumber(ci[1] * k, { maximumFractionDigits: 0 })}` : '');
+const interval = (ci: [number, number] | null, k = 1) =>
+  ci ? `${formatNumber(ci[0] * k, { maximumFractionDigits: 0 })} – ${formatNumber(ci[1] * k, { maximumFractionDigits: 0 })}` : '';
 
 /** The staff pulse of a site by week: eNPS and the drained share with their intervals, a week hidden while its group is too small to stay anonymous. */
 export class FbStaffPulse extends LitElement {
@@ -45,22 +46,41 @@ export class FbStaffPulse extends LitElement {
     return html`<section>
       <h2>${t('pulse.heading')}</h2>
       ${this.error ? html`<p role="alert" class="error">${this.error}</p>` : ''}
-      ${answered.length === 0
-        ? html`<p class="muted">${t('pulse.none')}</p>`
-        : html`<table>
-            <thead><tr><th scope="col">${t('pulse.week')}</th><th scope="col">${t('pulse.enpsShort')}</th><th scope="col">${t('pulse.drainedShort')}</th></tr></thead>
-            <tbody>
-              ${answered.map((w) =>
-                w.shown
-                  ? html`<tr data-week=${w.week}>
-                      <td>${w.week}</td>
-                      <td>${w.enps?.value === null || !w.enps ? '—' : formatNumber(w.enps.value, { maximumFractionDigits: 0 })} <span class="muted">${interval(w.enps?.ci ?? null)}</span></td>
-                      <td>${w.drained?.value == null ? '—' : `${formatNumber(w.drained.value * 100, { maximumFractionDigits: 0 })}%`} <span class="muted">${interval(w.drained?.ci ?? null, 100)}</span></td>
-                    </tr>`
-                  : html`<tr data-week=${w.week}><td>${w.week}</td><td colspan="2" class="muted">${t('pulse.hidden', { staff: w.staffOnShift, answers: w.answers, min: this.minGroup })}</td></tr>`,
-              )}
-            </tbody>
-          </table>`}
+      ${
+        answered.length === 0
+          ? html`<p class="muted">${t('pulse.none')}</p>`
+          : html`<table>
+              <thead>
+                <tr>
+                  <th scope="col">${t('pulse.week')}</th>
+                  <th scope="col">${t('pulse.enpsShort')}</th>
+                  <th scope="col">${t('pulse.drainedShort')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${answered.map((w) =>
+                  w.shown
+                    ? html`<tr data-week=${w.week}>
+                        <td>${w.week}</td>
+                        <td>
+                          ${w.enps?.value === null || !w.enps ? '—' : formatNumber(w.enps.value, { maximumFractionDigits: 0 })}
+                          <span class="muted">${interval(w.enps?.ci ?? null)}</span>
+                        </td>
+                        <td>
+                          ${w.drained?.value == null ? '—' : `${formatNumber(w.drained.value * 100, { maximumFractionDigits: 0 })}%`}
+                          <span class="muted">${interval(w.drained?.ci ?? null, 100)}</span>
+                        </td>
+                      </tr>`
+                    : html`<tr data-week=${w.week}>
+                        <td>${w.week}</td>
+                        <td colspan="2" class="muted">
+                          ${t('pulse.hidden', { staff: w.staffOnShift, answers: w.answers, min: this.minGroup })}
+                        </td>
+                      </tr>`,
+                )}
+              </tbody>
+            </table>`
+      }
     </section>`;
   }
 }

@@ -5,4 +5,5 @@ export const recentAlerts = (limit: number, pointId?: string) =>
   api.call('GET /api/alerts', { query: { limit, ...(pointId ? { pointId } : {}) } }).then((r) => r.alerts);
 
 /** Acknowledged by the signed-in user, with an optional comment (the root cause). */
-export const acknowledgeAlert = (id: number, comment: string) => api.call('POST /api/alerts/:id/ack', { params: { id }, body: comment ? { comment } : {} });
+export const acknowledgeAlert = (id: number, comment: string) =>
+  api.call('POST /api/alerts/:id/ack', { params: { id }, body: comment ? { comment } : {} });

@@ -13,10 +13,12 @@ export const caseWithHistory = (id: number) => api.call('GET /api/cases/:id', { 
 export const openCase = (body: BodyOf<'POST /api/cases'>) => api.call('POST /api/cases', { body });
 
 /** Assigns an owner, changes severity or category, records the follow-up result. */
-export const changeCase = (id: number, change: BodyOf<'PATCH /api/cases/:id'>) => api.call('PATCH /api/cases/:id', { params: { id }, body: change });
+export const changeCase = (id: number, change: BodyOf<'PATCH /api/cases/:id'>) =>
+  api.call('PATCH /api/cases/:id', { params: { id }, body: change });
 
 /** Moves a case to another status (closing it with its root cause). */
-export const moveCase = (id: number, move: BodyOf<'POST /api/cases/:id/status'>) => api.call('POST /api/cases/:id/status', { params: { id }, body: move });
+export const moveCase = (id: number, move: BodyOf<'POST /api/cases/:id/status'>) =>
+  api.call('POST /api/cases/:id/status', { params: { id }, body: move });
 
 export const commentOnCase = (id: number, text: string) => api.call('POST /api/cases/:id/comments', { params: { id }, body: { text } });
 

@@ -6,4 +6,7 @@ export const comments = (query: QueryOf<'GET /api/comments'>) => api.call('GET /
 
 /** Whether a comment may be shown publicly (with the customer's consent). */
 export const setPublishable = (c: { deviceId: string; boot: number; seq: number }, publishable: boolean) =>
-  api.call('PUT /api/comments/:deviceId/:boot/:seq/publishable', { params: { deviceId: c.deviceId, boot: c.boot, seq: c.seq }, body: { publishable } });
+  api.call('PUT /api/comments/:deviceId/:boot/:seq/publishable', {
+    params: { deviceId: c.deviceId, boot: c.boot, seq: c.seq },
+    body: { publishable },
+  });

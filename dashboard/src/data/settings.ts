@@ -10,7 +10,11 @@ export const loadSettings = () => api.call('GET /api/settings');
  * the gateway validates it against the section's schema and answers in words where it is wrong.
  */
 export const putEntry = (section: ItemSection, id: string, version: number, entry: unknown) =>
-  api.call(`PUT /api/settings/${section}/:id`, { params: { id }, query: { version }, body: entry as BodyOf<'PUT /api/settings/sites/:id'> });
+  api.call(`PUT /api/settings/${section}/:id`, {
+    params: { id },
+    query: { version },
+    body: entry as BodyOf<'PUT /api/settings/sites/:id'>,
+  });
 
 /** Replaces the outgoing webhooks (typed as YAML, validated by the gateway like an entry). */
 export const putWebhooks = (version: number, webhooks: unknown) =>

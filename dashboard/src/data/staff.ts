@@ -7,7 +7,8 @@ export const putStaff = (id: string, name: string) => api.call('PUT /api/staff/:
 
 /** Shifts overlapping [from, to), earliest first. */
 export const shifts = (from: number, to: number) =>
-  api.call('GET /api/shifts', { query: { from: new Date(from).toISOString(), to: new Date(to).toISOString() } })
+  api
+    .call('GET /api/shifts', { query: { from: new Date(from).toISOString(), to: new Date(to).toISOString() } })
     .then((r) => r.shifts.sort((a, b) => a.startsAt - b.startsAt));
 
 /** Who serves at a point from when to when. */

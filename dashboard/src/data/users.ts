@@ -10,9 +10,11 @@ export const createUser = (user: { username: string; password: string; role: Rol
   api.call('POST /api/users', { body: { ...user, mustChangePassword: true } });
 
 /** Changes a user's role or sites; the user signs in again. */
-export const changeUser = (id: number, change: BodyOf<'PATCH /api/users/:id'>) => api.call('PATCH /api/users/:id', { params: { id }, body: change });
+export const changeUser = (id: number, change: BodyOf<'PATCH /api/users/:id'>) =>
+  api.call('PATCH /api/users/:id', { params: { id }, body: change });
 
 /** Sets a new password, which the user must change at next sign-in. */
-export const resetPassword = (id: number, password: string) => api.call('POST /api/users/:id/password', { params: { id }, body: { password } });
+export const resetPassword = (id: number, password: string) =>
+  api.call('POST /api/users/:id/password', { params: { id }, body: { password } });
 
 export const deleteUser = (id: number) => api.call('DELETE /api/users/:id', { params: { id } });

@@ -15,12 +15,31 @@ export class FbProgressRing extends LitElement {
   }
 
   static override styles = css`
-    :host { display: block; }
-    svg { width: 100%; height: 100%; transform: rotate(-90deg); }
-    circle { fill: none; stroke-width: 14; }
-    .track { stroke: #2c3644; }
-    .fill { stroke: #3ccf7a; stroke-linecap: round; transition: stroke-dashoffset 600ms ease; }
-    @media (prefers-reduced-motion: reduce) { .fill { transition: none; } }
+    :host {
+      display: block;
+    }
+    svg {
+      width: 100%;
+      height: 100%;
+      transform: rotate(-90deg);
+    }
+    circle {
+      fill: none;
+      stroke-width: 14;
+    }
+    .track {
+      stroke: #2c3644;
+    }
+    .fill {
+      stroke: #3ccf7a;
+      stroke-linecap: round;
+      transition: stroke-dashoffset 600ms ease;
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .fill {
+        transition: none;
+      }
+    }
   `;
 
   override render() {

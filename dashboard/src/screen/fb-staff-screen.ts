@@ -52,22 +52,114 @@ export class FbStaffScreen extends LitElement {
   }
 
   static override styles = css`
-    :host { display: grid; place-items: center; min-height: 100vh; background: #10151d; color: #ffffff; font-family: system-ui, 'Noto Sans', 'PingFang SC', sans-serif; }
-    main { display: grid; grid-template-columns: 1fr 1fr; align-items: center; gap: 4vw; width: 90vw; }
-    h1 { grid-column: 1 / -1; font-size: 4.5vw; margin: 0; text-align: center; }
-    .ring { position: relative; width: 34vw; height: 34vw; justify-self: center; }
-    .ring fb-progress-ring { position: absolute; inset: 0; }
-    .ring .value { position: absolute; inset: 0; display: grid; place-content: center; text-align: center; }
-    .number { font-size: 9vw; font-weight: 700; line-height: 1; }
-    .caption { font-size: 2.2vw; color: #d5dbe4; }
-    .facts { display: grid; gap: 3vw; font-size: 3vw; }
-    .facts strong { display: block; font-size: 6vw; color: #7ee2a8; }
-    .thanks { position: fixed; inset: 0; display: grid; place-content: center; font-size: 8vw; font-weight: 700; color: #10151d; background: #7ee2a8ee; animation: pop ${THANKS_MS}ms ease-out forwards; }
-    @keyframes pop { 0% { opacity: 0; transform: scale(0.8); } 12% { opacity: 1; transform: scale(1.04); } 80% { opacity: 1; } 100% { opacity: 0; } }
-    @media (prefers-reduced-motion: reduce) { .thanks { animation: none; } }
-    .problem { font-size: 3vw; text-align: center; max-width: 70vw; }
-    .comments { grid-column: 1 / -1; list-style: none; margin: 0; padding: 0; display: grid; gap: 1.2vw; font-size: 2.4vw; }
-    .comments li { border-left: 0.5vw solid #7ee2a8; padding-left: 1.5vw; overflow-wrap: anywhere; }
+    :host {
+      display: grid;
+      place-items: center;
+      min-height: 100vh;
+      background: #10151d;
+      color: #ffffff;
+      font-family: system-ui, 'Noto Sans', 'PingFang SC', sans-serif;
+    }
+    main {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      align-items: center;
+      gap: 4vw;
+      width: 90vw;
+    }
+    h1 {
+      grid-column: 1 / -1;
+      font-size: 4.5vw;
+      margin: 0;
+      text-align: center;
+    }
+    .ring {
+      position: relative;
+      width: 34vw;
+      height: 34vw;
+      justify-self: center;
+    }
+    .ring fb-progress-ring {
+      position: absolute;
+      inset: 0;
+    }
+    .ring .value {
+      position: absolute;
+      inset: 0;
+      display: grid;
+      place-content: center;
+      text-align: center;
+    }
+    .number {
+      font-size: 9vw;
+      font-weight: 700;
+      line-height: 1;
+    }
+    .caption {
+      font-size: 2.2vw;
+      color: #d5dbe4;
+    }
+    .facts {
+      display: grid;
+      gap: 3vw;
+      font-size: 3vw;
+    }
+    .facts strong {
+      display: block;
+      font-size: 6vw;
+      color: #7ee2a8;
+    }
+    .thanks {
+      position: fixed;
+      inset: 0;
+      display: grid;
+      place-content: center;
+      font-size: 8vw;
+      font-weight: 700;
+      color: #10151d;
+      background: #7ee2a8ee;
+      animation: pop ${THANKS_MS}ms ease-out forwards;
+    }
+    @keyframes pop {
+      0% {
+        opacity: 0;
+        transform: scale(0.8);
+      }
+      12% {
+        opacity: 1;
+        transform: scale(1.04);
+      }
+      80% {
+        opacity: 1;
+      }
+      100% {
+        opacity: 0;
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .thanks {
+        animation: none;
+      }
+    }
+    .problem {
+      font-size: 3vw;
+      text-align: center;
+      max-width: 70vw;
+    }
+    .comments {
+      grid-column: 1 / -1;
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 1.2vw;
+      font-size: 2.4vw;
+    }
+    .comments li {
+      border-left: 0.5vw solid #7ee2a8;
+      padding-left: 1.5vw;
+      overflow-wrap: anywhere;
+    }
   `;
 
   override connectedCallback(): void {
@@ -113,7 +205,11 @@ export class FbStaffScreen extends LitElement {
       <main>
         <h1>${s.point.name}</h1>
         <div class="ring">
-          <fb-progress-ring .value=${enough ? r.value : null} .goal=${s.goal} .label=${t('screen.ring', { goal: formatNumber(s.goal) })}></fb-progress-ring>
+          <fb-progress-ring
+            .value=${enough ? r.value : null}
+            .goal=${s.goal}
+            .label=${t('screen.ring', { goal: formatNumber(s.goal) })}
+          ></fb-progress-ring>
           <div class="value">
             <span class="number" data-testid="value">${enough ? formatNumber(r.value!, { maximumFractionDigits: 0 }) : '—'}</span>
             <span class="caption">${t('index.happy')}</span>
@@ -124,9 +220,13 @@ export class FbStaffScreen extends LitElement {
           <div>${t('screen.streak')}<strong data-testid="streak">${formatNumber(s.streak)}</strong></div>
           ${enough ? '' : html`<div class="caption">${t('screen.fewAnswers', { count: r.n })}</div>`}
         </div>
-        ${s.comments.length
-          ? html`<ul class="comments" data-testid="comments" aria-label=${t('screen.comments')}>${s.comments.map((c) => html`<li>“${c.text}”</li>`)}</ul>`
-          : ''}
+        ${
+          s.comments.length
+            ? html`<ul class="comments" data-testid="comments" aria-label=${t('screen.comments')}>
+                ${s.comments.map((c) => html`<li>“${c.text}”</li>`)}
+              </ul>`
+            : ''
+        }
       </main>
       ${this.problem ? html`<p class="caption" role="status">${t(this.problem)}</p>` : ''}
       ${this.thanks > 0 ? html`<div class="thanks" data-testid="thanks" role="status">${t('screen.thanks')}</div>` : ''}

@@ -67,8 +67,8 @@ export class FbSettingsTransfer extends SettingsPanel {
         ${sections.map(
           ([section, c]) =>
             html`<li>
-              <strong>${section}</strong>: ${t('settings.added')} ${c.added.join(', ') || '–'}; ${t('settings.changed')} ${c.changed.join(', ') || '–'}; ${t('settings.removed')}
-              ${c.removed.join(', ') || '–'}
+              <strong>${section}</strong>: ${t('settings.added')} ${c.added.join(', ') || '–'}; ${t('settings.changed')}
+              ${c.changed.join(', ') || '–'}; ${t('settings.removed')} ${c.removed.join(', ') || '–'}
             </li>`,
         )}
       </ul>
@@ -83,15 +83,19 @@ export class FbSettingsTransfer extends SettingsPanel {
       <div class="actions">
         <a href="/api/settings/export" download data-export>${t('settings.export')}</a>
       </div>
-      <form
-        class="stack"
-        aria-label=${t('settings.import')}
-        @submit=${onSubmit(() => this.importText(true))}
-      >
-        <label>${t('settings.importFile')} <input type="file" accept=".yaml,.yml,text/yaml" @change=${(e: Event) => void this.readFile(e)} /></label>
+      <form class="stack" aria-label=${t('settings.import')} @submit=${onSubmit(() => this.importText(true))}>
+        <label
+          >${t('settings.importFile')} <input type="file" accept=".yaml,.yml,text/yaml" @change=${(e: Event) => void this.readFile(e)}
+        /></label>
         <label class="wide"
           >${t('settings.importText')}
-          <textarea rows="8" spellcheck="false" data-import .value=${this.text} @input=${(e: Event) => (this.text = (e.target as HTMLTextAreaElement).value)}></textarea>
+          <textarea
+            rows="8"
+            spellcheck="false"
+            data-import
+            .value=${this.text}
+            @input=${(e: Event) => (this.text = (e.target as HTMLTextAreaElement).value)}
+          ></textarea>
         </label>
         <button type="submit" ?disabled=${this.text.trim() === ''}>${t('settings.check')}</button>
       </form>
@@ -108,17 +112,18 @@ export class FbSettingsTransfer extends SettingsPanel {
         </thead>
         <tbody>
           ${this.entries.map(
-            (e) => html`<tr>
-              <td>${formatDateTime(e.at)}</td>
-              <td>${e.actor}</td>
-              <td>${e.action}</td>
-              <td>
-                <details>
-                  <summary>${e.target}</summary>
-                  <pre>${stringifyYaml({ before: e.before, after: e.after })}</pre>
-                </details>
-              </td>
-            </tr>`,
+            (e) =>
+              html`<tr>
+                <td>${formatDateTime(e.at)}</td>
+                <td>${e.actor}</td>
+                <td>${e.action}</td>
+                <td>
+                  <details>
+                    <summary>${e.target}</summary>
+                    <pre>${stringifyYaml({ before: e.before, after: e.after })}</pre>
+                  </details>
+                </td>
+              </tr>`,
           )}
         </tbody>
       </table>

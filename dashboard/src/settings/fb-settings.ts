@@ -66,7 +66,10 @@ export class FbSettings extends SettingsPanel {
       return;
     }
     const section = editing.section;
-    const put = section === 'webhooks' ? () => putWebhooks(settings.version, value) : () => putEntry(section, (value as Entry | null)?.id ?? '', settings.version, value);
+    const put =
+      section === 'webhooks'
+        ? () => putWebhooks(settings.version, value)
+        : () => putEntry(section, (value as Entry | null)?.id ?? '', settings.version, value);
     if (await this.run(put, t('settings.saved'))) this.editing = undefined;
   }
 
@@ -77,19 +80,20 @@ export class FbSettings extends SettingsPanel {
 
   /** A short code the kiosk or staff screen types in once to get its token. */
   private async pairingCode(kind: 'kiosk' | 'screen', entry: Entry): Promise<void> {
-    const body = kind === 'kiosk' ? { kind, name: entry.id, deviceId: entry.id } : { kind, name: String(entry.name ?? entry.id), pointId: entry.id };
-    await this.run(() => pairingCode(body), ({ code }) => t('settings.pairingCode', { code, id: entry.id }), false);
+    const body =
+      kind === 'kiosk' ? { kind, name: entry.id, deviceId: entry.id } : { kind, name: String(entry.name ?? entry.id), pointId: entry.id };
+    await this.run(
+      () => pairingCode(body),
+      ({ code }) => t('settings.pairingCode', { code, id: entry.id }),
+      false,
+    );
   }
 
   private editor() {
     const editing = this.editing;
     if (!editing) return '';
     const title = editing.id ? t('settings.editing', { id: editing.id }) : t('settings.adding');
-    return html`<form
-      class="stack"
-      aria-label=${title}
-      @submit=${onSubmit(() => this.save())}
-    >
+    return html`<form class="stack" aria-label=${title} @submit=${onSubmit(() => this.save())}>
       <label class="wide"
         >${title}
         <textarea
@@ -119,17 +123,20 @@ export class FbSettings extends SettingsPanel {
         </thead>
         <tbody>
           ${entries.map(
-            (entry) => html`<tr data-entry=${entry.id}>
-              ${COLUMNS[section].map((c) => html`<td>${cellOf(entry, c)}</td>`)}
-              <td>
-                <div class="actions">
-                <button type="button" class="secondary" data-edit @click=${() => this.edit(section, entry, entry.id)}>${t('settings.edit')}</button>
-                ${this.admin || section !== 'sites' ? html`<button type="button" class="secondary" data-delete @click=${() => void this.removeEntry(section, entry.id)}>${t('settings.delete')}</button>` : ''}
-                ${this.admin && section === 'devices' && entry.surveyId ? html`<button type="button" class="secondary" @click=${() => void this.pairingCode('kiosk', entry)}>${t('settings.pairKiosk')}</button>` : ''}
-                ${this.admin && section === 'points' ? html`<button type="button" class="secondary" @click=${() => void this.pairingCode('screen', entry)}>${t('settings.pairScreen')}</button>` : ''}
-                </div>
-              </td>
-            </tr>`,
+            (entry) =>
+              html`<tr data-entry=${entry.id}>
+                ${COLUMNS[section].map((c) => html`<td>${cellOf(entry, c)}</td>`)}
+                <td>
+                  <div class="actions">
+                    <button type="button" class="secondary" data-edit @click=${() => this.edit(section, entry, entry.id)}>
+                      ${t('settings.edit')}
+                    </button>
+                    ${this.admin || section !== 'sites' ? html`<button type="button" class="secondary" data-delete @click=${() => void this.removeEntry(section, entry.id)}>${t('settings.delete')}</button>` : ''}
+                    ${this.admin && section === 'devices' && entry.surveyId ? html`<button type="button" class="secondary" @click=${() => void this.pairingCode('kiosk', entry)}>${t('settings.pairKiosk')}</button>` : ''}
+                    ${this.admin && section === 'points' ? html`<button type="button" class="secondary" @click=${() => void this.pairingCode('screen', entry)}>${t('settings.pairScreen')}</button>` : ''}
+                  </div>
+                </td>
+              </tr>`,
           )}
         </tbody>
       </table>
@@ -141,10 +148,15 @@ export class FbSettings extends SettingsPanel {
     if (this.tab === 'users') return html`<fb-users></fb-users>`;
     if (this.tab === 'tokens') return html`<fb-tokens></fb-tokens>`;
     if (this.tab === 'staff') return html`<fb-staff-rota .points=${settings.catalog.points}></fb-staff-rota>`;
-    if (this.tab === 'transfer') return html`<fb-settings-transfer .version=${settings.version} @settings-imported=${() => void this.load()}></fb-settings-transfer>`;
+    if (this.tab === 'transfer')
+      return html`<fb-settings-transfer .version=${settings.version} @settings-imported=${() => void this.load()}></fb-settings-transfer>`;
     if (this.tab === 'webhooks')
       return html`<p>${t('settings.webhooksHint')}</p>
-        <div class="actions"><button type="button" data-edit @click=${() => this.edit('webhooks', settings.catalog.webhooks, 'webhooks')}>${t('settings.edit')}</button></div>
+        <div class="actions">
+          <button type="button" data-edit @click=${() => this.edit('webhooks', settings.catalog.webhooks, 'webhooks')}>
+            ${t('settings.edit')}
+          </button>
+        </div>
         <ul>
           ${settings.catalog.webhooks.map((w) => html`<li>${w.url} — ${w.events.join(', ')}</li>`)}
         </ul>`;
@@ -160,24 +172,23 @@ export class FbSettings extends SettingsPanel {
         <p>${t('settings.version', { version: settings.version })}</p>
         <div class="actions" role="tablist" aria-label=${t('settings.sections')}>
           ${this.tabs().map(
-            (tab) => html`<button
-              type="button"
-              role="tab"
-              class=${tab === this.tab ? '' : 'secondary'}
-              aria-selected=${tab === this.tab ? 'true' : 'false'}
-              data-tab=${tab}
-              @click=${() => {
-                this.tab = tab;
-                this.editing = undefined;
-              }}
-            >
-              ${t(`settings.tab.${tab}`)}
-            </button>`,
+            (tab) =>
+              html`<button
+                type="button"
+                role="tab"
+                class=${tab === this.tab ? '' : 'secondary'}
+                aria-selected=${tab === this.tab ? 'true' : 'false'}
+                data-tab=${tab}
+                @click=${() => {
+                  this.tab = tab;
+                  this.editing = undefined;
+                }}
+              >
+                ${t(`settings.tab.${tab}`)}
+              </button>`,
           )}
         </div>
-        <div role="tabpanel" aria-label=${t(`settings.tab.${this.tab}`)}>
-          ${this.messages()} ${this.editor()} ${this.body(settings)}
-        </div>
+        <div role="tabpanel" aria-label=${t(`settings.tab.${this.tab}`)}>${this.messages()} ${this.editor()} ${this.body(settings)}</div>
       </section>
     `;
   }

@@ -91,8 +91,22 @@ export class FbStaffRota extends SettingsPanel {
           </tr>
         </thead>
         <tbody>
-          ${this.shifts.length === 0 ? html`<tr><td colspan="4" class="muted">${t('staff.noShifts')}</td></tr>` : ''}
-          ${this.shifts.map((s) => html`<tr><td>${name(s.staffId)}</td><td>${s.pointId}</td><td>${formatDateTime(s.startsAt)}</td><td>${formatDateTime(s.endsAt)}</td></tr>`)}
+          ${
+            this.shifts.length === 0
+              ? html`<tr>
+                  <td colspan="4" class="muted">${t('staff.noShifts')}</td>
+                </tr>`
+              : ''
+          }
+          ${this.shifts.map(
+            (s) =>
+              html`<tr>
+                <td>${name(s.staffId)}</td>
+                <td>${s.pointId}</td>
+                <td>${formatDateTime(s.startsAt)}</td>
+                <td>${formatDateTime(s.endsAt)}</td>
+              </tr>`,
+          )}
         </tbody>
       </table>
       <form
@@ -106,8 +120,16 @@ export class FbStaffRota extends SettingsPanel {
           ),
         )}
       >
-        <label>${t('staff.member')}<select name="staffId" required>${this.staff.map((s) => html`<option value=${s.id}>${s.name}</option>`)}</select></label>
-        <label>${t('settings.column.pointId')}<select name="pointId" required>${this.points.map((p) => html`<option value=${p.id}>${p.name}</option>`)}</select></label>
+        <label
+          >${t('staff.member')}<select name="staffId" required>
+            ${this.staff.map((s) => html`<option value=${s.id}>${s.name}</option>`)}
+          </select></label
+        >
+        <label
+          >${t('settings.column.pointId')}<select name="pointId" required>
+            ${this.points.map((p) => html`<option value=${p.id}>${p.name}</option>`)}
+          </select></label
+        >
         <label>${t('filters.from')}<input type="datetime-local" name="from" required /></label>
         <label>${t('filters.to')}<input type="datetime-local" name="to" required /></label>
         <button type="submit">${t('staff.addShift')}</button>

@@ -6,7 +6,18 @@ import { SettingsPanel } from './settings-panel.ts';
 import { createIntegrationToken, revokeToken, tokens } from '../data/tokens.ts';
 
 /** What an integration token may be given (the gateway's INTEGRATION_SCOPES). */
-const SCOPES = ['indices:read', 'answers:read', 'staff:read', 'cases:read', 'traffic:write', 'staff:write', 'alerts:write', 'devices:write', 'cases:write', 'settings:write'] as const;
+const SCOPES = [
+  'indices:read',
+  'answers:read',
+  'staff:read',
+  'cases:read',
+  'traffic:write',
+  'staff:write',
+  'alerts:write',
+  'devices:write',
+  'cases:write',
+  'settings:write',
+] as const;
 
 /**
  * Scoped tokens, for admins: integrations (a queue system, a POS, a BI tool) with chosen scopes
@@ -64,21 +75,20 @@ export class FbTokens extends SettingsPanel {
         </thead>
         <tbody>
           ${active.map(
-            (tk) => html`<tr data-token=${tk.id}>
-              <td>${tk.name}</td>
-              <td>${t(`tokens.kind.${tk.kind}`)}</td>
-              <td>${this.scopeOf(tk)}</td>
-              <td>${tk.lastUsedAt ? formatDateTime(tk.lastUsedAt) : '–'}</td>
-              <td><button type="button" class="secondary" data-revoke @click=${() => void this.revoke(tk)}>${t('tokens.revoke')}</button></td>
-            </tr>`,
+            (tk) =>
+              html`<tr data-token=${tk.id}>
+                <td>${tk.name}</td>
+                <td>${t(`tokens.kind.${tk.kind}`)}</td>
+                <td>${this.scopeOf(tk)}</td>
+                <td>${tk.lastUsedAt ? formatDateTime(tk.lastUsedAt) : '–'}</td>
+                <td>
+                  <button type="button" class="secondary" data-revoke @click=${() => void this.revoke(tk)}>${t('tokens.revoke')}</button>
+                </td>
+              </tr>`,
           )}
         </tbody>
       </table>
-      <form
-        class="stack"
-        aria-label=${t('tokens.add')}
-        @submit=${onSubmit((form) => this.create(form))}
-      >
+      <form class="stack" aria-label=${t('tokens.add')} @submit=${onSubmit((form) => this.create(form))}>
         <label>${t('tokens.name')}<input name="name" required /></label>
         <label>${t('users.sites')}<input name="sites" placeholder="branch-1" /></label>
         <fieldset class="wide">

@@ -31,7 +31,10 @@ export class FbUsers extends SettingsPanel {
 
   private changeUser(user: ApiUser, form: HTMLFormElement): void {
     const v = formValues(form);
-    void this.run(() => changeUser(user.id, { role: v.role as Role, sites: siteList(v.sites ?? '') }), t('users.updated', { username: user.username }));
+    void this.run(
+      () => changeUser(user.id, { role: v.role as Role, sites: siteList(v.sites ?? '') }),
+      t('users.updated', { username: user.username }),
+    );
   }
 
   private resetPassword(user: ApiUser): void {
@@ -40,7 +43,8 @@ export class FbUsers extends SettingsPanel {
   }
 
   private deleteUser(user: ApiUser): void {
-    if (confirm(t('users.confirmDelete', { username: user.username }))) void this.run(() => deleteUser(user.id), t('users.deleted', { username: user.username }));
+    if (confirm(t('users.confirmDelete', { username: user.username })))
+      void this.run(() => deleteUser(user.id), t('users.deleted', { username: user.username }));
   }
 
   override render() {
@@ -56,38 +60,44 @@ export class FbUsers extends SettingsPanel {
         </thead>
         <tbody>
           ${this.users.map(
-            (u) => html`<tr data-user=${u.username}>
-              <td>${u.username}${u.mustChangePassword ? html` <span class="muted">(${t('users.mustChange')})</span>` : ''}</td>
-              <td>
-                <form
-                  class="stack inline"
-                  aria-label=${t('users.edit', { username: u.username })}
-                  @submit=${onSubmit((form) => this.changeUser(u, form))}
-                >
-                  <label>${t('users.role')}<select name="role">${ROLES.map((r) => html`<option value=${r} ?selected=${r === u.role}>${t(`role.${r}`)}</option>`)}</select></label>
-                  <label>${t('users.sites')}<input name="sites" .value=${u.sites.join(', ')} /></label>
-                  <button type="submit" class="secondary">${t('settings.save')}</button>
-                </form>
-              </td>
-              <td>
-                <div class="actions">
-                  <button type="button" class="secondary" @click=${() => this.resetPassword(u)}>${t('users.resetPassword')}</button>
-                  <button type="button" class="secondary" @click=${() => this.deleteUser(u)}>${t('settings.delete')}</button>
-                </div>
-              </td>
-            </tr>`,
+            (u) =>
+              html`<tr data-user=${u.username}>
+                <td>${u.username}${u.mustChangePassword ? html` <span class="muted">(${t('users.mustChange')})</span>` : ''}</td>
+                <td>
+                  <form
+                    class="stack inline"
+                    aria-label=${t('users.edit', { username: u.username })}
+                    @submit=${onSubmit((form) => this.changeUser(u, form))}
+                  >
+                    <label
+                      >${t('users.role')}<select name="role">
+                        ${ROLES.map((r) => html`<option value=${r} ?selected=${r === u.role}>${t(`role.${r}`)}</option>`)}
+                      </select></label
+                    >
+                    <label>${t('users.sites')}<input name="sites" .value=${u.sites.join(', ')} /></label>
+                    <button type="submit" class="secondary">${t('settings.save')}</button>
+                  </form>
+                </td>
+                <td>
+                  <div class="actions">
+                    <button type="button" class="secondary" @click=${() => this.resetPassword(u)}>${t('users.resetPassword')}</button>
+                    <button type="button" class="secondary" @click=${() => this.deleteUser(u)}>${t('settings.delete')}</button>
+                  </div>
+                </td>
+              </tr>`,
           )}
         </tbody>
       </table>
-      <form
-        class="stack"
-        data-new-user
-        aria-label=${t('users.add')}
-        @submit=${onSubmit((form) => this.create(form))}
-      >
+      <form class="stack" data-new-user aria-label=${t('users.add')} @submit=${onSubmit((form) => this.create(form))}>
         <label>${t('users.username')}<input name="username" required autocomplete="off" /></label>
-        <label>${t('users.firstPassword')}<input name="password" type="password" required minlength="10" autocomplete="new-password" /></label>
-        <label>${t('users.role')}<select name="role">${ROLES.map((r) => html`<option value=${r} ?selected=${r === 'viewer'}>${t(`role.${r}`)}</option>`)}</select></label>
+        <label
+          >${t('users.firstPassword')}<input name="password" type="password" required minlength="10" autocomplete="new-password"
+        /></label>
+        <label
+          >${t('users.role')}<select name="role">
+            ${ROLES.map((r) => html`<option value=${r} ?selected=${r === 'viewer'}>${t(`role.${r}`)}</option>`)}
+          </select></label
+        >
         <label>${t('users.sites')}<input name="sites" placeholder="branch-1, branch-2" /></label>
         <button type="submit">${t('users.add')}</button>
       </form>

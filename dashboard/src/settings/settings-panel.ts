@@ -60,13 +60,18 @@ export abstract class SettingsPanel extends LitElement {
   }
 
   /** Sends a form's values as a change; the form is cleared once the gateway took them. */
-  protected async submit(form: HTMLFormElement, work: (values: Record<string, string>) => Promise<unknown>, done: string | ((values: Record<string, string>) => string)): Promise<void> {
+  protected async submit(
+    form: HTMLFormElement,
+    work: (values: Record<string, string>) => Promise<unknown>,
+    done: string | ((values: Record<string, string>) => string),
+  ): Promise<void> {
     const values = formValues(form);
     if (await this.run(() => work(values), typeof done === 'string' ? done : done(values))) form.reset();
   }
 
   /** The refusal or what was done, where the panel shows it. */
   protected messages() {
-    return html`${this.error ? html`<p role="alert" class="negative">${this.error}</p>` : ''} ${this.notice ? html`<p role="status" data-notice>${this.notice}</p>` : ''}`;
+    return html`${this.error ? html`<p role="alert" class="negative">${this.error}</p>` : ''}
+    ${this.notice ? html`<p role="status" data-notice>${this.notice}</p>` : ''}`;
   }
 }

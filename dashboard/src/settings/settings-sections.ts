@@ -34,7 +34,11 @@ export function templateOf(section: ItemSection, catalog: SettingsCatalog): Entr
     case 'devices':
       return { id: 'new-device', pointId: point, kind: 'button', buttons: 4, responseIntervalMs: 5000 };
     case 'surveys':
-      return { id: 'new-survey', name: 'New survey', questions: [{ id: 'recommend', number: 1, scale: 'nps11', label: 'How likely are you to recommend us?' }] };
+      return {
+        id: 'new-survey',
+        name: 'New survey',
+        questions: [{ id: 'recommend', number: 1, scale: 'nps11', label: 'How likely are you to recommend us?' }],
+      };
     case 'alert-rules':
       return { id: 'new-rule', kind: 'negativeShare', share: 0.5, windowMinutes: 15, minAnswers: 4 };
   }

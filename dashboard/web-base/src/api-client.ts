@@ -42,11 +42,20 @@ export class ApiClient {
   async call<K extends EndpointKey>(endpoint: K, ...[request]: RequestArgs<K>): Promise<ResponseOf<K>> {
     const { method, url } = endpointUrl(endpoint, request);
     const body = (request as { body?: unknown } | undefined)?.body;
-    return this.request<ResponseOf<K>>(method, url, body === undefined ? undefined : { text: JSON.stringify(body), type: 'application/json' });
+    return this.request<ResponseOf<K>>(
+      method,
+      url,
+      body === undefined ? undefined : { text: JSON.stringify(body), type: 'application/json' },
+    );
   }
 
   /** Sends a file's text as it is (a CSV, YAML or JSON upload) to an endpoint that takes one, with its content type. */
-  async upload<K extends UploadKey>(endpoint: K, request: Omit<RequestOf<K>, 'body'>, text: string, contentType: string): Promise<ResponseOf<K>> {
+  async upload<K extends UploadKey>(
+    endpoint: K,
+    request: Omit<RequestOf<K>, 'body'>,
+    text: string,
+    contentType: string,
+  ): Promise<ResponseOf<K>> {
     const { method, url } = endpointUrl(endpoint, request);
     return this.request<ResponseOf<K>>(method, url, { text, type: contentType });
   }
@@ -88,7 +97,8 @@ export class ApiClient {
     }
     if (response.status === 401) throw new ApiError(401, t('signIn.wrong'), detail);
     if (response.status === 403) throw new ApiError(403, t('errors.forbidden'), detail);
-    if (response.status === 429) throw new ApiError(429, t('errors.tooMany', { seconds: Number(response.headers.get('retry-after') ?? 60) }), detail);
+    if (response.status === 429)
+      throw new ApiError(429, t('errors.tooMany', { seconds: Number(response.headers.get('retry-after') ?? 60) }), detail);
     if (response.status >= 500) throw new ApiError(response.status, t('errors.server'), detail);
     throw new ApiError(response.status, t('errors.invalid', { message: detail ?? response.statusText }), detail);
   }

@@ -14,7 +14,11 @@ const withIndexNames = (texts: Record<string, string>, lang: Language) => ({
   ...texts,
   ...Object.fromEntries(Object.entries(INDEX_LABELS[lang]).map(([name, label]) => [`index.${name}`, label])),
 });
-export const CATALOGS: Record<Language, Record<string, string>> = { en: withIndexNames(en, 'en'), ru: withIndexNames(ru, 'ru'), zh: withIndexNames(zh, 'zh') };
+export const CATALOGS: Record<Language, Record<string, string>> = {
+  en: withIndexNames(en, 'en'),
+  ru: withIndexNames(ru, 'ru'),
+  zh: withIndexNames(zh, 'zh'),
+};
 export const LANGUAGE_NAMES: Record<Language, string> = { ru: 'Русский', en: 'English', zh: '中文' };
 
 const STORAGE_KEY = 'fb.language';

@@ -15,7 +15,11 @@ export function parseRoute(url: URL, base: string, defaultView: string): Route {
 
 /** The URL of a route; parameters sorted so that the same view has one address. */
 export function routeUrl(route: Route, base: string): string {
-  const query = new URLSearchParams(Object.entries(route.params).filter(([, v]) => v !== '').sort(([a], [b]) => a.localeCompare(b))).toString();
+  const query = new URLSearchParams(
+    Object.entries(route.params)
+      .filter(([, v]) => v !== '')
+      .sort(([a], [b]) => a.localeCompare(b)),
+  ).toString();
   return `${base}${route.view}${query ? `?${query}` : ''}`;
 }
 

@@ -36,7 +36,11 @@ const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 export const tokens = css`
   :host {
-    ${unsafeCSS(Object.entries(COLORS).map(([k, v]) => `--fb-${kebab(k)}: ${v};`).join('\n'))}
+    ${unsafeCSS(
+      Object.entries(COLORS)
+        .map(([k, v]) => `--fb-${kebab(k)}: ${v};`)
+        .join('\n'),
+    )}
     --fb-font: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'PingFang SC', 'Microsoft YaHei', sans-serif;
     --fb-text-s: 0.85rem;
     --fb-text-m: 1rem;

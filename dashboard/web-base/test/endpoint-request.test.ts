@@ -3,7 +3,9 @@ import { endpointUrl } from '../src/endpoint-request.ts';
 
 describe('an endpoint of the map as a request', () => {
   it('puts each path parameter in its place, URL-encoded', () => {
-    expect(endpointUrl('PUT /api/comments/:deviceId/:boot/:seq/publishable', { params: { deviceId: 'kiosk 1/a', boot: 3, seq: 0 } })).toEqual({
+    expect(
+      endpointUrl('PUT /api/comments/:deviceId/:boot/:seq/publishable', { params: { deviceId: 'kiosk 1/a', boot: 3, seq: 0 } }),
+    ).toEqual({
       method: 'PUT',
       url: '/api/comments/kiosk%201%2Fa/3/0/publishable',
     });
@@ -11,7 +13,9 @@ describe('an endpoint of the map as a request', () => {
   });
 
   it('appends the defined query fields, and nothing when there are none', () => {
-    expect(endpointUrl('GET /api/cases', { query: { limit: 200, overdue: true, siteId: undefined, status: 'new' } }).url).toBe('/api/cases?limit=200&overdue=true&status=new');
+    expect(endpointUrl('GET /api/cases', { query: { limit: 200, overdue: true, siteId: undefined, status: 'new' } }).url).toBe(
+      '/api/cases?limit=200&overdue=true&status=new',
+    );
     expect(endpointUrl('GET /api/points').url).toBe('/api/points');
     expect(endpointUrl('GET /api/points', { query: {} }).url).toBe('/api/points');
   });

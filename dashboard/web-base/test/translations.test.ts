@@ -4,7 +4,8 @@ import { contrastRatio } from '../src/contrast.ts';
 import { COLORS, TEXT_PAIRS } from '../src/tokens.ts';
 
 const LANGUAGES = ['ru', 'en', 'zh'] as const;
-const catalog = (lang: string) => JSON.parse(readFileSync(new URL(`../src/locales/${lang}.json`, import.meta.url), 'utf8')) as Record<string, string>;
+const catalog = (lang: string) =>
+  JSON.parse(readFileSync(new URL(`../src/locales/${lang}.json`, import.meta.url), 'utf8')) as Record<string, string>;
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 /** A key without its plural suffix: index.answers_one → index.answers. */
 const base = (key: string) => key.replace(PLURAL, '');

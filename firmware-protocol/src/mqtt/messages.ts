@@ -118,7 +118,9 @@ function parseObject(payload: Buffer | string): ParseResult<Record<string, unkno
 
 /** A refusal that names the message (boot and a nonzero seq) when they can be read. */
 function refusal(reason: string, m: Record<string, unknown>): { ok: false; reason: string; identity?: { boot: number; seq: number } } {
-  return isUint(m.boot, 0xffff) && isUint(m.seq) && m.seq > 0 ? { ok: false, reason, identity: { boot: m.boot, seq: m.seq } } : { ok: false, reason };
+  return isUint(m.boot, 0xffff) && isUint(m.seq) && m.seq > 0
+    ? { ok: false, reason, identity: { boot: m.boot, seq: m.seq } }
+    : { ok: false, reason };
 }
 
 /** The object of a press or answer payload, or why not (with its identity when readable, even at another version). */
@@ -148,8 +150,12 @@ export function parseAnswer(payload: Buffer | string): ParseResult<JsonAnswer> {
   const m = parsed.value;
   if (!isUint(m.boot, 0xffff) || !isUint(m.seq) || !isUint(m.uptimeMs) || !isUint(m.question, 0xffff)) return refusal('bad-answer', m);
   const value = m.value ?? null;
-  if (value !== null && !(typeof value === 'number' && Number.isInteger(value) && value >= -32767 && value <= 32767)) return refusal('bad-answer', m);
-  return { ok: true, value: { v: PROTOCOL_VERSION, boot: m.boot, seq: m.seq, question: m.question, value: value as number | null, uptimeMs: m.uptimeMs } };
+  if (value !== null && !(typeof value === 'number' && Number.isInteger(value) && value >= -32767 && value <= 32767))
+    return refusal('bad-answer', m);
+  return {
+    ok: true,
+    value: { v: PROTOCOL_VERSION, boot: m.boot, seq: m.seq, question: m.question, value: value as number | null, uptimeMs: m.uptimeMs },
+  };
 }
 
 export function parseHello(payload: Buffer | string): ParseResult<JsonHello> {
@@ -158,7 +164,10 @@ export function parseHello(payload: Buffer | string): ParseResult<JsonHello> {
   const m = parsed.value;
   if (!isUint(m.boot, 0xffff) || !isUint(m.buttons) || m.buttons < 2 || m.buttons > 11) return { ok: false, reason: 'bad-hello' };
   if (!isText(m.scale) || !isText(m.model) || !isText(m.firmware)) return { ok: false, reason: 'bad-hello' };
-  return { ok: true, value: { v: PROTOCOL_VERSION, boot: m.boot, buttons: m.buttons, scale: m.scale, model: m.model, firmware: m.firmware } };
+  return {
+    ok: true,
+    value: { v: PROTOCOL_VERSION, boot: m.boot, buttons: m.buttons, scale: m.scale, model: m.model, firmware: m.firmware },
+  };
 }
 
 export function parseHeartbeat(payload: Buffer | string): ParseResult<JsonHeartbeat> {
@@ -174,7 +183,14 @@ export function parseHeartbeat(payload: Buffer | string): ParseResult<JsonHeartb
   }
   return {
     ok: true,
-    value: { v: PROTOCOL_VERSION, boot: m.boot, battery: battery as number | null, rssi: rssi as number | null, uptimeMs: m.uptimeMs, presses: m.presses },
+    value: {
+      v: PROTOCOL_VERSION,
+      boot: m.boot,
+      battery: battery as number | null,
+      rssi: rssi as number | null,
+      uptimeMs: m.uptimeMs,
+      presses: m.presses,
+    },
   };
 }
 
@@ -203,5 +219,8 @@ export function parseError(payload: Buffer | string): ParseResult<JsonError> {
   const m = parsed.value;
   const code = ERROR_CODES.find((c) => c === m.code);
   if (!isUint(m.boot, 0xffff) || !isUint(m.rejectedSeq) || !code) return { ok: false, reason: 'bad-error' };
-  return { ok: true, value: { v: PROTOCOL_VERSION, boot: m.boot, code, rejectedSeq: m.rejectedSeq, reason: typeof m.reason === 'string' ? m.reason : '' } };
+  return {
+    ok: true,
+    value: { v: PROTOCOL_VERSION, boot: m.boot, code, rejectedSeq: m.rejectedSeq, reason: typeof m.reason === 'string' ? m.reason : '' },
+  };
 }

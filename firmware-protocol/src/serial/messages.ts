@@ -86,14 +86,7 @@ export interface ErrorMessage extends Header {
   rejectedSeq: number;
 }
 
-export type ProtocolMessage =
-  | HelloMessage
-  | PressMessage
-  | AnswerMessage
-  | HeartbeatMessage
-  | AckMessage
-  | ConfigMessage
-  | ErrorMessage;
+export type ProtocolMessage = HelloMessage | PressMessage | AnswerMessage | HeartbeatMessage | AckMessage | ConfigMessage | ErrorMessage;
 
 /** The id a device is known by in configuration and the API: its u32 as 8 lowercase hex digits. */
 export function deviceIdString(id: number): string {

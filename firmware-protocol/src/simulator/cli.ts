@@ -69,7 +69,11 @@ if (values.serial) {
     timers.push(setInterval(() => d.heartbeat(), 30_000));
     stats.push(() => ({ sent: d.acknowledged().length + d.pending, acked: d.acknowledged().length, pending: d.pending }));
   }
-  stops.push(() => timers.forEach(clearInterval), () => devices.forEach((d) => d.close()), () => new Promise<void>((r) => port.close(() => r())));
+  stops.push(
+    () => timers.forEach(clearInterval),
+    () => devices.forEach((d) => d.close()),
+    () => new Promise<void>((r) => port.close(() => r())),
+  );
   process.stdout.write(`simulating ${count} serial buttons on ${values.serial} (ids from ${values['first-id']})\n`);
 } else {
   const fleet = new ButtonFleet({

@@ -42,7 +42,16 @@ export class SerialButton {
     this.line = line;
     const parser = new FrameParser();
     line.pipe(parser).on('data', (m: ProtocolMessage) => this.onFrame(m));
-    this.send({ type: 'hello', deviceId: this.options.deviceId, boot: this.boot, seq: 0, buttons: this.options.buttons, scale: 'smiley', model: 'SIM-SERIAL', firmware: '1.0.0' });
+    this.send({
+      type: 'hello',
+      deviceId: this.options.deviceId,
+      boot: this.boot,
+      seq: 0,
+      buttons: this.options.buttons,
+      scale: 'smiley',
+      model: 'SIM-SERIAL',
+      firmware: '1.0.0',
+    });
     this.queue.resendAll();
   }
 
@@ -66,7 +75,16 @@ export class SerialButton {
   }
 
   heartbeat(): void {
-    this.send({ type: 'heartbeat', deviceId: this.options.deviceId, boot: this.boot, seq: 0, battery: 255, rssi: 0, uptimeMs: Date.now() - this.startedAt, presses: this.sent });
+    this.send({
+      type: 'heartbeat',
+      deviceId: this.options.deviceId,
+      boot: this.boot,
+      seq: 0,
+      battery: 255,
+      rssi: 0,
+      uptimeMs: Date.now() - this.startedAt,
+      presses: this.sent,
+    });
   }
 
   acknowledged(): number[] {

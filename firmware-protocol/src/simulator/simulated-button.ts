@@ -92,7 +92,14 @@ export class SimulatedButton {
     });
     await client.subscribeAsync([this.topic('ack'), this.topic('error')], { qos: 1 });
     await client.publishAsync(this.topic('status'), JSON.stringify({ v: PROTOCOL_VERSION, online: true }), { qos: 1, retain: true });
-    const hello = { v: PROTOCOL_VERSION, boot: this.boot, buttons: this.options.buttons, scale: 'smiley', model: 'SIM-MQTT', firmware: '1.0.0' };
+    const hello = {
+      v: PROTOCOL_VERSION,
+      boot: this.boot,
+      buttons: this.options.buttons,
+      scale: 'smiley',
+      model: 'SIM-MQTT',
+      firmware: '1.0.0',
+    };
     client.publish(this.topic('hello'), JSON.stringify(hello), { qos: 1 });
   }
 
@@ -114,7 +121,14 @@ export class SimulatedButton {
 
   /** Reports battery, signal and the press counter, so the gateway can see lost messages. */
   heartbeat(health: { battery?: number | null; rssi?: number | null } = {}): void {
-    const hb = { v: PROTOCOL_VERSION, boot: this.boot, battery: health.battery ?? null, rssi: health.rssi ?? null, uptimeMs: Date.now() - this.startedAt, presses: this.sent };
+    const hb = {
+      v: PROTOCOL_VERSION,
+      boot: this.boot,
+      battery: health.battery ?? null,
+      rssi: health.rssi ?? null,
+      uptimeMs: Date.now() - this.startedAt,
+      presses: this.sent,
+    };
     this.client?.publish(this.topic('heartbeat'), JSON.stringify(hb), { qos: 1 });
   }
 
@@ -138,7 +152,9 @@ export class SimulatedButton {
     this.client = undefined;
     if (!client) return;
     if (client.connected) {
-      await client.publishAsync(this.topic('status'), JSON.stringify({ v: PROTOCOL_VERSION, online: false }), { qos: 1, retain: true }).catch(() => undefined);
+      await client
+        .publishAsync(this.topic('status'), JSON.stringify({ v: PROTOCOL_VERSION, online: false }), { qos: 1, retain: true })
+        .catch(() => undefined);
     }
     // With the broker gone, force the end so that publishes still waiting for a PUBACK fail now.
     await client.endAsync(!client.connected);

@@ -18,7 +18,12 @@ export class SiteCalendar {
     const c = this.cachedDay;
     if (c && ms >= c.start && ms < c.end) return c;
     const d = this.at(ms).startOf('day');
-    const located = { start: d.toMillis(), end: d.plus({ days: 1 }).toMillis(), day: d.year * 10000 + d.month * 100 + d.day, month: d.year * 100 + d.month };
+    const located = {
+      start: d.toMillis(),
+      end: d.plus({ days: 1 }).toMillis(),
+      day: d.year * 10000 + d.month * 100 + d.day,
+      month: d.year * 100 + d.month,
+    };
     this.cachedDay = located;
     return located;
   }
@@ -62,6 +67,9 @@ export class SiteCalendar {
   }
 
   dayStartOfKey(key: number): number {
-    return DateTime.fromObject({ year: Math.floor(key / 10000), month: Math.floor(key / 100) % 100, day: key % 100 }, { zone: this.timeZone }).toMillis();
+    return DateTime.fromObject(
+      { year: Math.floor(key / 10000), month: Math.floor(key / 100) % 100, day: key % 100 },
+      { zone: this.timeZone },
+    ).toMillis();
   }
 }

@@ -11,9 +11,7 @@ export interface Ack {
 }
 
 /** What became of one press or answer; `ack`, when present, is what the device may be sent now. */
-export type Delivery =
-  | { outcome: 'stored' | 'duplicate'; ack: Ack }
-  | { outcome: 'refused'; reason: string; code: RefusalCode; ack?: Ack };
+export type Delivery = { outcome: 'stored' | 'duplicate'; ack: Ack } | { outcome: 'refused'; reason: string; code: RefusalCode; ack?: Ack };
 
 /** A press or answer the transport could read only as far as its identity: refused for good. */
 export interface UnreadableMessage {

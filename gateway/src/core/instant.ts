@@ -12,7 +12,9 @@ export function parseInstant(text: string): number {
   if (/^\d{1,15}$/.test(text)) return withinRange(Number(text));
   const m = ISO.exec(text);
   if (!m) return NaN;
-  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = m.slice(1).map((v) => (v === undefined ? 0 : Number(v))) as number[];
+  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = m
+    .slice(1)
+    .map((v) => (v === undefined ? 0 : Number(v))) as number[];
   const date = new Date(Date.UTC(year!, month! - 1, day!));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month! - 1 || date.getUTCDate() !== day) return NaN;
   if (hour! > 23 || minute! > 59 || second! > 59 || offsetHours! > 23 || offsetMinutes! > 59) return NaN;

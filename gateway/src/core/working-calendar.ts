@@ -59,7 +59,11 @@ export class WorkingCalendar {
   openOn(ms: number): { start: number; end: number } | null {
     const day = DateTime.fromMillis(ms, { zone: this.timeZone }).startOf('day');
     const date = day.toISODate()!;
-    const hours = this.exceptions.has(date) ? this.exceptions.get(date)! : this.isHoliday(date) ? null : this.rules.openingHours[WEEKDAYS[day.weekday - 1]!];
+    const hours = this.exceptions.has(date)
+      ? this.exceptions.get(date)!
+      : this.isHoliday(date)
+        ? null
+        : this.rules.openingHours[WEEKDAYS[day.weekday - 1]!];
     if (!hours) return null;
     const at = (hhmm: string) => {
       const [h, m] = hhmm.split(':').map(Number) as [number, number];

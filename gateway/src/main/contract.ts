@@ -12,8 +12,26 @@ import type { Review } from '../modules/reviews/review.ts';
 import type { ReportBody } from '../modules/cases/schemas.ts';
 import type { KioskSurveySchema } from '../modules/surveys/schemas.ts';
 import type { CommentBody, PulseWeekSchema } from '../modules/cases/schemas.ts';
-import type { AuditEntrySchema, CatalogChangedSchema, CatalogSchema, ImportResultSchema, SettingsSchema } from '../modules/settings/schemas.ts';
-import type { TokenBody, DeviceBody, ScreenSummarySchema, ErrorBody, IndexResultSchema, OverviewSchema, MeSchema, PointSummarySchema, PointsResponseSchema, SessionSchema, UserBody } from '../platform/http/schemas.ts';
+import type {
+  AuditEntrySchema,
+  CatalogChangedSchema,
+  CatalogSchema,
+  ImportResultSchema,
+  SettingsSchema,
+} from '../modules/settings/schemas.ts';
+import type {
+  TokenBody,
+  DeviceBody,
+  ScreenSummarySchema,
+  ErrorBody,
+  IndexResultSchema,
+  OverviewSchema,
+  MeSchema,
+  PointSummarySchema,
+  PointsResponseSchema,
+  SessionSchema,
+  UserBody,
+} from '../platform/http/schemas.ts';
 import type { authApi } from '../modules/accounts/auth-api.ts';
 import type { pairingApi } from '../modules/accounts/pairing-api.ts';
 import type { tokenApi } from '../modules/accounts/token-api.ts';
@@ -96,14 +114,40 @@ export interface Endpoint<S = unknown> {
 type EndpointsOf<Api> = { [K in keyof Api]: Endpoint<Api[K]> };
 type ItemSchemas = typeof ITEM_SCHEMAS;
 /** PUT and DELETE /api/settings/<section>/:id, one pair per section of the catalogue. */
-type SettingsItemEndpoints = { [P in keyof ItemSchemas as `PUT /api/settings/${P}/:id`]: Endpoint<ReturnType<typeof putItemApi<ItemSchemas[P]>>> } & {
+type SettingsItemEndpoints = {
+  [P in keyof ItemSchemas as `PUT /api/settings/${P}/:id`]: Endpoint<ReturnType<typeof putItemApi<ItemSchemas[P]>>>;
+} & {
   [P in keyof ItemSchemas as `DELETE /api/settings/${P}/:id`]: Endpoint<ReturnType<typeof deleteItemApi>>;
 };
 
-type RouteSchemas = typeof authApi & typeof pairingApi & typeof tokenApi & typeof userApi & typeof alertApi & typeof webhookApi & typeof answerApi &
-  typeof exportApi & typeof caseApi & typeof commentApi & typeof deviceApi & typeof cameraApi & typeof indexApi & typeof overviewApi & typeof pointApi &
-  typeof screenApi & typeof assessmentApi & typeof reportApi & typeof reviewApi & typeof settingsApi & typeof settingsTransferApi & typeof pulseApi &
-  typeof shiftApi & typeof staffApi & typeof kioskApi & typeof phoneApi & typeof surveyApi & typeof customerApi;
+type RouteSchemas = typeof authApi &
+  typeof pairingApi &
+  typeof tokenApi &
+  typeof userApi &
+  typeof alertApi &
+  typeof webhookApi &
+  typeof answerApi &
+  typeof exportApi &
+  typeof caseApi &
+  typeof commentApi &
+  typeof deviceApi &
+  typeof cameraApi &
+  typeof indexApi &
+  typeof overviewApi &
+  typeof pointApi &
+  typeof screenApi &
+  typeof assessmentApi &
+  typeof reportApi &
+  typeof reviewApi &
+  typeof settingsApi &
+  typeof settingsTransferApi &
+  typeof pulseApi &
+  typeof shiftApi &
+  typeof staffApi &
+  typeof kioskApi &
+  typeof phoneApi &
+  typeof surveyApi &
+  typeof customerApi;
 
 /** Every endpoint of the API the web apps may call, by "METHOD /path" (path parameters as :name). */
 export type Endpoints = EndpointsOf<RouteSchemas> & SettingsItemEndpoints;

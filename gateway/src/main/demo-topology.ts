@@ -18,7 +18,10 @@ export function withDemoTopology(config: Config): Config {
   return {
     ...config,
     sites: [...config.sites.filter((s) => s.id !== DEMO_SITE_ID), { id: DEMO_SITE_ID, name: 'Demo branch', timeZone }],
-    points: [...config.points.filter((p) => p.id !== DEMO_POINT_ID), { id: DEMO_POINT_ID, siteId: DEMO_SITE_ID, name: 'Cash desk (demo)', sessionMode: false, goal: 80 }],
+    points: [
+      ...config.points.filter((p) => p.id !== DEMO_POINT_ID),
+      { id: DEMO_POINT_ID, siteId: DEMO_SITE_ID, name: 'Cash desk (demo)', sessionMode: false, goal: 80 },
+    ],
     devices: [
       ...config.devices.filter((d) => !deviceIds.includes(d.id)),
       ...deviceIds.map((id) => ({

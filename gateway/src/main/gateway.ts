@@ -115,7 +115,11 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
       metrics: p.metrics,
       health: () => {
         const store = storeHealth.status;
-        return { store: db.open && store.ok, broker: transports.brokerConnected(), storeProblem: db.open ? store.reason : 'the database is closed' };
+        return {
+          store: db.open && store.ok,
+          broker: transports.brokerConnected(),
+          storeProblem: db.open ? store.reason : 'the database is closed',
+        };
       },
       cameras: emotion.cameras,
       uiRoot: REPO_ROOT,
@@ -132,7 +136,16 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
 
     const httpUrl = `${tls ? 'https' : 'http'}://${host}:${port}`;
     const { initialPasswordFile, demo } = platform;
-    return { httpUrl, mqttUrl, logger, initialPasswordFile, demo, routeAccess: () => app.routeAccess(), inject: app.inject.bind(app) as FastifyInstance['inject'], close };
+    return {
+      httpUrl,
+      mqttUrl,
+      logger,
+      initialPasswordFile,
+      demo,
+      routeAccess: () => app.routeAccess(),
+      inject: app.inject.bind(app) as FastifyInstance['inject'],
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

@@ -20,7 +20,10 @@ const HealthBody = Type.Object({
 });
 
 /** Readiness for probes: public (no customer data), 503 with the reason when not ready. */
-export const healthRoutes: FastifyPluginAsyncTypebox<{ services: { health: () => HealthChecks; cameras: CameraMonitor } }> = async (app, { services }) => {
+export const healthRoutes: FastifyPluginAsyncTypebox<{ services: { health: () => HealthChecks; cameras: CameraMonitor } }> = async (
+  app,
+  { services },
+) => {
   app.get(
     '/health',
     { config: { access: 'public' }, schema: { tags: ['operations'], response: { 200: HealthBody, 503: HealthBody } } },
@@ -28,7 +31,9 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ services: { health: () =>
       const { storeProblem, ...checks } = services.health();
       const ready = checks.store && checks.broker;
       const reason = storeProblem ?? (checks.broker ? null : 'the MQTT broker is not connected');
-      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not-ready', checks, reason: ready ? null : reason, emotion: services.cameras.status });
+      return reply
+        .code(ready ? 200 : 503)
+        .send({ status: ready ? 'ready' : 'not-ready', checks, reason: ready ? null : reason, emotion: services.cameras.status });
     },
   );
 };

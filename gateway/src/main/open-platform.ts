@@ -79,6 +79,21 @@ export async function openPlatform(
   const initialPasswordFile = await ensureFirstAdmin(users, dataDir, config.auth.initialAdminPassword);
   const mailer = new Mailer(config.mail, logger.child({ part: 'mail' }));
   stops.push(() => mailer.close());
-  const parts: PlatformParts = { config, catalog, audit, db, storeHealth, bus, metrics: createMetrics(), topology, users, tokens, principals, mailer, logger, withoutRollups: options.withoutRollups };
+  const parts: PlatformParts = {
+    config,
+    catalog,
+    audit,
+    db,
+    storeHealth,
+    bus,
+    metrics: createMetrics(),
+    topology,
+    users,
+    tokens,
+    principals,
+    mailer,
+    logger,
+    withoutRollups: options.withoutRollups,
+  };
   return { parts, csrfKey: installationSecret(dataDir), initialPasswordFile, demo: demo === true };
 }

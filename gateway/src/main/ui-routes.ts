@@ -17,12 +17,19 @@ export async function uiRoutes(app: FastifyInstance, { uiRoot }: { uiRoot: strin
         // Each app in its own encapsulated scope, each with its own reply.sendFile.
         await scope.register(fastifyStatic, { root: dir, prefix, decorateReply: true, index: 'index.html' });
         // A view's own address (/dashboard/trends?…) is the app too: its router reads the view from the URL.
-        scope.get(`${prefix}:view(^[a-z][a-z-]*$)`, { schema: { hide: true } }, async (_request, reply) => reply.sendFile('index.html', dir));
+        scope.get(`${prefix}:view(^[a-z][a-z-]*$)`, { schema: { hide: true } }, async (_request, reply) =>
+          reply.sendFile('index.html', dir),
+        );
         // The staff screen (a page of the dashboard's build): /screen/<name>, with its token after the #.
         // A survey on a customer's phone (the kiosk's build in phone mode): /s/<code>, the address a QR code holds.
-        if (prefix === '/kiosk/') scope.get('/s/:code(^[A-Za-z0-9]{8,32}$)', { schema: { hide: true } }, async (_request, reply) => reply.sendFile('index.html', dir));
+        if (prefix === '/kiosk/')
+          scope.get('/s/:code(^[A-Za-z0-9]{8,32}$)', { schema: { hide: true } }, async (_request, reply) =>
+            reply.sendFile('index.html', dir),
+          );
         if (prefix === '/dashboard/' && existsSync(join(dir, 'screen.html'))) {
-          scope.get('/screen/:name(^[A-Za-z0-9_.-]{1,64}$)', { schema: { hide: true } }, async (_request, reply) => reply.sendFile('screen.html', dir));
+          scope.get('/screen/:name(^[A-Za-z0-9_.-]{1,64}$)', { schema: { hide: true } }, async (_request, reply) =>
+            reply.sendFile('screen.html', dir),
+          );
         }
       });
     } else {

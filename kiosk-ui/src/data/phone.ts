@@ -8,7 +8,9 @@ export type PhoneSubmission = BodyOf<'POST /api/phone/:code/answers'>;
  * (Type.Unknown); it is the kiosk's survey, read as such.
  */
 export const phoneSurvey = (code: string) =>
-  api.call('GET /api/phone/:code/survey', { params: { code } }).then((r) => ({ point: r.point, survey: r.survey as KioskSurvey['survey'] }));
+  api
+    .call('GET /api/phone/:code/survey', { params: { code } })
+    .then((r) => ({ point: r.point, survey: r.survey as KioskSurvey['survey'] }));
 
 /** One submission from a phone: the answers and the note on the followed-up one. */
 export const sendPhoneAnswers = (code: string, submission: PhoneSubmission) =>

@@ -47,10 +47,13 @@ if (values.help) {
 }
 if (positionals.length !== 1) fail(`Name one dataset folder.\n\n${usage}`, 2);
 const limit = values.limit === undefined ? undefined : Number(values.limit);
-if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) fail(`--limit must be a positive whole number, got "${values.limit}"\n\n${usage}`, 2);
-if (!(MODEL_CHOICES as readonly string[]).includes(values.model)) fail(`--model must be one of ${MODEL_CHOICES.join(', ')}, got "${values.model}"`, 2);
+if (limit !== undefined && !(Number.isInteger(limit) && limit > 0))
+  fail(`--limit must be a positive whole number, got "${values.limit}"\n\n${usage}`, 2);
+if (!(MODEL_CHOICES as readonly string[]).includes(values.model))
+  fail(`--model must be one of ${MODEL_CHOICES.join(', ')}, got "${values.model}"`, 2);
 const reframe = Number(values.reframe);
-if (!(Number.isFinite(reframe) && reframe > -0.4 && reframe <= 0.5)) fail(`--reframe must be a share between -0.4 and 0.5, got "${values.reframe}"`, 2);
+if (!(Number.isFinite(reframe) && reframe > -0.4 && reframe <= 0.5))
+  fail(`--reframe must be a share between -0.4 and 0.5, got "${values.reframe}"`, 2);
 
 let report: EvaluationReport;
 try {

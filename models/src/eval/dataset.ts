@@ -72,10 +72,14 @@ export function readDataset(root: string): Dataset {
       }
     });
     const hint = holder ? `; ${join(root, holder)} holds label folders: name that folder` : '';
-    throw new Error(`No label folders under ${root}: expected one subfolder per expression (angry, disgust, fear, happy, neutral, sad, surprise; CK+ names such as anger and sadness work too), but ${seen}${hint}`);
+    throw new Error(
+      `No label folders under ${root}: expected one subfolder per expression (angry, disgust, fear, happy, neutral, sad, surprise; CK+ names such as anger and sadness work too), but ${seen}${hint}`,
+    );
   }
   const found = [...otherExtensions].map(([ext, n]) => `${n} ${ext}`).join(', ');
-  throw new Error(`The label folders under ${root} (${labelFolders.join(', ')}) hold no ${IMAGE_FORMATS} images${found ? ` (found ${found} files)` : ' (they are empty)'}`);
+  throw new Error(
+    `The label folders under ${root} (${labelFolders.join(', ')}) hold no ${IMAGE_FORMATS} images${found ? ` (found ${found} files)` : ' (they are empty)'}`,
+  );
 }
 
 /** Decodes an image file (JPEG, PNG, BMP, TIFF or GIF, by its content) to RGB pixels. */

@@ -41,7 +41,9 @@ export async function evaluateFolder(
   const images = options.limit ? spread(dataset.images, options.limit) : dataset.images;
   const classifier = options.classifier ?? (await loadClassifier(options.model ?? 'ensemble'));
   const share = options.reframe ?? 0;
-  const confusion = Object.fromEntries(EMOTIONS.map((a) => [a, Object.fromEntries(EMOTIONS.map((p) => [p, 0]))])) as EvaluationReport['confusion'];
+  const confusion = Object.fromEntries(
+    EMOTIONS.map((a) => [a, Object.fromEntries(EMOTIONS.map((p) => [p, 0]))]),
+  ) as EvaluationReport['confusion'];
   let correct = 0;
   let inferenceMs = 0;
   for (const [i, { file, label }] of images.entries()) {
@@ -54,8 +56,24 @@ export async function evaluateFolder(
     if ((i + 1) % 200 === 0 || i + 1 === images.length) options.onProgress?.(i + 1, images.length);
   }
   const ratio = (part: number, whole: number) => (whole ? part / whole : null);
-  const perClass = Object.fromEntries(EMOTIONS.map((e) => [e, ratio(confusion[e][e], EMOTIONS.reduce((n, p) => n + confusion[e][p], 0))])) as EvaluationReport['perClass'];
-  const precision = Object.fromEntries(EMOTIONS.map((e) => [e, ratio(confusion[e][e], EMOTIONS.reduce((n, a) => n + confusion[a][e], 0))])) as EvaluationReport['precision'];
+  const perClass = Object.fromEntries(
+    EMOTIONS.map((e) => [
+      e,
+      ratio(
+        confusion[e][e],
+        EMOTIONS.reduce((n, p) => n + confusion[e][p], 0),
+      ),
+    ]),
+  ) as EvaluationReport['perClass'];
+  const precision = Object.fromEntries(
+    EMOTIONS.map((e) => [
+      e,
+      ratio(
+        confusion[e][e],
+        EMOTIONS.reduce((n, a) => n + confusion[a][e], 0),
+      ),
+    ]),
+  ) as EvaluationReport['precision'];
   const recalls = EMOTIONS.map((e) => perClass[e]).filter((r): r is number => r !== null);
   return {
     model: classifier.name,

@@ -34,9 +34,19 @@ export class FrameAnalyzer {
     readonly classifier: ExpressionClassifier,
   ) {}
 
-  static async create(options: { modelDir?: string; humanModelDir?: string; model?: ModelChoice; threads?: number } = {}): Promise<FrameAnalyzer> {
-    const detector = await ExpressionModel.load({ ...(options.modelDir ? { modelDir: options.modelDir } : {}), threads: options.threads ?? 1, detector: true });
-    const classifier = await loadClassifier(options.model ?? 'ensemble', { faceNet: detector, humanModelDir: options.humanModelDir, threads: options.threads ?? 1 });
+  static async create(
+    options: { modelDir?: string; humanModelDir?: string; model?: ModelChoice; threads?: number } = {},
+  ): Promise<FrameAnalyzer> {
+    const detector = await ExpressionModel.load({
+      ...(options.modelDir ? { modelDir: options.modelDir } : {}),
+      threads: options.threads ?? 1,
+      detector: true,
+    });
+    const classifier = await loadClassifier(options.model ?? 'ensemble', {
+      faceNet: detector,
+      humanModelDir: options.humanModelDir,
+      threads: options.threads ?? 1,
+    });
     return new FrameAnalyzer(detector, classifier);
   }
 

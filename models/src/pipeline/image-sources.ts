@@ -48,7 +48,9 @@ export class FolderSource implements FrameSource {
   start(onFrame: (frame: RgbImage, at: number) => void, onEnd: (error?: string) => void): void {
     let files: string[];
     try {
-      files = readdirSync(this.options.path).filter((f) => IMAGE_EXTENSIONS.includes(extname(f).toLowerCase())).sort();
+      files = readdirSync(this.options.path)
+        .filter((f) => IMAGE_EXTENSIONS.includes(extname(f).toLowerCase()))
+        .sort();
     } catch (error) {
       return onEnd(`cannot read the image folder ${this.options.path}: ${(error as Error).message}`);
     }

@@ -58,22 +58,34 @@ export class WorkerPool {
     });
     const slot: Slot = { worker, busy: false };
     return new Promise((resolve, reject) => {
-      worker.on('message', (m: { ready?: boolean; backend?: string; model?: string; fatal?: string; id?: number; detections?: Detection[]; error?: string; ms?: number }) => {
-        if (m.ready) {
-          this.backend = m.backend ?? this.backend;
-          this.model = m.model ?? this.model;
-          this.slots.push(slot);
-          return resolve();
-        }
-        if (m.fatal) return reject(new Error(m.fatal));
-        const job = m.id === undefined ? undefined : this.pending.get(m.id);
-        if (!job) return;
-        this.pending.delete(m.id!);
-        job.slot.busy = false;
-        this.analysisMs += m.ms ?? 0;
-        if (m.error) job.reject(new Error(m.error));
-        else job.resolve(m.detections ?? []);
-      });
+      worker.on(
+        'message',
+        (m: {
+          ready?: boolean;
+          backend?: string;
+          model?: string;
+          fatal?: string;
+          id?: number;
+          detections?: Detection[];
+          error?: string;
+          ms?: number;
+        }) => {
+          if (m.ready) {
+            this.backend = m.backend ?? this.backend;
+            this.model = m.model ?? this.model;
+            this.slots.push(slot);
+            return resolve();
+          }
+          if (m.fatal) return reject(new Error(m.fatal));
+          const job = m.id === undefined ? undefined : this.pending.get(m.id);
+          if (!job) return;
+          this.pending.delete(m.id!);
+          job.slot.busy = false;
+          this.analysisMs += m.ms ?? 0;
+          if (m.error) job.reject(new Error(m.error));
+          else job.resolve(m.detections ?? []);
+        },
+      );
       worker.once('error', (error) => reject(error));
       // A worker that dies after starting (a crash, out of memory) must not leave its frame
       // waiting for ever: its job fails, and a new worker takes its place.

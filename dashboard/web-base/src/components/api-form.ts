@@ -23,7 +23,10 @@ export abstract class ApiForm extends LitElement {
   static override styles = [tokens, authFormStyles];
 
   /** Runs the form's request; a refusal becomes the form's message (`messageFor` may word one itself). */
-  protected async attempt(request: () => Promise<void>, messageFor: (error: ApiError) => string | undefined = () => undefined): Promise<void> {
+  protected async attempt(
+    request: () => Promise<void>,
+    messageFor: (error: ApiError) => string | undefined = () => undefined,
+  ): Promise<void> {
     this.busy = true;
     this.error = '';
     try {

@@ -9,7 +9,13 @@ import type { IndexResult } from '../contract.ts';
  * says so instead of showing a number, greyed.
  */
 export class FbIndexTile extends LitElement {
-  static override properties = { label: {}, caption: {}, result: { attribute: false }, previous: { attribute: false }, digits: { type: Number } };
+  static override properties = {
+    label: {},
+    caption: {},
+    result: { attribute: false },
+    previous: { attribute: false },
+    digits: { type: Number },
+  };
   declare label: string;
   declare caption: string;
   declare result: IndexResult | undefined;
@@ -27,13 +33,44 @@ export class FbIndexTile extends LitElement {
   static override styles = [
     tokens,
     css`
-      :host { display: block; background: var(--fb-surface); border-radius: var(--fb-radius); padding: var(--fb-space-4); box-shadow: 0 1px 4px #0001; }
-      h2 { margin: 0; font-size: var(--fb-text-m); }
-      .caption, .n, .ci { color: var(--fb-text-muted); font-size: var(--fb-text-s); margin: var(--fb-space-1) 0; }
-      .value { font-size: var(--fb-text-xl); font-weight: 600; margin: var(--fb-space-2) 0; }
-      .value.missing { font-size: var(--fb-text-l); font-weight: 400; color: var(--fb-text-muted); }
-      :host([data-enough='false']) { background: var(--fb-bg); box-shadow: none; border: 1px dashed var(--fb-border); }
-      .change { font-size: var(--fb-text-s); margin: var(--fb-space-1) 0; color: var(--fb-text); }
+      :host {
+        display: block;
+        background: var(--fb-surface);
+        border-radius: var(--fb-radius);
+        padding: var(--fb-space-4);
+        box-shadow: 0 1px 4px #0001;
+      }
+      h2 {
+        margin: 0;
+        font-size: var(--fb-text-m);
+      }
+      .caption,
+      .n,
+      .ci {
+        color: var(--fb-text-muted);
+        font-size: var(--fb-text-s);
+        margin: var(--fb-space-1) 0;
+      }
+      .value {
+        font-size: var(--fb-text-xl);
+        font-weight: 600;
+        margin: var(--fb-space-2) 0;
+      }
+      .value.missing {
+        font-size: var(--fb-text-l);
+        font-weight: 400;
+        color: var(--fb-text-muted);
+      }
+      :host([data-enough='false']) {
+        background: var(--fb-bg);
+        box-shadow: none;
+        border: 1px dashed var(--fb-border);
+      }
+      .change {
+        font-size: var(--fb-text-s);
+        margin: var(--fb-space-1) 0;
+        color: var(--fb-text);
+      }
     `,
   ];
 
@@ -50,9 +87,13 @@ export class FbIndexTile extends LitElement {
       <p class="value ${enough ? '' : 'missing'}" data-testid="value">${enough ? fmt(r.value!) : t('index.notEnough')}</p>
       <p class="n" data-testid="answer-count">${t('index.answers', { count: r?.n ?? 0 })}</p>
       ${enough && r.ci ? html`<p class="ci">${t('index.interval', { low: fmt(r.ci[0]), high: fmt(r.ci[1]) })}</p>` : ''}
-      ${change !== undefined
-        ? html`<p class="change" data-testid="change">${t('index.change', { change: `${change > 0 ? '+' : change < 0 ? '−' : '±'}${fmt(Math.abs(change))}` })}</p>`
-        : ''}
+      ${
+        change !== undefined
+          ? html`<p class="change" data-testid="change">
+              ${t('index.change', { change: `${change > 0 ? '+' : change < 0 ? '−' : '±'}${fmt(Math.abs(change))}` })}
+            </p>`
+          : ''
+      }
     `;
   }
 }

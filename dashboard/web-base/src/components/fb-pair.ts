@@ -33,7 +33,9 @@ export class FbPair extends ApiForm {
     return html`<form @submit=${this.submit}>
       <h1>${t('pair.title')}</h1>
       <p>${t('pair.how')}</p>
-      <label>${t('pair.code')}<input name="code" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="20" required /></label>
+      <label
+        >${t('pair.code')}<input name="code" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="20" required
+      /></label>
       <button type="submit" ?disabled=${this.busy}>${t('pair.submit')}</button>
       <div class="error" role="alert">${this.error}</div>
     </form>`;

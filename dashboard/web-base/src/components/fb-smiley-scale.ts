@@ -37,21 +37,43 @@ export class FbSmileyScale extends LitElement {
   static override styles = [
     tokens,
     css`
-      :host { display: flex; gap: var(--fb-space-3); justify-content: center; }
-      button { line-height: 0; padding: var(--fb-space-1); border-radius: 50%; border: 2px solid transparent; background: transparent; cursor: pointer; min-width: 48px; min-height: 48px; }
-      svg { width: var(--fb-face-size, 5rem); height: var(--fb-face-size, 5rem); display: block; }
-      button:focus-visible { outline: 3px solid var(--fb-accent); }
+      :host {
+        display: flex;
+        gap: var(--fb-space-3);
+        justify-content: center;
+      }
+      button {
+        line-height: 0;
+        padding: var(--fb-space-1);
+        border-radius: 50%;
+        border: 2px solid transparent;
+        background: transparent;
+        cursor: pointer;
+        min-width: 48px;
+        min-height: 48px;
+      }
+      svg {
+        width: var(--fb-face-size, 5rem);
+        height: var(--fb-face-size, 5rem);
+        display: block;
+      }
+      button:focus-visible {
+        outline: 3px solid var(--fb-accent);
+      }
     `,
   ];
 
   override render() {
     return Array.from({ length: this.buttons }, (_, value) => value).map(
-      (value) => html`<button
-        type="button"
-        ?disabled=${this.disabled}
-        aria-label=${t('smiley.label', { value: value + 1, max: this.buttons })}
-        @click=${() => this.dispatchEvent(new CustomEvent<number>('choose', { detail: value, bubbles: true, composed: true }))}
-      >${face(value / Math.max(1, this.buttons - 1))}</button>`,
+      (value) =>
+        html`<button
+          type="button"
+          ?disabled=${this.disabled}
+          aria-label=${t('smiley.label', { value: value + 1, max: this.buttons })}
+          @click=${() => this.dispatchEvent(new CustomEvent<number>('choose', { detail: value, bubbles: true, composed: true }))}
+        >
+          ${face(value / Math.max(1, this.buttons - 1))}
+        </button>`,
     );
   }
 }

@@ -32,7 +32,16 @@ export class FbTrendChart extends LitElement {
     this.label = '';
   }
 
-  static override styles = [tokens, unsafeCSS(uPlotStyles), css`:host { display: block; min-height: 240px; }`];
+  static override styles = [
+    tokens,
+    unsafeCSS(uPlotStyles),
+    css`
+      :host {
+        display: block;
+        min-height: 240px;
+      }
+    `,
+  ];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -66,7 +75,13 @@ export class FbTrendChart extends LitElement {
           { label: this.label, stroke: COLORS.accent, width: 2, points: { show: true, size: 7, fill: COLORS.accent } },
           { label: t('chart.low'), stroke: COLORS.border },
           { label: t('chart.high'), stroke: COLORS.border },
-          { label: t('chart.previous'), stroke: COLORS.textMuted, width: 2, dash: [6, 4], points: { show: true, size: 5, fill: COLORS.textMuted } },
+          {
+            label: t('chart.previous'),
+            stroke: COLORS.textMuted,
+            width: 2,
+            dash: [6, 4],
+            points: { show: true, size: 5, fill: COLORS.textMuted },
+          },
         ],
         bands: [{ series: [3, 2], fill: `${COLORS.accent}22` }],
       },

@@ -9,7 +9,8 @@ export const whoAmI = () => api.call('GET /api/auth/me');
 export const signOut = () => api.call('POST /api/auth/logout');
 
 /** Changes one's own password; other sessions end, this one goes on. */
-export const changePassword = (currentPassword: string, newPassword: string) => api.call('POST /api/auth/password', { body: { currentPassword, newPassword } });
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  api.call('POST /api/auth/password', { body: { currentPassword, newPassword } });
 
 /** Exchanges a pairing code for a device's (kiosk's, staff screen's) token. */
 export const pair = (code: string) => api.call('POST /api/pair', { body: { code } });

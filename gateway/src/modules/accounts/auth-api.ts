@@ -15,7 +15,10 @@ export const authApi = {
   'POST /api/auth/password': {
     tags: ['auth'],
     description: 'Changes your own password (required after a generated first password); your other sessions end, this one goes on',
-    body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password }, { additionalProperties: false }),
+    body: Type.Object(
+      { currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password },
+      { additionalProperties: false },
+    ),
     response: { 200: SessionSchema, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
   },
 };

@@ -19,7 +19,9 @@ export function secureCookies(request: FastifyRequest, mode: 'auto' | 'always' |
 }
 
 /** Sign-in, sign-out, the signed-in user, and changing one's own password. */
-export const authRoutes: FastifyPluginAsyncTypebox<{ services: { config: Config; users: UserRepo; loginThrottle: LoginThrottle } }> = async (app, { services }) => {
+export const authRoutes: FastifyPluginAsyncTypebox<{
+  services: { config: Config; users: UserRepo; loginThrottle: LoginThrottle };
+}> = async (app, { services }) => {
   const cookieMode = services.config.http.secureCookies;
   /** A CSRF token bound to the session (its secret cookie follows the session cookie's Secure flag). */
   const csrfToken = (request: FastifyRequest, reply: FastifyReply, sessionId: string) =>
@@ -27,7 +29,13 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: { config: Config;
   const startSession = (request: FastifyRequest, reply: FastifyReply, user: User) => {
     const session = services.users.openSession(user.id);
     const secure = secureCookies(request, cookieMode);
-    reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, secure, sameSite: 'strict', expires: new Date(session.expiresAt) });
+    reply.setCookie(SESSION_COOKIE, session.token, {
+      path: '/',
+      httpOnly: true,
+      secure,
+      sameSite: 'strict',
+      expires: new Date(session.expiresAt),
+    });
     return { user, expiresAt: session.expiresAt, csrfToken: csrfToken(request, reply, session.sessionId) };
   };
   /** 429 with Retry-After while this name or address is locked out. */
@@ -56,26 +64,18 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: { config: Config;
     },
   );
 
-  app.post(
-    '/api/auth/logout',
-    { config: { access: 'session' }, schema: authApi['POST /api/auth/logout'] },
-    async (request, reply) => {
-      const principal = principalOf(request);
-      if (principal.kind === 'user') services.users.endSession(principal.sessionId);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
-      return reply.code(204).send(null);
-    },
-  );
+  app.post('/api/auth/logout', { config: { access: 'session' }, schema: authApi['POST /api/auth/logout'] }, async (request, reply) => {
+    const principal = principalOf(request);
+    if (principal.kind === 'user') services.users.endSession(principal.sessionId);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+    return reply.code(204).send(null);
+  });
 
-  app.get(
-    '/api/auth/me',
-    { config: { access: 'session' }, schema: authApi['GET /api/auth/me'] },
-    async (request, reply) => {
-      const principal = principalOf(request);
-      if (principal.kind !== 'user') throw new HttpError(403, 'Only a signed-in user has an account');
-      return { user: principal.user, csrfToken: csrfToken(request, reply, principal.sessionId) };
-    },
-  );
+  app.get('/api/auth/me', { config: { access: 'session' }, schema: authApi['GET /api/auth/me'] }, async (request, reply) => {
+    const principal = principalOf(request);
+    if (principal.kind !== 'user') throw new HttpError(403, 'Only a signed-in user has an account');
+    return { user: principal.user, csrfToken: csrfToken(request, reply, principal.sessionId) };
+  });
 
   app.post(
     '/api/auth/password',

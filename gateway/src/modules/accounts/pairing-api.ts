@@ -5,9 +5,15 @@ import { ErrorBody, Id, Text } from '../../platform/http/schemas.ts';
 export const pairingApi = {
   'POST /api/tokens/pairing-codes': {
     tags: ['tokens'],
-    description: 'A short code, valid 10 minutes and once, that a kiosk (for a device) or a staff screen (for a point) exchanges for its token',
+    description:
+      'A short code, valid 10 minutes and once, that a kiosk (for a device) or a staff screen (for a point) exchanges for its token',
     body: Type.Object(
-      { kind: Type.Union([Type.Literal('kiosk'), Type.Literal('screen')]), name: Text(100, { minLength: 1 }), deviceId: Type.Optional(Id), pointId: Type.Optional(Id) },
+      {
+        kind: Type.Union([Type.Literal('kiosk'), Type.Literal('screen')]),
+        name: Text(100, { minLength: 1 }),
+        deviceId: Type.Optional(Id),
+        pointId: Type.Optional(Id),
+      },
       { additionalProperties: false },
     ),
     response: { 201: Type.Object({ code: Type.String(), expiresAt: Type.Integer() }), 400: ErrorBody },

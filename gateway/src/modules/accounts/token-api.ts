@@ -18,7 +18,15 @@ export const tokenApi = {
       },
       { additionalProperties: false },
     ),
-    response: { 201: Type.Object({ token: Type.String({ description: 'shown only now; only its hash is kept' }), info: TokenBody }), 400: ErrorBody },
+    response: {
+      201: Type.Object({ token: Type.String({ description: 'shown only now; only its hash is kept' }), info: TokenBody }),
+      400: ErrorBody,
+    },
   },
-  'DELETE /api/tokens/:id': { tags: ['tokens'], description: 'Revokes a token at once; its live sockets close', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 204: Type.Null(), 404: ErrorBody } },
+  'DELETE /api/tokens/:id': {
+    tags: ['tokens'],
+    description: 'Revokes a token at once; its live sockets close',
+    params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+    response: { 204: Type.Null(), 404: ErrorBody },
+  },
 };

@@ -11,7 +11,10 @@ import { tokenApi } from './token-api.ts';
  * sites); kiosk: submits answers for its device and reads its survey; screen: reads one point's
  * live summary; device: the device's MQTT password, nothing on HTTP. The secret is shown once.
  */
-export const tokenRoutes: FastifyPluginAsyncTypebox<{ services: { tokens: TokenRepo; topology: TopologyRepo } }> = async (app, { services }) => {
+export const tokenRoutes: FastifyPluginAsyncTypebox<{ services: { tokens: TokenRepo; topology: TopologyRepo } }> = async (
+  app,
+  { services },
+) => {
   app.get('/api/tokens', { config: { access: 'admin' }, schema: tokenApi['GET /api/tokens'] }, async () => ({
     tokens: services.tokens.list(),
   }));
@@ -24,13 +27,25 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ services: { tokens: TokenR
     },
     async (request, reply) => {
       const { name, kind, scopes, siteIds, pointId, deviceId } = request.body;
-      if (kind === 'integration' && (!scopes || scopes.length === 0)) throw new HttpError(400, 'An integration token needs at least one scope');
-      if (kind !== 'integration' && (scopes || siteIds)) throw new HttpError(400, `A ${kind} token's scope is fixed by its kind; give no scopes or sites`);
-      if (kind === 'screen' && (!pointId || !services.topology.siteOfPoint(pointId))) throw new HttpError(400, 'A screen token needs an existing pointId');
-      if ((kind === 'kiosk' || kind === 'device') && (!deviceId || !services.topology.siteOfDevice(deviceId))) throw new HttpError(400, `A ${kind} token needs an existing deviceId`);
+      if (kind === 'integration' && (!scopes || scopes.length === 0))
+        throw new HttpError(400, 'An integration token needs at least one scope');
+      if (kind !== 'integration' && (scopes || siteIds))
+        throw new HttpError(400, `A ${kind} token's scope is fixed by its kind; give no scopes or sites`);
+      if (kind === 'screen' && (!pointId || !services.topology.siteOfPoint(pointId)))
+        throw new HttpError(400, 'A screen token needs an existing pointId');
+      if ((kind === 'kiosk' || kind === 'device') && (!deviceId || !services.topology.siteOfDevice(deviceId)))
+        throw new HttpError(400, `A ${kind} token needs an existing deviceId`);
       requireKnownSites(services.topology.sites(), siteIds ?? []);
       const createdBy = principalName(principalOf(request));
-      const created = services.tokens.create({ name, kind, scopes, siteIds: siteIds ?? null, pointId: kind === 'screen' ? pointId : null, deviceId: kind === 'screen' ? null : deviceId, createdBy });
+      const created = services.tokens.create({
+        name,
+        kind,
+        scopes,
+        siteIds: siteIds ?? null,
+        pointId: kind === 'screen' ? pointId : null,
+        deviceId: kind === 'screen' ? null : deviceId,
+        createdBy,
+      });
       request.log.info({ tokenId: created.info.id, kind, by: createdBy }, 'token created');
       return reply.code(201).send(created);
     },

@@ -10,7 +10,13 @@ export const userApi = {
     tags: ['users'],
     description: 'A new user; mustChangePassword (default true) makes them choose their own password at first sign-in',
     body: Type.Object(
-      { username: UserName, password: Password, role: RoleSchema, sites: Type.Array(Id, { default: [], maxItems: 1000 }), mustChangePassword: Type.Boolean({ default: true }) },
+      {
+        username: UserName,
+        password: Password,
+        role: RoleSchema,
+        sites: Type.Array(Id, { default: [], maxItems: 1000 }),
+        mustChangePassword: Type.Boolean({ default: true }),
+      },
       { additionalProperties: false },
     ),
     response: { 201: UserBody, 400: ErrorBody, 409: ErrorBody },
@@ -19,7 +25,10 @@ export const userApi = {
     tags: ['users'],
     description: "Changes a user's role or sites; the user is signed out everywhere and signs in again",
     params: UserIdParams,
-    body: Type.Object({ role: Type.Optional(RoleSchema), sites: Type.Optional(Type.Array(Id, { maxItems: 1000 })) }, { additionalProperties: false }),
+    body: Type.Object(
+      { role: Type.Optional(RoleSchema), sites: Type.Optional(Type.Array(Id, { maxItems: 1000 })) },
+      { additionalProperties: false },
+    ),
     response: { 200: UserBody, 400: ErrorBody, 404: ErrorBody },
   },
   'POST /api/users/:id/password': {

@@ -7,7 +7,10 @@ import type { UserRepo } from '../../platform/auth/user-repo.ts';
 import { userApi } from './user-api.ts';
 
 /** User management, for admins: create, list, change role and sites, reset a password, delete. */
-export const userRoutes: FastifyPluginAsyncTypebox<{ services: { users: UserRepo; topology: TopologyRepo } }> = async (app, { services }) => {
+export const userRoutes: FastifyPluginAsyncTypebox<{ services: { users: UserRepo; topology: TopologyRepo } }> = async (
+  app,
+  { services },
+) => {
   const knownSites = (sites: string[]) => requireKnownSites(services.topology.sites(), sites);
   const existing = (id: number) => {
     const user = services.users.get(id);
@@ -66,14 +69,10 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: { users: UserRepo
     },
   );
 
-  app.delete(
-    '/api/users/:id',
-    { config: { access: 'admin' }, schema: userApi['DELETE /api/users/:id'] },
-    async (request, reply) => {
-      const user = existing(request.params.id);
-      if (user.role === 'admin' && admins() === 1) throw new HttpError(400, 'This is the last admin; make another admin first');
-      services.users.delete(user.id);
-      return reply.code(204).send(null);
-    },
-  );
+  app.delete('/api/users/:id', { config: { access: 'admin' }, schema: userApi['DELETE /api/users/:id'] }, async (request, reply) => {
+    const user = existing(request.params.id);
+    if (user.role === 'admin' && admins() === 1) throw new HttpError(400, 'This is the last admin; make another admin first');
+    services.users.delete(user.id);
+    return reply.code(204).send(null);
+  });
 };

@@ -11,7 +11,11 @@ export const AlertBody = Type.Object({
   value: Nullable(Type.Number()),
   n: Type.Integer(),
   message: Type.String(),
-  params: Nullable(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), { description: "the message's figures, to say it in another language" })),
+  params: Nullable(
+    Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
+      description: "the message's figures, to say it in another language",
+    }),
+  ),
   acknowledgedBy: Nullable(Type.String()),
   acknowledgedAt: Nullable(Type.Integer()),
   comment: Nullable(Type.String()),

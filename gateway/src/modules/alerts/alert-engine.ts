@@ -105,7 +105,19 @@ export class AlertEngine {
         const verdict = await this.judge(rule, pointId, now);
         const active = this.deps.store.active(rule.id, pointId);
         if (verdict.firing && !active) {
-          this.emit('alert.fired', this.deps.store.fire({ ruleId: rule.id, pointId, kind: rule.kind, firedAt: now, value: verdict.value, n: verdict.n, message: verdict.message, params: verdict.params }));
+          this.emit(
+            'alert.fired',
+            this.deps.store.fire({
+              ruleId: rule.id,
+              pointId,
+              kind: rule.kind,
+              firedAt: now,
+              value: verdict.value,
+              n: verdict.n,
+              message: verdict.message,
+              params: verdict.params,
+            }),
+          );
         } else if (!verdict.firing && active) {
           this.emit('alert.closed', this.deps.store.close(active.id, now));
         }
@@ -140,19 +152,32 @@ export class AlertEngine {
       }
       case 'threshold': {
         const r = await this.deps.indices.compute({ index: rule.index as 'happy', pointId, from, to: now });
-        const crossed = r.value !== null && ((rule.above !== undefined && r.value > rule.above) || (rule.below !== undefined && r.value < rule.below));
+        const crossed =
+          r.value !== null && ((rule.above !== undefined && r.value > rule.above) || (rule.below !== undefined && r.value < rule.below));
         return {
           firing: r.n >= rule.minAnswers && crossed,
           value: r.value,
           n: r.n,
           message: `${rule.index} ${r.value?.toFixed(1) ?? '–'} ${rule.below !== undefined ? `below ${rule.below}` : `above ${rule.above}`} ${window}`,
-          params: { index: rule.index, value: r.value === null ? '–' : Number(r.value.toFixed(1)), direction: rule.below !== undefined ? 'below' : 'above', bound: rule.below ?? rule.above ?? 0, window: rule.windowMinutes },
+          params: {
+            index: rule.index,
+            value: r.value === null ? '–' : Number(r.value.toFixed(1)),
+            direction: rule.below !== undefined ? 'below' : 'above',
+            bound: rule.below ?? rule.above ?? 0,
+            window: rule.windowMinutes,
+          },
         };
       }
       case 'count': {
         const c = await this.deps.indices.polarityCounts({ pointId, from, to: now });
         const k = c[rule.polarity];
-        return { firing: k >= rule.count, value: k, n: c.answers, message: `${k} ${rule.polarity} answers ${window}`, params: { count: k, polarity: rule.polarity, window: rule.windowMinutes } };
+        return {
+          firing: k >= rule.count,
+          value: k,
+          n: c.answers,
+          message: `${k} ${rule.polarity} answers ${window}`,
+          params: { count: k, polarity: rule.polarity, window: rule.windowMinutes },
+        };
       }
     }
   }

@@ -7,7 +7,9 @@ import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
 import type { WebhookSender } from './webhooks.ts';
 import { alertApi } from './alert-api.ts';
 
-export const alertRoutes: FastifyPluginAsyncTypebox<{ services: { alerts: { engine: AlertEngine; store: AlertRepo; webhooks: WebhookSender }; topology: TopologyRepo } }> = async (app, { services }) => {
+export const alertRoutes: FastifyPluginAsyncTypebox<{
+  services: { alerts: { engine: AlertEngine; store: AlertRepo; webhooks: WebhookSender }; topology: TopologyRepo };
+}> = async (app, { services }) => {
   app.get(
     '/api/alerts',
     {
@@ -15,7 +17,10 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ services: { alerts: { engi
       schema: alertApi['GET /api/alerts'],
     },
     async (request) => {
-      const pointIds = services.topology.points().filter((p) => mayUseSite(request, p.siteId)).map((p) => p.id);
+      const pointIds = services.topology
+        .points()
+        .filter((p) => mayUseSite(request, p.siteId))
+        .map((p) => p.id);
       return { alerts: services.alerts.store.list({ ...request.query, pointIds }) };
     },
   );
@@ -30,8 +35,15 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ services: { alerts: { engi
       const existing = services.alerts.store.get(request.params.id);
       if (!existing) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `No alert ${request.params.id}` });
       requirePoint(request, (p) => services.topology.siteOfPoint(p), existing.pointId);
-      const alert = services.alerts.engine.acknowledge(request.params.id, principalName(principalOf(request)), request.body.comment ?? null);
-      if (!alert) return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: `Alert ${existing.id} is ${existing.status}, not open` });
+      const alert = services.alerts.engine.acknowledge(
+        request.params.id,
+        principalName(principalOf(request)),
+        request.body.comment ?? null,
+      );
+      if (!alert)
+        return reply
+          .code(409)
+          .send({ statusCode: 409, error: 'Conflict', message: `Alert ${existing.id} is ${existing.status}, not open` });
       return alert;
     },
   );

@@ -14,7 +14,14 @@ import { webhookRoutes } from './webhook-routes.ts';
 export function alertsModule(p: PlatformParts, deps: { indices: IndexService }): Feature<Record<string, never>> {
   const { config, topology, bus } = p;
   const store = new AlertRepo(p.db);
-  const engine = new AlertEngine({ rules: rulesOf(config.alerts), pointIds: () => topology.points().map((point) => point.id), indices: deps.indices, store, bus, logger: p.logger.child({ part: 'alerts' }) });
+  const engine = new AlertEngine({
+    rules: rulesOf(config.alerts),
+    pointIds: () => topology.points().map((point) => point.id),
+    indices: deps.indices,
+    store,
+    bus,
+    logger: p.logger.child({ part: 'alerts' }),
+  });
   const webhooks = new WebhookSender(new WebhookDeliveryRepo(p.db), config.webhooks, p.logger.child({ part: 'webhooks' }));
   const alerts = { engine, store, webhooks };
   let stopEngine: (() => void) | undefined;

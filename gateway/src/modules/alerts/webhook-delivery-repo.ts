@@ -19,7 +19,9 @@ export class WebhookDeliveryRepo {
   private readonly latest;
 
   constructor(private readonly db: Db) {
-    this.insert = db.prepare('INSERT INTO webhook_deliveries (url, event, alert_id, attempt, status_code, error, delivered, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    this.insert = db.prepare(
+      'INSERT INTO webhook_deliveries (url, event, alert_id, attempt, status_code, error, delivered, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     this.latest = db.prepare(
       'SELECT id, url, event, alert_id AS alertId, attempt, status_code AS statusCode, error, delivered, at FROM webhook_deliveries ORDER BY id DESC LIMIT ?',
     );

@@ -5,7 +5,9 @@ import type { WebhookSender } from './webhooks.ts';
 import { webhookApi } from './webhook-api.ts';
 
 /** The webhook delivery log, for admins. */
-export const webhookRoutes: FastifyPluginAsyncTypebox<{ services: { alerts: { engine: AlertEngine; store: AlertRepo; webhooks: WebhookSender } } }> = async (app, { services }) => {
+export const webhookRoutes: FastifyPluginAsyncTypebox<{
+  services: { alerts: { engine: AlertEngine; store: AlertRepo; webhooks: WebhookSender } };
+}> = async (app, { services }) => {
   app.get(
     '/api/webhooks/deliveries',
     {

@@ -64,10 +64,13 @@ export class WebhookSender {
       this.logger.warn({ url: hook.url, event, attempts: attempt }, 'webhook delivery given up');
       return;
     }
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      void this.deliver(hook, event, alertId, body, attempt + 1);
-    }, hook.retryBaseMs * 2 ** (attempt - 1));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        void this.deliver(hook, event, alertId, body, attempt + 1);
+      },
+      hook.retryBaseMs * 2 ** (attempt - 1),
+    );
     this.timers.add(timer);
   }
 

@@ -17,7 +17,20 @@ export interface ExportFilter {
 }
 
 export const EXPORT_COLUMNS = [
-  'id', 'occurredAt', 'receivedAt', 'siteId', 'pointId', 'deviceId', 'staffId', 'surveyId', 'questionId', 'scale', 'value', 'skipped', 'misuse', 'source',
+  'id',
+  'occurredAt',
+  'receivedAt',
+  'siteId',
+  'pointId',
+  'deviceId',
+  'staffId',
+  'surveyId',
+  'questionId',
+  'scale',
+  'value',
+  'skipped',
+  'misuse',
+  'source',
 ] as const;
 
 type Row = Record<(typeof EXPORT_COLUMNS)[number], string | number | null>;

@@ -14,9 +14,7 @@ export class AnswerQueries {
 
   /** The newest answers; siteIds, when given, limits them to those sites. */
   recent(filter: { pointId?: string | undefined; siteIds?: string[] | undefined; limit: number }): StoredAnswer[] {
-    const where = new Where()
-      .add('point_id = ?', [filter.pointId], filter.pointId !== undefined)
-      .in('site_id', filter.siteIds);
+    const where = new Where().add('point_id = ?', [filter.pointId], filter.pointId !== undefined).in('site_id', filter.siteIds);
     const rows = this.db
       .prepare(
         `SELECT id, device_id AS deviceId, boot, seq, site_id AS siteId, point_id AS pointId, staff_id AS staffId, survey_id AS surveyId, question_id AS questionId, scale, value,
@@ -30,7 +28,9 @@ export class AnswerQueries {
   /** A point's latest counted ratings since an instant, newest first (misuse and skipped questions left out). */
   latestRatings(pointId: string, since: number, limit: number): { scale: string; value: number }[] {
     return this.db
-      .prepare('SELECT scale, value FROM answers WHERE point_id = ? AND occurred_at >= ? AND misuse = 0 AND value IS NOT NULL ORDER BY occurred_at DESC, id DESC LIMIT ?')
+      .prepare(
+        'SELECT scale, value FROM answers WHERE point_id = ? AND occurred_at >= ? AND misuse = 0 AND value IS NOT NULL ORDER BY occurred_at DESC, id DESC LIMIT ?',
+      )
       .all(pointId, since, limit) as { scale: string; value: number }[];
   }
 }

@@ -5,7 +5,10 @@ import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
 import { answerApi } from './answer-api.ts';
 
 /** Raw answers, newest first, of the caller's sites. */
-export const answerRoutes: FastifyPluginAsyncTypebox<{ services: { answers: AnswerQueries; topology: TopologyRepo } }> = async (app, { services }) => {
+export const answerRoutes: FastifyPluginAsyncTypebox<{ services: { answers: AnswerQueries; topology: TopologyRepo } }> = async (
+  app,
+  { services },
+) => {
   app.get(
     '/api/answers',
     {

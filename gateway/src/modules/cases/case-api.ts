@@ -47,17 +47,29 @@ export const caseApi = {
     description: 'Assigns an owner, changes severity or category (deadlines not yet met follow), records the follow-up result',
     params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
     body: Type.Object(
-      { owner: Type.Optional(Text(120, { minLength: 1 })), severity: Type.Optional(SeveritySchema), category: Type.Optional(CaseCategorySchema), subcategory: Type.Optional(Text(120)), followUp: Type.Optional(MultilineText(4000)) },
+      {
+        owner: Type.Optional(Text(120, { minLength: 1 })),
+        severity: Type.Optional(SeveritySchema),
+        category: Type.Optional(CaseCategorySchema),
+        subcategory: Type.Optional(Text(120)),
+        followUp: Type.Optional(MultilineText(4000)),
+      },
       { additionalProperties: false },
     ),
     response: { 200: CaseBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
   },
   'POST /api/cases/:id/status': {
     tags: ['cases'],
-    description: 'new → acknowledged → in progress → resolved → closed (a resolved case may be reopened); closing needs a root cause and whether the customer confirmed the fix',
+    description:
+      'new → acknowledged → in progress → resolved → closed (a resolved case may be reopened); closing needs a root cause and whether the customer confirmed the fix',
     params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
     body: Type.Object(
-      { to: CaseStatusSchema, rootCause: Type.Optional(MultilineText(2000)), customerConfirmed: Type.Optional(Type.Boolean()), comment: Type.Optional(MultilineText(2000)) },
+      {
+        to: CaseStatusSchema,
+        rootCause: Type.Optional(MultilineText(2000)),
+        customerConfirmed: Type.Optional(Type.Boolean()),
+        comment: Type.Optional(MultilineText(2000)),
+      },
       { additionalProperties: false },
     ),
     response: { 200: CaseBody, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
@@ -70,7 +82,8 @@ export const caseApi = {
   },
   'DELETE /api/cases/:id/contact': {
     tags: ['cases'],
-    description: "Erases the customer's contact on their request: from the case and from the answer it came with; the case stays, anonymised",
+    description:
+      "Erases the customer's contact on their request: from the case and from the answer it came with; the case stays, anonymised",
     params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
     response: { 200: CaseBody, 403: ErrorBody, 404: ErrorBody },
   },

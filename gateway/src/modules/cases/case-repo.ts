@@ -12,7 +12,19 @@ type CaseRow = Omit<Case, 'customerConfirmed' | 'deadlines'> & { customerConfirm
 /** What a new case is stored with: the case's own fields before any handling, and its deadlines. */
 export type NewCase = Pick<
   Case,
-  'siteId' | 'pointId' | 'origin' | 'sourceKey' | 'category' | 'subcategory' | 'severity' | 'department' | 'owner' | 'summary' | 'contact' | 'openedAt' | 'repeatOf'
+  | 'siteId'
+  | 'pointId'
+  | 'origin'
+  | 'sourceKey'
+  | 'category'
+  | 'subcategory'
+  | 'severity'
+  | 'department'
+  | 'owner'
+  | 'summary'
+  | 'contact'
+  | 'openedAt'
+  | 'repeatOf'
 > & { deadlines: { kind: DeadlineKind; dueAt: number }[] };
 
 export interface CaseFilter {
@@ -41,7 +53,9 @@ export class CaseRepo {
 
   private withDeadlines(row: CaseRow): Case {
     const deadlines = this.db
-      .prepare("SELECT kind, due_at AS dueAt, met_at AS metAt, missed_at AS missedAt FROM case_deadlines WHERE case_id = ? ORDER BY CASE kind WHEN 'respond' THEN 1 WHEN 'plan' THEN 2 ELSE 3 END")
+      .prepare(
+        "SELECT kind, due_at AS dueAt, met_at AS metAt, missed_at AS missedAt FROM case_deadlines WHERE case_id = ? ORDER BY CASE kind WHEN 'respond' THEN 1 WHEN 'plan' THEN 2 ELSE 3 END",
+      )
       .all(row.id) as CaseDeadline[];
     return { ...row, customerConfirmed: row.customerConfirmed === null ? null : row.customerConfirmed === 1, deadlines };
   }
@@ -67,7 +81,9 @@ export class CaseRepo {
       .add('opened_at < ?', [filter.to], filter.to !== undefined)
       .add('closed_at >= ?', [filter.closedFrom], filter.closedFrom !== undefined)
       .add('closed_at < ?', [filter.closedTo], filter.closedTo !== undefined);
-    const rows = this.db.prepare(`SELECT ${COLUMNS} FROM cases ${where} ORDER BY id DESC LIMIT ?`).all(...where.params, filter.limit) as CaseRow[];
+    const rows = this.db
+      .prepare(`SELECT ${COLUMNS} FROM cases ${where} ORDER BY id DESC LIMIT ?`)
+      .all(...where.params, filter.limit) as CaseRow[];
     return rows.map((r) => this.withDeadlines(r));
   }
 
@@ -82,7 +98,21 @@ export class CaseRepo {
           `INSERT OR IGNORE INTO cases (site_id, point_id, origin, source_key, category, subcategory, severity, status, department, owner, summary, contact, opened_at, repeat_of)
            VALUES (?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?)`,
         )
-        .run(c.siteId, c.pointId, c.origin, c.sourceKey, c.category, c.subcategory, c.severity, c.department, c.owner, c.summary, c.contact, c.openedAt, c.repeatOf);
+        .run(
+          c.siteId,
+          c.pointId,
+          c.origin,
+          c.sourceKey,
+          c.category,
+          c.subcategory,
+          c.severity,
+          c.department,
+          c.owner,
+          c.summary,
+          c.contact,
+          c.openedAt,
+          c.repeatOf,
+        );
       if (changes === 0) return undefined;
       const id = Number(lastInsertRowid);
       const deadline = this.db.prepare('INSERT INTO case_deadlines (case_id, kind, due_at) VALUES (?, ?, ?)');
@@ -93,36 +123,59 @@ export class CaseRepo {
   }
 
   event(caseId: number, at: number, actor: string, action: string, detail: string | null): void {
-    this.db.prepare('INSERT INTO case_events (case_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)').run(caseId, at, actor, action, detail);
+    this.db
+      .prepare('INSERT INTO case_events (case_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)')
+      .run(caseId, at, actor, action, detail);
   }
 
   history(caseId: number): CaseEvent[] {
-    return this.db.prepare('SELECT id, case_id AS caseId, at, actor, action, detail FROM case_events WHERE case_id = ? ORDER BY id').all(caseId) as CaseEvent[];
+    return this.db
+      .prepare('SELECT id, case_id AS caseId, at, actor, action, detail FROM case_events WHERE case_id = ? ORDER BY id')
+      .all(caseId) as CaseEvent[];
   }
 
   /** The earliest case of a category at a point opened since an instant (a repeat complaint links it). */
   earlierAt(pointId: string, category: CaseCategory, since: number, before: number): number | null {
-    const row = this.db.prepare('SELECT id FROM cases WHERE point_id = ? AND category = ? AND opened_at >= ? AND opened_at <= ? ORDER BY opened_at, id LIMIT 1').get(pointId, category, since, before) as
-      | { id: number }
-      | undefined;
+    const row = this.db
+      .prepare(
+        'SELECT id FROM cases WHERE point_id = ? AND category = ? AND opened_at >= ? AND opened_at <= ? ORDER BY opened_at, id LIMIT 1',
+      )
+      .get(pointId, category, since, before) as { id: number } | undefined;
     return row?.id ?? null;
   }
 
   /** Moves a case to a status, stamping what the status records; the caller checked the transition. */
   setStatus(id: number, status: CaseStatus, at: number, extra: { rootCause?: string; customerConfirmed?: boolean } = {}): void {
-    const stamp = status === 'acknowledged' ? 'acknowledged_at' : status === 'resolved' ? 'resolved_at' : status === 'closed' ? 'closed_at' : null;
+    const stamp =
+      status === 'acknowledged' ? 'acknowledged_at' : status === 'resolved' ? 'resolved_at' : status === 'closed' ? 'closed_at' : null;
     this.db
       .prepare(
         `UPDATE cases SET status = ?, ${stamp ? `${stamp} = COALESCE(${stamp}, ?),` : ''} root_cause = COALESCE(?, root_cause), customer_confirmed = COALESCE(?, customer_confirmed) WHERE id = ?`,
       )
-      .run(status, ...(stamp ? [at] : []), extra.rootCause ?? null, extra.customerConfirmed === undefined ? null : Number(extra.customerConfirmed), id);
+      .run(
+        status,
+        ...(stamp ? [at] : []),
+        extra.rootCause ?? null,
+        extra.customerConfirmed === undefined ? null : Number(extra.customerConfirmed),
+        id,
+      );
   }
 
   meetDeadline(id: number, kind: DeadlineKind, at: number): void {
     this.db.prepare('UPDATE case_deadlines SET met_at = ? WHERE case_id = ? AND kind = ? AND met_at IS NULL').run(at, id, kind);
   }
 
-  update(id: number, fields: { owner?: string; severity?: Severity; followUp?: string; category?: CaseCategory; subcategory?: string | null; department?: string }): void {
+  update(
+    id: number,
+    fields: {
+      owner?: string;
+      severity?: Severity;
+      followUp?: string;
+      category?: CaseCategory;
+      subcategory?: string | null;
+      department?: string;
+    },
+  ): void {
     const columns: [string, unknown][] = [];
     if (fields.owner !== undefined) columns.push(['owner', fields.owner]);
     if (fields.severity !== undefined) columns.push(['severity', fields.severity]);
@@ -154,9 +207,13 @@ export class CaseRepo {
   /** Marks a deadline missed and the case overdue and escalated; false when another pass got there first. */
   markMissed(m: MissedDeadline, escalatedTo: string, at: number): boolean {
     return this.db.transaction(() => {
-      const { changes } = this.db.prepare('UPDATE case_deadlines SET missed_at = ? WHERE case_id = ? AND kind = ? AND missed_at IS NULL AND met_at IS NULL').run(at, m.caseId, m.kind);
+      const { changes } = this.db
+        .prepare('UPDATE case_deadlines SET missed_at = ? WHERE case_id = ? AND kind = ? AND missed_at IS NULL AND met_at IS NULL')
+        .run(at, m.caseId, m.kind);
       if (changes === 0) return false;
-      this.db.prepare('UPDATE cases SET overdue_at = COALESCE(overdue_at, ?), escalated_to = ? WHERE id = ?').run(at, escalatedTo, m.caseId);
+      this.db
+        .prepare('UPDATE cases SET overdue_at = COALESCE(overdue_at, ?), escalated_to = ? WHERE id = ?')
+        .run(at, escalatedTo, m.caseId);
       return true;
     })();
   }
@@ -165,7 +222,10 @@ export class CaseRepo {
   eraseContact(id: number, answerNote: { deviceId: string; boot: number; seq: number } | undefined): void {
     this.db.transaction(() => {
       this.db.prepare('UPDATE cases SET contact = NULL WHERE id = ?').run(id);
-      if (answerNote) this.db.prepare('UPDATE answer_notes SET contact = NULL WHERE device_id = ? AND boot = ? AND seq = ?').run(answerNote.deviceId, answerNote.boot, answerNote.seq);
+      if (answerNote)
+        this.db
+          .prepare('UPDATE answer_notes SET contact = NULL WHERE device_id = ? AND boot = ? AND seq = ?')
+          .run(answerNote.deviceId, answerNote.boot, answerNote.seq);
     })();
     // Out of the write-ahead log too: the old pages are checkpointed over and the log truncated.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -183,7 +243,11 @@ export class CaseRepo {
 
   /** A site's cases that are overdue and not closed, oldest first. */
   overdue(siteId: string, limit: number): Case[] {
-    const rows = this.db.prepare(`SELECT ${COLUMNS} FROM cases WHERE site_id = ? AND overdue_at IS NOT NULL AND status != 'closed' ORDER BY overdue_at LIMIT ?`).all(siteId, limit) as CaseRow[];
+    const rows = this.db
+      .prepare(
+        `SELECT ${COLUMNS} FROM cases WHERE site_id = ? AND overdue_at IS NOT NULL AND status != 'closed' ORDER BY overdue_at LIMIT ?`,
+      )
+      .all(siteId, limit) as CaseRow[];
     return rows.map((r) => this.withDeadlines(r));
   }
 }

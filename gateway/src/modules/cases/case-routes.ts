@@ -14,7 +14,10 @@ function shown(request: FastifyRequest, c: Case): Case {
   return principalOf(request).permissions.has('cases:write') ? c : withContactHidden(c);
 }
 
-export const caseRoutes: FastifyPluginAsyncTypebox<{ services: { cases: CaseService; topology: TopologyRepo } }> = async (app, { services }) => {
+export const caseRoutes: FastifyPluginAsyncTypebox<{ services: { cases: CaseService; topology: TopologyRepo } }> = async (
+  app,
+  { services },
+) => {
   /** The case, if it exists and lies in the request's sites. */
   const visible = (request: FastifyRequest, id: number): Case => {
     const c = services.cases.repo.get(id);
@@ -60,12 +63,24 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ services: { cases: CaseServ
       const body = request.body;
       requireSite(request, body.siteId);
       if (!services.topology.sites().some((s) => s.id === body.siteId)) throw new HttpError(404, `No site "${body.siteId}"`);
-      if (body.pointId && requirePoint(request, (p) => services.topology.siteOfPoint(p), body.pointId) !== body.siteId) throw new HttpError(400, `Point "${body.pointId}" is not at site "${body.siteId}"`);
+      if (body.pointId && requirePoint(request, (p) => services.topology.siteOfPoint(p), body.pointId) !== body.siteId)
+        throw new HttpError(400, `Point "${body.pointId}" is not at site "${body.siteId}"`);
       if (body.summary.trim() === '') throw new HttpError(400, 'A case needs a summary');
       const contact = body.contact ? normaliseContact(body.contact.kind, body.contact.value) : null;
-      if (contact === undefined) throw new HttpError(400, `That is not a valid ${body.contact!.kind === 'email' ? 'e-mail address' : 'phone number'}`);
+      if (contact === undefined)
+        throw new HttpError(400, `That is not a valid ${body.contact!.kind === 'email' ? 'e-mail address' : 'phone number'}`);
       const opened = services.cases.open(
-        { siteId: body.siteId, pointId: body.pointId ?? null, origin: body.origin, category: body.category, subcategory: body.subcategory ?? null, severity: body.severity, summary: body.summary, contact, owner: body.owner },
+        {
+          siteId: body.siteId,
+          pointId: body.pointId ?? null,
+          origin: body.origin,
+          category: body.category,
+          subcategory: body.subcategory ?? null,
+          severity: body.severity,
+          summary: body.summary,
+          contact,
+          owner: body.owner,
+        },
         actor(request),
       );
       return reply.code(201).send(opened!);

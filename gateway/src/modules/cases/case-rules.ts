@@ -29,7 +29,13 @@ export function noteRule(note: AnswerNote, rules: CasesConfig['rules']): { rule:
  * comment or an unhappy reason, a callback request) or a fired alert. Each answer and each alert
  * opens at most one case, ever: its source key is unique in the store.
  */
-export function startCaseRules(deps: { bus: EventBus; cases: CaseService; config: CasesConfig; siteOfPoint: (pointId: string) => string | undefined; logger: Logger }): () => void {
+export function startCaseRules(deps: {
+  bus: EventBus;
+  cases: CaseService;
+  config: CasesConfig;
+  siteOfPoint: (pointId: string) => string | undefined;
+  logger: Logger;
+}): () => void {
   const open = (input: OpenCase) => {
     try {
       deps.cases.open(input, 'system');
@@ -41,7 +47,9 @@ export function startCaseRules(deps: { bus: EventBus; cases: CaseService; config
     const matched = noteRule(note, deps.config.rules);
     if (!matched) return;
     const { category, subcategory } = categoryOf(note.reasons);
-    const said = [note.reasons.length ? `reasons: ${note.reasons.join(', ')}` : '', note.comment ? `“${note.comment}”` : ''].filter(Boolean).join('; ');
+    const said = [note.reasons.length ? `reasons: ${note.reasons.join(', ')}` : '', note.comment ? `“${note.comment}”` : '']
+      .filter(Boolean)
+      .join('; ');
     open({
       siteId: note.siteId,
       pointId: note.pointId,
@@ -59,7 +67,16 @@ export function startCaseRules(deps: { bus: EventBus; cases: CaseService; config
     if (change !== 'alert.fired' || !deps.config.rules.firedAlert) return;
     const siteId = deps.siteOfPoint(alert.pointId);
     if (siteId === undefined) return;
-    open({ siteId, pointId: alert.pointId, origin: 'alert', sourceKey: `alert:${alert.id}`, category: 'service', severity: 2, summary: `alert: ${alert.message}`, openedAt: alert.firedAt });
+    open({
+      siteId,
+      pointId: alert.pointId,
+      origin: 'alert',
+      sourceKey: `alert:${alert.id}`,
+      category: 'service',
+      severity: 2,
+      summary: `alert: ${alert.message}`,
+      openedAt: alert.firedAt,
+    });
   });
   return () => {
     offNote();

@@ -1,7 +1,17 @@
 import type { CasesConfig } from '../../platform/config/closed-loop-schema.ts';
 import type { EventBus } from '../../platform/events/bus.ts';
 import type { WorkingCalendar } from '../../core/working-calendar.ts';
-import { DEADLINE_KINDS, DEADLINE_MET_BY, NEXT_STATUSES, type Case, type CaseCategory, type CaseOrigin, type CaseStatus, type DeadlineKind, type Severity } from './case.ts';
+import {
+  DEADLINE_KINDS,
+  DEADLINE_MET_BY,
+  NEXT_STATUSES,
+  type Case,
+  type CaseCategory,
+  type CaseOrigin,
+  type CaseStatus,
+  type DeadlineKind,
+  type Severity,
+} from './case.ts';
 import type { CaseRepo } from './case-repo.ts';
 import { Refused } from '../../core/refused.ts';
 
@@ -95,20 +105,37 @@ export class CaseService {
   }
 
   /** Moves a case one status on; closing needs the root cause and whether the customer confirmed the fix. */
-  move(id: number, to: CaseStatus, actor: string, extra: { rootCause?: string | undefined; customerConfirmed?: boolean | undefined; comment?: string | undefined } = {}): Case {
+  move(
+    id: number,
+    to: CaseStatus,
+    actor: string,
+    extra: { rootCause?: string | undefined; customerConfirmed?: boolean | undefined; comment?: string | undefined } = {},
+  ): Case {
     const current = this.existing(id);
-    if (!NEXT_STATUSES[current.status].includes(to)) throw new Refused('conflict', `Case ${id} is ${current.status}; it can go to ${NEXT_STATUSES[current.status].join(' or ') || 'nothing'}, not ${to}`);
+    if (!NEXT_STATUSES[current.status].includes(to))
+      throw new Refused(
+        'conflict',
+        `Case ${id} is ${current.status}; it can go to ${NEXT_STATUSES[current.status].join(' or ') || 'nothing'}, not ${to}`,
+      );
     const rootCause = extra.rootCause ?? current.rootCause ?? undefined;
     const confirmed = extra.customerConfirmed ?? current.customerConfirmed ?? undefined;
-    if (to === 'closed' && (!rootCause || confirmed === undefined)) throw new Refused('invalid', 'Closing a case needs its root cause and whether the customer confirmed the fix');
+    if (to === 'closed' && (!rootCause || confirmed === undefined))
+      throw new Refused('invalid', 'Closing a case needs its root cause and whether the customer confirmed the fix');
     const at = this.now();
-    this.deps.repo.setStatus(id, to, at, { ...(extra.rootCause ? { rootCause: extra.rootCause } : {}), ...(extra.customerConfirmed !== undefined ? { customerConfirmed: extra.customerConfirmed } : {}) });
+    this.deps.repo.setStatus(id, to, at, {
+      ...(extra.rootCause ? { rootCause: extra.rootCause } : {}),
+      ...(extra.customerConfirmed !== undefined ? { customerConfirmed: extra.customerConfirmed } : {}),
+    });
     const met = DEADLINE_MET_BY[to];
     if (met) this.deps.repo.meetDeadline(id, met, at);
     // Acting on a case late still meets the earlier deadlines (for response times), once.
     if (to === 'in_progress' || to === 'resolved') this.deps.repo.meetDeadline(id, 'respond', at);
     if (to === 'resolved') this.deps.repo.meetDeadline(id, 'plan', at);
-    const detail = [extra.rootCause && `root cause: ${extra.rootCause}`, extra.customerConfirmed !== undefined && `customer confirmed: ${extra.customerConfirmed ? 'yes' : 'no'}`, extra.comment]
+    const detail = [
+      extra.rootCause && `root cause: ${extra.rootCause}`,
+      extra.customerConfirmed !== undefined && `customer confirmed: ${extra.customerConfirmed ? 'yes' : 'no'}`,
+      extra.comment,
+    ]
       .filter(Boolean)
       .join('; ');
     this.deps.repo.event(id, at, actor, `status ${current.status} → ${to}`, detail || null);
@@ -122,7 +149,17 @@ export class CaseService {
   }
 
   /** Changes the owner, severity (deadlines not yet met are recomputed from the opening), category or follow-up result. */
-  edit(id: number, actor: string, fields: { owner?: string | undefined; severity?: Severity | undefined; category?: CaseCategory | undefined; subcategory?: string | null | undefined; followUp?: string | undefined }): Case {
+  edit(
+    id: number,
+    actor: string,
+    fields: {
+      owner?: string | undefined;
+      severity?: Severity | undefined;
+      category?: CaseCategory | undefined;
+      subcategory?: string | null | undefined;
+      followUp?: string | undefined;
+    },
+  ): Case {
     const current = this.existing(id);
     if (current.status === 'closed') throw new Refused('conflict', `Case ${id} is closed`);
     const at = this.now();

@@ -7,7 +7,10 @@ import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
 import { commentApi } from './comment-api.ts';
 
 /** Customers' comments (never their contact), and the manager's choice of positive ones for the staff screen. */
-export const commentRoutes: FastifyPluginAsyncTypebox<{ services: { notes: AnswerNoteRepo; topology: TopologyRepo } }> = async (app, { services }) => {
+export const commentRoutes: FastifyPluginAsyncTypebox<{ services: { notes: AnswerNoteRepo; topology: TopologyRepo } }> = async (
+  app,
+  { services },
+) => {
   app.get(
     '/api/comments',
     {
@@ -39,7 +42,8 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ services: { notes: Answe
       if (!answer) throw new HttpError(404, `No answer ${deviceId}/${boot}/${seq}`);
       requireSite(request, answer.siteId);
       const positive = answer.value !== null && polarity(answer.scale, answer.value) === 'positive';
-      if (request.body.publishable && !positive) throw new HttpError(409, 'Only the comment of a positive answer may be shown on the staff screen');
+      if (request.body.publishable && !positive)
+        throw new HttpError(409, 'Only the comment of a positive answer may be shown on the staff screen');
       if (!services.notes.setPublishable(deviceId, boot, seq, request.body.publishable) && request.body.publishable)
         throw new HttpError(409, 'This answer has no comment that may be shown (none, or flagged as spam or profanity)');
       return reply.code(204).send(null);

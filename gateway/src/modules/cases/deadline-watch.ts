@@ -10,9 +10,7 @@ import type { CaseRepo } from './case-repo.ts';
  * (case.overdue) and, with mail configured, the owner and the superior by e-mail.
  */
 export class DeadlineWatch {
-  constructor(
-    private readonly deps: { repo: CaseRepo; bus: EventBus; config: CasesConfig; mailer: Mailer; logger: Logger },
-  ) {}
+  constructor(private readonly deps: { repo: CaseRepo; bus: EventBus; config: CasesConfig; mailer: Mailer; logger: Logger }) {}
 
   /** One pass at `now`; returns the number of deadlines found missed. */
   async check(now: number): Promise<number> {
@@ -23,7 +21,13 @@ export class DeadlineWatch {
       const department = this.deps.config.departments[c.category];
       if (!this.deps.repo.markMissed(due, department.superior, now)) continue;
       missed++;
-      this.deps.repo.event(c.id, now, 'system', 'overdue', `${due.kind} deadline ${new Date(due.dueAt).toISOString()} missed; escalated to ${department.superior}`);
+      this.deps.repo.event(
+        c.id,
+        now,
+        'system',
+        'overdue',
+        `${due.kind} deadline ${new Date(due.dueAt).toISOString()} missed; escalated to ${department.superior}`,
+      );
       const overdue = this.deps.repo.get(c.id)!;
       this.deps.bus.emit('case:changed', 'case.overdue', overdue);
       const to = [department.ownerEmail, department.superiorEmail].filter((e): e is string => e !== undefined);
@@ -32,7 +36,13 @@ export class DeadlineWatch {
           await this.deps.mailer.send({
             to,
             subject: `Case ${c.id} is overdue (${due.kind}), escalated to ${department.superior}`,
-            text: [`Case ${c.id} at ${c.pointId ?? c.siteId}, severity ${c.severity}, ${c.category}`, `Owner: ${c.owner}`, `Missed: ${due.kind} by ${new Date(due.dueAt).toISOString()}`, '', c.summary].join('\n'),
+            text: [
+              `Case ${c.id} at ${c.pointId ?? c.siteId}, severity ${c.severity}, ${c.category}`,
+              `Owner: ${c.owner}`,
+              `Missed: ${due.kind} by ${new Date(due.dueAt).toISOString()}`,
+              '',
+              c.summary,
+            ].join('\n'),
           });
         } catch (error) {
           this.deps.logger.warn({ err: error, caseId: c.id }, 'overdue e-mail not sent');

@@ -20,7 +20,9 @@ export function casesModule(p: PlatformParts, deps: { notes: AnswerNoteRepo }): 
     name: 'cases',
     services: { cases },
     routes: [routes(caseRoutes, { services: { cases, topology } }), routes(commentRoutes, { services: { notes: deps.notes, topology } })],
-    subscriptions: [(events) => startCaseRules({ bus: events, cases, config: config.cases, siteOfPoint: (point) => topology.siteOfPoint(point), logger })],
+    subscriptions: [
+      (events) => startCaseRules({ bus: events, cases, config: config.cases, siteOfPoint: (point) => topology.siteOfPoint(point), logger }),
+    ],
     start: () => {
       stopWatch = new DeadlineWatch({ repo: cases.repo, bus, config: config.cases, mailer, logger }).start(config.cases.checkEveryMs);
     },

@@ -43,10 +43,24 @@ export const CaseBody = Type.Object({
   customerConfirmed: Nullable(Type.Boolean()),
   followUp: Nullable(Type.String()),
   repeatOf: Nullable(Type.Integer()),
-  deadlines: Type.Array(Type.Object({ kind: literals(DEADLINE_KINDS), dueAt: Type.Integer(), metAt: Nullable(Type.Integer()), missedAt: Nullable(Type.Integer()) })),
+  deadlines: Type.Array(
+    Type.Object({
+      kind: literals(DEADLINE_KINDS),
+      dueAt: Type.Integer(),
+      metAt: Nullable(Type.Integer()),
+      missedAt: Nullable(Type.Integer()),
+    }),
+  ),
 });
 
-export const CaseEventBody = Type.Object({ id: Type.Integer(), caseId: Type.Integer(), at: Type.Integer(), actor: Type.String(), action: Type.String(), detail: Nullable(Type.String()) });
+export const CaseEventBody = Type.Object({
+  id: Type.Integer(),
+  caseId: Type.Integer(),
+  at: Type.Integer(),
+  actor: Type.String(),
+  action: Type.String(),
+  detail: Nullable(Type.String()),
+});
 
 export const ReportBody = Type.Object({
   id: Type.Integer(),
@@ -59,7 +73,6 @@ export const ReportBody = Type.Object({
   status: Type.Union([Type.Literal('pending'), Type.Literal('ready'), Type.Literal('failed')]),
   error: Nullable(Type.String()),
 });
-
 
 export const CommentBody = Type.Object({
   deviceId: Type.String(),
@@ -75,7 +88,6 @@ export const CommentBody = Type.Object({
   notedAt: Type.Integer(),
 });
 
-
 /** A site-week of the staff pulse (shown only for groups of at least 5 staff on shift and 5 answers). */
 export const PulseWeekSchema = Type.Object({
   week: Type.String({ description: 'the Monday the local week starts' }),
@@ -83,6 +95,7 @@ export const PulseWeekSchema = Type.Object({
   answers: Type.Integer(),
   shown: Type.Boolean({ description: 'false unless at least 5 staff were on shift and 5 answers came in' }),
   enps: Nullable(IndexResultSchema),
-  drained: Nullable(Type.Object({ value: Nullable(Type.Number()), n: Type.Integer(), ci: Nullable(Type.Tuple([Type.Number(), Type.Number()])) })),
+  drained: Nullable(
+    Type.Object({ value: Nullable(Type.Number()), n: Type.Integer(), ci: Nullable(Type.Tuple([Type.Number(), Type.Number()])) }),
+  ),
 });
-

@@ -3,7 +3,10 @@ import { WorkingCalendar, type WorkingCalendarRules } from '../../core/working-c
 
 const OFFICE: [string, string] = ['09:00', '18:00'];
 /** A site without a calendar works weekdays 09:00–18:00 in its time zone. */
-const DEFAULT_RULES: WorkingCalendarRules = { openingHours: { mon: OFFICE, tue: OFFICE, wed: OFFICE, thu: OFFICE, fri: OFFICE, sat: null, sun: null }, exceptions: [] };
+const DEFAULT_RULES: WorkingCalendarRules = {
+  openingHours: { mon: OFFICE, tue: OFFICE, wed: OFFICE, thu: OFFICE, fri: OFFICE, sat: null, sun: null },
+  exceptions: [],
+};
 
 /**
  * Each site's working calendar, built once per site and rules; an unknown site gets UTC office

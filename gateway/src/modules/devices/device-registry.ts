@@ -54,7 +54,12 @@ export class DeviceRegistry {
     this.repo.recordHello(id, transport, hello, at);
   }
 
-  recordHeartbeat(id: string, transport: Transport, hb: { boot: number; battery: number | null; rssi: number | null; uptimeMs: number; presses: number }, at: number): void {
+  recordHeartbeat(
+    id: string,
+    transport: Transport,
+    hb: { boot: number; battery: number | null; rssi: number | null; uptimeMs: number; presses: number },
+    at: number,
+  ): void {
     this.repo.recordHeartbeat(id, transport, hb, at);
   }
 

@@ -92,7 +92,12 @@ export class DeviceRepo {
     this.statements.hello.run(hello.model, hello.firmware, hello.boot, hello.boot, transport, at, id);
   }
 
-  recordHeartbeat(id: string, transport: Transport, hb: { boot: number; battery: number | null; rssi: number | null; uptimeMs: number; presses: number }, at: number): void {
+  recordHeartbeat(
+    id: string,
+    transport: Transport,
+    hb: { boot: number; battery: number | null; rssi: number | null; uptimeMs: number; presses: number },
+    at: number,
+  ): void {
     this.statements.heartbeat.run(hb.battery, hb.rssi, hb.uptimeMs, hb.presses, hb.boot, transport, at, id);
   }
 

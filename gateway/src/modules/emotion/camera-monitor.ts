@@ -1,5 +1,17 @@
 import type { Logger } from 'pino';
-import { FfmpegSource, FolderSource, SnapshotSource, Tracker, WindowAggregator, WorkerPool, checkModelFiles, packagedModelDir, NETWORKS, type EmotionWindow, type FrameSource } from '@feedback/models';
+import {
+  FfmpegSource,
+  FolderSource,
+  SnapshotSource,
+  Tracker,
+  WindowAggregator,
+  WorkerPool,
+  checkModelFiles,
+  packagedModelDir,
+  NETWORKS,
+  type EmotionWindow,
+  type FrameSource,
+} from '@feedback/models';
 import type { CameraConfig, Config } from '../../platform/config/schema.ts';
 import type { EmotionWindowRepo } from './emotion-window-repo.ts';
 import type { Metrics } from '../../platform/metrics/metrics.ts';
@@ -23,7 +35,6 @@ export interface EmotionStatus {
   error: string | null;
 }
 
-
 function sourceFor(camera: CameraConfig, config: Config): FrameSource {
   const s = camera.source;
   if (s.kind === 'snapshot') return new SnapshotSource({ url: s.url, intervalMs: s.intervalMs });
@@ -38,14 +49,29 @@ function sourceFor(camera: CameraConfig, config: Config): FrameSource {
  */
 export class CameraMonitor {
   readonly status: EmotionStatus = { state: 'off', backend: null, model: null, error: null };
-  private readonly cameras = new Map<string, { status: CameraStatus; source?: FrameSource; retry?: NodeJS.Timeout; aggregator: WindowAggregator; tracker: Tracker; backoffMs: number }>();
+  private readonly cameras = new Map<
+    string,
+    {
+      status: CameraStatus;
+      source?: FrameSource;
+      retry?: NodeJS.Timeout;
+      aggregator: WindowAggregator;
+      tracker: Tracker;
+      backoffMs: number;
+    }
+  >();
   private pool: WorkerPool | undefined;
   private flushTimer: NodeJS.Timeout | undefined;
   private stopped = false;
 
   constructor(
     private readonly config: Config,
-    private readonly deps: { windows: EmotionWindowRepo; logger: Logger; metrics: Metrics; onWindow?: (cameraId: string, w: EmotionWindow) => void },
+    private readonly deps: {
+      windows: EmotionWindowRepo;
+      logger: Logger;
+      metrics: Metrics;
+      onWindow?: (cameraId: string, w: EmotionWindow) => void;
+    },
   ) {}
 
   /** Starts in the background; never throws: failures land in `status` and the log. */
@@ -132,7 +158,16 @@ export class CameraMonitor {
   }
 
   private store(camera: CameraConfig, w: EmotionWindow): void {
-    const record = { cameraId: camera.id, siteId: camera.siteId, pointId: camera.pointId ?? null, tag: camera.tag, windowStart: w.windowStart, windowMs: w.windowMs, faces: w.faces, ...w.counts };
+    const record = {
+      cameraId: camera.id,
+      siteId: camera.siteId,
+      pointId: camera.pointId ?? null,
+      tag: camera.tag,
+      windowStart: w.windowStart,
+      windowMs: w.windowMs,
+      faces: w.faces,
+      ...w.counts,
+    };
     if (!this.deps.windows.save(record)) return;
     const entry = this.cameras.get(camera.id);
     if (entry) entry.status.lastWindowAt = w.windowStart;

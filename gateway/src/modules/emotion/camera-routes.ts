@@ -5,7 +5,10 @@ import type { Config } from '../../platform/config/schema.ts';
 import { cameraApi } from './camera-api.ts';
 
 /** The emotion monitor and each camera of the caller's sites. */
-export const cameraRoutes: FastifyPluginAsyncTypebox<{ services: { cameras: CameraMonitor; config: Config } }> = async (app, { services }) => {
+export const cameraRoutes: FastifyPluginAsyncTypebox<{ services: { cameras: CameraMonitor; config: Config } }> = async (
+  app,
+  { services },
+) => {
   app.get(
     '/api/cameras',
     {

@@ -24,14 +24,20 @@ export class EmotionWindowRepo {
   }
 
   /** Sums the windows over a range, overall and by camera tag (entry, exit). */
-  totals(filter: { siteId?: string | undefined; pointIds?: string[] | undefined; from: number; to: number }): { all: EmotionCounts; entry: EmotionCounts; exit: EmotionCounts } {
+  totals(filter: { siteId?: string | undefined; pointIds?: string[] | undefined; from: number; to: number }): {
+    all: EmotionCounts;
+    entry: EmotionCounts;
+    exit: EmotionCounts;
+  } {
     const where = new Where()
       .add('window_start >= ?', [filter.from])
       .add('window_start < ?', [filter.to])
       .add('site_id = ?', [filter.siteId], filter.siteId !== undefined)
       .add(`point_id IN (${(filter.pointIds ?? []).map(() => '?').join(',')})`, filter.pointIds ?? [], filter.pointIds !== undefined);
     const sums = ['faces', ...EMOTIONS].map((c) => `SUM(${c}) AS ${c}`).join(', ');
-    const rows = this.db.prepare(`SELECT tag, ${sums} FROM emotion_windows ${where} GROUP BY tag`).all(...where.params) as ({ tag: string } & EmotionCounts)[];
+    const rows = this.db.prepare(`SELECT tag, ${sums} FROM emotion_windows ${where} GROUP BY tag`).all(...where.params) as ({
+      tag: string;
+    } & EmotionCounts)[];
     const all = emptyEmotionCounts();
     const byTag: Record<string, EmotionCounts> = { entry: emptyEmotionCounts(), exit: emptyEmotionCounts() };
     for (const row of rows) {

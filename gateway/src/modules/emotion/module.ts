@@ -8,7 +8,11 @@ import { cameraRoutes } from './camera-routes.ts';
 /** Emotion counts from the cameras, in windows, for the emotion indices. */
 export function emotionModule(p: PlatformParts): Feature<{ cameras: CameraMonitor }> {
   const { config } = p;
-  const cameras = new CameraMonitor(config, { windows: new EmotionWindowRepo(p.db), logger: p.logger.child({ part: 'emotion' }), metrics: p.metrics });
+  const cameras = new CameraMonitor(config, {
+    windows: new EmotionWindowRepo(p.db),
+    logger: p.logger.child({ part: 'emotion' }),
+    metrics: p.metrics,
+  });
   return {
     name: 'emotion',
     services: { cameras },

@@ -21,7 +21,12 @@ export function queryLookup(services: { topology: TopologyRepo; devices: DeviceR
   return {
     siteOfPoint: (pointId) => services.topology.siteOfPoint(pointId),
     devicesOfChannel: (channel) =>
-      channel === 'phone' ? services.topology.points().map((p) => phoneDevice(p.id)) : services.devices.all().filter((d) => channelOfDevice(d) === channel).map((d) => d.id),
+      channel === 'phone'
+        ? services.topology.points().map((p) => phoneDevice(p.id))
+        : services.devices
+            .all()
+            .filter((d) => channelOfDevice(d) === channel)
+            .map((d) => d.id),
   };
 }
 
@@ -43,7 +48,12 @@ export async function answering<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** The query a request asks for, limited to the sites it may see (403 for a site or point outside them). */
-export function toIndexQuery(request: FastifyRequest, lookup: QueryLookup, index: IndexQuery['index'], filter: Static<typeof IndexFilter>): IndexQuery {
+export function toIndexQuery(
+  request: FastifyRequest,
+  lookup: QueryLookup,
+  index: IndexQuery['index'],
+  filter: Static<typeof IndexFilter>,
+): IndexQuery {
   const { channel, ...q } = filter;
   const { siteOfPoint } = lookup;
   const from = parseInstant(q.from);

@@ -5,7 +5,9 @@ import type { IndexService } from './index-service.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
 import { indexApi } from './index-api.ts';
 
-export const indexRoutes: FastifyPluginAsyncTypebox<{ services: { indices: IndexService; topology: TopologyRepo; devices: DeviceRegistry } }> = async (app, { services }) => {
+export const indexRoutes: FastifyPluginAsyncTypebox<{
+  services: { indices: IndexService; topology: TopologyRepo; devices: DeviceRegistry };
+}> = async (app, { services }) => {
   const lookup = queryLookup(services);
   app.get(
     '/api/indices/:index',

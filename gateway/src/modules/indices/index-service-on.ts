@@ -12,7 +12,11 @@ type Database = ConstructorParameters<typeof CountQuery>[0];
  * The index reader over the gateway's SQLite file. better-sqlite3 answers synchronously; each method is
  * async so its result (or its error) arrives as a promise, as it will from a networked store.
  */
-export function sqliteIndexReader(db: Database, topology: TopologyRepo, repos: { shifts?: ShiftRepo; customers?: CustomersRepo } = {}): IndexReader {
+export function sqliteIndexReader(
+  db: Database,
+  topology: TopologyRepo,
+  repos: { shifts?: ShiftRepo; customers?: CustomersRepo } = {},
+): IndexReader {
   const counts = new CountQuery(db);
   const emotions = new EmotionWindowRepo(db);
   const shifts = repos.shifts ?? new ShiftRepo(db);

@@ -4,7 +4,15 @@ import { SiteCalendar } from '../../core/calendar.ts';
 import type { AnswerFilter, CountRow, GroupBy } from '../../platform/rollups/count-query.ts';
 import { planRange, type Segment } from '../../platform/rollups/range-plan.ts';
 import type { IndexResult } from './math/index-result.ts';
-import { answerPolarity, ratingIndex, scalesOf, EMOTION_INDICES, RATING_INDICES, type IndexName, type RatingIndex } from './math/index-from-counts.ts';
+import {
+  answerPolarity,
+  ratingIndex,
+  scalesOf,
+  EMOTION_INDICES,
+  RATING_INDICES,
+  type IndexName,
+  type RatingIndex,
+} from './math/index-from-counts.ts';
 import { criticality, responseRate, support } from './math/traffic-indices.ts';
 import { emotionalEngagement, emotionalNps, entryExitShift } from './math/emotion-indices.ts';
 import type { EmotionTotals, IndexReader } from './index-reader.ts';
@@ -89,12 +97,22 @@ export class IndexService {
 
   private filter(q: IndexQuery, pointIds: string[]): AnswerFilter {
     const index = q.index as RatingIndex;
-    return { pointIds, deviceId: q.deviceId, deviceIds: q.deviceIds, staffId: q.staffId, surveyId: q.surveyId, questionId: q.questionId, scales: scalesOf(index) };
+    return {
+      pointIds,
+      deviceId: q.deviceId,
+      deviceIds: q.deviceIds,
+      staffId: q.staffId,
+      surveyId: q.surveyId,
+      questionId: q.questionId,
+      scales: scalesOf(index),
+    };
   }
 
   private async rows(q: IndexQuery, plan: (calendar: SiteCalendar) => Segment[], groupBy?: GroupBy): Promise<CountRow[]> {
     const scopes = await this.scope(q);
-    const perSite = await Promise.all(scopes.map(({ calendar, pointIds }) => this.reader.counts(plan(calendar), this.filter(q, pointIds), groupBy)));
+    const perSite = await Promise.all(
+      scopes.map(({ calendar, pointIds }) => this.reader.counts(plan(calendar), this.filter(q, pointIds), groupBy)),
+    );
     return perSite.flat();
   }
 
@@ -174,9 +192,11 @@ export class IndexService {
   async trend(q: IndexQuery, interval: Interval): Promise<TrendPoint[]> {
     const scopes = await this.scope(q);
     const calendar = scopes[0]?.calendar ?? this.calendar('UTC');
-    if (scopes.length > 1 && (interval === 'day' || interval === 'week')) throw new QueryError('A trend by day or week needs one site (its days are local)');
+    if (scopes.length > 1 && (interval === 'day' || interval === 'week'))
+      throw new QueryError('A trend by day or week needs one site (its days are local)');
     const buckets = this.trendBuckets(q.from, q.to, interval, calendar);
-    if (buckets.length > MAX_TREND_BUCKETS) throw new QueryError(`${buckets.length} ${interval}s is too many points for one trend; choose a coarser interval`);
+    if (buckets.length > MAX_TREND_BUCKETS)
+      throw new QueryError(`${buckets.length} ${interval}s is too many points for one trend; choose a coarser interval`);
     if (this.isEmotion(q)) {
       const pointIds = q.pointId ? [q.pointId] : undefined;
       return Promise.all(
@@ -193,9 +213,18 @@ export class IndexService {
       const segment: Segment =
         level === 'day'
           ? { level, fromBucket: cal.dayKey(buckets[0]!.start), toBucket: cal.dayKey(buckets.at(-1)!.end) }
-          : { level, fromBucket: buckets[0]!.start / (level === 'hour' ? HOUR : MINUTE), toBucket: buckets.at(-1)!.end / (level === 'hour' ? HOUR : MINUTE) };
+          : {
+              level,
+              fromBucket: buckets[0]!.start / (level === 'hour' ? HOUR : MINUTE),
+              toBucket: buckets.at(-1)!.end / (level === 'hour' ? HOUR : MINUTE),
+            };
       for (const r of await this.reader.counts([segment], this.filter(q, pointIds), 'bucket')) {
-        const start = level === 'day' ? (interval === 'week' ? cal.weekStart(cal.dayStartOfKey(Number(r.group))) : cal.dayStartOfKey(Number(r.group))) : Number(r.group) * (level === 'hour' ? HOUR : MINUTE);
+        const start =
+          level === 'day'
+            ? interval === 'week'
+              ? cal.weekStart(cal.dayStartOfKey(Number(r.group)))
+              : cal.dayStartOfKey(Number(r.group))
+            : Number(r.group) * (level === 'hour' ? HOUR : MINUTE);
         byBucket.set(start, [...(byBucket.get(start) ?? []), r]);
       }
     }
@@ -214,10 +243,16 @@ export class IndexService {
     const out: { start: number; end: number }[] = [];
     const step = interval === 'minute' ? MINUTE : HOUR;
     if (interval === 'minute' || interval === 'hour') {
-      for (let s = Math.ceil(from / step) * step; s + step <= to && out.length <= MAX_TREND_BUCKETS; s += step) out.push({ start: s, end: s + step });
+      for (let s = Math.ceil(from / step) * step; s + step <= to && out.length <= MAX_TREND_BUCKETS; s += step)
+        out.push({ start: s, end: s + step });
       return out;
     }
-    let s = interval === 'day' ? cal.ceilDay(from) : cal.weekStart(cal.ceilDay(from)) < cal.ceilDay(from) ? cal.weekStart(cal.ceilDay(from) + 7 * 86_400_000) : cal.ceilDay(from);
+    let s =
+      interval === 'day'
+        ? cal.ceilDay(from)
+        : cal.weekStart(cal.ceilDay(from)) < cal.ceilDay(from)
+          ? cal.weekStart(cal.ceilDay(from) + 7 * 86_400_000)
+          : cal.ceilDay(from);
     while (out.length <= MAX_TREND_BUCKETS) {
       const e = interval === 'day' ? cal.ceilDay(s + 1) : cal.weekStart(s + 8 * 86_400_000);
       if (e > to) break;

@@ -7,7 +7,9 @@ import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
 import { overviewApi } from './overview-api.ts';
 
 /** Every index over one filter and range, and over the period of equal length before it: the dashboard's overview in one request. */
-export const overviewRoutes: FastifyPluginAsyncTypebox<{ services: { indices: IndexService; topology: TopologyRepo; devices: DeviceRegistry } }> = async (app, { services }) => {
+export const overviewRoutes: FastifyPluginAsyncTypebox<{
+  services: { indices: IndexService; topology: TopologyRepo; devices: DeviceRegistry };
+}> = async (app, { services }) => {
   const lookup = queryLookup(services);
   app.get(
     '/api/overview',

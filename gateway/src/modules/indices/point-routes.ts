@@ -7,7 +7,9 @@ import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
 import { pointApi } from './point-api.ts';
 
 /** Points: their live summaries, and opening a rating at one (session mode). */
-export const pointRoutes: FastifyPluginAsyncTypebox<{ services: { config: Config; topology: TopologyRepo; summaries: PointSummaries; inbox: DeviceInbox } }> = async (app, { services }) => {
+export const pointRoutes: FastifyPluginAsyncTypebox<{
+  services: { config: Config; topology: TopologyRepo; summaries: PointSummaries; inbox: DeviceInbox };
+}> = async (app, { services }) => {
   app.get(
     '/api/points',
     {
@@ -16,7 +18,14 @@ export const pointRoutes: FastifyPluginAsyncTypebox<{ services: { config: Config
     },
     async (request) => ({
       minAnswers: services.config.indices.minAnswers,
-      points: await services.summaries.forPoints(new Set(services.topology.points().filter((p) => mayUseSite(request, p.siteId)).map((p) => p.id))),
+      points: await services.summaries.forPoints(
+        new Set(
+          services.topology
+            .points()
+            .filter((p) => mayUseSite(request, p.siteId))
+            .map((p) => p.id),
+        ),
+      ),
     }),
   );
 

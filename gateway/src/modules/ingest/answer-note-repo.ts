@@ -19,10 +19,16 @@ export class AnswerNoteRepo {
   constructor(private readonly db: Db) {}
 
   /** The stored answer a note would attach to. */
-  answer(deviceId: string, boot: number, seq: number): { siteId: string; pointId: string; scale: string; value: number | null; misuse: boolean } | undefined {
-    const row = this.db.prepare('SELECT site_id AS siteId, point_id AS pointId, scale, value, misuse FROM answers WHERE device_id = ? AND boot = ? AND seq = ?').get(deviceId, boot, seq) as
-      | { siteId: string; pointId: string; scale: string; value: number | null; misuse: number }
-      | undefined;
+  answer(
+    deviceId: string,
+    boot: number,
+    seq: number,
+  ): { siteId: string; pointId: string; scale: string; value: number | null; misuse: boolean } | undefined {
+    const row = this.db
+      .prepare(
+        'SELECT site_id AS siteId, point_id AS pointId, scale, value, misuse FROM answers WHERE device_id = ? AND boot = ? AND seq = ?',
+      )
+      .get(deviceId, boot, seq) as { siteId: string; pointId: string; scale: string; value: number | null; misuse: number } | undefined;
     return row && { ...row, misuse: row.misuse === 1 };
   }
 
@@ -33,7 +39,19 @@ export class AnswerNoteRepo {
         `INSERT OR IGNORE INTO answer_notes (device_id, boot, seq, point_id, value, negative, reasons, comment, contact, flags, noted_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(note.deviceId, note.boot, note.seq, note.pointId, note.value, Number(note.negative), JSON.stringify(note.reasons), note.comment, note.contact, JSON.stringify(note.flags), note.notedAt);
+      .run(
+        note.deviceId,
+        note.boot,
+        note.seq,
+        note.pointId,
+        note.value,
+        Number(note.negative),
+        JSON.stringify(note.reasons),
+        note.comment,
+        note.contact,
+        JSON.stringify(note.flags),
+        note.notedAt,
+      );
     return changes === 1;
   }
 
@@ -42,7 +60,9 @@ export class AnswerNoteRepo {
     if (pointIds.length === 0) return 0;
     return (
       this.db
-        .prepare(`SELECT COUNT(*) AS n FROM answer_notes WHERE point_id IN (${pointIds.map(() => '?').join(',')}) AND noted_at >= ? AND noted_at < ? AND negative = 1`)
+        .prepare(
+          `SELECT COUNT(*) AS n FROM answer_notes WHERE point_id IN (${pointIds.map(() => '?').join(',')}) AND noted_at >= ? AND noted_at < ? AND negative = 1`,
+        )
         .get(...pointIds, from, to) as { n: number }
     ).n;
   }
@@ -69,14 +89,19 @@ export class AnswerNoteRepo {
          WHERE n.point_id IN (${filter.pointIds.map(() => '?').join(',')}) AND n.noted_at >= ? AND n.noted_at < ? AND n.comment IS NOT NULL
          ORDER BY n.noted_at DESC LIMIT ?`,
       )
-      .all(...filter.pointIds, filter.from, filter.to, filter.limit) as (Omit<CommentRow, 'flags' | 'publishable'> & { flags: string; publishable: number })[];
+      .all(...filter.pointIds, filter.from, filter.to, filter.limit) as (Omit<CommentRow, 'flags' | 'publishable'> & {
+      flags: string;
+      publishable: number;
+    })[];
     return rows.map((r) => ({ ...r, flags: JSON.parse(r.flags) as string[], publishable: r.publishable === 1 }));
   }
 
   /** Marks a positive, unflagged comment as one the staff screen may show; false when it may not be. */
   setPublishable(deviceId: string, boot: number, seq: number, publishable: boolean): boolean {
     const { changes } = this.db
-      .prepare("UPDATE answer_notes SET publishable = ? WHERE device_id = ? AND boot = ? AND seq = ? AND negative = 0 AND comment IS NOT NULL AND flags = '[]'")
+      .prepare(
+        "UPDATE answer_notes SET publishable = ? WHERE device_id = ? AND boot = ? AND seq = ? AND negative = 0 AND comment IS NOT NULL AND flags = '[]'",
+      )
       .run(Number(publishable), deviceId, boot, seq);
     return changes === 1;
   }
@@ -84,7 +109,9 @@ export class AnswerNoteRepo {
   /** The latest comments marked publishable at a point: the text only, never who wrote it. */
   publishedComments(pointId: string, limit: number): { comment: string; notedAt: number }[] {
     return this.db
-      .prepare("SELECT comment, noted_at AS notedAt FROM answer_notes WHERE point_id = ? AND publishable = 1 AND negative = 0 AND flags = '[]' AND comment IS NOT NULL ORDER BY noted_at DESC LIMIT ?")
+      .prepare(
+        "SELECT comment, noted_at AS notedAt FROM answer_notes WHERE point_id = ? AND publishable = 1 AND negative = 0 AND flags = '[]' AND comment IS NOT NULL ORDER BY noted_at DESC LIMIT ?",
+      )
       .all(pointId, limit) as { comment: string; notedAt: number }[];
   }
 }

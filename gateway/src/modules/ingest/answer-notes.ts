@@ -24,15 +24,14 @@ export interface NoteInput {
  * as a valid phone or e-mail. The bus hears of a new note (case rules) unless its answer is misuse.
  */
 export class AnswerNotes {
-  constructor(
-    private readonly deps: { notes: AnswerNoteRepo; bus: EventBus; now?: () => number },
-  ) {}
+  constructor(private readonly deps: { notes: AnswerNoteRepo; bus: EventBus; now?: () => number }) {}
 
   store(id: NoteTarget, body: NoteInput): { outcome: 'stored' | 'duplicate'; flags: string[] } {
     const answer = this.deps.notes.answer(id.deviceId, id.boot, id.seq);
     if (!answer) throw new Refused('conflict', `Answer ${id.boot}/${id.seq} has not arrived yet; send the note again after it`);
     const contact = body.contact ? normaliseContact(body.contact.kind, body.contact.value) : null;
-    if (contact === undefined) throw new Refused('invalid', `That is not a valid ${body.contact!.kind === 'email' ? 'e-mail address' : 'phone number'}`);
+    if (contact === undefined)
+      throw new Refused('invalid', `That is not a valid ${body.contact!.kind === 'email' ? 'e-mail address' : 'phone number'}`);
     const comment = body.comment?.trim() || null;
     // A note on an answer flagged as misuse is kept, flagged too, and opens no case.
     const flags = [...(comment ? screenComment(comment) : []), ...(answer.misuse ? ['misuse'] : [])];

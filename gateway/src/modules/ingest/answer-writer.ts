@@ -2,7 +2,13 @@ import type { Db } from '../../platform/store/db.ts';
 import type { Answer } from '../../core/answer.ts';
 import type { StoreHealth } from '../../platform/store/store-health.ts';
 import { StoreUnavailable } from '../../core/store-unavailable.ts';
-import { RollupAccumulator, rollupStatements, siteCalendars, type RollupAnswer, type RollupStatements } from '../../platform/rollups/writer.ts';
+import {
+  RollupAccumulator,
+  rollupStatements,
+  siteCalendars,
+  type RollupAnswer,
+  type RollupStatements,
+} from '../../platform/rollups/writer.ts';
 
 export type WriteOutcome = 'stored' | 'duplicate';
 
@@ -58,8 +64,20 @@ export class AnswerWriter {
       const lastSeen = new Map<string, number>();
       for (const { event: e } of batch) {
         const { changes } = this.insertAnswer.run(
-          e.deviceId, e.boot, e.seq, e.siteId, e.pointId, e.staffId, e.surveyId, e.questionId, e.scale, e.value,
-          e.occurredAt, e.receivedAt, e.misuse ? 1 : 0, e.source,
+          e.deviceId,
+          e.boot,
+          e.seq,
+          e.siteId,
+          e.pointId,
+          e.staffId,
+          e.surveyId,
+          e.questionId,
+          e.scale,
+          e.value,
+          e.occurredAt,
+          e.receivedAt,
+          e.misuse ? 1 : 0,
+          e.source,
         );
         if (changes === 1 && !e.misuse && e.value !== null && !this.options.withoutRollups) accumulator.add(e as RollupAnswer);
         lastSeen.set(e.deviceId, Math.max(lastSeen.get(e.deviceId) ?? 0, e.receivedAt));

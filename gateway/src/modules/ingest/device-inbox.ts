@@ -113,7 +113,8 @@ export class IngestInbox implements DeviceInbox, SurveyIntake {
 
   booted(deviceId: string, boot: number, bootWallMs: number, receivedAt: number): void {
     // an upper bound on the boot's start, as any message gives; a boot claimed after the request arrived is ignored
-    if (bootWallMs <= receivedAt && this.deps.registry.get(deviceId)) this.ingest.observeUptime(deviceId, boot, receivedAt - bootWallMs, receivedAt);
+    if (bootWallMs <= receivedAt && this.deps.registry.get(deviceId))
+      this.ingest.observeUptime(deviceId, boot, receivedAt - bootWallMs, receivedAt);
   }
 
   invite(pointId: string): void {
@@ -125,7 +126,9 @@ export class IngestInbox implements DeviceInbox, SurveyIntake {
   }
 
   offTheShelfButtons(): OffTheShelfButton[] {
-    return this.deps.registry.all().flatMap((d) => (d.source ? [{ deviceId: d.id, kind: d.source.kind, name: d.source.name, actions: d.source.actions }] : []));
+    return this.deps.registry
+      .all()
+      .flatMap((d) => (d.source ? [{ deviceId: d.id, kind: d.source.kind, name: d.source.name, actions: d.source.actions }] : []));
   }
 
   /** The configured device, if the message's site (where the transport names one) is its own; otherwise counted. */
@@ -148,6 +151,14 @@ export class IngestInbox implements DeviceInbox, SurveyIntake {
   }
 
   private signal(device: KnownDevice, kind: DeviceSignal['kind'], online: boolean, at: number, reason?: string): void {
-    this.deps.bus.emit('device:signal', { deviceId: device.id, siteId: device.siteId, pointId: device.pointId, kind, online, at, ...(reason ? { reason } : {}) });
+    this.deps.bus.emit('device:signal', {
+      deviceId: device.id,
+      siteId: device.siteId,
+      pointId: device.pointId,
+      kind,
+      online,
+      at,
+      ...(reason ? { reason } : {}),
+    });
   }
 }

@@ -8,4 +8,7 @@ export const NoteFields = {
   contact: Type.Optional(ContactInput),
 };
 
-export const NoteOutcome = Type.Object({ outcome: Type.Union([Type.Literal('stored'), Type.Literal('duplicate')]), flags: Type.Array(Type.String()) });
+export const NoteOutcome = Type.Object({
+  outcome: Type.Union([Type.Literal('stored'), Type.Literal('duplicate')]),
+  flags: Type.Array(Type.String()),
+});

@@ -9,7 +9,10 @@ import { realtimePlugin } from './realtime-plugin.ts';
 import { screensSettingsHook } from './settings-hook.ts';
 
 /** Staff screens: their page data, and the realtime deltas pushed to them over socket.io. */
-export function liveModule(p: PlatformParts, deps: { summaries: PointSummaries; answers: AnswerQueries; notes: AnswerNoteRepo }): Feature<Record<string, never>> {
+export function liveModule(
+  p: PlatformParts,
+  deps: { summaries: PointSummaries; answers: AnswerQueries; notes: AnswerNoteRepo },
+): Feature<Record<string, never>> {
   const { config, topology, bus } = p;
   const { summaries } = deps;
   const realtime = {
@@ -23,7 +26,10 @@ export function liveModule(p: PlatformParts, deps: { summaries: PointSummaries; 
   return {
     name: 'live',
     services: {},
-    routes: [routes(screenRoutes, { services: { summaries, answers: deps.answers, config, notes: deps.notes } }), routes(realtimePlugin, { realtime })],
+    routes: [
+      routes(screenRoutes, { services: { summaries, answers: deps.answers, config, notes: deps.notes } }),
+      routes(realtimePlugin, { realtime }),
+    ],
     // the last module: screens re-read their settings once every owner has applied the change
     settingsHooks: [screensSettingsHook(bus, () => p.catalog.version)],
   };

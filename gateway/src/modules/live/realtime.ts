@@ -9,16 +9,19 @@ import type { PointSummaries } from '../indices/point-summaries.ts';
 import { withContactHidden } from '../cases/case.ts';
 import { resolveCredential, type Principal, type PrincipalSources } from '../../platform/auth/principal.ts';
 
-
 /**
  * The rooms a principal's socket joins: a screen token's one point; the site rooms (summaries,
  * alerts, devices) for those who may read indices; the case rooms for those who may read cases.
  * A kiosk token joins none: it hears only that the settings changed.
  */
 function roomsOf(principal: Principal, siteIds: string[]): string[] {
-  if (principal.kind === 'token' && principal.token.kind === 'screen') return principal.token.pointId ? [`point:${principal.token.pointId}`] : [];
+  if (principal.kind === 'token' && principal.token.kind === 'screen')
+    return principal.token.pointId ? [`point:${principal.token.pointId}`] : [];
   const sites = siteIds.filter((s) => principal.sites === 'all' || principal.sites.has(s));
-  return [...(principal.permissions.has('indices:read') ? sites.map((s) => `site:${s}`) : []), ...(principal.permissions.has('cases:read') ? sites.map((s) => `cases:${s}`) : [])];
+  return [
+    ...(principal.permissions.has('indices:read') ? sites.map((s) => `site:${s}`) : []),
+    ...(principal.permissions.has('cases:read') ? sites.map((s) => `cases:${s}`) : []),
+  ];
 }
 
 /** The key under which a socket is remembered, to close it when its session or token ends. */
@@ -43,7 +46,11 @@ export function attachRealtime(
     throttleMs?: number;
   },
 ): { close(): Promise<void> } {
-  const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, { path: '/socket.io', serveClient: false, maxHttpBufferSize: 16 * 1024 });
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
+    path: '/socket.io',
+    serveClient: false,
+    maxHttpBufferSize: 16 * 1024,
+  });
   const throttleMs = deps.throttleMs ?? 200;
   const byAccess = new Map<string, Set<Socket<ClientToServerEvents, ServerToClientEvents>>>();
 
@@ -58,7 +65,10 @@ export function attachRealtime(
     );
     if (credential.kind !== 'ok') return next(new Error('unauthorized'));
     const p = credential.principal;
-    const allowed = p.kind === 'user' ? !p.user.mustChangePassword && p.permissions.has('indices:read') : ['indices:read', 'screen', 'kiosk'].some((x) => p.permissions.has(x as never));
+    const allowed =
+      p.kind === 'user'
+        ? !p.user.mustChangePassword && p.permissions.has('indices:read')
+        : ['indices:read', 'screen', 'kiosk'].some((x) => p.permissions.has(x as never));
     if (!allowed) return next(new Error('forbidden'));
     socket.data.principal = p;
     next();

@@ -12,7 +12,9 @@ import { screenApi } from './screen-api.ts';
 const MAX_STREAK = 1000;
 
 /** What a screen token may read: its own point's day, and the positive comments a manager chose (no customer data). */
-export const screenRoutes: FastifyPluginAsyncTypebox<{ services: { summaries: PointSummaries; answers: AnswerQueries; config: Config; notes: AnswerNoteRepo } }> = async (app, { services }) => {
+export const screenRoutes: FastifyPluginAsyncTypebox<{
+  services: { summaries: PointSummaries; answers: AnswerQueries; config: Config; notes: AnswerNoteRepo };
+}> = async (app, { services }) => {
   app.get(
     '/api/screen/summary',
     {
@@ -27,7 +29,12 @@ export const screenRoutes: FastifyPluginAsyncTypebox<{ services: { summaries: Po
       const ratings = services.answers.latestRatings(point.pointId, point.from, MAX_STREAK);
       const streak = ratings.findIndex((r) => polarity(r.scale, r.value) !== 'positive');
       const comments = services.notes.publishedComments(point.pointId, 3).map((c) => ({ text: c.comment, at: c.notedAt }));
-      return { point, goal: services.config.points.find((p) => p.id === point.pointId)?.goal ?? 80, streak: streak === -1 ? ratings.length : streak, comments };
+      return {
+        point,
+        goal: services.config.points.find((p) => p.id === point.pointId)?.goal ?? 80,
+        streak: streak === -1 ? ratings.length : streak,
+        comments,
+      };
     },
   );
 };

@@ -19,12 +19,20 @@ export const Saved = Type.Object({
 export const assessmentApi = {
   'GET /api/assessments/checklist': {
     tags: ['assessments'],
-    description: "The checklist's items by section, each the gateway can answer with its automatic answer and the evidence (its figures over the last 30 days)",
+    description:
+      "The checklist's items by section, each the gateway can answer with its automatic answer and the evidence (its figures over the last 30 days)",
     querystring: Type.Object({ siteId: Id }),
     response: {
       200: Type.Object({
         sections: Type.Array(Type.String()),
-        items: Type.Array(Type.Object({ id: Type.String(), section: Type.String(), text: Type.String(), automatic: Nullable(Type.Object({ answer: AnswerSchema, evidence: Type.String() })) })),
+        items: Type.Array(
+          Type.Object({
+            id: Type.String(),
+            section: Type.String(),
+            text: Type.String(),
+            automatic: Nullable(Type.Object({ answer: AnswerSchema, evidence: Type.String() })),
+          }),
+        ),
       }),
       403: ErrorBody,
       404: ErrorBody,
@@ -33,7 +41,10 @@ export const assessmentApi = {
   'POST /api/assessments': {
     tags: ['assessments'],
     description: 'Saves an assessment: the answers given, and the automatic answers (with their evidence) for the items left out',
-    body: Type.Object({ siteId: Id, answers: Type.Record(Type.String({ maxLength: 64 }), AnswerSchema, { maxProperties: 100 }) }, { additionalProperties: false }),
+    body: Type.Object(
+      { siteId: Id, answers: Type.Record(Type.String({ maxLength: 64 }), AnswerSchema, { maxProperties: 100 }) },
+      { additionalProperties: false },
+    ),
     response: { 201: Saved, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
   },
   'GET /api/assessments': {

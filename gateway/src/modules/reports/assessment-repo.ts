@@ -25,7 +25,9 @@ export class AssessmentRepo {
   list(siteIds: string[] | undefined, limit: number): SavedAssessment[] {
     const where = siteIds ? `WHERE site_id IN (${siteIds.map(() => '?').join(',')})` : '';
     const rows = this.db
-      .prepare(`SELECT id, site_id AS siteId, taken_at AS takenAt, taken_by AS takenBy, answers, score FROM (SELECT * FROM self_assessments ${where} ORDER BY taken_at DESC LIMIT ?) ORDER BY taken_at`)
+      .prepare(
+        `SELECT id, site_id AS siteId, taken_at AS takenAt, taken_by AS takenBy, answers, score FROM (SELECT * FROM self_assessments ${where} ORDER BY taken_at DESC LIMIT ?) ORDER BY taken_at`,
+      )
       .all(...(siteIds ?? []), limit) as (Omit<SavedAssessment, 'answers'> & { answers: string })[];
     return rows.map((r) => ({ ...r, answers: JSON.parse(r.answers) as SavedAssessment['answers'] }));
   }

@@ -9,7 +9,12 @@ import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
 import { assessmentApi } from './assessment-api.ts';
 
 /** The customer-centricity self-assessment: the checklist with the gateway's own answers, saved by date. */
-export const assessmentRoutes: FastifyPluginAsyncTypebox<{ services: { assessments: { repo: AssessmentRepo; figures: (siteId: string, now: number) => Promise<AssessmentFigures> }; topology: TopologyRepo } }> = async (app, { services }) => {
+export const assessmentRoutes: FastifyPluginAsyncTypebox<{
+  services: {
+    assessments: { repo: AssessmentRepo; figures: (siteId: string, now: number) => Promise<AssessmentFigures> };
+    topology: TopologyRepo;
+  };
+}> = async (app, { services }) => {
   const knownSite = (siteId: string) => {
     if (!services.topology.sites().some((s) => s.id === siteId)) throw new HttpError(404, `No site "${siteId}"`);
   };
@@ -48,7 +53,13 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox<{ services: { assessmen
         else if (auto[item.id]) merged[item.id] = { answer: auto[item.id]!.answer, automatic: true, evidence: auto[item.id]!.evidence };
       }
       const scores = score(Object.fromEntries(Object.entries(merged).map(([id, a]) => [id, a.answer])));
-      const saved = services.assessments.repo.save({ siteId, takenAt: Date.now(), takenBy: principalName(principalOf(request)), answers: merged, score: scores.total });
+      const saved = services.assessments.repo.save({
+        siteId,
+        takenAt: Date.now(),
+        takenBy: principalName(principalOf(request)),
+        answers: merged,
+        score: scores.total,
+      });
       return reply.code(201).send({ ...saved, scores });
     },
   );
@@ -63,7 +74,12 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox<{ services: { assessmen
       const { siteId, limit } = request.query;
       if (siteId) requireSite(request, siteId);
       const list = services.assessments.repo.list(siteId ? [siteId] : allowedSites(request), limit);
-      return { assessments: list.map((a) => ({ ...a, scores: score(Object.fromEntries(Object.entries(a.answers).map(([id, x]) => [id, x.answer]))) })) };
+      return {
+        assessments: list.map((a) => ({
+          ...a,
+          scores: score(Object.fromEntries(Object.entries(a.answers).map(([id, x]) => [id, x.answer]))),
+        })),
+      };
     },
   );
 };

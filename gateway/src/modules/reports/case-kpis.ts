@@ -42,7 +42,10 @@ export function caseKpis(opened: Case[], deadlines: CaseDeadline[]): CaseKpis {
   };
   const resolveDue = deadlines.filter((d) => d.kind === 'resolve');
   return {
-    firstResponse: { ...level(opened.length, acknowledgedIn.filter((ms) => ms <= 2 * 3_600_000).length, 1), medianMinutes: median(acknowledgedIn.map((ms) => ms / 60_000)) },
+    firstResponse: {
+      ...level(opened.length, acknowledgedIn.filter((ms) => ms <= 2 * 3_600_000).length, 1),
+      medianMinutes: median(acknowledgedIn.map((ms) => ms / 60_000)),
+    },
     respond: inTime('respond'),
     resolve: inTime('resolve'),
     completion: level(resolveDue.length, resolveDue.filter((d) => d.metAt !== null).length, 0.9),

@@ -32,7 +32,10 @@ export function reportsModule(
   const sources = { indices, cases, reviews, notes: noteReader(notes), points };
   const reports = new ReportService({ repo: new ReportRepo(p.db), sources, config: config.reports, mailer: p.mailer, logger });
   const screensOf = async (siteId: string) =>
-    tokens.list().filter((t) => t.kind === 'screen' && t.revokedAt === null && t.pointId !== null && topology.siteOfPoint(t.pointId) === siteId).length;
+    tokens
+      .list()
+      .filter((t) => t.kind === 'screen' && t.revokedAt === null && t.pointId !== null && topology.siteOfPoint(t.pointId) === siteId)
+      .length;
   const figureSources = {
     indices,
     cases,
@@ -42,14 +45,19 @@ export function reportsModule(
     screens: screensOf,
     staffPulseAnswers: async (siteId: string, since: number) => pulse.answersSince(siteId, weekKey(since, site(siteId)?.timeZone ?? 'UTC')),
   };
-  const assessments = { repo: new AssessmentRepo(p.db), figures: (siteId: string, now: number) => assessmentFigures(figureSources, siteId, now) };
+  const assessments = {
+    repo: new AssessmentRepo(p.db),
+    figures: (siteId: string, now: number) => assessmentFigures(figureSources, siteId, now),
+  };
   let stopScheduler: (() => void) | undefined;
   return {
     name: 'reports',
     services: {},
     routes: [routes(reportRoutes, { services: { reports, topology } }), routes(assessmentRoutes, { services: { assessments, topology } })],
     start: () => {
-      stopScheduler = new WeeklyScheduler({ reports, config: config.reports, sites: () => topology.sites(), logger }).start(config.reports.checkEveryMs);
+      stopScheduler = new WeeklyScheduler({ reports, config: config.reports, sites: () => topology.sites(), logger }).start(
+        config.reports.checkEveryMs,
+      );
     },
     stop: () => stopScheduler?.(),
   };

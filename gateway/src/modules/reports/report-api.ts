@@ -18,6 +18,9 @@ export const reportApi = {
   'GET /api/reports/:id/report.:format': {
     tags: ['reports'],
     description: 'The file itself, not JSON (so no response schema): HTML inline, PDF and XLSX as downloads',
-    params: Type.Object({ id: Type.Integer({ minimum: 1 }), format: Type.Union([Type.Literal('html'), Type.Literal('pdf'), Type.Literal('xlsx')]) }),
+    params: Type.Object({
+      id: Type.Integer({ minimum: 1 }),
+      format: Type.Union([Type.Literal('html'), Type.Literal('pdf'), Type.Literal('xlsx')]),
+    }),
   },
 };

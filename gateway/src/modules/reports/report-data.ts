@@ -31,11 +31,25 @@ export interface ReportData {
   };
   /** answers per customer served (the response-rate index) against the 95% target */
   collection: { rate: number | null; n: number; target: number };
-  problems: { reasons: Share[]; categories: Share[]; hours: (Share & { answers: number })[]; points: (Share & { answers: number })[]; rootCauses: Share[] };
-  reviews: { total: number; bySentiment: Share[]; averageRating: number | null; answered: number; answeredInTime: Level; overdue: number; checkViolations: number; checkedDays: number };
+  problems: {
+    reasons: Share[];
+    categories: Share[];
+    hours: (Share & { answers: number })[];
+    points: (Share & { answers: number })[];
+    rootCauses: Share[];
+  };
+  reviews: {
+    total: number;
+    bySentiment: Share[];
+    averageRating: number | null;
+    answered: number;
+    answeredInTime: Level;
+    overdue: number;
+    checkViolations: number;
+    checkedDays: number;
+  };
   emotions: { index: IndexName; result: IndexResult }[];
 }
-
 
 function shares(counts: Map<string, number>, total: number, limit = 10): Share[] {
   return [...counts]
@@ -89,7 +103,14 @@ export async function reportData(
   const happyOfDay: Promise<IndexResult>[] = [];
   for (let day = DateTime.fromMillis(from, { zone: site.timeZone }).startOf('day'); day.toMillis() < to; day = day.plus({ days: 1 })) {
     days.push(day.toISODate()!);
-    happyOfDay.push(src.indices.compute({ ...base, index: 'happy', from: Math.max(from, day.toMillis()), to: Math.min(to, day.plus({ days: 1 }).toMillis()) }));
+    happyOfDay.push(
+      src.indices.compute({
+        ...base,
+        index: 'happy',
+        from: Math.max(from, day.toMillis()),
+        to: Math.min(to, day.plus({ days: 1 }).toMillis()),
+      }),
+    );
   }
   const daily: ReportData['daily'] = (await Promise.all(happyOfDay)).map((result, i) => ({ day: days[i]!, result }));
 
@@ -162,10 +183,16 @@ export async function reportData(
     collection: { rate: responseRate.value, n: responseRate.n, target: 0.95 },
     problems: {
       reasons: reasons.map((r) => ({ key: r.reason, count: r.count, share: share(r.count, negativeNotes) })),
-      categories: shares(tally(opened, (c) => (c.subcategory ? `${c.category}: ${c.subcategory}` : c.category)), opened.length),
+      categories: shares(
+        tally(opened, (c) => (c.subcategory ? `${c.category}: ${c.subcategory}` : c.category)),
+        opened.length,
+      ),
       hours: concentration(byHour, (h) => `${h}:00–${h}:59`),
       points: concentration(byPoint, (id) => points.find((p) => p.id === id)?.name ?? id),
-      rootCauses: shares(tally(closedWithCause, (c) => c.rootCause), closedWithCause.length),
+      rootCauses: shares(
+        tally(closedWithCause, (c) => c.rootCause),
+        closedWithCause.length,
+      ),
     },
     reviews: {
       total: reviews.length,
@@ -177,6 +204,8 @@ export async function reportData(
       checkViolations: checks.filter((c) => c.violationAt !== null).length,
       checkedDays: checks.filter((c) => c.checkedAt !== null).length,
     },
-    emotions: indices.filter((i) => (EMOTION_INDICES as readonly string[]).includes(i.index)).map(({ index, result }) => ({ index, result })),
+    emotions: indices
+      .filter((i) => (EMOTION_INDICES as readonly string[]).includes(i.index))
+      .map(({ index, result }) => ({ index, result })),
   };
 }

@@ -1,6 +1,7 @@
 import { formatCell, type ReportDocument } from './report-sections.ts';
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const STYLE = `
 body { font: 15px/1.45 system-ui, "Noto Sans", sans-serif; color: #1b1f24; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }
@@ -21,7 +22,10 @@ export function reportHtml(doc: ReportDocument, language: string, locale: string
         t.rows.length === 0
           ? `<p>${escape(t.empty ?? '—')}</p>`
           : `<table><thead><tr>${t.columns.map((c) => `<th scope="col">${escape(c)}</th>`).join('')}</tr></thead><tbody>${t.rows
-              .map((row) => `<tr>${row.map((cell) => `<td${typeof cell === 'number' || (cell !== null && typeof cell === 'object') ? ' class="n"' : ''}>${escape(formatCell(cell, locale))}</td>`).join('')}</tr>`)
+              .map(
+                (row) =>
+                  `<tr>${row.map((cell) => `<td${typeof cell === 'number' || (cell !== null && typeof cell === 'object') ? ' class="n"' : ''}>${escape(formatCell(cell, locale))}</td>`).join('')}</tr>`,
+              )
               .join('')}</tbody></table>`;
       return `<section><h2>${escape(t.heading)}</h2>${body}</section>`;
     })

@@ -47,7 +47,10 @@ export async function reportPdf(doc: ReportDocument, locale: string, fontFile?: 
     pdf.moveDown(1).font('bold').fontSize(12).text(t.heading, MARGIN, pdf.y);
     pdf.moveDown(0.3);
     if (t.rows.length === 0) {
-      pdf.font('regular').fontSize(9).text(t.empty ?? '—');
+      pdf
+        .font('regular')
+        .fontSize(9)
+        .text(t.empty ?? '—');
       return;
     }
     const first = t.columns.length > 4 ? width * 0.3 : width * 0.45;
@@ -62,12 +65,21 @@ export async function reportPdf(doc: ReportDocument, locale: string, fontFile?: 
         pdf.text(c, x + 3, y + 2, { width: widths[i]! - 6 });
         x += widths[i]!;
       });
-      pdf.moveTo(MARGIN, y + height).lineTo(MARGIN + width, y + height).lineWidth(0.4).strokeColor('#c9d1d9').stroke();
+      pdf
+        .moveTo(MARGIN, y + height)
+        .lineTo(MARGIN + width, y + height)
+        .lineWidth(0.4)
+        .strokeColor('#c9d1d9')
+        .stroke();
       pdf.x = MARGIN;
       pdf.y = y + height;
     };
     row(t.columns, true);
-    for (const cells of t.rows) row(cells.map((c) => formatCell(c, locale)), false);
+    for (const cells of t.rows)
+      row(
+        cells.map((c) => formatCell(c, locale)),
+        false,
+      );
   };
   for (const table of doc.tables) drawTable(table);
 
@@ -76,7 +88,11 @@ export async function reportPdf(doc: ReportDocument, locale: string, fontFile?: 
     pdf.switchToPage(range.start + i);
     // The footer sits in the bottom margin: without this pdfkit would start a new page for it.
     pdf.page.margins.bottom = 0;
-    pdf.font('regular').fontSize(8).fillColor('#4a5561').text(`${i + 1} / ${range.count}`, MARGIN, pdf.page.height - MARGIN + 16, { width, align: 'right', lineBreak: false });
+    pdf
+      .font('regular')
+      .fontSize(8)
+      .fillColor('#4a5561')
+      .text(`${i + 1} / ${range.count}`, MARGIN, pdf.page.height - MARGIN + 16, { width, align: 'right', lineBreak: false });
   }
   pdf.end();
   return done;

@@ -9,4 +9,7 @@ export type ReportRenderer = (doc: ReportDocument, locale: string, fontFile: str
  * The same renderers in the calling thread: for tests and tools, where a thread per report (and its
  * compile under tsx) costs more than it saves. The gateway keeps the renderers out of its own thread.
  */
-export const renderInThread: ReportRenderer = async (doc, locale, fontFile) => ({ pdf: await reportPdf(doc, locale, fontFile), xlsx: await reportXlsx(doc) });
+export const renderInThread: ReportRenderer = async (doc, locale, fontFile) => ({
+  pdf: await reportPdf(doc, locale, fontFile),
+  xlsx: await reportXlsx(doc),
+});

@@ -15,16 +15,26 @@ export interface ReportRow {
   error: string | null;
 }
 
-const COLUMNS = 'id, site_id AS siteId, kind, period_from AS periodFrom, period_to AS periodTo, created_at AS createdAt, created_by AS createdBy, status, error';
+const COLUMNS =
+  'id, site_id AS siteId, kind, period_from AS periodFrom, period_to AS periodTo, created_at AS createdAt, created_by AS createdBy, status, error';
 
 /** Reports as made (their files kept in the store), whom they were sent to, and the raw answers a report reads. */
 export class ReportRepo {
   constructor(private readonly db: Db) {}
 
   /** Claims a report; for a weekly one undefined when the site's week already has one (made once, whatever restarts). */
-  claim(r: { siteId: string; kind: ReportKind; periodFrom: number; periodTo: number; createdBy: string; at: number }): ReportRow | undefined {
+  claim(r: {
+    siteId: string;
+    kind: ReportKind;
+    periodFrom: number;
+    periodTo: number;
+    createdBy: string;
+    at: number;
+  }): ReportRow | undefined {
     const { changes, lastInsertRowid } = this.db
-      .prepare("INSERT OR IGNORE INTO reports (site_id, kind, period_from, period_to, created_at, created_by, status) VALUES (?, ?, ?, ?, ?, ?, 'pending')")
+      .prepare(
+        "INSERT OR IGNORE INTO reports (site_id, kind, period_from, period_to, created_at, created_by, status) VALUES (?, ?, ?, ?, ?, ?, 'pending')",
+      )
       .run(r.siteId, r.kind, r.periodFrom, r.periodTo, r.at, r.createdBy);
     return changes === 1 ? this.get(Number(lastInsertRowid)) : undefined;
   }
@@ -40,7 +50,9 @@ export class ReportRepo {
 
   list(siteIds: string[] | undefined, limit: number): ReportRow[] {
     const where = siteIds ? `WHERE site_id IN (${siteIds.map(() => '?').join(',')})` : '';
-    return this.db.prepare(`SELECT ${COLUMNS} FROM reports ${where} ORDER BY period_from DESC, id DESC LIMIT ?`).all(...(siteIds ?? []), limit) as ReportRow[];
+    return this.db
+      .prepare(`SELECT ${COLUMNS} FROM reports ${where} ORDER BY period_from DESC, id DESC LIMIT ?`)
+      .all(...(siteIds ?? []), limit) as ReportRow[];
   }
 
   /** Stores the files and marks the report ready, in one transaction. */
@@ -57,25 +69,40 @@ export class ReportRepo {
   }
 
   file(id: number, format: ReportFormat): Buffer | undefined {
-    return (this.db.prepare('SELECT content FROM report_files WHERE report_id = ? AND format = ?').get(id, format) as { content: Buffer } | undefined)?.content;
+    return (
+      this.db.prepare('SELECT content FROM report_files WHERE report_id = ? AND format = ?').get(id, format) as
+        { content: Buffer } | undefined
+    )?.content;
   }
 
   delivered(id: number): Set<string> {
-    return new Set((this.db.prepare('SELECT recipient FROM report_deliveries WHERE report_id = ? AND error IS NULL').all(id) as { recipient: string }[]).map((r) => r.recipient));
+    return new Set(
+      (
+        this.db.prepare('SELECT recipient FROM report_deliveries WHERE report_id = ? AND error IS NULL').all(id) as { recipient: string }[]
+      ).map((r) => r.recipient),
+    );
   }
 
   recordDelivery(id: number, recipient: string, at: number, error: string | null): void {
-    this.db.prepare('INSERT OR REPLACE INTO report_deliveries (report_id, recipient, at, error) VALUES (?, ?, ?, ?)').run(id, recipient, at, error);
+    this.db
+      .prepare('INSERT OR REPLACE INTO report_deliveries (report_id, recipient, at, error) VALUES (?, ?, ?, ?)')
+      .run(id, recipient, at, error);
   }
 
   deliveries(id: number): { recipient: string; at: number; error: string | null }[] {
-    return this.db.prepare('SELECT recipient, at, error FROM report_deliveries WHERE report_id = ? ORDER BY recipient').all(id) as { recipient: string; at: number; error: string | null }[];
+    return this.db.prepare('SELECT recipient, at, error FROM report_deliveries WHERE report_id = ? ORDER BY recipient').all(id) as {
+      recipient: string;
+      at: number;
+      error: string | null;
+    }[];
   }
 
   /** Counted ratings at a site in a period (for where negative answers concentrate). */
   ratings(siteId: string, from: number, to: number): { pointId: string; scale: string; value: number; occurredAt: number }[] {
     return this.db
-      .prepare('SELECT point_id AS pointId, scale, value, occurred_at AS occurredAt FROM answers WHERE site_id = ? AND occurred_at >= ? AND occurred_at < ? AND misuse = 0 AND value IS NOT NULL')
+      .prepare(
+        'SELECT point_id AS pointId, scale, value, occurred_at AS occurredAt FROM answers WHERE site_id = ? AND occurred_at >= ? AND occurred_at < ? AND misuse = 0 AND value IS NOT NULL',
+      )
       .all(siteId, from, to) as { pointId: string; scale: string; value: number; occurredAt: number }[];
   }
 }

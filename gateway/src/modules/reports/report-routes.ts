@@ -16,7 +16,10 @@ const CONTENT_TYPES = {
 const MAX_PERIOD_MS = 366 * 86_400_000;
 
 /** Reports: the weekly ones the scheduler made and any period on demand, each as HTML, PDF and XLSX. */
-export const reportRoutes: FastifyPluginAsyncTypebox<{ services: { reports: ReportService; topology: TopologyRepo } }> = async (app, { services }) => {
+export const reportRoutes: FastifyPluginAsyncTypebox<{ services: { reports: ReportService; topology: TopologyRepo } }> = async (
+  app,
+  { services },
+) => {
   app.get(
     '/api/reports',
     {
@@ -61,11 +64,21 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ services: { reports: Repo
       if (!report) throw new HttpError(404, `No report ${request.params.id}`);
       requireSite(request, report.siteId);
       const file = services.reports.repo.file(report.id, request.params.format);
-      if (!file) throw new HttpError(404, `Report ${report.id} has no ${request.params.format} (${report.status}${report.error ? `: ${report.error}` : ''})`);
+      if (!file)
+        throw new HttpError(
+          404,
+          `Report ${report.id} has no ${request.params.format} (${report.status}${report.error ? `: ${report.error}` : ''})`,
+        );
       const name = `report-${report.siteId}-${report.id}.${request.params.format}`;
-      reply.header('content-type', CONTENT_TYPES[request.params.format]).header('content-disposition', `${request.params.format === 'html' ? 'inline' : 'attachment'}; filename="${name}"`);
+      reply
+        .header('content-type', CONTENT_TYPES[request.params.format])
+        .header('content-disposition', `${request.params.format === 'html' ? 'inline' : 'attachment'}; filename="${name}"`);
       // The page carries its own inline style and nothing else: no script may run in it.
-      if (request.params.format === 'html') reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'");
+      if (request.params.format === 'html')
+        reply.header(
+          'content-security-policy',
+          "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
+        );
       return reply.send(file);
     },
   );

@@ -40,7 +40,8 @@ export function reportDocument(data: ReportData, l: ReportLabels): ReportDocumen
   const dateTime = (ms: number) => DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd HH:mm');
   const interval = (r: IndexResult) => (r.ci ? `${round(r.ci[0])} – ${round(r.ci[1])}` : null);
   const value = (r: IndexResult): Cell => (r.enough ? round(r.value) : r.value === null ? null : `${round(r.value)} (${l.notEnough})`);
-  const shareRows = (shares: Share[], name: (key: string) => string = (k) => k): Cell[][] => shares.map((s) => [name(s.key), s.count, { share: s.share }]);
+  const shareRows = (shares: Share[], name: (key: string) => string = (k) => k): Cell[][] =>
+    shares.map((s) => [name(s.key), s.count, { share: s.share }]);
   const levelRow = (name: string, lv: Level): Cell[] => [name, lv.due, lv.met, { share: lv.share }, { share: lv.target }];
   const { cases, problems, reviews } = data;
 
@@ -62,7 +63,12 @@ export function reportDocument(data: ReportData, l: ReportLabels): ReportDocumen
           result.value !== null && previous.value !== null ? round(result.value - previous.value) : null,
         ]),
       },
-      { sheet: 'Daily', heading: l.daily, columns: [l.day, l.value, l.interval, l.answers], rows: data.daily.map(({ day, result }) => [day, value(result), interval(result), result.n]) },
+      {
+        sheet: 'Daily',
+        heading: l.daily,
+        columns: [l.day, l.value, l.interval, l.answers],
+        rows: data.daily.map(({ day, result }) => [day, value(result), interval(result), result.n]),
+      },
       {
         sheet: 'Service levels',
         heading: l.serviceLevels,
@@ -78,20 +84,68 @@ export function reportDocument(data: ReportData, l: ReportLabels): ReportDocumen
           [l.repeatShare, null, null, { share: cases.repeatShare }, null],
         ],
       },
-      { sheet: 'Categories', heading: `${l.cases}: ${l.category}`, columns: [l.category, l.count, l.share], rows: shareRows(cases.byCategory, (k) => l.categoryNames[k] ?? k) },
-      { sheet: 'Severity', heading: `${l.cases}: ${l.severity}`, columns: [l.severity, l.count, l.share], rows: shareRows(cases.bySeverity) },
+      {
+        sheet: 'Categories',
+        heading: `${l.cases}: ${l.category}`,
+        columns: [l.category, l.count, l.share],
+        rows: shareRows(cases.byCategory, (k) => l.categoryNames[k] ?? k),
+      },
+      {
+        sheet: 'Severity',
+        heading: `${l.cases}: ${l.severity}`,
+        columns: [l.severity, l.count, l.share],
+        rows: shareRows(cases.bySeverity),
+      },
       {
         sheet: 'Overdue',
         heading: l.overdue,
         columns: ['#', l.category, l.severity, l.owner, l.escalatedTo, l.overdue, l.summary],
-        rows: cases.overdue.map((c) => [c.id, l.categoryNames[c.category] ?? c.category, c.severity, c.owner, c.escalatedTo, c.overdueAt === null ? null : dateTime(c.overdueAt), c.summary.slice(0, 200)]),
+        rows: cases.overdue.map((c) => [
+          c.id,
+          l.categoryNames[c.category] ?? c.category,
+          c.severity,
+          c.owner,
+          c.escalatedTo,
+          c.overdueAt === null ? null : dateTime(c.overdueAt),
+          c.summary.slice(0, 200),
+        ]),
         empty: l.noOverdue,
       },
-      { sheet: 'Reasons', heading: `${l.problems}: ${l.reasons}`, columns: [l.reasons, l.count, l.share], rows: shareRows(problems.reasons), empty: l.none },
-      { sheet: 'Case categories', heading: `${l.problems}: ${l.categories}`, columns: [l.category, l.count, l.share], rows: shareRows(problems.categories), empty: l.none },
-      { sheet: 'Hours', heading: `${l.problems}: ${l.hours}`, columns: [l.hours, l.negative, l.share, l.answers], rows: problems.hours.map((h) => [h.key, h.count, { share: h.share }, h.answers]), empty: l.none },
-      { sheet: 'Points', heading: `${l.problems}: ${l.points}`, columns: [l.points, l.negative, l.share, l.answers], rows: problems.points.map((p) => [p.key, p.count, { share: p.share }, p.answers]), empty: l.none },
-      { sheet: 'Root causes', heading: `${l.problems}: ${l.rootCauses}`, columns: [l.rootCauses, l.count, l.share], rows: shareRows(problems.rootCauses), empty: l.none },
+      {
+        sheet: 'Reasons',
+        heading: `${l.problems}: ${l.reasons}`,
+        columns: [l.reasons, l.count, l.share],
+        rows: shareRows(problems.reasons),
+        empty: l.none,
+      },
+      {
+        sheet: 'Case categories',
+        heading: `${l.problems}: ${l.categories}`,
+        columns: [l.category, l.count, l.share],
+        rows: shareRows(problems.categories),
+        empty: l.none,
+      },
+      {
+        sheet: 'Hours',
+        heading: `${l.problems}: ${l.hours}`,
+        columns: [l.hours, l.negative, l.share, l.answers],
+        rows: problems.hours.map((h) => [h.key, h.count, { share: h.share }, h.answers]),
+        empty: l.none,
+      },
+      {
+        sheet: 'Points',
+        heading: `${l.problems}: ${l.points}`,
+        columns: [l.points, l.negative, l.share, l.answers],
+        rows: problems.points.map((p) => [p.key, p.count, { share: p.share }, p.answers]),
+        empty: l.none,
+      },
+      {
+        sheet: 'Root causes',
+        heading: `${l.problems}: ${l.rootCauses}`,
+        columns: [l.rootCauses, l.count, l.share],
+        rows: shareRows(problems.rootCauses),
+        empty: l.none,
+      },
       {
         sheet: 'Reviews',
         heading: l.reviews,
@@ -105,7 +159,12 @@ export function reportDocument(data: ReportData, l: ReportLabels): ReportDocumen
           [l.checkViolations, reviews.checkViolations, null],
         ],
       },
-      { sheet: 'Emotions', heading: l.emotions, columns: [l.index, l.value, l.interval, l.answers], rows: data.emotions.map(({ index, result }) => [l.indexNames[index], value(result), interval(result), result.n]) },
+      {
+        sheet: 'Emotions',
+        heading: l.emotions,
+        columns: [l.index, l.value, l.interval, l.answers],
+        rows: data.emotions.map(({ index, result }) => [l.indexNames[index], value(result), interval(result), result.n]),
+      },
     ],
   };
 }

@@ -95,7 +95,11 @@ export class ReportService {
           html: html.toString('utf8'),
           attachments: [
             { filename: `${name}.pdf`, content: this.deps.repo.file(reportId, 'pdf')!, contentType: 'application/pdf' },
-            { filename: `${name}.xlsx`, content: this.deps.repo.file(reportId, 'xlsx')!, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+            {
+              filename: `${name}.xlsx`,
+              content: this.deps.repo.file(reportId, 'xlsx')!,
+              contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            },
           ],
         });
         this.deps.repo.recordDelivery(reportId, recipient, this.now(), null);

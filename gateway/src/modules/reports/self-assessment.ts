@@ -64,34 +64,66 @@ export interface AutoAnswer {
 }
 
 const pct = (share: number | null) => (share === null ? 'no data' : `${Math.round(share * 1000) / 10}%`);
-const atLeast = (share: number | null, yes: number, partly: number): Answer => (share === null ? 'no' : share >= yes ? 'yes' : share >= partly ? 'partly' : 'no');
+const atLeast = (share: number | null, yes: number, partly: number): Answer =>
+  share === null ? 'no' : share >= yes ? 'yes' : share >= partly ? 'partly' : 'no';
 
 /** The items the gateway can answer from its own figures, with the evidence. */
 export function automaticAnswers(f: AssessmentFigures): Record<string, AutoAnswer> {
   const npsChange = f.nps.value !== null && f.npsBefore.value !== null ? f.nps.value - f.npsBefore.value : null;
   return {
-    'methodology.every-point': { answer: atLeast(f.points ? f.pointsWithAnswers / f.points : null, 1, 0.5), evidence: `${f.pointsWithAnswers} of ${f.points} points had answers in the last 30 days` },
+    'methodology.every-point': {
+      answer: atLeast(f.points ? f.pointsWithAnswers / f.points : null, 1, 0.5),
+      evidence: `${f.pointsWithAnswers} of ${f.points} points had answers in the last 30 days`,
+    },
     'methodology.cases': { answer: f.casesOpened > 0 ? 'yes' : 'no', evidence: `${f.casesOpened} cases opened in the last 30 days` },
-    'methodology.weekly-review': { answer: f.weeklyReports >= 4 ? 'yes' : f.weeklyReports > 0 ? 'partly' : 'no', evidence: `${f.weeklyReports} weekly reports made in the last 30 days` },
-    'metrics.nps': { answer: f.nps.n >= 30 ? 'yes' : f.nps.n > 0 ? 'partly' : 'no', evidence: `NPS ${f.nps.value ?? '—'} from ${f.nps.n} answers in the last 30 days` },
+    'methodology.weekly-review': {
+      answer: f.weeklyReports >= 4 ? 'yes' : f.weeklyReports > 0 ? 'partly' : 'no',
+      evidence: `${f.weeklyReports} weekly reports made in the last 30 days`,
+    },
+    'metrics.nps': {
+      answer: f.nps.n >= 30 ? 'yes' : f.nps.n > 0 ? 'partly' : 'no',
+      evidence: `NPS ${f.nps.value ?? '—'} from ${f.nps.n} answers in the last 30 days`,
+    },
     'metrics.nps-trend': {
       answer: npsChange === null ? 'no' : npsChange >= 0 ? 'yes' : npsChange >= -5 ? 'partly' : 'no',
-      evidence: npsChange === null ? 'NPS not measured in both periods' : `NPS ${f.npsBefore.value} → ${f.nps.value} (${npsChange >= 0 ? '+' : ''}${Math.round(npsChange * 10) / 10}) against the 30 days before`,
+      evidence:
+        npsChange === null
+          ? 'NPS not measured in both periods'
+          : `NPS ${f.npsBefore.value} → ${f.nps.value} (${npsChange >= 0 ? '+' : ''}${Math.round(npsChange * 10) / 10}) against the 30 days before`,
     },
-    'metrics.collection': { answer: atLeast(f.collectionRate, 0.95, 0.5), evidence: `collection rate ${pct(f.collectionRate)} (answers per customer served)` },
+    'metrics.collection': {
+      answer: atLeast(f.collectionRate, 0.95, 0.5),
+      evidence: `collection rate ${pct(f.collectionRate)} (answers per customer served)`,
+    },
     'metrics.complaints': {
       answer: f.complaints <= f.complaintsBefore ? 'yes' : 'no',
       evidence: `${f.complaints} complaints (cases) in the last 30 days, ${f.complaintsBefore} in the 30 before`,
     },
-    'metrics.repeats': { answer: f.repeatShare === null ? 'yes' : f.repeatShare < 0.1 ? 'yes' : f.repeatShare < 0.2 ? 'partly' : 'no', evidence: `repeat complaints ${pct(f.repeatShare)}` },
-    'customers.first-response': { answer: atLeast(f.firstResponseShare, 0.9, 0.6), evidence: `first response within 2 h: ${pct(f.firstResponseShare)}` },
-    'customers.completion': { answer: atLeast(f.completionShare, 0.9, 0.6), evidence: `cases completed by their deadline: ${pct(f.completionShare)}` },
-    'customers.reviews': { answer: atLeast(f.reviewsInTimeShare, 0.95, 0.6), evidence: `reviews answered within 24 h: ${pct(f.reviewsInTimeShare)}` },
-    'staff.pulse': { answer: f.staffPulseAnswers > 0 ? 'yes' : 'no', evidence: `${f.staffPulseAnswers} staff pulse answers in the last 30 days` },
+    'metrics.repeats': {
+      answer: f.repeatShare === null ? 'yes' : f.repeatShare < 0.1 ? 'yes' : f.repeatShare < 0.2 ? 'partly' : 'no',
+      evidence: `repeat complaints ${pct(f.repeatShare)}`,
+    },
+    'customers.first-response': {
+      answer: atLeast(f.firstResponseShare, 0.9, 0.6),
+      evidence: `first response within 2 h: ${pct(f.firstResponseShare)}`,
+    },
+    'customers.completion': {
+      answer: atLeast(f.completionShare, 0.9, 0.6),
+      evidence: `cases completed by their deadline: ${pct(f.completionShare)}`,
+    },
+    'customers.reviews': {
+      answer: atLeast(f.reviewsInTimeShare, 0.95, 0.6),
+      evidence: `reviews answered within 24 h: ${pct(f.reviewsInTimeShare)}`,
+    },
+    'staff.pulse': {
+      answer: f.staffPulseAnswers > 0 ? 'yes' : 'no',
+      evidence: `${f.staffPulseAnswers} staff pulse answers in the last 30 days`,
+    },
     'staff.see-results': { answer: f.screenTokens > 0 ? 'yes' : 'no', evidence: `${f.screenTokens} staff screens paired` },
     'loyalty.callback': {
       answer: f.callbacks === 0 ? 'partly' : atLeast(f.callbacksClosed / f.callbacks, 0.9, 0.5),
-      evidence: f.callbacks === 0 ? 'no callback requests in the last 30 days' : `${f.callbacksClosed} of ${f.callbacks} callback cases closed`,
+      evidence:
+        f.callbacks === 0 ? 'no callback requests in the last 30 days' : `${f.callbacksClosed} of ${f.callbacks} callback cases closed`,
     },
   };
 }

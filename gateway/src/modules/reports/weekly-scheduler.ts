@@ -46,7 +46,8 @@ export class WeeklyScheduler {
   }
 
   start(everyMs: number): () => void {
-    const tick = () => void this.check(Date.now()).catch((error: unknown) => this.deps.logger.error({ err: error }, 'weekly report pass failed'));
+    const tick = () =>
+      void this.check(Date.now()).catch((error: unknown) => this.deps.logger.error({ err: error }, 'weekly report pass failed'));
     const first = setTimeout(tick, 5000).unref();
     const timer = setInterval(tick, everyMs).unref();
     return () => {

@@ -24,7 +24,12 @@ export function reviewsModule(p: PlatformParts, deps: { cases: CaseService }): F
     services: { reviews },
     routes: [routes(reviewRoutes, { services: { reviews, topology, config } })],
     start: () => {
-      stopWatch = new ReviewWatch({ repo: reviews.repo, config: config.reviews, sites: () => topology.sites(), logger: p.logger.child({ part: 'reviews' }) }).start(60_000);
+      stopWatch = new ReviewWatch({
+        repo: reviews.repo,
+        config: config.reviews,
+        sites: () => topology.sites(),
+        logger: p.logger.child({ part: 'reviews' }),
+      }).start(60_000);
     },
     stop: () => stopWatch?.(),
   };

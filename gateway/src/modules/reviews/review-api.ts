@@ -86,9 +86,22 @@ export const reviewApi = {
   'GET /api/reviews/checks': {
     tags: ['reviews'],
     description: 'Per local day (yyyymmdd): who marked the reviews checked and when, and when a missing mark was recorded as a violation',
-    querystring: Type.Object({ siteId: Id, fromDay: Type.Integer({ minimum: 19700101, maximum: 99991231 }), toDay: Type.Integer({ minimum: 19700101, maximum: 99991231 }) }),
+    querystring: Type.Object({
+      siteId: Id,
+      fromDay: Type.Integer({ minimum: 19700101, maximum: 99991231 }),
+      toDay: Type.Integer({ minimum: 19700101, maximum: 99991231 }),
+    }),
     response: {
-      200: Type.Object({ days: Type.Array(Type.Object({ day: Type.Integer(), checkedAt: Nullable(Type.Integer()), checkedBy: Nullable(Type.String()), violationAt: Nullable(Type.Integer()) })) }),
+      200: Type.Object({
+        days: Type.Array(
+          Type.Object({
+            day: Type.Integer(),
+            checkedAt: Nullable(Type.Integer()),
+            checkedBy: Nullable(Type.String()),
+            violationAt: Nullable(Type.Integer()),
+          }),
+        ),
+      }),
       403: ErrorBody,
     },
   },

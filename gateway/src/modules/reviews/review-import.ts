@@ -89,7 +89,8 @@ export function parseReviewCsv(input: string, now = Date.now()): ParsedReviews {
 export function parseReviewJson(input: string, now = Date.now()): ParsedReviews {
   const result: ParsedReviews = { reviews: [], problems: [] };
   const add = (value: unknown, at: { line?: number; item?: number }) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return result.problems.push({ ...at, message: 'not an object' });
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      return result.problems.push({ ...at, message: 'not an object' });
     const review = reviewFromRow(value as Record<string, unknown>, now);
     if (typeof review === 'string') result.problems.push({ ...at, message: review });
     else result.reviews.push({ ...review, at });

@@ -15,7 +15,9 @@ import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
 import { ImportResult, reviewApi } from './review-api.ts';
 
 /** The online reviews journal: import (files and a signed webhook), reply drafts, statuses, the daily check. */
-export const reviewRoutes: FastifyPluginAsyncTypebox<{ services: { reviews: ReviewService; topology: TopologyRepo; config: Config } }> = async (app, { services }) => {
+export const reviewRoutes: FastifyPluginAsyncTypebox<{
+  services: { reviews: ReviewService; topology: TopologyRepo; config: Config };
+}> = async (app, { services }) => {
   const knownSite = (request: FastifyRequest, siteId: string) => {
     requireSite(request, siteId);
     if (!services.topology.sites().some((s) => s.id === siteId)) throw new HttpError(404, `No site "${siteId}"`);
@@ -36,7 +38,13 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ services: { reviews: Revi
     async (request) => {
       const { siteId, overdue, ...filter } = request.query;
       if (siteId) requireSite(request, siteId);
-      return { reviews: services.reviews.repo.list({ ...filter, siteIds: siteId ? [siteId] : allowedSites(request), overdueAt: overdue ? Date.now() : undefined }) };
+      return {
+        reviews: services.reviews.repo.list({
+          ...filter,
+          siteIds: siteId ? [siteId] : allowedSites(request),
+          overdueAt: overdue ? Date.now() : undefined,
+        }),
+      };
     },
   );
 
@@ -51,7 +59,11 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ services: { reviews: Revi
     async (request) => {
       knownSite(request, request.query.siteId);
       const body = request.body;
-      const parsed = Array.isArray(body) ? parseReviewJson(JSON.stringify(body)) : request.headers['content-type']?.startsWith('text/csv') ? parseReviewCsv(body) : parseReviewJson(body);
+      const parsed = Array.isArray(body)
+        ? parseReviewJson(JSON.stringify(body))
+        : request.headers['content-type']?.startsWith('text/csv')
+          ? parseReviewCsv(body)
+          : parseReviewJson(body);
       return services.reviews.store(request.query.siteId, parsed);
     },
   );
@@ -140,7 +152,8 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ services: { reviews: Revi
         if (!secret) throw new HttpError(404, 'The review webhook is off (no reviews.webhookSecret configured)');
         const given = Buffer.from(String(request.headers['x-feedback-signature'] ?? ''));
         const expected = Buffer.from(signature(secret, raw));
-        if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new HttpError(401, 'Missing or wrong X-Feedback-Signature');
+        if (given.length !== expected.length || !timingSafeEqual(given, expected))
+          throw new HttpError(401, 'Missing or wrong X-Feedback-Signature');
         let payload: { siteId?: unknown; reviews?: unknown };
         try {
           payload = JSON.parse(raw) as typeof payload;

@@ -40,7 +40,13 @@ export class ReviewService {
     let imported = 0;
     for (const review of parsed.reviews) {
       const { at: _at, ...incoming } = review;
-      const id = this.deps.repo.insert(siteId, incoming, sentimentOf(incoming), importedAt, incoming.publishedAt + this.deps.config.replyWithinHours * 3_600_000);
+      const id = this.deps.repo.insert(
+        siteId,
+        incoming,
+        sentimentOf(incoming),
+        importedAt,
+        incoming.publishedAt + this.deps.config.replyWithinHours * 3_600_000,
+      );
       if (id !== undefined) imported++;
     }
     return { imported, duplicates: parsed.reviews.length - imported, problems: parsed.problems };
@@ -66,7 +72,8 @@ export class ReviewService {
   /** In work, or passed to quality, which opens a case (once) for the review. */
   setStatus(id: number, status: Exclude<ReviewStatus, 'new' | 'answered'>, by: string): Review {
     const review = this.existing(id);
-    if (review.status === 'passed_to_quality') throw new Refused('conflict', `Review ${id} was already passed to quality (case ${review.caseId})`);
+    if (review.status === 'passed_to_quality')
+      throw new Refused('conflict', `Review ${id} was already passed to quality (case ${review.caseId})`);
     if (status === 'in_work') {
       this.deps.repo.setStatus(id, 'in_work');
       return this.existing(id);
@@ -80,7 +87,11 @@ export class ReviewService {
           sourceKey: `review:${id}`,
           category: 'service',
           severity: review.sentiment === 'negative' ? 2 : 3,
-          summary: `${review.platform} review${review.author ? ` by ${review.author}` : ''}${review.rating !== null ? `, ${review.rating}/5` : ''}: ${review.text ?? '(no text)'}`.slice(0, 4000),
+          summary:
+            `${review.platform} review${review.author ? ` by ${review.author}` : ''}${review.rating !== null ? `, ${review.rating}/5` : ''}: ${review.text ?? '(no text)'}`.slice(
+              0,
+              4000,
+            ),
         },
         by,
       ) ?? this.deps.cases.repo.bySource(`review:${id}`);

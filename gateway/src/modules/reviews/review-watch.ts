@@ -9,7 +9,9 @@ import type { ReviewRepo } from './review-repo.ts';
  * the configured time (11:00 by default), once per day, in the site's own time zone.
  */
 export class ReviewWatch {
-  constructor(private readonly deps: { repo: ReviewRepo; config: ReviewsConfig; sites: () => { id: string; timeZone: string }[]; logger: Logger }) {}
+  constructor(
+    private readonly deps: { repo: ReviewRepo; config: ReviewsConfig; sites: () => { id: string; timeZone: string }[]; logger: Logger },
+  ) {}
 
   /** One pass at `now`: the sites whose mark was missing, newly recorded. */
   check(now: number): string[] {

@@ -10,6 +10,9 @@ export function settingsModule(p: PlatformParts): Feature<Record<string, never>>
   return {
     name: 'settings',
     services: {},
-    routes: [routes(settingsRoutes, { services: { catalog, audit, topology } }), routes(settingsTransferRoutes, { services: { catalog, audit } })],
+    routes: [
+      routes(settingsRoutes, { services: { catalog, audit, topology } }),
+      routes(settingsTransferRoutes, { services: { catalog, audit } }),
+    ],
   };
 }

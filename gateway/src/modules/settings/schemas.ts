@@ -1,5 +1,13 @@
 import { Type, type TSchema } from '@sinclair/typebox';
-import { AlertRuleConfig, AlertsConfig, DeviceConfig, PointConfig, SiteConfig, SurveyConfig, WebhookConfig } from '../../platform/config/schema.ts';
+import {
+  AlertRuleConfig,
+  AlertsConfig,
+  DeviceConfig,
+  PointConfig,
+  SiteConfig,
+  SurveyConfig,
+  WebhookConfig,
+} from '../../platform/config/schema.ts';
 
 /** The catalog as the settings API shows it: secrets replaced by "********" (send it back to keep one). */
 export const CatalogSchema = Type.Object({
@@ -53,7 +61,11 @@ export const CatalogChangedSchema = Type.Object({
   appliesAfterRestart: Type.Array(Type.String()),
 });
 
-export const SectionChanges = Type.Object({ added: Type.Array(Type.String()), changed: Type.Array(Type.String()), removed: Type.Array(Type.String()) });
+export const SectionChanges = Type.Object({
+  added: Type.Array(Type.String()),
+  changed: Type.Array(Type.String()),
+  removed: Type.Array(Type.String()),
+});
 
 export const ImportResultSchema = Type.Object({
   /** the new version; the current one on a dry run */

@@ -30,7 +30,11 @@ export const deleteItemApi = (path: string) => ({
 
 /** The schemas of settings-routes.ts by "METHOD /path": the routes validate with them; main/contract.ts derives the endpoint map from them. */
 export const settingsApi = {
-  'GET /api/settings': { tags: ['settings'], description: 'The settings the caller may change (secrets masked)', response: { 200: SettingsSchema } },
+  'GET /api/settings': {
+    tags: ['settings'],
+    description: 'The settings the caller may change (secrets masked)',
+    response: { 200: SettingsSchema },
+  },
   'PUT /api/settings/webhooks': {
     tags: ['settings'],
     description: 'Replaces the outgoing webhooks; a secret sent as "********" keeps the one its url has',

@@ -3,7 +3,17 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { ITEM_SCHEMAS } from './schemas.ts';
 import { type DeviceConfig } from '../../platform/config/schema.ts';
-import { itemsOf, putItem, removeItem, withDeviceSecretKept, withDeviceSecretMasked, withSecretsKept, withSecretsMasked, type CatalogItem, type ItemSection } from '../../platform/config/catalog.ts';
+import {
+  itemsOf,
+  putItem,
+  removeItem,
+  withDeviceSecretKept,
+  withDeviceSecretMasked,
+  withSecretsKept,
+  withSecretsMasked,
+  type CatalogItem,
+  type ItemSection,
+} from '../../platform/config/catalog.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { principalOf } from '../../platform/http/scope.ts';
 import { principalName } from '../../platform/auth/principal.ts';
@@ -13,7 +23,13 @@ import type { LiveCatalog } from '../../platform/settings/live-catalog.ts';
 import { deleteItemApi, putItemApi, settingsApi } from './settings-api.ts';
 
 type PathSection = keyof typeof ITEM_SCHEMAS;
-const SECTION_OF_PATH: Record<PathSection, ItemSection> = { sites: 'sites', points: 'points', devices: 'devices', surveys: 'surveys', 'alert-rules': 'alertRules' };
+const SECTION_OF_PATH: Record<PathSection, ItemSection> = {
+  sites: 'sites',
+  points: 'points',
+  devices: 'devices',
+  surveys: 'surveys',
+  'alert-rules': 'alertRules',
+};
 
 /**
  * Settings kept in the database (sites, points, devices, surveys, alert rules, webhooks): read,
@@ -21,14 +37,25 @@ const SECTION_OF_PATH: Record<PathSection, ItemSection> = { sites: 'sites', poin
  * and takes effect at once, except the keys the answer lists as applying after a restart. The
  * rules of each owner (e.g. a site's time zone) are its settings hooks, so every door keeps them.
  */
-export const settingsRoutes: FastifyPluginAsyncTypebox<{ services: { catalog: LiveCatalog; audit: AuditRepo } }> = async (app, { services }) => {
+export const settingsRoutes: FastifyPluginAsyncTypebox<{ services: { catalog: LiveCatalog; audit: AuditRepo } }> = async (
+  app,
+  { services },
+) => {
   const actor = (request: FastifyRequest) => principalName(principalOf(request));
   const settings = (request: FastifyRequest) => {
     const { catalog } = services;
-    return { version: catalog.version, updatedAt: catalog.updated.at, updatedBy: catalog.updated.by, scope: settingsForEveryone(request) ? ('all' as const) : ('sites' as const), catalog: withSecretsMasked(catalogInReach(request, catalog.catalog())) };
+    return {
+      version: catalog.version,
+      updatedAt: catalog.updated.at,
+      updatedBy: catalog.updated.by,
+      scope: settingsForEveryone(request) ? ('all' as const) : ('sites' as const),
+      catalog: withSecretsMasked(catalogInReach(request, catalog.catalog())),
+    };
   };
 
-  app.get('/api/settings', { config: { access: 'settings:write' }, schema: settingsApi['GET /api/settings'] }, async (request) => settings(request));
+  app.get('/api/settings', { config: { access: 'settings:write' }, schema: settingsApi['GET /api/settings'] }, async (request) =>
+    settings(request),
+  );
 
   for (const [path, schema] of Object.entries(ITEM_SCHEMAS) as [PathSection, TSchema][]) {
     const section = SECTION_OF_PATH[path];
@@ -46,7 +73,12 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<{ services: { catalog: Li
           requireSettingsReach(request, draft, section, current, item);
           const kept = section === 'devices' ? withDeviceSecretKept(item as DeviceConfig, current as DeviceConfig | undefined) : item;
           putItem(draft, section, kept);
-          return { action: current ? 'update' : 'create', target: `${path}/${item.id}`, before: masked(section, current), after: masked(section, kept) };
+          return {
+            action: current ? 'update' : 'create',
+            target: `${path}/${item.id}`,
+            before: masked(section, current),
+            after: masked(section, kept),
+          };
         });
       },
     );
@@ -87,7 +119,9 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<{ services: { catalog: Li
       config: { access: 'admin' },
       schema: settingsApi['GET /api/settings/audit'],
     },
-    async (request) => ({ entries: services.audit.list({ limit: request.query.limit, beforeId: request.query.before, target: request.query.target }) }),
+    async (request) => ({
+      entries: services.audit.list({ limit: request.query.limit, beforeId: request.query.before, target: request.query.target }),
+    }),
   );
 };
 

@@ -21,7 +21,13 @@ function siteOfEntry(catalog: Catalog, section: ItemSection, item: CatalogItem):
  * Refuses (403) a change outside the caller's reach: for a manager, an entry that is not a
  * site, point or device of their sites, before or after the change, and creating or removing a site.
  */
-export function requireSettingsReach(request: FastifyRequest, catalog: Catalog, section: ItemSection, before: CatalogItem | undefined, after: CatalogItem | undefined): void {
+export function requireSettingsReach(
+  request: FastifyRequest,
+  catalog: Catalog,
+  section: ItemSection,
+  before: CatalogItem | undefined,
+  after: CatalogItem | undefined,
+): void {
   if (settingsForEveryone(request)) return;
   const { sites } = principalOf(request);
   if (section === 'sites' && (!before || !after)) throw new HttpError(403, 'Only an admin creates or removes sites');

@@ -1,6 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { CATALOG_SECTIONS, catalogOf, sectionChanges, withSecretsKept, withSecretsMasked, type Catalog, type CatalogSection } from '../../platform/config/catalog.ts';
+import {
+  CATALOG_SECTIONS,
+  catalogOf,
+  sectionChanges,
+  withSecretsKept,
+  withSecretsMasked,
+  type Catalog,
+  type CatalogSection,
+} from '../../platform/config/catalog.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { principalOf } from '../../platform/http/scope.ts';
 import { principalName } from '../../platform/auth/principal.ts';
@@ -19,14 +27,20 @@ function readImport(text: string): { sections: Partial<Catalog>; ignored: string
   } catch (error) {
     throw new HttpError(400, `Not valid YAML: ${(error as Error).message.split('\n')[0]}`);
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new HttpError(400, 'The file must hold a mapping of settings (sites:, points:, devices:, surveys:, alerts:, webhooks:)');
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    throw new HttpError(400, 'The file must hold a mapping of settings (sites:, points:, devices:, surveys:, alerts:, webhooks:)');
   const record = data as Record<string, unknown>;
-  const sections = Object.fromEntries(Object.entries(record).filter(([k]) => (CATALOG_SECTIONS as readonly string[]).includes(k))) as Partial<Catalog>;
+  const sections = Object.fromEntries(
+    Object.entries(record).filter(([k]) => (CATALOG_SECTIONS as readonly string[]).includes(k)),
+  ) as Partial<Catalog>;
   if (Object.keys(sections).length === 0) throw new HttpError(400, `The file holds none of ${CATALOG_SECTIONS.join(', ')}`);
   for (const [key, value] of Object.entries(sections) as [string, unknown][]) {
     const isMapping = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
     if (key === 'alerts' ? !isMapping(value) : !Array.isArray(value) || !value.every(isMapping)) {
-      throw new HttpError(400, key === 'alerts' ? 'alerts: must be a mapping (defaults, rules, evaluateEveryMs)' : `${key}: must be a list of entries`);
+      throw new HttpError(
+        400,
+        key === 'alerts' ? 'alerts: must be a mapping (defaults, rules, evaluateEveryMs)' : `${key}: must be a list of entries`,
+      );
     }
   }
   return { sections, ignored: Object.keys(record).filter((k) => !(CATALOG_SECTIONS as readonly string[]).includes(k)) };
@@ -37,7 +51,10 @@ function readImport(text: string): { sections: Partial<Catalog>; ignored: string
  * import, which replaces each section the file holds, validated as a whole; a dry run says what
  * it would change without changing it.
  */
-export const settingsTransferRoutes: FastifyPluginAsyncTypebox<{ services: { catalog: LiveCatalog; audit: AuditRepo } }> = async (app, { services }) => {
+export const settingsTransferRoutes: FastifyPluginAsyncTypebox<{ services: { catalog: LiveCatalog; audit: AuditRepo } }> = async (
+  app,
+  { services },
+) => {
   app.addContentTypeParser(YAML_TYPES, { parseAs: 'string', bodyLimit: IMPORT_LIMIT_BYTES }, (_request, body, done) => done(null, body));
 
   app.get(
@@ -50,7 +67,14 @@ export const settingsTransferRoutes: FastifyPluginAsyncTypebox<{ services: { cat
       const { catalog } = services;
       const stored = catalog.catalog();
       const withSecrets = request.query.secrets;
-      services.audit.record({ at: Date.now(), actor: principalName(principalOf(request)), action: withSecrets ? 'export-with-secrets' : 'export', target: 'catalog', before: null, after: { version: catalog.version } });
+      services.audit.record({
+        at: Date.now(),
+        actor: principalName(principalOf(request)),
+        action: withSecrets ? 'export-with-secrets' : 'export',
+        target: 'catalog',
+        before: null,
+        after: { version: catalog.version },
+      });
       const header = `# Feedback gateway settings, version ${catalog.version}, exported ${new Date().toISOString()}\n# ${withSecrets ? 'Holds secrets: keep this file safe.' : 'Secrets are masked as "********": importing them keeps the gateway\'s own.'}\n`;
       return reply
         .header('content-type', 'application/yaml; charset=utf-8')

@@ -14,7 +14,11 @@ export class PulseRepo {
 
   /** Stores an answer once per key; false for a resent one. */
   add(a: { key: string; siteId: string; week: number; enps: number | null; drained: number | null }): boolean {
-    return this.db.prepare('INSERT OR IGNORE INTO staff_pulse (key, site_id, week, enps, drained) VALUES (?, ?, ?, ?, ?)').run(a.key, a.siteId, a.week, a.enps, a.drained).changes === 1;
+    return (
+      this.db
+        .prepare('INSERT OR IGNORE INTO staff_pulse (key, site_id, week, enps, drained) VALUES (?, ?, ?, ?, ?)')
+        .run(a.key, a.siteId, a.week, a.enps, a.drained).changes === 1
+    );
   }
 
   weeks(siteId: string, fromWeek: number, toWeek: number): PulseWeek[] {
@@ -33,6 +37,7 @@ export class PulseRepo {
   }
 
   answersSince(siteId: string, fromWeek: number): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM staff_pulse WHERE site_id = ? AND week >= ?').get(siteId, fromWeek) as { n: number }).n;
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM staff_pulse WHERE site_id = ? AND week >= ?').get(siteId, fromWeek) as { n: number })
+      .n;
   }
 }

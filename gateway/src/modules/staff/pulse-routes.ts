@@ -8,7 +8,10 @@ import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
 import { pulseApi } from './pulse-api.ts';
 
 /** The staff pulse of a site by week: eNPS and the drained share, only for groups large enough to stay anonymous. */
-export const pulseRoutes: FastifyPluginAsyncTypebox<{ services: { pulse: PulseRepo; shifts: ShiftRepo; topology: TopologyRepo } }> = async (app, { services }) => {
+export const pulseRoutes: FastifyPluginAsyncTypebox<{ services: { pulse: PulseRepo; shifts: ShiftRepo; topology: TopologyRepo } }> = async (
+  app,
+  { services },
+) => {
   app.get(
     '/api/pulse',
     {
@@ -20,8 +23,17 @@ export const pulseRoutes: FastifyPluginAsyncTypebox<{ services: { pulse: PulseRe
       requireSite(request, siteId);
       const site = services.topology.sites().find((s) => s.id === siteId);
       if (!site) throw new HttpError(404, `No site "${siteId}"`);
-      const pointIds = services.topology.points().filter((p) => p.siteId === siteId).map((p) => p.id);
-      const view = pulseWeeks({ pulse: services.pulse, staffOnShift: (from, to) => services.shifts.staffOnShift(pointIds, from, to) }, site.timeZone, siteId, Date.now(), weeks);
+      const pointIds = services.topology
+        .points()
+        .filter((p) => p.siteId === siteId)
+        .map((p) => p.id);
+      const view = pulseWeeks(
+        { pulse: services.pulse, staffOnShift: (from, to) => services.shifts.staffOnShift(pointIds, from, to) },
+        site.timeZone,
+        siteId,
+        Date.now(),
+        weeks,
+      );
       return { minGroup: MIN_GROUP, weeks: view };
     },
   );

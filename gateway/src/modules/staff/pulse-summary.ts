@@ -18,13 +18,22 @@ export interface PulseWeekView {
   drained: { value: number | null; n: number; ci: [number, number] | null } | null;
 }
 
-export const weekKey = (ms: number, timeZone: string) => Number(DateTime.fromMillis(ms, { zone: timeZone }).startOf('week').toFormat('yyyyMMdd'));
+export const weekKey = (ms: number, timeZone: string) =>
+  Number(DateTime.fromMillis(ms, { zone: timeZone }).startOf('week').toFormat('yyyyMMdd'));
 
 /** A site's last `weeks` local weeks of pulse answers, each hidden unless the group is big enough to stay anonymous. */
-export function pulseWeeks(src: { pulse: PulseRepo; staffOnShift: (from: number, to: number) => number }, timeZone: string, siteId: string, now: number, weeks: number): PulseWeekView[] {
+export function pulseWeeks(
+  src: { pulse: PulseRepo; staffOnShift: (from: number, to: number) => number },
+  timeZone: string,
+  siteId: string,
+  now: number,
+  weeks: number,
+): PulseWeekView[] {
   const thisWeek = DateTime.fromMillis(now, { zone: timeZone }).startOf('week');
   const first = thisWeek.minus({ weeks: weeks - 1 });
-  const counted = new Map(src.pulse.weeks(siteId, Number(first.toFormat('yyyyMMdd')), Number(thisWeek.toFormat('yyyyMMdd'))).map((w) => [w.week, w]));
+  const counted = new Map(
+    src.pulse.weeks(siteId, Number(first.toFormat('yyyyMMdd')), Number(thisWeek.toFormat('yyyyMMdd'))).map((w) => [w.week, w]),
+  );
   return Array.from({ length: weeks }, (_, i) => {
     const start = first.plus({ weeks: i });
     const w = counted.get(Number(start.toFormat('yyyyMMdd')));

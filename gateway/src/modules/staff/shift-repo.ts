@@ -18,7 +18,9 @@ export class ShiftRepo {
 
   private reload(): void {
     const shifts = this.db
-      .prepare('SELECT id, staff_id AS staffId, point_id AS pointId, starts_at AS startsAt, ends_at AS endsAt FROM shifts ORDER BY starts_at')
+      .prepare(
+        'SELECT id, staff_id AS staffId, point_id AS pointId, starts_at AS startsAt, ends_at AS endsAt FROM shifts ORDER BY starts_at',
+      )
       .all() as Shift[];
     this.byPoint = new Map();
     for (const s of shifts) {
@@ -58,7 +60,10 @@ export class ShiftRepo {
 
   /** The points where a staff member had a shift overlapping [from, to). */
   pointsWorked(staffId: string, from: number, to: number): string[] {
-    return this.db.prepare<unknown[], string>('SELECT DISTINCT point_id FROM shifts WHERE staff_id = ? AND starts_at < ? AND ends_at > ?').pluck().all(staffId, to, from);
+    return this.db
+      .prepare<unknown[], string>('SELECT DISTINCT point_id FROM shifts WHERE staff_id = ? AND starts_at < ? AND ends_at > ?')
+      .pluck()
+      .all(staffId, to, from);
   }
 
   shifts(pointId?: string): Shift[] {
@@ -70,7 +75,9 @@ export class ShiftRepo {
     if (pointIds.length === 0) return 0;
     return (
       this.db
-        .prepare(`SELECT COUNT(DISTINCT staff_id) AS n FROM shifts WHERE point_id IN (${pointIds.map(() => '?').join(',')}) AND starts_at < ? AND ends_at > ?`)
+        .prepare(
+          `SELECT COUNT(DISTINCT staff_id) AS n FROM shifts WHERE point_id IN (${pointIds.map(() => '?').join(',')}) AND starts_at < ? AND ends_at > ?`,
+        )
         .get(...pointIds, to, from) as { n: number }
     ).n;
   }

@@ -8,7 +8,10 @@ import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
 import { shiftApi } from './shift-api.ts';
 
 /** Who works which shift at which point. */
-export const shiftRoutes: FastifyPluginAsyncTypebox<{ services: { shifts: ShiftRepo; topology: TopologyRepo } }> = async (app, { services }) => {
+export const shiftRoutes: FastifyPluginAsyncTypebox<{ services: { shifts: ShiftRepo; topology: TopologyRepo } }> = async (
+  app,
+  { services },
+) => {
   const siteOfPoint = (pointId: string) => services.topology.siteOfPoint(pointId);
   app.post(
     '/api/shifts',
@@ -21,7 +24,8 @@ export const shiftRoutes: FastifyPluginAsyncTypebox<{ services: { shifts: ShiftR
       const startsAt = recordInstant(request.body.from, 'from');
       const endsAt = recordInstant(request.body.to, 'to');
       if (startsAt >= endsAt) throw new HttpError(400, '"from" must be before "to"');
-      if (!services.shifts.staff().some((s) => s.id === staffId)) throw new HttpError(400, `no staff member "${staffId}"; PUT /api/staff/${staffId} first`);
+      if (!services.shifts.staff().some((s) => s.id === staffId))
+        throw new HttpError(400, `no staff member "${staffId}"; PUT /api/staff/${staffId} first`);
       if (!siteOfPoint(pointId)) throw new HttpError(400, `no point "${pointId}"`);
       requirePoint(request, siteOfPoint, pointId);
       return reply.code(201).send(services.shifts.addShift({ staffId, pointId, startsAt, endsAt }));

@@ -27,10 +27,28 @@ export const kioskApi = {
               // One JSON-schema type list, not a union: fastify's validator coerces types, and it tries a
               // union's members in turn, so either order turned one of null (skipped) and 0 (the lowest
               // rating) into the other. A type list matches each value as it is.
-              value: Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 0, maximum: 255, description: 'the rating, or null when the question was skipped' }),
+              value: Type.Unsafe<number | null>({
+                type: ['integer', 'null'],
+                minimum: 0,
+                maximum: 255,
+                description: 'the rating, or null when the question was skipped',
+              }),
               uptimeMs: Type.Integer({ minimum: 0, maximum: 4294967295 }),
-              readMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 86_400_000, description: 'how long the question was on screen before the answer; under 600 ms it is flagged misuse' })),
-              run: Type.Optional(Type.Integer({ minimum: 1, maximum: 4294967295, description: "the seq of this survey run's first answer; a run starting within the device's response interval after the last counted one is flagged misuse" })),
+              readMs: Type.Optional(
+                Type.Integer({
+                  minimum: 0,
+                  maximum: 86_400_000,
+                  description: 'how long the question was on screen before the answer; under 600 ms it is flagged misuse',
+                }),
+              ),
+              run: Type.Optional(
+                Type.Integer({
+                  minimum: 1,
+                  maximum: 4294967295,
+                  description:
+                    "the seq of this survey run's first answer; a run starting within the device's response interval after the last counted one is flagged misuse",
+                }),
+              ),
             },
             { additionalProperties: false },
           ),
@@ -40,22 +58,33 @@ export const kioskApi = {
           Type.Object(
             {
               bootWallMs: Type.Integer({ minimum: 0, description: "when the terminal's boot began, by the terminal's own clock (ms)" }),
-              sentWallMs: Type.Integer({ minimum: 0, description: "when the terminal sent this request, by the same clock (ms)" }),
+              sentWallMs: Type.Integer({ minimum: 0, description: 'when the terminal sent this request, by the same clock (ms)' }),
             },
-            { additionalProperties: false, description: 'lets answers kept while the gateway was away be dated when they were given, whatever the terminal clock says' },
+            {
+              additionalProperties: false,
+              description: 'lets answers kept while the gateway was away be dated when they were given, whatever the terminal clock says',
+            },
           ),
         ),
       },
       { additionalProperties: false },
     ),
     response: {
-      200: Type.Object({ results: Type.Array(Type.Object({ seq: Type.Integer(), outcome: Type.Union([Type.Literal('stored'), Type.Literal('duplicate'), Type.Literal('refused')]), reason: Type.Optional(Type.String()) })) }),
+      200: Type.Object({
+        results: Type.Array(
+          Type.Object({
+            seq: Type.Integer(),
+            outcome: Type.Union([Type.Literal('stored'), Type.Literal('duplicate'), Type.Literal('refused')]),
+            reason: Type.Optional(Type.String()),
+          }),
+        ),
+      }),
     },
   },
   'POST /api/kiosk/notes': {
     tags: ['kiosk'],
     description:
-      "What the customer added to an answer already sent (by its boot and seq): follow-up reasons, a comment, a callback request with consent. Stored once per answer; 409 until the answer itself has arrived (the terminal sends it again later).",
+      'What the customer added to an answer already sent (by its boot and seq): follow-up reasons, a comment, a callback request with consent. Stored once per answer; 409 until the answer itself has arrived (the terminal sends it again later).',
     body: Type.Object(
       {
         boot: Type.Integer({ minimum: 0, maximum: 65535 }),

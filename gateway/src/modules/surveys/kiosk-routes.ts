@@ -23,7 +23,16 @@ function kioskDevice(request: FastifyRequest): string {
  * What a kiosk token may do: read its own device's survey and submit answers as that device. Answers
  * carry the same identity as a terminal's (boot, seq), so a resent answer is stored once.
  */
-export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: { devices: DeviceRegistry; config: Config; inbox: DeviceInbox; answerNotes: AnswerNotes; pulse: PulseRepo; topology: TopologyRepo } }> = async (app, { services }) => {
+export const kioskRoutes: FastifyPluginAsyncTypebox<{
+  services: {
+    devices: DeviceRegistry;
+    config: Config;
+    inbox: DeviceInbox;
+    answerNotes: AnswerNotes;
+    pulse: PulseRepo;
+    topology: TopologyRepo;
+  };
+}> = async (app, { services }) => {
   app.get(
     '/api/kiosk/survey',
     {
@@ -51,10 +60,22 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ services: { devices: Devic
       const { clock } = request.body;
       // The terminal's clock may be off; how far is measured at this request (its send time against
       // our receive time), so its boot can be placed on our clock even for answers sent much later.
-      if (clock && clock.bootWallMs <= clock.sentWallMs) services.inbox.booted(deviceId, request.body.boot, clock.bootWallMs + (receivedAt - clock.sentWallMs), receivedAt);
+      if (clock && clock.bootWallMs <= clock.sentWallMs)
+        services.inbox.booted(deviceId, request.body.boot, clock.bootWallMs + (receivedAt - clock.sentWallMs), receivedAt);
       const results = await Promise.all(
         request.body.answers.map(async (a) => {
-          const r = await services.inbox.answer({ deviceId, boot: request.body.boot, seq: a.seq, questionNumber: a.question, value: a.value, uptimeMs: a.uptimeMs, receivedAt, source: 'kiosk', readMs: a.readMs, run: a.run });
+          const r = await services.inbox.answer({
+            deviceId,
+            boot: request.body.boot,
+            seq: a.seq,
+            questionNumber: a.question,
+            value: a.value,
+            uptimeMs: a.uptimeMs,
+            receivedAt,
+            source: 'kiosk',
+            readMs: a.readMs,
+            run: a.run,
+          });
           return r.outcome === 'refused' ? { seq: a.seq, outcome: r.outcome, reason: r.reason } : { seq: a.seq, outcome: r.outcome };
         }),
       );

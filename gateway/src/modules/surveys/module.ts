@@ -28,7 +28,9 @@ export function surveysModule(
     // phone answers enter through ingest like every other channel's
     ingest: inbox,
     surveyOfPoint: (pointId) => {
-      const surveyId = config.points.find((point) => point.id === pointId)?.surveyId ?? config.devices.find((d) => d.pointId === pointId && d.surveyId)?.surveyId;
+      const surveyId =
+        config.points.find((point) => point.id === pointId)?.surveyId ??
+        config.devices.find((d) => d.pointId === pointId && d.surveyId)?.surveyId;
       return config.surveys.find((s) => s.id === surveyId);
     },
     siteOfPoint: (pointId) => topology.siteOfPoint(pointId),

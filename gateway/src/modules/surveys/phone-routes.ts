@@ -30,7 +30,9 @@ function refuse(reason: PhoneRefusal | 'rate'): never {
  * system, a POS) and opened by anyone holding one; the phone pages are public, rate-limited, and
  * a one-time code takes one submission.
  */
-export const phoneRoutes: FastifyPluginAsyncTypebox<{ services: { phone: PhoneSurveys; topology: TopologyRepo; answerNotes: AnswerNotes } }> = async (app, { services }) => {
+export const phoneRoutes: FastifyPluginAsyncTypebox<{
+  services: { phone: PhoneSurveys; topology: TopologyRepo; answerNotes: AnswerNotes };
+}> = async (app, { services }) => {
   app.post(
     '/api/points/:pointId/survey-codes',
     {
@@ -42,7 +44,13 @@ export const phoneRoutes: FastifyPluginAsyncTypebox<{ services: { phone: PhoneSu
       requirePoint(request, (p) => services.topology.siteOfPoint(p), pointId);
       const at = Date.now();
       const expiresAt = request.body.kind === 'once' ? at + request.body.validMinutes * 60_000 : null;
-      const { code } = services.phone.codes.issue({ pointId, kind: request.body.kind, expiresAt, by: principalName(principalOf(request)), at });
+      const { code } = services.phone.codes.issue({
+        pointId,
+        kind: request.body.kind,
+        expiresAt,
+        by: principalName(principalOf(request)),
+        at,
+      });
       return reply.code(201).send({ code, path: `/s/${code}`, kind: request.body.kind, expiresAt });
     },
   );

@@ -70,7 +70,10 @@ export class PhoneSurveys {
    * 'used'); a standing code takes any number, within its per-point rate, and its runs are held to
    * the point's phone response interval like a shared terminal's.
    */
-  async submit(code: string, answers: { question: number; value: number | null }[]): Promise<{ answers: { question: number; deviceId: string; boot: number; seq: number }[] } | PhoneRefusal | 'rate'> {
+  async submit(
+    code: string,
+    answers: { question: number; value: number | null }[],
+  ): Promise<{ answers: { question: number; deviceId: string; boot: number; seq: number }[] } | PhoneRefusal | 'rate'> {
     const opened = this.open(code);
     if (typeof opened === 'string') return opened;
     const { code: row, survey } = opened;

@@ -16,7 +16,8 @@ export interface SurveyCode {
 /** Letters and digits that cannot be mistaken for each other when typed from a receipt (no 0/O, 1/I/L). */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const hash = (code: string) => createHash('sha256').update(code.toUpperCase()).digest('hex');
-const COLUMNS = 'id, point_id AS pointId, kind, created_at AS createdAt, expires_at AS expiresAt, used_at AS usedAt, revoked_at AS revokedAt';
+const COLUMNS =
+  'id, point_id AS pointId, kind, created_at AS createdAt, expires_at AS expiresAt, used_at AS usedAt, revoked_at AS revokedAt';
 
 /** Survey codes for phones; only their hashes are stored. */
 export class SurveyCodeRepo {
@@ -26,7 +27,10 @@ export class SurveyCodeRepo {
   issue(c: { pointId: string; kind: SurveyCodeKind; expiresAt: number | null; by: string; at: number }): { code: string; row: SurveyCode } {
     const code = Array.from({ length: 12 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
     return this.db.transaction(() => {
-      if (c.kind === 'standing') this.db.prepare("UPDATE survey_codes SET revoked_at = ? WHERE point_id = ? AND kind = 'standing' AND revoked_at IS NULL").run(c.at, c.pointId);
+      if (c.kind === 'standing')
+        this.db
+          .prepare("UPDATE survey_codes SET revoked_at = ? WHERE point_id = ? AND kind = 'standing' AND revoked_at IS NULL")
+          .run(c.at, c.pointId);
       const { lastInsertRowid } = this.db
         .prepare('INSERT INTO survey_codes (code_hash, point_id, kind, created_at, created_by, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
         .run(hash(code), c.pointId, c.kind, c.at, c.by, c.expiresAt);
@@ -45,6 +49,10 @@ export class SurveyCodeRepo {
 
   /** The next submission number of a code (the seq of its answers comes from it). */
   nextSubmission(id: number): number {
-    return (this.db.prepare('UPDATE survey_codes SET submissions = submissions + 1 WHERE id = ? RETURNING submissions').get(id) as { submissions: number }).submissions;
+    return (
+      this.db.prepare('UPDATE survey_codes SET submissions = submissions + 1 WHERE id = ? RETURNING submissions').get(id) as {
+        submissions: number;
+      }
+    ).submissions;
   }
 }

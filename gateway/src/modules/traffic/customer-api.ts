@@ -7,7 +7,10 @@ export const customerApi = {
   'POST /api/customers': {
     tags: ['traffic'],
     description: 'Customers served at a point in a period; the same period again replaces the count',
-    body: Type.Object({ pointId: Id, from: RecordInstant, to: RecordInstant, count: Type.Integer({ minimum: 0, maximum: MAX_CUSTOMERS }) }, { additionalProperties: false }),
+    body: Type.Object(
+      { pointId: Id, from: RecordInstant, to: RecordInstant, count: Type.Integer({ minimum: 0, maximum: MAX_CUSTOMERS }) },
+      { additionalProperties: false },
+    ),
     response: { 204: Type.Null(), 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
   },
   'POST /api/customers/import': {
@@ -15,6 +18,8 @@ export const customerApi = {
     description: 'CSV (text/csv) with a header pointId,from,to,count; valid rows are stored, bad rows listed by line',
     consumes: ['text/csv'],
     body: Type.String(),
-    response: { 200: Type.Object({ imported: Type.Integer(), errors: Type.Array(Type.Object({ line: Type.Integer(), message: Type.String() })) }) },
+    response: {
+      200: Type.Object({ imported: Type.Integer(), errors: Type.Array(Type.Object({ line: Type.Integer(), message: Type.String() })) }),
+    },
   },
 };

@@ -7,7 +7,10 @@ import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
 import { customerApi } from './customer-api.ts';
 
 /** Customers served per point and period (for response rate, criticality and support): one at a time, or a CSV. */
-export const customerRoutes: FastifyPluginAsyncTypebox<{ services: { customers: CustomersRepo; topology: TopologyRepo } }> = async (app, { services }) => {
+export const customerRoutes: FastifyPluginAsyncTypebox<{ services: { customers: CustomersRepo; topology: TopologyRepo } }> = async (
+  app,
+  { services },
+) => {
   const siteOfPoint = (pointId: string) => services.topology.siteOfPoint(pointId);
   app.post(
     '/api/customers',
@@ -17,7 +20,12 @@ export const customerRoutes: FastifyPluginAsyncTypebox<{ services: { customers: 
     },
     async (request, reply) => {
       requirePoint(request, siteOfPoint, request.body.pointId);
-      const r = { pointId: request.body.pointId, from: recordInstant(request.body.from, 'from'), to: recordInstant(request.body.to, 'to'), count: request.body.count };
+      const r = {
+        pointId: request.body.pointId,
+        from: recordInstant(request.body.from, 'from'),
+        to: recordInstant(request.body.to, 'to'),
+        count: request.body.count,
+      };
       const problem = services.customers.problem(r);
       if (problem) throw new HttpError(400, problem);
       services.customers.record(r, 'api');

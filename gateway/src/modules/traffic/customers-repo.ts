@@ -31,9 +31,11 @@ export class CustomersRepo {
   /** Checks one record; returns a message naming what is wrong, or undefined. */
   problem(r: CustomersServed): string | undefined {
     if (!this.pointExists(r.pointId)) return `no point "${r.pointId}"`;
-    if (Number.isNaN(instantFromNumber(r.from)) || Number.isNaN(instantFromNumber(r.to)) || r.from >= r.to) return '"from" must be a time before "to"';
+    if (Number.isNaN(instantFromNumber(r.from)) || Number.isNaN(instantFromNumber(r.to)) || r.from >= r.to)
+      return '"from" must be a time before "to"';
     if (r.from < MIN_RECORD_INSTANT) return '"from" must be in the year 2000 or later';
-    if (!Number.isInteger(r.count) || r.count < 0 || r.count > MAX_CUSTOMERS) return `"count" must be a whole number from 0 to ${MAX_CUSTOMERS}`;
+    if (!Number.isInteger(r.count) || r.count < 0 || r.count > MAX_CUSTOMERS)
+      return `"count" must be a whole number from 0 to ${MAX_CUSTOMERS}`;
     return undefined;
   }
 

@@ -80,7 +80,13 @@ export async function startTransports(
     const ownHandlers = [
       customersHandler(config.mqtt.topicPrefix, inbox),
       ...(deps.surveyCodes
-        ? [surveyCodesHandler(config.mqtt.topicPrefix, { issuer: deps.surveyCodes, inbox, publish: (topic, payload) => connection.publish(topic, payload) })]
+        ? [
+            surveyCodesHandler(config.mqtt.topicPrefix, {
+              issuer: deps.surveyCodes,
+              inbox,
+              publish: (topic, payload) => connection.publish(topic, payload),
+            }),
+          ]
         : []),
     ];
     const extra = () => new Map([...offTheShelf(), ...ownHandlers]);

@@ -22,7 +22,12 @@ export class LoginThrottle {
   private readonly addresses: FailureLockout;
 
   constructor(options: LoginThrottleOptions = {}) {
-    const common = { windowMs: options.windowMs ?? 15 * 60_000, lockoutMs: options.lockoutMs ?? 15 * 60_000, maxEntries: options.maxEntries, clock: options.clock };
+    const common = {
+      windowMs: options.windowMs ?? 15 * 60_000,
+      lockoutMs: options.lockoutMs ?? 15 * 60_000,
+      maxEntries: options.maxEntries,
+      clock: options.clock,
+    };
     this.users = new FailureLockout({ ...common, maxFailures: options.maxPerUser ?? 5 });
     this.addresses = new FailureLockout({ ...common, maxFailures: options.maxPerAddress ?? 20 });
   }

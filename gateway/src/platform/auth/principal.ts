@@ -18,7 +18,13 @@ export interface PrincipalSources {
 }
 
 function userPrincipal(user: User, sessionId: string): Principal {
-  return { kind: 'user', user, sessionId, permissions: ROLE_PERMISSIONS[user.role], sites: user.role === 'admin' ? 'all' : new Set(user.sites) };
+  return {
+    kind: 'user',
+    user,
+    sessionId,
+    permissions: ROLE_PERMISSIONS[user.role],
+    sites: user.role === 'admin' ? 'all' : new Set(user.sites),
+  };
 }
 
 function tokenPrincipal(token: ApiToken, s: PrincipalSources): Principal {

@@ -19,11 +19,14 @@ export class ExpiryTimer {
     if (at === undefined || (this.at !== undefined && this.at <= at)) return;
     this.stop();
     this.at = at;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.at = undefined;
-      this.wake();
-    }, Math.min(MAX_DELAY_MS, Math.max(0, at - this.clock())));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.at = undefined;
+        this.wake();
+      },
+      Math.min(MAX_DELAY_MS, Math.max(0, at - this.clock())),
+    );
     this.timer.unref();
   }
 

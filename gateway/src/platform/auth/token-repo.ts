@@ -60,7 +60,17 @@ export class TokenRepo {
         `INSERT INTO api_tokens (name, kind, token_hash, scopes, site_ids, point_id, device_id, created_by, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(t.name, t.kind, secretHash(token), JSON.stringify(scopes), t.siteIds ? JSON.stringify(t.siteIds) : null, t.pointId ?? null, t.deviceId ?? null, t.createdBy, this.clock());
+      .run(
+        t.name,
+        t.kind,
+        secretHash(token),
+        JSON.stringify(scopes),
+        t.siteIds ? JSON.stringify(t.siteIds) : null,
+        t.pointId ?? null,
+        t.deviceId ?? null,
+        t.createdBy,
+        this.clock(),
+      );
     return { token, info: this.get(Number(lastInsertRowid))! };
   }
 
@@ -75,24 +85,29 @@ export class TokenRepo {
 
   /** Revokes a token and announces it (its live sockets close); true when it was active. */
   revoke(id: number): boolean {
-    const revoked = this.db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(this.clock(), id).changes === 1;
+    const revoked =
+      this.db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(this.clock(), id).changes === 1;
     if (revoked) this.bus.emit('access:ended', { tokenIds: [id] });
     return revoked;
   }
 
   /** The active token behind a secret; records its use at most once a minute. */
   byToken(token: string): ApiToken | undefined {
-    const row = this.db.prepare(`SELECT ${COLUMNS} FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL`).get(secretHash(token)) as TokenRow | undefined;
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL`).get(secretHash(token)) as
+      TokenRow | undefined;
     if (!row) return undefined;
     const now = this.clock();
-    if (row.lastUsedAt === null || now - row.lastUsedAt > 60_000) this.db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now, row.id);
+    if (row.lastUsedAt === null || now - row.lastUsedAt > 60_000)
+      this.db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now, row.id);
     return parse(row);
   }
 
   /** Whether a secret is an active device token of this device (the device's MQTT password). */
   deviceSecretValid(deviceId: string, secret: Buffer): boolean {
     const hash = Buffer.from(secretHash(secret.toString('utf8')));
-    const rows = this.db.prepare("SELECT token_hash AS h FROM api_tokens WHERE kind = 'device' AND device_id = ? AND revoked_at IS NULL").all(deviceId) as { h: string }[];
+    const rows = this.db
+      .prepare("SELECT token_hash AS h FROM api_tokens WHERE kind = 'device' AND device_id = ? AND revoked_at IS NULL")
+      .all(deviceId) as { h: string }[];
     return rows.some((r) => r.h.length === hash.length && timingSafeEqual(Buffer.from(r.h), hash));
   }
 }

@@ -89,9 +89,8 @@ export class UserRepo {
   }
 
   get(id: number): User | undefined {
-    const row = this.db
-      .prepare('SELECT id, username, role, must_change_password AS mustChangePassword FROM users WHERE id = ?')
-      .get(id) as UserRow | undefined;
+    const row = this.db.prepare('SELECT id, username, role, must_change_password AS mustChangePassword FROM users WHERE id = ?').get(id) as
+      UserRow | undefined;
     return row ? this.withSites(row) : undefined;
   }
 
@@ -130,8 +129,7 @@ export class UserRepo {
   /** Whether this is the user's password (slow hash, the same cost for unknown names). */
   async verify(username: string, password: string): Promise<User | undefined> {
     const row = this.db.prepare('SELECT id, password_hash AS hash FROM users WHERE username = ?').get(username) as
-      | { id: number; hash: string }
-      | undefined;
+      { id: number; hash: string } | undefined;
     const ok = await verifyPassword(password, row?.hash ?? DUMMY_HASH);
     return row && ok ? this.get(row.id) : undefined;
   }
@@ -140,7 +138,9 @@ export class UserRepo {
   async setPassword(id: number, password: string, options: { mustChange: boolean; keepSession?: string | undefined }): Promise<string[]> {
     const hash = await hashPassword(password);
     const ended = this.db.transaction(() => {
-      this.db.prepare('UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?').run(hash, options.mustChange ? 1 : 0, id);
+      this.db
+        .prepare('UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?')
+        .run(hash, options.mustChange ? 1 : 0, id);
       return this.endSessionsOf(id, options.keepSession);
     })();
     return this.announced(ended);
@@ -151,7 +151,9 @@ export class UserRepo {
     const sessionId = secretHash(token);
     const now = this.clock();
     const expiresAt = now + this.sessionMs;
-    this.db.prepare('INSERT INTO sessions (token_hash, user_id, expires_at, created_at) VALUES (?, ?, ?, ?)').run(sessionId, userId, expiresAt, now);
+    this.db
+      .prepare('INSERT INTO sessions (token_hash, user_id, expires_at, created_at) VALUES (?, ?, ?, ?)')
+      .run(sessionId, userId, expiresAt, now);
     this.expiry.wakeAt(expiresAt);
     return { token, sessionId, expiresAt };
   }
@@ -174,7 +176,9 @@ export class UserRepo {
   /** Ends the sessions whose time is up, and waits for the next one to expire. */
   private endExpired(): void {
     const now = this.clock();
-    const ids = (this.db.prepare('SELECT token_hash AS id FROM sessions WHERE expires_at <= ?').all(now) as { id: string }[]).map((r) => r.id);
+    const ids = (this.db.prepare('SELECT token_hash AS id FROM sessions WHERE expires_at <= ?').all(now) as { id: string }[]).map(
+      (r) => r.id,
+    );
     this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
     this.announced(ids);
     this.expiry.wakeAt(this.nextExpiry());
@@ -206,9 +210,9 @@ export class UserRepo {
   }
 
   private withSites(row: UserRow): User {
-    const sites = (this.db.prepare('SELECT site_id AS site FROM user_sites WHERE user_id = ? ORDER BY site_id').all(row.id) as { site: string }[]).map(
-      (r) => r.site,
-    );
+    const sites = (
+      this.db.prepare('SELECT site_id AS site FROM user_sites WHERE user_id = ? ORDER BY site_id').all(row.id) as { site: string }[]
+    ).map((r) => r.site);
     return { id: row.id, username: row.username, role: row.role, sites, mustChangePassword: row.mustChangePassword === 1 };
   }
 }

@@ -69,14 +69,23 @@ export function withDeviceSecretKept(device: DeviceConfig, current: DeviceConfig
 /** Puts back the secrets a client sent as the mask: a device's by its id, a webhook's by its url. */
 export function withSecretsKept(next: Catalog, current: Catalog): Catalog {
   const c = structuredClone(next);
-  c.devices = c.devices.map((d) => withDeviceSecretKept(d, current.devices.find((e) => e.id === d.id)));
+  c.devices = c.devices.map((d) =>
+    withDeviceSecretKept(
+      d,
+      current.devices.find((e) => e.id === d.id),
+    ),
+  );
   const hooks = new Map(current.webhooks.map((w) => [w.url, w.secret]));
   for (const w of c.webhooks) if (w.secret === SECRET_MASK) w.secret = hooks.get(w.url) ?? SECRET_MASK;
   return c;
 }
 
 /** What replacing one section with another adds, changes and removes, by id (webhooks by url). */
-export function sectionChanges(section: CatalogSection, before: Catalog, after: Catalog): { added: string[]; changed: string[]; removed: string[] } {
+export function sectionChanges(
+  section: CatalogSection,
+  before: Catalog,
+  after: Catalog,
+): { added: string[]; changed: string[]; removed: string[] } {
   const entries = (c: Catalog): Map<string, string> => {
     if (section === 'alerts') return new Map([['alerts', canonical(c.alerts)]]);
     if (section === 'webhooks') return new Map(c.webhooks.map((w) => [w.url, canonical(w)]));
@@ -94,6 +103,8 @@ export function sectionChanges(section: CatalogSection, before: Catalog, after: 
 /** JSON with every object's keys sorted, so equal entries compare equal whatever order their keys came in. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
   );
 }

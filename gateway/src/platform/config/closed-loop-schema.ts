@@ -19,10 +19,26 @@ export const SiteCalendarConfig = Type.Object(
         sat: Hours,
         sun: Hours,
       },
-      { additionalProperties: false, default: { mon: ['09:00', '18:00'], tue: ['09:00', '18:00'], wed: ['09:00', '18:00'], thu: ['09:00', '18:00'], fri: ['09:00', '18:00'], sat: null, sun: null } },
+      {
+        additionalProperties: false,
+        default: {
+          mon: ['09:00', '18:00'],
+          tue: ['09:00', '18:00'],
+          wed: ['09:00', '18:00'],
+          thu: ['09:00', '18:00'],
+          fri: ['09:00', '18:00'],
+          sat: null,
+          sun: null,
+        },
+      },
     ),
     /** public holidays (closed) from the date-holidays library: ISO country code, optionally a state or region */
-    holidays: Type.Optional(Type.Object({ country: Type.String({ pattern: '^[A-Z]{2}$' }), region: Type.Optional(Type.String({ minLength: 1, maxLength: 10 })) }, { additionalProperties: false })),
+    holidays: Type.Optional(
+      Type.Object(
+        { country: Type.String({ pattern: '^[A-Z]{2}$' }), region: Type.Optional(Type.String({ minLength: 1, maxLength: 10 })) },
+        { additionalProperties: false },
+      ),
+    ),
     /** days that differ from the rule: a holiday not in the library (null), or shorter or longer hours */
     exceptions: Type.Array(Type.Object({ date: Day, hours: Hours }, { additionalProperties: false }), { default: [] }),
   },

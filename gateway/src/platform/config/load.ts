@@ -70,14 +70,18 @@ function checkReferences(config: Config): void {
   const surveys = new Set(config.surveys.map((s) => s.id));
   config.devices.forEach((d, i) => {
     if (!points.has(d.pointId)) throw new ConfigError(`Invalid configuration:\n  devices[${i}].pointId: no point "${d.pointId}"`);
-    if (d.surveyId && !surveys.has(d.surveyId)) throw new ConfigError(`Invalid configuration:\n  devices[${i}].surveyId: no survey "${d.surveyId}"`);
+    if (d.surveyId && !surveys.has(d.surveyId))
+      throw new ConfigError(`Invalid configuration:\n  devices[${i}].surveyId: no survey "${d.surveyId}"`);
     if (d.source && d.source.kind !== 'zigbee2mqtt' && d.source.name.includes('/')) {
-      throw new ConfigError(`Invalid configuration:\n  devices[${i}].source.name: a ${d.source.kind} name cannot hold "/" (only zigbee2mqtt friendly names can)`);
+      throw new ConfigError(
+        `Invalid configuration:\n  devices[${i}].source.name: a ${d.source.kind} name cannot hold "/" (only zigbee2mqtt friendly names can)`,
+      );
     }
   });
   config.cameras.forEach((c, i) => {
     if (!sites.has(c.siteId)) throw new ConfigError(`Invalid configuration:\n  cameras[${i}].siteId: no site "${c.siteId}"`);
-    if (c.pointId && !points.has(c.pointId)) throw new ConfigError(`Invalid configuration:\n  cameras[${i}].pointId: no point "${c.pointId}"`);
+    if (c.pointId && !points.has(c.pointId))
+      throw new ConfigError(`Invalid configuration:\n  cameras[${i}].pointId: no point "${c.pointId}"`);
   });
   for (const tz of config.sites.map((s) => s.timeZone)) {
     try {
@@ -89,13 +93,20 @@ function checkReferences(config: Config): void {
   }
   config.surveys.forEach((survey, i) => {
     if (survey.followUp && !survey.questions.some((q) => q.number === survey.followUp!.question))
-      throw new ConfigError(`Invalid configuration:\n  surveys[${i}].followUp.question: no question number ${survey.followUp.question} in survey "${survey.id}"`);
+      throw new ConfigError(
+        `Invalid configuration:\n  surveys[${i}].followUp.question: no question number ${survey.followUp.question} in survey "${survey.id}"`,
+      );
   });
   config.sites.forEach((site, i) => {
     const holidays = site.calendar?.holidays;
-    if (holidays && !new Holidays().getCountries()[holidays.country]) throw new ConfigError(`Invalid configuration:\n  sites[${i}].calendar.holidays.country: no holiday calendar for "${holidays.country}"`);
+    if (holidays && !new Holidays().getCountries()[holidays.country])
+      throw new ConfigError(
+        `Invalid configuration:\n  sites[${i}].calendar.holidays.country: no holiday calendar for "${holidays.country}"`,
+      );
     if (holidays?.region && !new Holidays().getStates(holidays.country)?.[holidays.region])
-      throw new ConfigError(`Invalid configuration:\n  sites[${i}].calendar.holidays.region: no region "${holidays.region}" in ${holidays.country}`);
+      throw new ConfigError(
+        `Invalid configuration:\n  sites[${i}].calendar.holidays.region: no region "${holidays.region}" in ${holidays.country}`,
+      );
   });
 }
 

@@ -13,5 +13,8 @@ export const TextLanguage = Type.Union(TEXT_LANGUAGES.map((l) => Type.Literal(l)
 export const LocalizedText = (maxLength: number) =>
   Type.Union([
     Type.String({ minLength: 1, maxLength }),
-    Type.Object(Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, Type.Optional(Type.String({ minLength: 1, maxLength }))])), { additionalProperties: false, minProperties: 1 }),
+    Type.Object(Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, Type.Optional(Type.String({ minLength: 1, maxLength }))])), {
+      additionalProperties: false,
+      minProperties: 1,
+    }),
   ]);

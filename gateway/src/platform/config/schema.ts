@@ -49,7 +49,10 @@ export const QuestionConfig = Type.Object(
     id: Id,
     /** the number a terminal sends in its answer message (u16) */
     number: Type.Integer({ minimum: 0, maximum: 65535 }),
-    scale: Type.Union([...FIXED_SCALES.map((s) => Type.Literal(s)), Type.Unsafe<SmileyScale>(Type.String({ pattern: SMILEY_SCALE_PATTERN }))]),
+    scale: Type.Union([
+      ...FIXED_SCALES.map((s) => Type.Literal(s)),
+      Type.Unsafe<SmileyScale>(Type.String({ pattern: SMILEY_SCALE_PATTERN })),
+    ]),
     label: LocalizedText(300),
     /** for importance questions: the CSI attribute question they weigh */
     importanceOf: Type.Optional(Id),
@@ -208,10 +211,9 @@ export const WebhookConfig = Type.Object(
     url: Type.String({ pattern: '^https?://' }),
     /** HMAC-SHA256 key: each delivery carries X-Feedback-Signature: sha256=<hex of the body's HMAC> */
     secret: Type.String({ minLength: 16 }),
-    events: Type.Array(
-      Type.Union(WEBHOOK_EVENTS.map((e) => Type.Literal(e))),
-      { default: ['alert.fired', 'alert.acknowledged', 'alert.closed', 'case.overdue'] },
-    ),
+    events: Type.Array(Type.Union(WEBHOOK_EVENTS.map((e) => Type.Literal(e))), {
+      default: ['alert.fired', 'alert.acknowledged', 'alert.closed', 'case.overdue'],
+    }),
     attempts: Type.Integer({ minimum: 1, maximum: 20, default: 6 }),
     /** first retry after this long, doubling each time */
     retryBaseMs: Type.Integer({ minimum: 1, default: 2000 }),
@@ -239,11 +241,20 @@ export const CameraConfig = Type.Object(
         { additionalProperties: false },
       ),
       Type.Object(
-        { kind: Type.Literal('snapshot'), url: Type.String({ pattern: '^https?://' }), intervalMs: Type.Integer({ minimum: 100, default: 1000 }) },
+        {
+          kind: Type.Literal('snapshot'),
+          url: Type.String({ pattern: '^https?://' }),
+          intervalMs: Type.Integer({ minimum: 100, default: 1000 }),
+        },
         { additionalProperties: false },
       ),
       Type.Object(
-        { kind: Type.Literal('folder'), path: Type.String({ minLength: 1 }), fps: Type.Number({ exclusiveMinimum: 0, maximum: 30, default: 2 }), loop: Type.Boolean({ default: true }) },
+        {
+          kind: Type.Literal('folder'),
+          path: Type.String({ minLength: 1 }),
+          fps: Type.Number({ exclusiveMinimum: 0, maximum: 30, default: 2 }),
+          loop: Type.Boolean({ default: true }),
+        },
         { additionalProperties: false },
       ),
     ]),
@@ -271,7 +282,9 @@ export const ConfigSchema = Type.Object(
         /** Secure flag on cookies. auto: over TLS and on localhost (browsers refuse Secure cookies over plain HTTP elsewhere) */
         secureCookies: Type.Union([Type.Literal('auto'), Type.Literal('always'), Type.Literal('never')], { default: 'auto' }),
         /** serve HTTPS with this certificate and key (PEM files) */
-        tls: Type.Optional(Type.Object({ certFile: Type.String({ minLength: 1 }), keyFile: Type.String({ minLength: 1 }) }, { additionalProperties: false })),
+        tls: Type.Optional(
+          Type.Object({ certFile: Type.String({ minLength: 1 }), keyFile: Type.String({ minLength: 1 }) }, { additionalProperties: false }),
+        ),
       },
       { additionalProperties: false, default: {} },
     ),
@@ -386,7 +399,9 @@ export const ConfigSchema = Type.Object(
         /** where the model weights are; default: inside the installed face-api package */
         modelDir: Type.Optional(Type.String({ minLength: 1 })),
         /** the expression model: the ensemble of both networks (most accurate), or one of them (faster) */
-        model: Type.Union([Type.Literal('ensemble'), Type.Literal('miniXception'), Type.Literal('faceExpressionNet')], { default: 'ensemble' }),
+        model: Type.Union([Type.Literal('ensemble'), Type.Literal('miniXception'), Type.Literal('faceExpressionNet')], {
+          default: 'ensemble',
+        }),
       },
       { additionalProperties: false, default: {} },
     ),

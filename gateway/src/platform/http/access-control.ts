@@ -59,7 +59,14 @@ export const accessControl = fp(async (app: FastifyInstance, opts: { sources: Pr
     if (access === undefined) return reply.code(403).send(errorBody(403, 'This route declares no access'));
     const credential = resolveCredential(request, opts.sources);
     if (credential.kind !== 'ok') {
-      return reply.code(401).send(errorBody(401, credential.kind === 'none' ? 'Sign in first' : 'The session or token is not valid (expired, signed out or revoked)'));
+      return reply
+        .code(401)
+        .send(
+          errorBody(
+            401,
+            credential.kind === 'none' ? 'Sign in first' : 'The session or token is not valid (expired, signed out or revoked)',
+          ),
+        );
     }
     const principal = credential.principal;
     if (access === 'session') {

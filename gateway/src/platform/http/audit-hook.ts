@@ -12,9 +12,17 @@ export const auditHook = fp(async (app: FastifyInstance, opts: { audit: AuditRep
   app.addHook('onResponse', async (request, reply) => {
     const access = (request.routeOptions.config as { access?: string } | undefined)?.access;
     const url = request.routeOptions.url ?? '';
-    if (access !== 'admin' || request.method === 'GET' || reply.statusCode >= 400 || !request.principal || url.startsWith('/api/settings')) return;
+    if (access !== 'admin' || request.method === 'GET' || reply.statusCode >= 400 || !request.principal || url.startsWith('/api/settings'))
+      return;
     try {
-      opts.audit.record({ at: Date.now(), actor: principalName(request.principal), action: `${request.method} ${url}`, target: request.url.split('?')[0]!.replace(/^\/api\//, ''), before: null, after: { status: reply.statusCode } });
+      opts.audit.record({
+        at: Date.now(),
+        actor: principalName(request.principal),
+        action: `${request.method} ${url}`,
+        target: request.url.split('?')[0]!.replace(/^\/api\//, ''),
+        before: null,
+        after: { status: reply.statusCode },
+      });
     } catch (error) {
       request.log.error({ err: error }, 'audit row not written');
     }

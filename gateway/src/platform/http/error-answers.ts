@@ -15,7 +15,8 @@ export function answerErrors(app: FastifyInstance): void {
     // Every route that hashes a password (sign-in, password changes, new users) is busy the same way.
     if (error instanceof HashingBusy) return reply.code(503).header('retry-after', '1').send(errorBody(503, error.message));
     // A domain refusal (a case or review that is not there, or not in a state that allows the change).
-    if (error instanceof Refused) return reply.code(REFUSAL_STATUS[error.reason]).send(errorBody(REFUSAL_STATUS[error.reason], error.message));
+    if (error instanceof Refused)
+      return reply.code(REFUSAL_STATUS[error.reason]).send(errorBody(REFUSAL_STATUS[error.reason], error.message));
     const status = error.statusCode ?? 500;
     // Our own HttpErrors say what the caller should know; other 5xx stay hidden.
     if (error instanceof HttpError) return reply.code(status).headers(error.headers).send(errorBody(status, error.message));

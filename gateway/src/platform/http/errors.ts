@@ -11,4 +11,8 @@ export class HttpError extends Error {
   }
 }
 
-export const errorBody = (statusCode: number, message: string, error = STATUS_CODES[statusCode] ?? 'Error') => ({ statusCode, error, message });
+export const errorBody = (statusCode: number, message: string, error = STATUS_CODES[statusCode] ?? 'Error') => ({
+  statusCode,
+  error,
+  message,
+});

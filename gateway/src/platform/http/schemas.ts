@@ -58,7 +58,10 @@ export const MultilineText = (maxLength: number) => Type.String({ maxLength, pat
 
 /** Ids of sites, points, devices, staff, surveys and questions. */
 /** The time of a stored record in a request body: epoch ms, or ISO 8601 with an offset. */
-export const RecordInstant = Type.Union([Type.Integer({ minimum: MIN_RECORD_INSTANT, maximum: MAX_INSTANT }), Type.String({ maxLength: 40 })]);
+export const RecordInstant = Type.Union([
+  Type.Integer({ minimum: MIN_RECORD_INSTANT, maximum: MAX_INSTANT }),
+  Type.String({ maxLength: 40 }),
+]);
 
 export const Id = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' });
 export const UserName = Type.String({ pattern: '^[A-Za-z0-9_.@-]{1,64}$' });
@@ -69,7 +72,7 @@ export const UserBody = Type.Object({
   id: Type.Integer(),
   username: Type.String(),
   role: RoleSchema,
-  sites: Type.Array(Type.String(), { description: "the sites a manager or viewer sees (an admin sees all)" }),
+  sites: Type.Array(Type.String(), { description: 'the sites a manager or viewer sees (an admin sees all)' }),
   mustChangePassword: Type.Boolean(),
 });
 
@@ -90,7 +93,9 @@ export const OverviewSchema = Type.Object({
   from: Type.Integer(),
   to: Type.Integer(),
   previous: Type.Object({ from: Type.Integer(), to: Type.Integer() }, { description: 'the period of equal length just before' }),
-  indices: Type.Array(Type.Object({ index: Type.Union(INDEX_NAMES.map((n) => Type.Literal(n))), result: IndexResultSchema, previous: IndexResultSchema })),
+  indices: Type.Array(
+    Type.Object({ index: Type.Union(INDEX_NAMES.map((n) => Type.Literal(n))), result: IndexResultSchema, previous: IndexResultSchema }),
+  ),
 });
 
 /** A device in the registry, with its health and what happened to its messages in the current boot. */
@@ -107,7 +112,9 @@ export const DeviceBody = Type.Object({
   rssi: Nullable(Type.Integer()),
   uptimeMs: Nullable(Type.Integer()),
   pressesSinceBoot: Nullable(Type.Integer()),
-  lostSinceBoot: Nullable(Type.Integer({ description: 'presses the device counted since boot that never arrived (neither stored nor refused)' })),
+  lostSinceBoot: Nullable(
+    Type.Integer({ description: 'presses the device counted since boot that never arrived (neither stored nor refused)' }),
+  ),
   duplicatesSinceBoot: Type.Integer({ description: 'retransmissions of already stored messages in the current boot' }),
   refusedSinceBoot: Type.Record(Type.String(), Type.Integer(), { description: 'messages of the current boot refused for good, by reason' }),
   lastSeenAt: Nullable(Type.Integer()),
@@ -119,7 +126,9 @@ export const ScreenSummarySchema = Type.Object({
   point: PointSummarySchema,
   goal: Type.Number({ description: "the point's Happy Index goal for the day" }),
   streak: Type.Integer({ description: 'positive answers in a row, newest first, today' }),
-  comments: Type.Array(Type.Object({ text: Type.String(), at: Type.Integer() }), { description: "the latest positive comments a manager chose for the screen: the text only, never who wrote it" }),
+  comments: Type.Array(Type.Object({ text: Type.String(), at: Type.Integer() }), {
+    description: 'the latest positive comments a manager chose for the screen: the text only, never who wrote it',
+  }),
 });
 
 /** A scoped token as admins see it (never its secret). */

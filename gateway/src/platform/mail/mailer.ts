@@ -42,7 +42,14 @@ export class Mailer {
   /** Sends one message; throws with the server's reason when it is refused (the caller records it). */
   async send(mail: Mail): Promise<void> {
     if (!this.transport || mail.to.length === 0) return;
-    await this.transport.sendMail({ from: this.config.from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}), ...(mail.attachments ? { attachments: mail.attachments } : {}) });
+    await this.transport.sendMail({
+      from: this.config.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      ...(mail.html ? { html: mail.html } : {}),
+      ...(mail.attachments ? { attachments: mail.attachments } : {}),
+    });
     this.logger.info({ recipients: mail.to.length, subject: mail.subject }, 'mail sent');
   }
 

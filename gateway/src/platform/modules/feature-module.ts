@@ -9,7 +9,10 @@ export interface RouteRegistration {
 }
 
 /** Pairs a route plugin with its options (the plugin's own option type checks them). */
-export function routes<O extends FastifyPluginOptions>(plugin: FastifyPluginAsyncTypebox<O> | FastifyPluginAsync<O>, options: O): RouteRegistration {
+export function routes<O extends FastifyPluginOptions>(
+  plugin: FastifyPluginAsyncTypebox<O> | FastifyPluginAsync<O>,
+  options: O,
+): RouteRegistration {
   return {
     register: async (app) => {
       await app.register(plugin, options);

@@ -47,7 +47,18 @@ export class CountQuery {
     const scales = f.scales ?? [];
     const likeSmiley = scales.includes('smiley%');
     const exactScales = scales.filter((s) => s !== 'smiley%');
-    const shape = [segment.level, f.pointIds.length, f.deviceId !== undefined, f.deviceIds?.length ?? -1, f.staffId !== undefined, f.surveyId !== undefined, f.questionId !== undefined, exactScales.length, likeSmiley, groupBy].join('|');
+    const shape = [
+      segment.level,
+      f.pointIds.length,
+      f.deviceId !== undefined,
+      f.deviceIds?.length ?? -1,
+      f.staffId !== undefined,
+      f.surveyId !== undefined,
+      f.questionId !== undefined,
+      exactScales.length,
+      likeSmiley,
+      groupBy,
+    ].join('|');
     let stmt = this.statements.get(shape);
     if (!stmt) {
       stmt = this.db.prepare<unknown[], unknown[]>(this.sql(segment.level, f, exactScales.length, likeSmiley, groupBy)).raw();
@@ -64,7 +75,8 @@ export class CountQuery {
       const [scale, questionId, base, group] = row as [string, string, number, string | number | null];
       for (let k = 0; k < COUNT_COLUMNS.length; k++) {
         const n = row[4 + k] as number;
-        if (n > 0) out.push(groupBy ? { scale, questionId, value: base + k, n, group: group ?? '' } : { scale, questionId, value: base + k, n });
+        if (n > 0)
+          out.push(groupBy ? { scale, questionId, value: base + k, n, group: group ?? '' } : { scale, questionId, value: base + k, n });
       }
     }
     return out;
@@ -83,7 +95,10 @@ export class CountQuery {
     if (scaleParts.length > 0) where.push(`(${scaleParts.join(' OR ')})`);
     const group = groupBy ? GROUP_COLUMN[groupBy] : 'NULL';
     const groupCols = groupBy ? `, ${GROUP_COLUMN[groupBy]}` : '';
-    const table = rollupTable(level, f.deviceId !== undefined || f.deviceIds !== undefined || f.staffId !== undefined || groupBy === 'staff');
+    const table = rollupTable(
+      level,
+      f.deviceId !== undefined || f.deviceIds !== undefined || f.staffId !== undefined || groupBy === 'staff',
+    );
     return `SELECT scale, question_id, value_base, ${group}, ${COUNT_COLUMNS.map((c) => `SUM(${c})`).join(', ')}
             FROM ${table.name} WHERE ${where.join(' AND ')}
             GROUP BY scale, question_id, value_base${groupCols}`;

@@ -39,13 +39,21 @@ const KEY_COLUMNS: Record<Grain, readonly string[]> = {
 /** Every rollup table: each level in detail, and the coarse levels per point too. */
 export const ROLLUP_TABLES: readonly RollupTable[] = [
   ...LEVELS.map((level) => ({ name: `rollup_${level}`, level, grain: 'detail' as const, columns: KEY_COLUMNS.detail })),
-  ...(['day', 'month'] as const).map((level) => ({ name: `rollup_point_${level}`, level, grain: 'point' as const, columns: KEY_COLUMNS.point })),
+  ...(['day', 'month'] as const).map((level) => ({
+    name: `rollup_point_${level}`,
+    level,
+    grain: 'point' as const,
+    columns: KEY_COLUMNS.point,
+  })),
 ];
 
 /** The table a query reads for a level: per point when it needs neither device nor staff and one exists. */
 export function rollupTable(level: Level, needsDetail: boolean): RollupTable {
   const wanted = needsDetail ? 'detail' : 'point';
-  return ROLLUP_TABLES.find((t) => t.level === level && t.grain === wanted) ?? ROLLUP_TABLES.find((t) => t.level === level && t.grain === 'detail')!;
+  return (
+    ROLLUP_TABLES.find((t) => t.level === level && t.grain === wanted) ??
+    ROLLUP_TABLES.find((t) => t.level === level && t.grain === 'detail')!
+  );
 }
 
 export function bucketOf(level: Level, ms: number, calendar: SiteCalendar): number {

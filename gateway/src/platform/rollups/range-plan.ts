@@ -39,7 +39,12 @@ function steps(level: Level, cal: SiteCalendar): LevelSteps {
     case 'day':
       return { ceil: (ms) => cal.ceilDay(ms), floor: (ms) => cal.dayStart(ms), key: (ms) => cal.dayKey(ms), finer: 'hour' };
     case 'hour':
-      return { ceil: (ms) => Math.ceil(ms / HOUR) * HOUR, floor: (ms) => Math.floor(ms / HOUR) * HOUR, key: (ms) => ms / HOUR, finer: 'minute' };
+      return {
+        ceil: (ms) => Math.ceil(ms / HOUR) * HOUR,
+        floor: (ms) => Math.floor(ms / HOUR) * HOUR,
+        key: (ms) => ms / HOUR,
+        finer: 'minute',
+      };
     case 'minute':
       return { ceil: (ms) => ms, floor: (ms) => ms, key: (ms) => ms / MINUTE, finer: undefined };
   }

@@ -18,7 +18,9 @@ export class AuditRepo {
 
   record(entry: Omit<AuditEntry, 'id'>): void {
     const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
-    this.db.prepare('INSERT INTO audit_log (at, actor, action, target, before, after) VALUES (?, ?, ?, ?, ?, ?)').run(entry.at, entry.actor, entry.action, entry.target, json(entry.before), json(entry.after));
+    this.db
+      .prepare('INSERT INTO audit_log (at, actor, action, target, before, after) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(entry.at, entry.actor, entry.action, entry.target, json(entry.before), json(entry.after));
   }
 
   /** Newest first; `beforeId` pages back. */
@@ -29,7 +31,14 @@ export class AuditRepo {
          WHERE (@beforeId IS NULL OR id < @beforeId) AND (@target IS NULL OR target = @target OR target LIKE @target || '/%')
          ORDER BY id DESC LIMIT @limit`,
       )
-      .all({ limit: options.limit, beforeId: options.beforeId ?? null, target: options.target ?? null }) as (Omit<AuditEntry, 'before' | 'after'> & { before: string | null; after: string | null })[];
-    return rows.map((r) => ({ ...r, before: r.before === null ? null : (JSON.parse(r.before) as unknown), after: r.after === null ? null : (JSON.parse(r.after) as unknown) }));
+      .all({ limit: options.limit, beforeId: options.beforeId ?? null, target: options.target ?? null }) as (Omit<
+      AuditEntry,
+      'before' | 'after'
+    > & { before: string | null; after: string | null })[];
+    return rows.map((r) => ({
+      ...r,
+      before: r.before === null ? null : (JSON.parse(r.before) as unknown),
+      after: r.after === null ? null : (JSON.parse(r.after) as unknown),
+    }));
   }
 }

@@ -62,15 +62,21 @@ export class LiveCatalog {
     try {
       merged = validateConfig({ ...deps.file, ...stored.catalog });
     } catch (error) {
-      if (error instanceof ConfigError) throw new ConfigError(`The settings stored in the database (version ${stored.version}) are not valid:${error.message.replace(/^Invalid configuration:/, '')}`);
+      if (error instanceof ConfigError)
+        throw new ConfigError(
+          `The settings stored in the database (version ${stored.version}) are not valid:${error.message.replace(/^Invalid configuration:/, '')}`,
+        );
       throw error;
     }
     this.stored = stored;
     this.config = this.decorate(merged);
     this.current = structuredClone(this.config);
-    this.hooks = new SettingsHooks(deps.onApplyError ?? ((owner, error) => {
-      throw new Error(`The settings were stored, but ${owner} could not apply them`, { cause: error });
-    }));
+    this.hooks = new SettingsHooks(
+      deps.onApplyError ??
+        ((owner, error) => {
+          throw new Error(`The settings were stored, but ${owner} could not apply them`, { cause: error });
+        }),
+    );
   }
 
   private seed(): StoredCatalog {
@@ -78,7 +84,14 @@ export class LiveCatalog {
     const at = this.now();
     this.deps.repo.db.transaction(() => {
       this.deps.repo.save(1, catalog, at, 'configuration file');
-      this.deps.audit.record({ at, actor: 'configuration file', action: 'seed', target: 'catalog', before: null, after: withSecretsMasked(catalog) });
+      this.deps.audit.record({
+        at,
+        actor: 'configuration file',
+        action: 'seed',
+        target: 'catalog',
+        before: null,
+        after: withSecretsMasked(catalog),
+      });
     })();
     return { version: 1, catalog, updatedAt: at, updatedBy: 'configuration file' };
   }
@@ -108,7 +121,10 @@ export class LiveCatalog {
    */
   async change(actor: string, expectedVersion: number | undefined, edit: (draft: Catalog) => CatalogEdit): Promise<CatalogChanged> {
     if (expectedVersion !== undefined && expectedVersion !== this.stored.version) {
-      throw new Refused('conflict', `The settings changed meanwhile (now version ${this.stored.version}, you edited ${expectedVersion}); reload and try again`);
+      throw new Refused(
+        'conflict',
+        `The settings changed meanwhile (now version ${this.stored.version}, you edited ${expectedVersion}); reload and try again`,
+      );
     }
     const draft = structuredClone(this.stored.catalog);
     const described = edit(draft);
@@ -120,8 +136,16 @@ export class LiveCatalog {
     const version = this.stored.version + 1;
     const at = this.now();
     this.deps.repo.db.transaction(() => {
-      if (!this.deps.repo.save(version, catalog, at, actor)) throw new Refused('conflict', 'The settings changed meanwhile; reload and try again');
-      this.deps.audit.record({ at, actor, action: described.action, target: described.target, before: described.before ?? null, after: described.after ?? null });
+      if (!this.deps.repo.save(version, catalog, at, actor))
+        throw new Refused('conflict', 'The settings changed meanwhile; reload and try again');
+      this.deps.audit.record({
+        at,
+        actor,
+        action: described.action,
+        target: described.target,
+        before: described.before ?? null,
+        after: described.after ?? null,
+      });
     })();
     this.stored = { version, catalog, updatedAt: at, updatedBy: actor };
     this.current = next;
@@ -140,7 +164,8 @@ export class LiveCatalog {
     try {
       return validateConfig({ ...this.deps.file, ...catalog });
     } catch (error) {
-      if (error instanceof ConfigError) throw new Refused('invalid', error.message.replace(/^Invalid configuration:\n\s*/, '').replace(/\n\s*/g, '; '));
+      if (error instanceof ConfigError)
+        throw new Refused('invalid', error.message.replace(/^Invalid configuration:\n\s*/, '').replace(/\n\s*/g, '; '));
       throw error;
     }
   }

@@ -26,7 +26,11 @@ export interface Device {
 export class TopologyRepo {
   constructor(private readonly db: Db) {}
 
-  sync(sites: SiteConfig[], points: Pick<PointConfig, 'id' | 'siteId' | 'name'>[], devices: Pick<DeviceConfig, 'id' | 'pointId' | 'kind' | 'buttons'>[]): void {
+  sync(
+    sites: SiteConfig[],
+    points: Pick<PointConfig, 'id' | 'siteId' | 'name'>[],
+    devices: Pick<DeviceConfig, 'id' | 'pointId' | 'kind' | 'buttons'>[],
+  ): void {
     const upsertSite = this.db.prepare(
       'INSERT INTO sites (id, name, time_zone) VALUES (@id, @name, @timeZone) ON CONFLICT(id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone',
     );
@@ -41,7 +45,8 @@ export class TopologyRepo {
     this.db.transaction(() => {
       for (const site of sites) upsertSite.run(site);
       for (const p of points) upsertPoint.run({ id: p.id, siteId: p.siteId, name: p.name });
-      for (const d of devices) upsertDevice.run({ id: d.id, pointId: d.pointId, kind: d.kind, buttons: d.buttons, siteId: siteOfPoint.get(d.pointId) });
+      for (const d of devices)
+        upsertDevice.run({ id: d.id, pointId: d.pointId, kind: d.kind, buttons: d.buttons, siteId: siteOfPoint.get(d.pointId) });
     })();
   }
 
@@ -55,7 +60,9 @@ export class TopologyRepo {
 
   /** Whether any answer was stored at one of the site's points (by the answers' point index). */
   siteHasAnswers(siteId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM answers WHERE point_id IN (SELECT id FROM points WHERE site_id = ?) LIMIT 1').get(siteId) !== undefined;
+    return (
+      this.db.prepare('SELECT 1 FROM answers WHERE point_id IN (SELECT id FROM points WHERE site_id = ?) LIMIT 1').get(siteId) !== undefined
+    );
   }
 
   siteOfPoint(pointId: string): string | undefined {

@@ -37,7 +37,9 @@ export function lockDataDir(dir: string): { release(): void } {
     db.close();
     if ((error as { code?: string }).code === 'SQLITE_BUSY') {
       const pid = existsSync(join(dir, PID_FILE)) ? readFileSync(join(dir, PID_FILE), 'utf8').trim() : 'unknown';
-      throw new DataDirLocked(`Another gateway (pid ${pid}) is already using the data folder ${dir}; stop it first or give this one another dataDir.`);
+      throw new DataDirLocked(
+        `Another gateway (pid ${pid}) is already using the data folder ${dir}; stop it first or give this one another dataDir.`,
+      );
     }
     throw error;
   }

@@ -44,9 +44,7 @@ export function openDatabase(file: string, migrations: Migration[] = MIGRATIONS,
 /** Applies pending migrations, then rebuilds (with today's code) any derived data they emptied. */
 export function migrate(db: Db, migrations: Migration[], rebuild: Record<'rollups', (db: Db) => void>): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
-  const applied = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
-  );
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   // One transaction: a crash part-way leaves the database as it was, never migrated without its rebuild.
   db.transaction(() => {
@@ -67,7 +65,9 @@ export function migrate(db: Db, migrations: Migration[], rebuild: Record<'rollup
  * only this, not any successful commit, tells that the store is writable again.
  */
 export function probeWrite(db: Db): void {
-  db.prepare('INSERT INTO store_probe (id, at, pad) VALUES (1, ?, zeroblob(65536)) ON CONFLICT (id) DO UPDATE SET at = excluded.at, pad = excluded.pad').run(Date.now());
+  db.prepare(
+    'INSERT INTO store_probe (id, at, pad) VALUES (1, ?, zeroblob(65536)) ON CONFLICT (id) DO UPDATE SET at = excluded.at, pad = excluded.pad',
+  ).run(Date.now());
   db.prepare('UPDATE store_probe SET pad = NULL WHERE id = 1').run();
 }
 

@@ -21,7 +21,6 @@ function v4RollupTable(name: string, detail: boolean): string {
   return `CREATE TABLE ${name} (${[...columns, ...counts].join(', ')}, PRIMARY KEY (${keys.join(', ')})) WITHOUT ROWID;`;
 }
 
-
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,

@@ -45,7 +45,10 @@ export class StoreHealth {
     }
     if (this.lastLogged === undefined || now - this.lastLogged >= (this.options.logEveryMs ?? 60_000)) {
       this.lastLogged = now;
-      this.logger.error({ reason: problem, failedWrites: this.failures }, 'the store refuses writes; devices keep unacknowledged messages and resend them');
+      this.logger.error(
+        { reason: problem, failedWrites: this.failures },
+        'the store refuses writes; devices keep unacknowledged messages and resend them',
+      );
       this.failures = 0;
     }
     return true;

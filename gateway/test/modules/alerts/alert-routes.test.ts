@@ -31,13 +31,22 @@ beforeEach(async () => {
       store = new AlertRepo(fixture.db);
       const bus = new EventBus();
       bus.on('alert:changed', (event, alert) => event === 'alert.acknowledged' && acknowledged.push(alert.id));
-      const engine = new AlertEngine({ rules: [], pointIds: () => POINTS.map((p) => p.id), indices: fixture.indices, store, bus, logger: createLogger('silent'), clock: () => T0 + 60_000 });
+      const engine = new AlertEngine({
+        rules: [],
+        pointIds: () => POINTS.map((p) => p.id),
+        indices: fixture.indices,
+        store,
+        bus,
+        logger: createLogger('silent'),
+        clock: () => T0 + 60_000,
+      });
       const webhooks = new WebhookSender(new WebhookDeliveryRepo(fixture.db), [], createLogger('silent'));
       return { alerts: { engine, store, webhooks }, topology: fixture.topology };
     },
     routes: [alertRoutes],
   });
-  const fire = (pointId: string) => store.fire({ ruleId: 'low-happy', pointId, kind: 'negativeShare', firedAt: T0, value: 75, n: 4, message: 'm', params: {} }).id;
+  const fire = (pointId: string) =>
+    store.fire({ ruleId: 'low-happy', pointId, kind: 'negativeShare', firedAt: T0, value: 75, n: 4, message: 'm', params: {} }).id;
   ids = { desk: fire('desk'), door: fire('door') };
 });
 afterEach(async () => m.close());
@@ -47,7 +56,8 @@ type Listed = { alerts: { id: number; pointId: string; status: string }[] };
 describe('the alerts module over HTTP', () => {
   it("lists the alerts of the caller's sites, by status", async () => {
     const everywhere = m.bearer(['indices:read']);
-    const listed = async (headers: { authorization: string }, query = '') => ((await m.call('GET', `/api/alerts${query}`, headers)).json() as Listed).alerts;
+    const listed = async (headers: { authorization: string }, query = '') =>
+      ((await m.call('GET', `/api/alerts${query}`, headers)).json() as Listed).alerts;
     expect((await listed(everywhere)).map((a) => a.pointId).sort()).toEqual(['desk', 'door']);
     expect((await listed(m.bearer(['indices:read'], ['tokyo']))).map((a) => a.pointId)).toEqual(['door']);
     expect((await listed(everywhere, '?pointId=desk')).map((a) => a.id)).toEqual([ids.desk]);
@@ -72,7 +82,10 @@ describe('the alerts module over HTTP', () => {
   it('refuses an acknowledgement without alerts:write, or of an alert at a site outside the caller’s', async () => {
     expect((await m.call('POST', `/api/alerts/${ids.door}/ack`, m.bearer(['indices:read']), {})).statusCode).toBe(403);
     const berlinOnly = m.bearer(['indices:read', 'alerts:write'], ['berlin']);
-    expect((await m.call('POST', `/api/alerts/${ids.door}/ack`, berlinOnly, {})).json()).toMatchObject({ statusCode: 403, message: 'Not allowed: site "tokyo" is outside your sites' });
+    expect((await m.call('POST', `/api/alerts/${ids.door}/ack`, berlinOnly, {})).json()).toMatchObject({
+      statusCode: 403,
+      message: 'Not allowed: site "tokyo" is outside your sites',
+    });
     expect(store.get(ids.door)?.status).toBe('open');
     expect(acknowledged).toEqual([]);
   });

@@ -36,20 +36,40 @@ beforeEach(async () => {
 });
 afterEach(async () => m.close());
 
-type Listed = { devices: { id: string; siteId: string; boot: number | null; lostSinceBoot: number | null; duplicatesSinceBoot: number; refusedSinceBoot: Record<string, number>; online: boolean }[] };
+type Listed = {
+  devices: {
+    id: string;
+    siteId: string;
+    boot: number | null;
+    lostSinceBoot: number | null;
+    duplicatesSinceBoot: number;
+    refusedSinceBoot: Record<string, number>;
+    online: boolean;
+  }[];
+};
 
 describe('the devices module over HTTP', () => {
   it("lists the devices of the caller's sites with their health and the presses lost since boot", async () => {
     registry.recordHello('dev-desk', 'mqtt', { model: 'smiley4', firmware: '1.2.0', boot: 7 }, NOW - 5000);
     registry.recordHeartbeat('dev-desk', 'mqtt', { boot: 7, battery: 80, rssi: -60, uptimeMs: 60_000, presses: 5 }, NOW - 1000);
-    await m.store.write([{ deviceId: 'dev-desk', pointId: 'desk', boot: 7, seq: 1 }, { deviceId: 'dev-desk', pointId: 'desk', boot: 7, seq: 2 }]);
+    await m.store.write([
+      { deviceId: 'dev-desk', pointId: 'desk', boot: 7, seq: 1 },
+      { deviceId: 'dev-desk', pointId: 'desk', boot: 7, seq: 2 },
+    ]);
     registry.count('dev-desk', 7, 'refused:too-old');
     registry.count('dev-desk', 7, 'duplicate');
 
     const everywhere = (await m.call('GET', '/api/devices', m.bearer(['indices:read']))).json() as Listed;
     const desk = everywhere.devices.find((d) => d.id === 'dev-desk');
     // 5 presses reported, 2 stored, 1 refused: 2 never arrived
-    expect(desk).toMatchObject({ siteId: 'berlin', boot: 7, lostSinceBoot: 2, duplicatesSinceBoot: 1, refusedSinceBoot: { 'too-old': 1 }, online: true });
+    expect(desk).toMatchObject({
+      siteId: 'berlin',
+      boot: 7,
+      lostSinceBoot: 2,
+      duplicatesSinceBoot: 1,
+      refusedSinceBoot: { 'too-old': 1 },
+      online: true,
+    });
     expect(everywhere.devices.map((d) => d.id).sort()).toEqual(['dev-desk', 'dev-door']);
 
     const tokyo = (await m.call('GET', '/api/devices', m.bearer(['indices:read'], ['tokyo']))).json() as Listed;
@@ -58,7 +78,10 @@ describe('the devices module over HTTP', () => {
 
   it("tallies a device's boots, latest first, and refuses a device that is not configured or not the caller's", async () => {
     for (const boot of [1, 2]) registry.recordHello('dev-desk', 'mqtt', { model: 'smiley4', firmware: '1.2.0', boot }, NOW - 10_000 + boot);
-    await m.store.write([{ deviceId: 'dev-desk', pointId: 'desk', boot: 1, seq: 1 }, { deviceId: 'dev-desk', pointId: 'desk', boot: 2, seq: 1 }]);
+    await m.store.write([
+      { deviceId: 'dev-desk', pointId: 'desk', boot: 1, seq: 1 },
+      { deviceId: 'dev-desk', pointId: 'desk', boot: 2, seq: 1 },
+    ]);
     registry.count('dev-desk', 2, 'duplicate');
     registry.count('dev-desk', 2, 'duplicate');
     const reader = m.bearer(['indices:read']);
@@ -71,7 +94,10 @@ describe('the devices module over HTTP', () => {
     ]);
     expect(((await m.call('GET', '/api/devices/dev-desk/boots?limit=1', reader)).json() as { boots: unknown[] }).boots).toHaveLength(1);
     expect((await m.call('GET', '/api/devices/dev-desk/boots?limit=0', reader)).statusCode).toBe(400);
-    expect((await m.call('GET', '/api/devices/dev-attic/boots', reader)).json()).toMatchObject({ statusCode: 404, message: 'No device "dev-attic"' });
+    expect((await m.call('GET', '/api/devices/dev-attic/boots', reader)).json()).toMatchObject({
+      statusCode: 404,
+      message: 'No device "dev-attic"',
+    });
     expect((await m.call('GET', '/api/devices/dev-desk/boots', m.bearer(['indices:read'], ['tokyo']))).statusCode).toBe(403);
     expect((await m.call('GET', '/api/devices/dev-desk/boots', m.bearer(['answers:read']))).statusCode).toBe(403);
   });

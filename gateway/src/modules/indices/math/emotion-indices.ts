@@ -45,6 +45,12 @@ export function entryExitShift(entry: EmotionCounts, exit: EmotionCounts, minFac
   const b = emotionalNps(exit, minFaces);
   const n = Math.min(a.n, b.n);
   if (a.value === null || b.value === null) return { value: null, n, ci: null, enough: false };
-  const ci: [number, number] | null = a.ci && b.ci ? [b.value - a.value - Math.hypot((a.ci[1] - a.ci[0]) / 2, (b.ci[1] - b.ci[0]) / 2), b.value - a.value + Math.hypot((a.ci[1] - a.ci[0]) / 2, (b.ci[1] - b.ci[0]) / 2)] : null;
+  const ci: [number, number] | null =
+    a.ci && b.ci
+      ? [
+          b.value - a.value - Math.hypot((a.ci[1] - a.ci[0]) / 2, (b.ci[1] - b.ci[0]) / 2),
+          b.value - a.value + Math.hypot((a.ci[1] - a.ci[0]) / 2, (b.ci[1] - b.ci[0]) / 2),
+        ]
+      : null;
   return { value: b.value - a.value, n, ci, enough: a.enough && b.enough };
 }

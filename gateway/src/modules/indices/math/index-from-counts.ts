@@ -62,7 +62,9 @@ export function ratingIndex(index: RatingIndex, rows: CountRow[], minAnswers: nu
 }
 
 function csiIndex(rows: CountRow[], minAnswers: number, surveys: SurveyConfig[]): IndexResult {
-  const importanceOf = new Map(surveys.flatMap((s) => s.questions.filter((q) => q.importanceOf).map((q) => [q.id, q.importanceOf!] as const)));
+  const importanceOf = new Map(
+    surveys.flatMap((s) => s.questions.filter((q) => q.importanceOf).map((q) => [q.id, q.importanceOf!] as const)),
+  );
   const attributes = new Map<string, { ratings: Map<number, number>; importance: Map<number, number>; m: number }>();
   const attribute = (id: string, m: number) => {
     let a = attributes.get(id);
@@ -80,7 +82,10 @@ function csiIndex(rows: CountRow[], minAnswers: number, surveys: SurveyConfig[])
       a.importance.set(r.value, (a.importance.get(r.value) ?? 0) + r.n);
     }
   }
-  const list: CsiAttribute[] = [...attributes.values()].map((a) => ({ ratings: a.ratings, ...(a.importance.size ? { importance: a.importance } : {}) }));
+  const list: CsiAttribute[] = [...attributes.values()].map((a) => ({
+    ratings: a.ratings,
+    ...(a.importance.size ? { importance: a.importance } : {}),
+  }));
   const m = [...attributes.values()][0]?.m ?? 5;
   return csi(list, m, minAnswers);
 }

@@ -24,7 +24,13 @@ function moments(counts: Counts, x: (value: number) => number): Moments {
   return m;
 }
 
-function result(value: number | null, n: number, ci: [number, number] | null, minAnswers: number, extra?: Record<string, number | null>): IndexResult {
+function result(
+  value: number | null,
+  n: number,
+  ci: [number, number] | null,
+  minAnswers: number,
+  extra?: Record<string, number | null>,
+): IndexResult {
   return { value: n === 0 ? null : value, n, ci: n === 0 ? null : ci, enough: n > 0 && n >= minAnswers, ...(extra ? { extra } : {}) };
 }
 
@@ -61,7 +67,9 @@ export function ces(counts: Counts, minAnswers: number): IndexResult {
   const m = moments(counts, (v) => v);
   const easy = total(counts, (v) => v >= 5);
   const ci = tInterval(m);
-  return result(m.sum / m.n, m.n, ci ? [clamp(ci[0], 1, 7), clamp(ci[1], 1, 7)] : null, minAnswers, { easyShare: m.n ? (100 * easy) / m.n : null });
+  return result(m.sum / m.n, m.n, ci ? [clamp(ci[0], 1, 7), clamp(ci[1], 1, 7)] : null, minAnswers, {
+    easyShare: m.n ? (100 * easy) / m.n : null,
+  });
 }
 
 /**
@@ -104,6 +112,6 @@ export function csi(attributes: CsiAttribute[], m: number, minAnswers: number): 
   const weighted = importances.every((w) => w !== undefined);
   const weights = weighted ? (importances as number[]) : rated.map(() => 1);
   const sumW = weights.reduce((a, b) => a + b, 0);
-  const value = (100 * means.reduce((acc, s, i) => acc + (weights[i]! / sumW) * ((s - 1) / (m - 1)), 0));
+  const value = 100 * means.reduce((acc, s, i) => acc + (weights[i]! / sumW) * ((s - 1) / (m - 1)), 0);
   return result(value, n, null, minAnswers);
 }

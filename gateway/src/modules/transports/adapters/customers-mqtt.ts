@@ -15,7 +15,8 @@ export function customersHandler(topicPrefix: string, inbox: DeviceInbox): [stri
       } catch {
         return inbox.drop('customers-malformed');
       }
-      if (data.v !== 1 || typeof data.from !== 'number' || typeof data.to !== 'number' || typeof data.count !== 'number') return inbox.drop('customers-malformed');
+      if (data.v !== 1 || typeof data.from !== 'number' || typeof data.to !== 'number' || typeof data.count !== 'number')
+        return inbox.drop('customers-malformed');
       inbox.customersServed({ pointId, from: data.from, to: data.to, count: data.count }, 'mqtt');
     },
   ];

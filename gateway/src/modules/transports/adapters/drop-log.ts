@@ -27,6 +27,9 @@ export class DropLog {
     this.lastLogged.set(reason, now);
     const moreSinceLastLine = this.since.get(reason) ?? 0;
     this.since.delete(reason);
-    this.logger.warn({ reason, ...detail, moreSinceLastLine }, 'dropped input (logged at most once a minute per reason; /metrics counts every one)');
+    this.logger.warn(
+      { reason, ...detail, moreSinceLastLine },
+      'dropped input (logged at most once a minute per reason; /metrics counts every one)',
+    );
   }
 }

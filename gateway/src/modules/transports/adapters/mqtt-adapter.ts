@@ -112,25 +112,48 @@ export class MqttAdapter {
     const { inbox } = this.options;
     if (!failure.identity) return inbox.drop(failure.reason, { deviceId: topic.deviceId });
     const code = failure.reason === 'unsupported-version' ? 'unsupportedVersion' : 'badValue';
-    const delivery = inbox.refuse({ ...failure.identity, deviceId: topic.deviceId, siteId: topic.siteId, reason: failure.reason, code, transport: 'mqtt' });
+    const delivery = inbox.refuse({
+      ...failure.identity,
+      deviceId: topic.deviceId,
+      siteId: topic.siteId,
+      reason: failure.reason,
+      code,
+      transport: 'mqtt',
+    });
     this.answer(topic, failure.identity, delivery);
   }
 
   /** Tells the device what became of a message: an error when refused, then the (coalesced) cumulative ack. */
   private answer(topic: DeviceTopic, m: { boot: number; seq: number }, delivery: Delivery): void {
-    if (delivery.outcome === 'refused') this.publishError(topic, { v: PROTOCOL_VERSION, boot: m.boot, code: delivery.code, rejectedSeq: m.seq, reason: delivery.reason });
+    if (delivery.outcome === 'refused')
+      this.publishError(topic, { v: PROTOCOL_VERSION, boot: m.boot, code: delivery.code, rejectedSeq: m.seq, reason: delivery.reason });
     if (delivery.ack) this.acks.offer(topic, delivery.ack);
   }
 
   private publishError(topic: DeviceTopic, error: JsonError): void {
-    if (this.running) this.options.connection.publish(deviceTopic(this.options.topicPrefix, topic.siteId, topic.deviceId, 'error'), JSON.stringify(error));
+    if (this.running)
+      this.options.connection.publish(deviceTopic(this.options.topicPrefix, topic.siteId, topic.deviceId, 'error'), JSON.stringify(error));
   }
 
   private onPress(topic: DeviceTopic, payload: Buffer, receivedAt: number): void {
     const press = parsePress(payload);
     if (!press.ok) return this.unreadable(topic, press);
     const { boot, seq, button, buttons, uptimeMs } = press.value;
-    this.acknowledge(topic, { boot, seq }, this.options.inbox.press({ deviceId: topic.deviceId, siteId: topic.siteId, boot, seq, button, buttons, uptimeMs, receivedAt, source: 'mqtt' }));
+    this.acknowledge(
+      topic,
+      { boot, seq },
+      this.options.inbox.press({
+        deviceId: topic.deviceId,
+        siteId: topic.siteId,
+        boot,
+        seq,
+        button,
+        buttons,
+        uptimeMs,
+        receivedAt,
+        source: 'mqtt',
+      }),
+    );
   }
 
   private onAnswer(topic: DeviceTopic, payload: Buffer, receivedAt: number): void {
@@ -140,7 +163,17 @@ export class MqttAdapter {
     this.acknowledge(
       topic,
       { boot, seq },
-      this.options.inbox.answer({ deviceId: topic.deviceId, siteId: topic.siteId, boot, seq, questionNumber: question, value, uptimeMs, receivedAt, source: 'mqtt' }),
+      this.options.inbox.answer({
+        deviceId: topic.deviceId,
+        siteId: topic.siteId,
+        boot,
+        seq,
+        questionNumber: question,
+        value,
+        uptimeMs,
+        receivedAt,
+        source: 'mqtt',
+      }),
     );
   }
 
@@ -148,17 +181,37 @@ export class MqttAdapter {
   private acknowledge(topic: DeviceTopic, m: { boot: number; seq: number }, delivery: Promise<Delivery>): void {
     delivery
       .then((result) => this.answer(topic, m, result))
-      .catch(unlessStoreUnavailable((error) => this.options.logger.error({ err: error }, 'message not stored; the device will retransmit')));
+      .catch(
+        unlessStoreUnavailable((error) => this.options.logger.error({ err: error }, 'message not stored; the device will retransmit')),
+      );
   }
 
   /** Records the device and answers with its configuration (retained, so it is there at the next start too). */
   private onHello(topic: DeviceTopic, payload: Buffer, receivedAt: number): void {
     const hello = parseHello(payload);
     if (!hello.ok) return this.options.inbox.drop(hello.reason);
-    const reply = this.options.inbox.hello({ ...hello.value, deviceId: topic.deviceId, siteId: topic.siteId, transport: 'mqtt', receivedAt });
-    if (!('settings' in reply)) return this.publishError(topic, { v: PROTOCOL_VERSION, boot: hello.value.boot, code: reply.code, rejectedSeq: 0, reason: reply.refused });
+    const reply = this.options.inbox.hello({
+      ...hello.value,
+      deviceId: topic.deviceId,
+      siteId: topic.siteId,
+      transport: 'mqtt',
+      receivedAt,
+    });
+    if (!('settings' in reply))
+      return this.publishError(topic, {
+        v: PROTOCOL_VERSION,
+        boot: hello.value.boot,
+        code: reply.code,
+        rejectedSeq: 0,
+        reason: reply.refused,
+      });
     const config = { v: PROTOCOL_VERSION, ...reply.settings };
-    if (this.running) this.options.connection.publish(deviceTopic(this.options.topicPrefix, topic.siteId, topic.deviceId, 'config'), JSON.stringify(config), { retain: true });
+    if (this.running)
+      this.options.connection.publish(
+        deviceTopic(this.options.topicPrefix, topic.siteId, topic.deviceId, 'config'),
+        JSON.stringify(config),
+        { retain: true },
+      );
   }
 
   private onHeartbeat(topic: DeviceTopic, payload: Buffer, receivedAt: number): void {

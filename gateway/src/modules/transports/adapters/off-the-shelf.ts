@@ -25,7 +25,9 @@ export function offTheShelfHandlers(deps: { inbox: DeviceInbox; onError: (error:
     if (button === undefined) return deps.inbox.drop('unmapped-action', { deviceId: device.deviceId, action });
     const seq = (seqs.get(device.deviceId) ?? 0) + 1;
     seqs.set(device.deviceId, seq);
-    deps.inbox.press({ deviceId: device.deviceId, boot, seq, button, uptimeMs: receivedAt - startedAt, receivedAt, source: device.kind }).catch(deps.onError);
+    deps.inbox
+      .press({ deviceId: device.deviceId, boot, seq, button, uptimeMs: receivedAt - startedAt, receivedAt, source: device.kind })
+      .catch(deps.onError);
   };
 
   const json = (payload: Buffer): Record<string, unknown> | undefined => {

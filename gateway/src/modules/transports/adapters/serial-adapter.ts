@@ -1,7 +1,16 @@
 import { SerialPort } from 'serialport';
 import type { Logger } from 'pino';
 import { unlessStoreUnavailable } from '../../../core/store-unavailable.ts';
-import { deviceIdString, encodeFrame, errorFor, FrameParser, SKIPPED_ANSWER, type DropReason, type Header, type ProtocolMessage } from '@feedback/firmware-protocol';
+import {
+  deviceIdString,
+  encodeFrame,
+  errorFor,
+  FrameParser,
+  SKIPPED_ANSWER,
+  type DropReason,
+  type Header,
+  type ProtocolMessage,
+} from '@feedback/firmware-protocol';
 import type { DeviceInbox } from '../../../core/device-inbox.ts';
 import { AckCoalescer } from './ack-coalescer.ts';
 
@@ -103,7 +112,14 @@ class SerialLine {
       inbox.drop(`serial-${reason}`, { deviceId: deviceIdString(header.deviceId) });
       return this.write(error);
     }
-    const delivery = inbox.refuse({ deviceId: deviceIdString(header.deviceId), boot: header.boot, seq: header.seq, reason: `serial-${reason}`, code, transport: 'serial' });
+    const delivery = inbox.refuse({
+      deviceId: deviceIdString(header.deviceId),
+      boot: header.boot,
+      seq: header.seq,
+      reason: `serial-${reason}`,
+      code,
+      transport: 'serial',
+    });
     this.write(error);
     if (delivery.ack) this.acks.offer(header.deviceId, delivery.ack);
   }
@@ -130,15 +146,25 @@ class SerialLine {
               });
         delivery
           .then((result) => {
-            if (result.outcome === 'refused') this.write({ type: 'error', deviceId: m.deviceId, boot: m.boot, seq: 0, code: result.code, rejectedSeq: m.seq });
+            if (result.outcome === 'refused')
+              this.write({ type: 'error', deviceId: m.deviceId, boot: m.boot, seq: 0, code: result.code, rejectedSeq: m.seq });
             if (result.ack) this.acks.offer(m.deviceId, result.ack);
           })
           .catch(unlessStoreUnavailable((error) => logger.error({ err: error }, 'message not stored; the device will retransmit')));
         return;
       }
       case 'hello': {
-        const reply = inbox.hello({ deviceId: id, transport: 'serial', boot: m.boot, buttons: m.buttons, model: m.model, firmware: m.firmware, receivedAt });
-        if (!('settings' in reply)) return this.write({ type: 'error', deviceId: m.deviceId, boot: m.boot, seq: 0, code: reply.code, rejectedSeq: 0 });
+        const reply = inbox.hello({
+          deviceId: id,
+          transport: 'serial',
+          boot: m.boot,
+          buttons: m.buttons,
+          model: m.model,
+          firmware: m.firmware,
+          receivedAt,
+        });
+        if (!('settings' in reply))
+          return this.write({ type: 'error', deviceId: m.deviceId, boot: m.boot, seq: 0, code: reply.code, rejectedSeq: 0 });
         return this.write({ type: 'config', deviceId: m.deviceId, boot: m.boot, seq: 0, ...reply.settings });
       }
       case 'heartbeat':

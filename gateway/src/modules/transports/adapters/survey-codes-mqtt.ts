@@ -29,9 +29,11 @@ export function surveyCodesHandler(
       } catch {
         return deps.inbox.drop('survey-code-malformed');
       }
-      if (data === null || typeof data !== 'object' || typeof data.requestId !== 'string' || !REQUEST_ID.test(data.requestId)) return deps.inbox.drop('survey-code-malformed');
+      if (data === null || typeof data !== 'object' || typeof data.requestId !== 'string' || !REQUEST_ID.test(data.requestId))
+        return deps.inbox.drop('survey-code-malformed');
       const { requestId } = data;
-      const reply = (body: Record<string, unknown>) => deps.publish(`${topicPrefix}/survey-codes/issued/${requestId}`, JSON.stringify({ v: 1, requestId, ...body }));
+      const reply = (body: Record<string, unknown>) =>
+        deps.publish(`${topicPrefix}/survey-codes/issued/${requestId}`, JSON.stringify({ v: 1, requestId, ...body }));
       const validMinutes = data.validMinutes ?? 1440;
       if (data.v !== 1) return reply({ error: 'v must be 1' });
       if (typeof data.pointId !== 'string') return reply({ error: 'pointId is missing' });

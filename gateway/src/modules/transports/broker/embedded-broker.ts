@@ -14,13 +14,7 @@ export interface EmbeddedBroker {
 }
 
 export type BrokerRefusal =
-  | 'bad-credentials'
-  | 'acl-publish'
-  | 'acl-subscribe'
-  | 'packet-too-large'
-  | 'retained-limit'
-  | 'client-id-taken'
-  | 'connects-throttled';
+  'bad-credentials' | 'acl-publish' | 'acl-subscribe' | 'packet-too-large' | 'retained-limit' | 'client-id-taken' | 'connects-throttled';
 
 export interface BrokerLimits {
   maxPacketBytes: number;
@@ -45,7 +39,10 @@ export interface EmbeddedBrokerOptions {
   acl?: BrokerAcl | undefined;
   limits?: BrokerLimits;
   /** called for each refused connection, packet, publish or subscription, with who and from where */
-  onDenied?: (reason: BrokerRefusal, detail: { username?: string | undefined; address?: string | undefined; clientId?: string | undefined }) => void;
+  onDenied?: (
+    reason: BrokerRefusal,
+    detail: { username?: string | undefined; address?: string | undefined; clientId?: string | undefined },
+  ) => void;
   clock?: () => number;
 }
 

@@ -39,14 +39,19 @@ export function localConnection(aedes: Aedes): MqttConnection {
       ).then(() => undefined),
     publish: (topic, payload, options) => {
       if (!open) return;
-      aedes.publish({ cmd: 'publish', topic, payload: Buffer.from(payload), qos: 1, retain: options?.retain ?? false, dup: false }, () => undefined);
+      aedes.publish(
+        { cmd: 'publish', topic, payload: Buffer.from(payload), qos: 1, retain: options?.retain ?? false, dup: false },
+        () => undefined,
+      );
     },
     onMessage: (h) => {
       handler = h;
     },
     close: async () => {
       open = false;
-      await Promise.all(subscriptions.map(([filter, deliver]) => new Promise<void>((resolve) => aedes.unsubscribe(filter, deliver, resolve))));
+      await Promise.all(
+        subscriptions.map(([filter, deliver]) => new Promise<void>((resolve) => aedes.unsubscribe(filter, deliver, resolve))),
+      );
     },
   };
 }

@@ -56,7 +56,11 @@ export class FixedHeaderScanner {
  * so no client can make the broker hold a huge packet. The socket itself is handed to the broker
  * unchanged: no extra stream in the path, no copy.
  */
-export function guardPacketSize(socket: Socket, maxPacket: number, onRefused: (claimed: number | 'malformed') => void): { accepted(): number } {
+export function guardPacketSize(
+  socket: Socket,
+  maxPacket: number,
+  onRefused: (claimed: number | 'malformed') => void,
+): { accepted(): number } {
   const scanner = new FixedHeaderScanner(maxPacket);
   let accepted = 0;
   const push = socket.push.bind(socket);
