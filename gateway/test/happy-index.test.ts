@@ -23,7 +23,7 @@ describe('Happy Index (METRICS.md)', () => {
   });
 
   it('has no value and no interval without answers', () => {
-    expect(happyIndex([], 30)).toEqual({ value: null, n: 0, ci: null, enough: false });
+    expect(happyIndex([], 30)).toEqual({ value: null, n: 0, unit: 'answers', ci: null, enough: false });
   });
 
   it('has a value but no interval for a single answer', () => {

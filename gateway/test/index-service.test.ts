@@ -24,6 +24,7 @@ describe('hand-computed fixtures', () => {
     expect(await f.indices.compute({ index: 'happy', pointId: 'desk', from: 0, to: Date.now() })).toEqual({
       value: null,
       n: 0,
+      unit: 'answers',
       ci: null,
       enough: false,
     });

@@ -34,7 +34,14 @@ describe('NPS', () => {
   });
 
   it('has no value without answers', () => {
-    expect(nps(counts([]), 30)).toEqual({ value: null, n: 0, ci: null, enough: false, extra: { promoters: 0, detractors: 0 } });
+    expect(nps(counts([]), 30)).toEqual({
+      value: null,
+      n: 0,
+      unit: 'answers',
+      ci: null,
+      enough: false,
+      extra: { promoters: 0, detractors: 0 },
+    });
   });
 });
 

@@ -14,7 +14,11 @@ export const ErrorBody = Type.Object({
 
 export const IndexResultSchema = Type.Object({
   value: Type.Union([Type.Number(), Type.Null()]),
-  n: Type.Integer(),
+  n: Type.Number({ description: 'how many units the figure counts (customers are pro-rated, so may be fractional)' }),
+  unit: Type.Union(
+    ['answers', 'responses', 'customers', 'faces'].map((u) => Type.Literal(u)),
+    { description: 'what n counts' },
+  ),
   ci: Type.Union([Type.Tuple([Type.Number(), Type.Number()]), Type.Null()]),
   enough: Type.Boolean(),
   extra: Type.Optional(Type.Record(Type.String(), Type.Union([Type.Number(), Type.Null()]))),

@@ -5,13 +5,9 @@
  * rebuilt: a migration that changes it says so, and the store rebuilds it with the code of the
  * day once every migration has run.
  */
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-  /** derived data this migration leaves empty, rebuilt from the raw answers after the migrations */
-  rebuilds?: 'rollups'[];
-}
+export type { Migration } from './migrations/migration.ts';
+import type { Migration } from './migrations/migration.ts';
+import { v12Responses } from './migrations/v12-responses.ts';
 
 /** Version 4's rollup table, as it was released (frozen: not today's rollup code). */
 function v4RollupTable(name: string, detail: boolean): string {
@@ -470,4 +466,5 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX audit_log_at ON audit_log (at);
     `,
   },
+  v12Responses,
 ];

@@ -18,7 +18,7 @@ function valenceTotals(c: EmotionCounts): { positive: number; negative: number }
 /** Emotional NPS = 100 · (positive − negative) / faces, with a multinomial normal interval. */
 export function emotionalNps(c: EmotionCounts, minFaces: number): IndexResult {
   const n = c.faces;
-  if (n === 0) return { value: null, n: 0, ci: null, enough: false };
+  if (n === 0) return { value: null, n: 0, unit: 'faces', ci: null, enough: false };
   const { positive, negative } = valenceTotals(c);
   const p = positive / n;
   const d = negative / n;
@@ -26,6 +26,7 @@ export function emotionalNps(c: EmotionCounts, minFaces: number): IndexResult {
   return {
     value: 100 * (p - d),
     n,
+    unit: 'faces',
     ci: [clamp(100 * (p - d - half), -100, 100), clamp(100 * (p - d + half), -100, 100)],
     enough: n >= minFaces,
   };
@@ -36,7 +37,13 @@ export function emotionalEngagement(c: EmotionCounts, minFaces: number): IndexRe
   const n = c.faces;
   const engaged = n - c.neutral;
   const ci = wilson(engaged, n);
-  return { value: n ? (100 * engaged) / n : null, n, ci: ci ? [100 * ci[0], 100 * ci[1]] : null, enough: n > 0 && n >= minFaces };
+  return {
+    value: n ? (100 * engaged) / n : null,
+    n,
+    unit: 'faces',
+    ci: ci ? [100 * ci[0], 100 * ci[1]] : null,
+    enough: n > 0 && n >= minFaces,
+  };
 }
 
 /** Entry/exit shift: emotional NPS at exit cameras minus at entry cameras over the same window. */
@@ -44,7 +51,7 @@ export function entryExitShift(entry: EmotionCounts, exit: EmotionCounts, minFac
   const a = emotionalNps(entry, minFaces);
   const b = emotionalNps(exit, minFaces);
   const n = Math.min(a.n, b.n);
-  if (a.value === null || b.value === null) return { value: null, n, ci: null, enough: false };
+  if (a.value === null || b.value === null) return { value: null, n, unit: 'faces', ci: null, enough: false };
   const ci: [number, number] | null =
     a.ci && b.ci
       ? [
@@ -52,5 +59,5 @@ export function entryExitShift(entry: EmotionCounts, exit: EmotionCounts, minFac
           b.value - a.value + Math.hypot((a.ci[1] - a.ci[0]) / 2, (b.ci[1] - b.ci[0]) / 2),
         ]
       : null;
-  return { value: b.value - a.value, n, ci, enough: a.enough && b.enough };
+  return { value: b.value - a.value, n, unit: 'faces', ci, enough: a.enough && b.enough };
 }

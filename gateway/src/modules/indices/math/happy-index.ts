@@ -23,11 +23,12 @@ export function happyIndex(counts: readonly SmileyCount[], minAnswers: number): 
     m.sum += n * x;
     m.sumSq += n * x * x;
   }
-  if (m.n === 0) return { value: null, n: 0, ci: null, enough: false };
+  if (m.n === 0) return { value: null, n: 0, unit: 'answers', ci: null, enough: false };
   const ci = tInterval(m);
   return {
     value: m.sum / m.n,
     n: m.n,
+    unit: 'answers',
     ci: ci ? [Math.max(0, ci[0]), Math.min(100, ci[1])] : null,
     enough: m.n >= minAnswers,
   };

@@ -1,7 +1,12 @@
+/** What an index's n counts (METRICS.md): rated answers, responses (people), customers served, or faces observed. */
+export type CountUnit = 'answers' | 'responses' | 'customers' | 'faces';
+
 /** An index value with its count and 95% interval; `value` is null when there are no answers. */
 export interface IndexResult {
   value: number | null;
+  /** how many `unit`s the figure is computed over (customers can be fractional: pro-rated periods) */
   n: number;
+  unit: CountUnit;
   /** 95% confidence interval, null where undefined (n < 2, or not defined for the index) */
   ci: [number, number] | null;
   /** false when n is below the configured minimum: screens show "not enough answers" */
@@ -10,6 +15,6 @@ export interface IndexResult {
   extra?: Record<string, number | null>;
 }
 
-export function emptyIndex(): IndexResult {
-  return { value: null, n: 0, ci: null, enough: false };
+export function emptyIndex(unit: CountUnit): IndexResult {
+  return { value: null, n: 0, unit, ci: null, enough: false };
 }

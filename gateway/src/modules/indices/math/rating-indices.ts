@@ -31,7 +31,14 @@ function result(
   minAnswers: number,
   extra?: Record<string, number | null>,
 ): IndexResult {
-  return { value: n === 0 ? null : value, n, ci: n === 0 ? null : ci, enough: n > 0 && n >= minAnswers, ...(extra ? { extra } : {}) };
+  return {
+    value: n === 0 ? null : value,
+    n,
+    unit: 'answers',
+    ci: n === 0 ? null : ci,
+    enough: n > 0 && n >= minAnswers,
+    ...(extra ? { extra } : {}),
+  };
 }
 
 const scaled = (ci: [number, number] | null, k: number, lo = -Infinity, hi = Infinity): [number, number] | null =>
