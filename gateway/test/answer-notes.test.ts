@@ -28,7 +28,8 @@ async function setUp() {
       receivedAt: at,
       misuse: false,
       source: 'kiosk',
-      responseKey: 'dev-desk/7/1',
+      // the first answer of a kiosk run: its note belongs to the run's response
+      responseKey: 'dev-desk/7/r1',
       headline: true,
     }),
     f.writer.submit({
@@ -67,7 +68,13 @@ describe('notes on answers, kept by ingest', () => {
     expect(notes.store({ deviceId: 'dev-desk', boot: 7, seq: 1 }, note)).toEqual({ outcome: 'stored', flags: [] });
     expect(notes.store({ deviceId: 'dev-desk', boot: 7, seq: 1 }, note)).toEqual({ outcome: 'duplicate', flags: [] });
     expect(heard).toHaveLength(1);
-    expect(heard[0]).toMatchObject({ reasons: ['wait'], comment: 'too slow', negative: true, pointId: 'desk' });
+    expect(heard[0]).toMatchObject({
+      reasons: ['wait'],
+      comment: 'too slow',
+      negative: true,
+      pointId: 'desk',
+      responseKey: 'dev-desk/7/r1',
+    });
     expect(heard[0]!.contact).toMatch(/ann@example\.org/i);
   });
 
