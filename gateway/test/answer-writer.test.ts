@@ -115,6 +115,17 @@ describe('AnswerWriter', () => {
     expect(await writer.submit(event(1, 1))).toBe('stored');
   });
 
+  it('counts nothing of a failed batch when the devices resend it (no sums left over from the rolled-back transaction)', async () => {
+    const writer = new AnswerWriter(db);
+    const good = writer.submit(event(1, 1)); // summed before the next answer fails the transaction
+    const bad = writer.submit(event(2, 1, { scale: null as unknown as 'choice' }));
+    await expect(good).rejects.toThrow();
+    await expect(bad).rejects.toThrow(/NOT NULL/);
+    expect(await writer.submit(event(1, 1))).toBe('stored');
+    for (const table of ROLLUP_TABLES) expect(db.prepare(`SELECT SUM(n1) FROM ${table.name}`).pluck().get(), table.name).toBe(1);
+    expect(db.prepare("SELECT SUM(responses) FROM response_rollup_minute WHERE question_id = ''").pluck().get()).toBe(1);
+  });
+
   it('refuses new answers once closed, after flushing what was queued', async () => {
     const writer = new AnswerWriter(db);
     const queued = writer.submit(event(1, 2));

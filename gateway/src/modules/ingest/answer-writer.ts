@@ -66,6 +66,8 @@ export class AnswerWriter {
     this.touchDevice = db.prepare('UPDATE devices SET last_seen_at = MAX(COALESCE(last_seen_at, 0), ?) WHERE id = ?');
     this.writeBatch = db.transaction((batch: Pending[]) => {
       const outcomes: WriteOutcome[] = [];
+      // a batch that failed part-way left its sums behind: its answers were rolled back, and will be resent
+      accumulator.discard();
       responses.discard();
       // Within a batch, rollup buckets and last-seen times are summed first and written once each.
       const lastSeen = new Map<string, number>();
