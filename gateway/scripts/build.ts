@@ -25,6 +25,8 @@ await build({
     server: join(root, 'gateway', 'src', 'main', 'server.ts'),
     // The ingest benchmark's baseline: the same gateway storing answers without rollups (never started by npm start).
     'bench-server': join(root, 'gateway', 'scripts', 'bench-server.ts'),
+    // ... and with the answer rollups but without responses and their rollups (what counting people costs).
+    'bench-server-without-responses': join(root, 'gateway', 'scripts', 'bench-server-without-responses.ts'),
     // The emotion monitor's inference threads load this file beside the server.
     'inference-worker': join(root, 'models', 'src', 'pipeline', 'inference-worker.ts'),
     // Reports' PDF and XLSX are drawn by a short-lived thread running this file.

@@ -27,14 +27,14 @@ if (!existsSync(file)) {
 const db = openDatabase(file);
 const started = Date.now();
 let lastReport = 0;
-const { answers } = rebuildRollups(db, (done, total) => {
+const { answers, responses } = rebuildRollups(db, (done, total, phase) => {
   if (Date.now() - lastReport < 1000 && done < total) return;
   lastReport = Date.now();
   process.stderr.write(
-    `rebuilding rollups: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} answers (${Math.round((100 * done) / Math.max(1, total))}%)\n`,
+    `rebuilding ${phase === 'answers' ? 'rollups' : 'responses'}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} answers (${Math.round((100 * done) / Math.max(1, total))}%)\n`,
   );
 });
 closeDatabase(db);
 process.stdout.write(
-  `Rebuilt the minute, hour, day and month rollups from ${answers.toLocaleString('en')} answers in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+  `Rebuilt the minute, hour, day and month rollups from ${answers.toLocaleString('en')} answers and ${responses.toLocaleString('en')} responses in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
 );

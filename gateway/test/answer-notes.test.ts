@@ -19,8 +19,31 @@ async function setUp() {
   const unsurveyed = { staffId: null, surveyId: null, questionId: null };
   const at = Date.UTC(2026, 5, 1, 12);
   await Promise.all([
-    f.writer.submit({ ...answer, ...unsurveyed, seq: 1, value: 0, occurredAt: at, receivedAt: at, misuse: false, source: 'kiosk' }),
-    f.writer.submit({ ...answer, ...unsurveyed, seq: 2, value: 0, occurredAt: at, receivedAt: at, misuse: true, source: 'kiosk' }),
+    f.writer.submit({
+      ...answer,
+      ...unsurveyed,
+      seq: 1,
+      value: 0,
+      occurredAt: at,
+      receivedAt: at,
+      misuse: false,
+      source: 'kiosk',
+      // the first answer of a kiosk run: its note belongs to the run's response
+      responseKey: 'dev-desk/7/r1',
+      headline: true,
+    }),
+    f.writer.submit({
+      ...answer,
+      ...unsurveyed,
+      seq: 2,
+      value: 0,
+      occurredAt: at,
+      receivedAt: at,
+      misuse: true,
+      source: 'kiosk',
+      responseKey: 'dev-desk/7/2',
+      headline: true,
+    }),
   ]);
   const bus = new EventBus();
   const heard: AnswerNote[] = [];
@@ -45,7 +68,13 @@ describe('notes on answers, kept by ingest', () => {
     expect(notes.store({ deviceId: 'dev-desk', boot: 7, seq: 1 }, note)).toEqual({ outcome: 'stored', flags: [] });
     expect(notes.store({ deviceId: 'dev-desk', boot: 7, seq: 1 }, note)).toEqual({ outcome: 'duplicate', flags: [] });
     expect(heard).toHaveLength(1);
-    expect(heard[0]).toMatchObject({ reasons: ['wait'], comment: 'too slow', negative: true, pointId: 'desk' });
+    expect(heard[0]).toMatchObject({
+      reasons: ['wait'],
+      comment: 'too slow',
+      negative: true,
+      pointId: 'desk',
+      responseKey: 'dev-desk/7/r1',
+    });
     expect(heard[0]!.contact).toMatch(/ann@example\.org/i);
   });
 

@@ -26,6 +26,8 @@ const event = (seq: number, value: number, overrides: Partial<Answer> = {}): Ans
   receivedAt: 1_700_000_000_000 + seq * 1000,
   misuse: false,
   source: 'mqtt',
+  responseKey: `d1/1/${seq}`,
+  headline: true,
   ...overrides,
 });
 
@@ -111,6 +113,17 @@ describe('AnswerWriter', () => {
     await expect(good).rejects.toThrow();
     expect((db.prepare('SELECT COUNT(*) AS n FROM answers').get() as { n: number }).n).toBe(0);
     expect(await writer.submit(event(1, 1))).toBe('stored');
+  });
+
+  it('counts nothing of a failed batch when the devices resend it (no sums left over from the rolled-back transaction)', async () => {
+    const writer = new AnswerWriter(db);
+    const good = writer.submit(event(1, 1)); // summed before the next answer fails the transaction
+    const bad = writer.submit(event(2, 1, { scale: null as unknown as 'choice' }));
+    await expect(good).rejects.toThrow();
+    await expect(bad).rejects.toThrow(/NOT NULL/);
+    expect(await writer.submit(event(1, 1))).toBe('stored');
+    for (const table of ROLLUP_TABLES) expect(db.prepare(`SELECT SUM(n1) FROM ${table.name}`).pluck().get(), table.name).toBe(1);
+    expect(db.prepare("SELECT SUM(responses) FROM response_rollup_minute WHERE question_id = ''").pluck().get()).toBe(1);
   });
 
   it('refuses new answers once closed, after flushing what was queued', async () => {

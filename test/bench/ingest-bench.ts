@@ -30,10 +30,15 @@ function benchConfig(dataDir: string, devices: { id: string; password: string }[
 }
 
 /**
- * Durable presses per second through MQTT into a production gateway, with and without rollups, the
- * two gateways measured in turn (three runs each) so that both see the same machine.
+ * Durable presses per second through MQTT into two production gateways, measured in turn (three
+ * runs each) so that both see the same machine: `with` as `npm start` runs it, `without` from a
+ * bench entry that leaves a part out.
  */
-export async function rollupCostEndToEnd(log: (line: string) => void): Promise<Record<string, unknown>> {
+async function costEndToEnd(
+  log: (line: string) => void,
+  part: string,
+  withoutEntry: string,
+): Promise<{ with: number; without: number; runs: Record<'with' | 'without', number[]> }> {
   const devices = Array.from({ length: 50 }, (_, i) => ({ id: `load-${i + 1}`, password: `load-secret-${i + 1}` }));
   const config = (dataDir: string) => benchConfig(dataDir, devices, 'Europe/Berlin');
   const runs: Record<'with' | 'without', number[]> = { with: [], without: [] };
@@ -44,13 +49,13 @@ export async function rollupCostEndToEnd(log: (line: string) => void): Promise<R
     for (const kind of ['with', 'without'] as const) {
       gateways[kind] = spawnGateway(dirs[kind].path, config(dirs[kind].path), {
         production: true,
-        entry: kind === 'without' ? 'gateway/dist/bench-server.mjs' : undefined,
+        entry: kind === 'without' ? withoutEntry : undefined,
       });
       urls[kind] = (await waitForBanner(gateways[kind]!)).mqttUrl;
     }
     for (let run = 0; run < 3; run++) {
       for (const kind of ['with', 'without'] as const) {
-        log(`end-to-end ${kind} rollups, run ${run + 1} of 3`);
+        log(`end-to-end ${kind} ${part}, run ${run + 1} of 3`);
         runs[kind].push((await saturate(urls[kind]!, 'bench', devices, 20 + run, 60_000)).pressesPerSecond);
       }
     }
@@ -65,12 +70,34 @@ export async function rollupCostEndToEnd(log: (line: string) => void): Promise<R
     dirs.without.remove();
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
+  return { with: median(runs.with), without: median(runs.without), runs };
+}
+
+/** What the rollups cost end to end: presses/s with and without them (gateway/scripts/bench-server.ts). */
+export async function rollupCostEndToEnd(log: (line: string) => void): Promise<Record<string, unknown>> {
+  const r = await costEndToEnd(log, 'rollups', 'gateway/dist/bench-server.mjs');
   return {
     pattern: 'presses through MQTT into the production gateway, acknowledged = committed (median of 3)',
-    pressesPerSecondWithoutRollups: median(runs.without),
-    pressesPerSecondWithRollups: median(runs.with),
-    runs,
-    addedCostPercent: Math.round(1000 * (median(runs.without) / median(runs.with) - 1)) / 10,
+    pressesPerSecondWithoutRollups: r.without,
+    pressesPerSecondWithRollups: r.with,
+    runs: r.runs,
+    addedCostPercent: Math.round(1000 * (r.without / r.with - 1)) / 10,
+  };
+}
+
+/** What counting people costs end to end: presses/s with and without `responses` and the response rollups (the answer rollups kept in both). */
+export async function responseCostEndToEnd(log: (line: string) => void): Promise<Record<string, unknown>> {
+  const r = await costEndToEnd(log, 'response rollups', 'gateway/dist/bench-server-without-responses.mjs');
+  const slower = 100 * (1 - r.with / r.without);
+  return {
+    pattern: 'presses through MQTT into the production gateway, acknowledged = committed (median of 3), same run',
+    durablePressesPerSecondWithoutResponses: r.without,
+    durablePressesPerSecondWithResponses: r.with,
+    runs: r.runs,
+    ratio: Math.round((1000 * r.with) / r.without) / 1000,
+    slowerPercent: Math.round(10 * slower) / 10,
+    targetSlowerPercent: 10,
+    meetsTarget: slower <= 10,
   };
 }
 

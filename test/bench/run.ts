@@ -7,15 +7,17 @@ import { appBudgetBench } from './app-budget.ts';
 import { dashboardBench } from './dashboard-bench.ts';
 import { screenHeapBench } from './screen-heap-bench.ts';
 import { kioskBench } from './kiosk-bench.ts';
+import { responseCostBench } from './response-cost-bench.ts';
 
 /**
- * npm run bench [-- --only ingest|indices|emotion|apps|dashboard|kiosk|screen] [--answers N] [--screen-minutes M]: runs the benchmarks and prints one JSON object on stdout.
+ * npm run bench [-- --only ingest|responses|indices|emotion|apps|dashboard|kiosk|screen] [--answers N] [--screen-minutes M]: runs the benchmarks and prints one JSON object on stdout.
  * Progress goes to stderr. Each benchmark reports ratios against a baseline measured in the same run.
  */
 const { values } = parseArgs({ options: { only: { type: 'string' }, answers: { type: 'string' }, 'screen-minutes': { type: 'string' } } });
 const answers = values.answers ? { answers: Number(values.answers) } : {};
 const benches: Record<string, (log: (line: string) => void) => Promise<Record<string, unknown>>> = {
   ingest: ingestBench,
+  responses: responseCostBench,
   indices: (log) => indicesBench(log, answers),
   emotion: emotionBench,
   apps: appBudgetBench,

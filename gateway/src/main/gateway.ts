@@ -48,6 +48,8 @@ export interface StartOptions {
   logger?: Logger;
   /** benchmarks only (gateway/scripts/bench-server.ts): store answers without rollups, to measure what the rollups cost */
   withoutRollups?: boolean;
+  /** benchmarks only: store answers without `responses` and the response rollups (implied by withoutRollups) */
+  withoutResponses?: boolean;
 }
 
 /** Opens the platform, builds the modules in list order and starts them in that order; the handle stops everything in reverse. */
@@ -66,7 +68,15 @@ export async function startGateway(baseConfig: Config, options: StartOptions = {
   };
 
   try {
-    const platform = await openPlatform(baseConfig, { logger, withoutRollups: options.withoutRollups === true }, stops);
+    const platform = await openPlatform(
+      baseConfig,
+      {
+        logger,
+        withoutRollups: options.withoutRollups === true,
+        withoutResponses: options.withoutRollups === true || options.withoutResponses === true,
+      },
+      stops,
+    );
     const p = platform.parts;
     const { config, db, storeHealth } = p;
 

@@ -34,7 +34,7 @@ export interface OpenedPlatform {
 /** Opens what every module stands on: the data folder, store, live settings, auth, bus, metrics and mail. Each part's stop is pushed on `stops`. */
 export async function openPlatform(
   baseConfig: Config,
-  options: { logger: Logger; withoutRollups: boolean },
+  options: { logger: Logger; withoutRollups: boolean; withoutResponses: boolean },
   stops: (() => Promise<void> | void)[],
 ): Promise<OpenedPlatform> {
   const { logger } = options;
@@ -94,6 +94,7 @@ export async function openPlatform(
     mailer,
     logger,
     withoutRollups: options.withoutRollups,
+    withoutResponses: options.withoutResponses,
   };
   return { parts, csrfKey: installationSecret(dataDir), initialPasswordFile, demo: demo === true };
 }

@@ -23,12 +23,14 @@ export class AnswerNoteRepo {
     deviceId: string,
     boot: number,
     seq: number,
-  ): { siteId: string; pointId: string; scale: string; value: number | null; misuse: boolean } | undefined {
+  ): { siteId: string; pointId: string; responseKey: string; scale: string; value: number | null; misuse: boolean } | undefined {
     const row = this.db
       .prepare(
-        'SELECT site_id AS siteId, point_id AS pointId, scale, value, misuse FROM answers WHERE device_id = ? AND boot = ? AND seq = ?',
+        `SELECT site_id AS siteId, point_id AS pointId, COALESCE(response_key, device_id || '/' || boot || '/' || seq) AS responseKey,
+                scale, value, misuse FROM answers WHERE device_id = ? AND boot = ? AND seq = ?`,
       )
-      .get(deviceId, boot, seq) as { siteId: string; pointId: string; scale: string; value: number | null; misuse: number } | undefined;
+      .get(deviceId, boot, seq) as
+      { siteId: string; pointId: string; responseKey: string; scale: string; value: number | null; misuse: number } | undefined;
     return row && { ...row, misuse: row.misuse === 1 };
   }
 

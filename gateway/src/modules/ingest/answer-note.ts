@@ -5,6 +5,8 @@ export interface AnswerNote {
   seq: number;
   siteId: string;
   pointId: string;
+  /** the response of the noted answer: one case per response, whatever notes its answers carry */
+  responseKey: string;
   /** the rated answer's scale and value, and whether that rating is negative (METRICS.md's halves) */
   scale: string;
   value: number | null;

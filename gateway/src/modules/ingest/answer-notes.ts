@@ -39,6 +39,7 @@ export class AnswerNotes {
       ...id,
       siteId: answer.siteId,
       pointId: answer.pointId,
+      responseKey: answer.responseKey,
       scale: answer.scale,
       value: answer.value,
       negative: answer.value !== null && polarity(answer.scale, answer.value) === 'negative',

@@ -19,6 +19,7 @@ export function ingestModule(
   if (p.withoutRollups) logger.warn('started without rollups (a benchmark): answers are stored but no index will count them');
   const writer = new AnswerWriter(db, {
     withoutRollups: p.withoutRollups,
+    withoutResponses: p.withoutResponses,
     health: p.storeHealth,
     onCommit: (stored, batchSize) => {
       metrics.answersStored.inc(stored.length);

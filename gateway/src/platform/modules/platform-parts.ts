@@ -31,4 +31,6 @@ export interface PlatformParts {
   logger: Logger;
   /** benchmarks only: store answers without rollups */
   withoutRollups: boolean;
+  /** benchmarks only: store answers without `responses` and the response rollups */
+  withoutResponses: boolean;
 }

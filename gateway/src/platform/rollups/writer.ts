@@ -56,6 +56,11 @@ export class RollupAccumulator {
     });
   }
 
+  /** Forgets every bucket summed so far: what a failed transaction summed was rolled back with its answers. */
+  discard(): void {
+    for (const map of this.rows) map.clear();
+  }
+
   /** Writes and forgets every bucket summed so far. Call inside a transaction. */
   flush(statements: RollupStatements): void {
     ROLLUP_TABLES.forEach((table, i) => {
