@@ -19,8 +19,30 @@ async function setUp() {
   const unsurveyed = { staffId: null, surveyId: null, questionId: null };
   const at = Date.UTC(2026, 5, 1, 12);
   await Promise.all([
-    f.writer.submit({ ...answer, ...unsurveyed, seq: 1, value: 0, occurredAt: at, receivedAt: at, misuse: false, source: 'kiosk' }),
-    f.writer.submit({ ...answer, ...unsurveyed, seq: 2, value: 0, occurredAt: at, receivedAt: at, misuse: true, source: 'kiosk' }),
+    f.writer.submit({
+      ...answer,
+      ...unsurveyed,
+      seq: 1,
+      value: 0,
+      occurredAt: at,
+      receivedAt: at,
+      misuse: false,
+      source: 'kiosk',
+      responseKey: 'dev-desk/7/1',
+      headline: true,
+    }),
+    f.writer.submit({
+      ...answer,
+      ...unsurveyed,
+      seq: 2,
+      value: 0,
+      occurredAt: at,
+      receivedAt: at,
+      misuse: true,
+      source: 'kiosk',
+      responseKey: 'dev-desk/7/2',
+      headline: true,
+    }),
   ]);
   const bus = new EventBus();
   const heard: AnswerNote[] = [];

@@ -26,6 +26,8 @@ const event = (seq: number, value: number, overrides: Partial<Answer> = {}): Ans
   receivedAt: 1_700_000_000_000 + seq * 1000,
   misuse: false,
   source: 'mqtt',
+  responseKey: `d1/1/${seq}`,
+  headline: true,
   ...overrides,
 });
 

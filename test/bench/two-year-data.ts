@@ -81,6 +81,9 @@ export function answer(random: () => number, occurredAt: number, seq: number): A
     receivedAt: occurredAt,
     misuse: random() < 0.02,
     source: 'mqtt',
+    // each press, and each sampled survey answer, is its own response
+    responseKey: `${device.id}/1/${seq}`,
+    headline: true,
   };
 }
 

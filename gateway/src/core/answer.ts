@@ -54,4 +54,16 @@ export interface Answer {
   receivedAt: number;
   misuse: boolean;
   source: AnswerSource;
+  /**
+   * The response it belongs to (METRICS.md, "Responses"): "<device>/<boot>/<seq>" for a press or a
+   * lone answer, "<device>/<boot>/r<run>" for the answers of one survey run or phone submission.
+   */
+  responseKey: string;
+  /** whether it is its response's headline answer: a press, or the answer to its survey's headline question */
+  headline: boolean;
+}
+
+/** The response key of an answer: its run's when it has one, else its own (see Answer.responseKey). */
+export function responseKeyOf(deviceId: string, boot: number, seq: number, run?: number): string {
+  return run === undefined ? `${deviceId}/${boot}/${seq}` : `${deviceId}/${boot}/r${run}`;
 }

@@ -48,10 +48,11 @@ export function storeFixture(options: {
       await Promise.all(
         events.map((e) => {
           const pointId = e.pointId ?? options.points[0]!.id;
+          const answerSeq = ++seq;
           return writer.submit({
             deviceId: `dev-${pointId}`,
             boot: 1,
-            seq: ++seq,
+            seq: answerSeq,
             siteId: siteOf.get(pointId)!,
             pointId,
             staffId: null,
@@ -63,6 +64,8 @@ export function storeFixture(options: {
             receivedAt: Date.UTC(2026, 5, 1, 12),
             misuse: false,
             source: 'mqtt',
+            responseKey: `dev-${pointId}/1/${answerSeq}`,
+            headline: e.questionId === undefined || e.questionId === null,
             ...e,
           });
         }),

@@ -9,6 +9,7 @@ import {
   type RollupAnswer,
   type RollupStatements,
 } from '../../platform/rollups/writer.ts';
+import { ResponseBatch } from '../../platform/rollups/response-batch.ts';
 
 export type WriteOutcome = 'stored' | 'duplicate';
 
@@ -25,14 +26,16 @@ export interface AnswerWriterOptions {
   onCommit?: (stored: Answer[], batchSize: number) => void;
   /** benchmarks only: skip the rollups, to measure what they cost */
   withoutRollups?: boolean;
+  /** benchmarks only: skip `responses` and the response rollups, to measure what they cost */
+  withoutResponses?: boolean;
   /** told of every failed commit (a full disk makes the gateway unready until its probe can write again) */
   health?: StoreHealth;
 }
 
 /**
  * The single writer of answers. Events submitted in the same turn of the event loop are written in
- * one transaction (group commit); each raw answer and its rollup buckets (minute, hour, local day,
- * local month) change together, so the rollups never disagree with the raw rows. A promise resolves only after its commit.
+ * one transaction (group commit); each raw answer, its response (the `responses` row) and their rollup
+ * buckets (minute, hour, local day, local month) change together, so the rollups never disagree with the raw rows. A promise resolves only after its commit.
  */
 export class AnswerWriter {
   private queue: Pending[] = [];
@@ -51,15 +54,19 @@ export class AnswerWriter {
     this.insertAnswer = db.prepare(
       // ON CONFLICT on the identity only: OR IGNORE would also swallow NOT NULL violations and ack a lost answer.
       `INSERT INTO answers (device_id, boot, seq, site_id, point_id, staff_id, survey_id, question_id, scale, value,
-                            occurred_at, received_at, misuse, source)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            occurred_at, received_at, misuse, source,
+                            response_key, headline)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (device_id, boot, seq) DO NOTHING`,
     );
     const rollups: RollupStatements = rollupStatements(db);
-    const accumulator = new RollupAccumulator(siteCalendars(db));
+    const calendars = siteCalendars(db);
+    const accumulator = new RollupAccumulator(calendars);
+    const responses = new ResponseBatch(db, calendars);
     this.touchDevice = db.prepare('UPDATE devices SET last_seen_at = MAX(COALESCE(last_seen_at, 0), ?) WHERE id = ?');
     this.writeBatch = db.transaction((batch: Pending[]) => {
       const outcomes: WriteOutcome[] = [];
+      responses.discard();
       // Within a batch, rollup buckets and last-seen times are summed first and written once each.
       const lastSeen = new Map<string, number>();
       for (const { event: e } of batch) {
@@ -78,12 +85,16 @@ export class AnswerWriter {
           e.receivedAt,
           e.misuse ? 1 : 0,
           e.source,
+          e.responseKey,
+          e.headline ? 1 : 0,
         );
         if (changes === 1 && !e.misuse && e.value !== null && !this.options.withoutRollups) accumulator.add(e as RollupAnswer);
+        if (changes === 1 && !this.options.withoutResponses) responses.add(e.responseKey, e);
         lastSeen.set(e.deviceId, Math.max(lastSeen.get(e.deviceId) ?? 0, e.receivedAt));
         outcomes.push(changes === 1 ? 'stored' : 'duplicate');
       }
       accumulator.flush(rollups);
+      responses.flush();
       for (const [deviceId, at] of lastSeen) this.touchDevice.run(at, deviceId);
       return outcomes;
     });

@@ -3,7 +3,8 @@ import type { DeviceRegistry } from '../devices/device-registry.ts';
 import { AckWindow } from './ack-window.ts';
 import { DeviceClock } from './device-clock.ts';
 import type { MisuseRules } from './misuse.ts';
-import { type Answer, type IncomingAnswer, type IncomingPress } from '../../core/answer.ts';
+import { responseKeyOf, type Answer, type IncomingAnswer, type IncomingPress } from '../../core/answer.ts';
+import { headlineQuestionNumber } from '../../platform/config/survey-headline.ts';
 import { smileyScale } from '../../core/scale.ts';
 import { surveyAnswerProblem, type SurveyAnswer, type SurveyChannel, type SurveyIntake } from './survey-answer.ts';
 import type { SurveyConfig } from '../../platform/config/schema.ts';
@@ -105,6 +106,9 @@ export class Ingest implements SurveyIntake {
         sessionMode: device.sessionMode,
       }),
       source: press.source,
+      // a press is its own response, and its headline
+      responseKey: responseKeyOf(press.deviceId, press.boot, press.seq),
+      headline: true,
     };
     return this.store(event, press);
   }
@@ -155,6 +159,9 @@ export class Ingest implements SurveyIntake {
         receivedAt: answer.receivedAt,
         misuse: tooFast || runTooSoon,
         source: channel.source,
+        // a run's answers (a terminal's, a kiosk's, a phone submission's) share one response; without a run, an answer is its own
+        responseKey: responseKeyOf(channel.deviceId, channel.boot, answer.seq, answer.run),
+        headline: question.number === headlineQuestionNumber(channel.survey),
       },
       m,
     );

@@ -96,6 +96,10 @@ function checkReferences(config: Config): void {
       throw new ConfigError(
         `Invalid configuration:\n  surveys[${i}].followUp.question: no question number ${survey.followUp.question} in survey "${survey.id}"`,
       );
+    if (survey.headline !== undefined && !survey.questions.some((q) => q.number === survey.headline))
+      throw new ConfigError(
+        `Invalid configuration:\n  surveys[${i}].headline: no question number ${survey.headline} in survey "${survey.id}"`,
+      );
   });
   config.sites.forEach((site, i) => {
     const holidays = site.calendar?.holidays;

@@ -88,6 +88,8 @@ export const SurveyConfig = Type.Object(
     id: Id,
     name: Type.String({ minLength: 1 }),
     questions: Type.Array(QuestionConfig, { minItems: 1 }),
+    /** the number of the headline question, whose answer makes a response negative or positive (default: the first smiley, nps11, csat5 or ces7 question) */
+    headline: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
     followUp: Type.Optional(FollowUpConfig),
     /** back to the first question after this long without a touch; what was answered is sent (submit) or dropped (discard) */
     idle: Type.Object(
