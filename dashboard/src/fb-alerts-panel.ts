@@ -7,10 +7,13 @@ import type { Filters } from './filters.ts';
 import { panelStyles } from './fb-panel.ts';
 import { acknowledgeAlert, recentAlerts } from './data/alerts.ts';
 
-/** An alert's message in the reader's language, from its figures (older alerts keep the gateway's English text). */
+/**
+ * An alert's message in the reader's language, from its figures. Older alerts keep the gateway's English text:
+ * those without figures, and those that counted answers before alerts counted responses (people).
+ */
 function alertText(a: Alert): string {
   const p = a.params;
-  if (!p) return a.message;
+  if (!p || (a.kind === 'negativeShare' && p.responses === undefined) || (a.kind === 'count' && p.unit !== 'responses')) return a.message;
   if (a.kind === 'threshold')
     return t('alerts.message.threshold', {
       ...p,

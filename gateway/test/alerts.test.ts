@@ -54,13 +54,13 @@ function engineAt(rules: AlertRuleConfig[]) {
 }
 
 describe('alert rules under a fake clock', () => {
-  it('fires once when negative share reaches 50% with 4 answers, is acknowledged, and closes when it clears', async () => {
+  it('fires once when negative share reaches 50% with 4 responses, is acknowledged, and closes when it clears', async () => {
     const { store, engine, events, setNow, fixture } = engineAt([DEFAULT_RULE]);
-    // 3 answers, all negative: below the 4-answer minimum
+    // 3 presses (each its own response), all negative: below the 4-response minimum
     await fixture.write([0, 0, 1].map((value, i) => ({ pointId: 'desk', value, occurredAt: T0 - (10 - i) * MIN })));
     await engine.evaluate();
     expect(events).toEqual([]);
-    // a 4th answer, positive: 3 of 4 negative = 75% → fires
+    // a 4th press, positive: 3 of 4 responses negative = 75% → fires
     await fixture.write([{ pointId: 'desk', value: 3, occurredAt: T0 - 2 * MIN }]);
     await Promise.all([engine.evaluate(), engine.evaluate(new Set(['desk']))]);
     expect(events).toEqual([['alert.fired', 1]]);
@@ -68,7 +68,7 @@ describe('alert rules under a fake clock', () => {
       status: 'open',
       n: 4,
       value: 75,
-      message: '75% negative (3 of 4) in the last 15 min',
+      message: '75% negative (3 of 4 responses) in the last 15 min',
     });
     expect(store.active(DEFAULT_RULE.id, 'door')).toBeUndefined();
 
@@ -85,6 +85,23 @@ describe('alert rules under a fake clock', () => {
       ['alert.acknowledged', 1],
       ['alert.closed', 1],
     ]);
+  });
+
+  it('reads a rule stored with minAnswers (the old name) as its minResponses; minResponses wins when both are set', async () => {
+    const config = validateConfig({
+      alerts: {
+        defaults: false,
+        rules: [
+          { id: 'old', kind: 'negativeShare', share: 0.5, windowMinutes: 15, minAnswers: 5 },
+          { id: 'both', kind: 'negativeShare', share: 0.5, windowMinutes: 15, minAnswers: 5, minResponses: 4 },
+        ],
+      },
+    });
+    const { store, engine, fixture } = engineAt(config.alerts.rules);
+    // 4 negative presses: 4 responses, fewer than the old rule's 5, enough for the rule whose minResponses is 4
+    await fixture.write([0, 0, 0, 0].map((value, i) => ({ pointId: 'desk', value, occurredAt: T0 - (10 - i) * MIN })));
+    await engine.evaluate();
+    expect(store.list({ status: 'open', limit: 10 }).map((a) => a.ruleId)).toEqual(['both']);
   });
 
   it('threshold and count rules fire and clear', async () => {
@@ -132,18 +149,21 @@ describe('alert rules over a store that answers slowly', () => {
   function slowStore(fixture: StoreFixture, fail = false) {
     const sqlite = sqliteIndexReader(fixture.db, fixture.topology);
     const reads = { inFlight: 0, most: 0 };
+    const slowly = async <T>(read: () => Promise<T>): Promise<T> => {
+      reads.most = Math.max(reads.most, ++reads.inFlight);
+      try {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (fail) throw new Error('store unreachable');
+        return await read();
+      } finally {
+        reads.inFlight--;
+      }
+    };
+    // the alert rules read response counts (people); the threshold rule reads answer counts
     const reader: IndexReader = {
       ...sqlite,
-      counts: async (...args) => {
-        reads.most = Math.max(reads.most, ++reads.inFlight);
-        try {
-          await new Promise((resolve) => setImmediate(resolve));
-          if (fail) throw new Error('store unreachable');
-          return await sqlite.counts(...args);
-        } finally {
-          reads.inFlight--;
-        }
-      },
+      counts: (...args) => slowly(() => sqlite.counts(...args)),
+      responseCounts: (...args) => slowly(() => sqlite.responseCounts(...args)),
     };
     return { reads, indices: new IndexService(fixture.topology, reader, { minAnswers: 1, minFaces: 5, surveys: [] }) };
   }

@@ -116,8 +116,8 @@ describe('CSI', () => {
 });
 
 describe('traffic indices', () => {
-  it('divide answers, negatives and positives by customers served', () => {
-    const t = { answers: 40, positive: 25, negative: 5, customers: 200 };
+  it('divide responses, negative and positive responses by customers served', () => {
+    const t = { responses: 40, positive: 25, negative: 5, customers: 200 };
     expect(responseRate(t, 1).value).toBe(20);
     expect(criticality(t, 1).value).toBe(2.5);
     expect(support(t, 1).value).toBe(12.5);

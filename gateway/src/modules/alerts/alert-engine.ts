@@ -4,8 +4,19 @@ import type { IndexService } from '../indices/index-service.ts';
 import type { EventBus } from '../../platform/events/bus.ts';
 import type { AlertRepo, Alert } from './alert-repo.ts';
 
-/** METRICS.md's default: negative share ≥ 50% over a 15-minute window with at least 4 answers. */
-export const DEFAULT_RULE: AlertRuleConfig = { id: 'negative-share', kind: 'negativeShare', share: 0.5, windowMinutes: 15, minAnswers: 4 };
+/** METRICS.md's default: negative share ≥ 50% over a 15-minute window with at least 4 responses (4 customers, not 4 questions). */
+export const DEFAULT_RULE: AlertRuleConfig = {
+  id: 'negative-share',
+  kind: 'negativeShare',
+  share: 0.5,
+  windowMinutes: 15,
+  minResponses: 4,
+};
+
+/** A negative-share rule's fewest responses: minResponses, else minAnswers (its name in rules stored before), else 4. */
+export function minResponsesOf(rule: Extract<AlertRuleConfig, { kind: 'negativeShare' }>): number {
+  return rule.minResponses ?? rule.minAnswers ?? 4;
+}
 
 /** The rules the engine judges: the default one when the configuration keeps it, then the configured ones. */
 export function rulesOf(alerts: { defaults: boolean; rules: AlertRuleConfig[] }): AlertRuleConfig[] {
@@ -140,14 +151,15 @@ export class AlertEngine {
     const window = `in the last ${rule.windowMinutes} min`;
     switch (rule.kind) {
       case 'negativeShare': {
-        const c = await this.deps.indices.polarityCounts({ pointId, from, to: now });
-        const share = c.answers ? c.negative / c.answers : 0;
+        // Responses, not answers: one kiosk customer with four low answers is one negative response.
+        const c = await this.deps.indices.responseCounts({ pointId, from, to: now });
+        const share = c.responses ? c.negative / c.responses : 0;
         return {
-          firing: c.answers >= rule.minAnswers && share >= rule.share,
-          value: c.answers ? 100 * share : null,
-          n: c.answers,
-          message: `${Math.round(100 * share)}% negative (${c.negative} of ${c.answers}) ${window}`,
-          params: { share: Math.round(100 * share), negative: c.negative, answers: c.answers, window: rule.windowMinutes },
+          firing: c.responses >= minResponsesOf(rule) && share >= rule.share,
+          value: c.responses ? 100 * share : null,
+          n: c.responses,
+          message: `${Math.round(100 * share)}% negative (${c.negative} of ${c.responses} responses) ${window}`,
+          params: { share: Math.round(100 * share), negative: c.negative, responses: c.responses, window: rule.windowMinutes },
         };
       }
       case 'threshold': {
@@ -169,14 +181,14 @@ export class AlertEngine {
         };
       }
       case 'count': {
-        const c = await this.deps.indices.polarityCounts({ pointId, from, to: now });
+        const c = await this.deps.indices.responseCounts({ pointId, from, to: now });
         const k = c[rule.polarity];
         return {
           firing: k >= rule.count,
           value: k,
-          n: c.answers,
-          message: `${k} ${rule.polarity} answers ${window}`,
-          params: { count: k, polarity: rule.polarity, window: rule.windowMinutes },
+          n: c.responses,
+          message: `${k} ${rule.polarity} responses ${window}`,
+          params: { count: k, polarity: rule.polarity, window: rule.windowMinutes, unit: 'responses' },
         };
       }
     }

@@ -1,5 +1,6 @@
 import type { AnswerFilter, CountRow, GroupBy } from '../../platform/rollups/count-query.ts';
 import type { Segment } from '../../platform/rollups/range-plan.ts';
+import type { ResponseCountRow, ResponseFilter } from '../../platform/rollups/response-count-query.ts';
 import type { EmotionCounts } from '../../core/emotion-counts.ts';
 
 export interface EmotionFilter {
@@ -22,6 +23,8 @@ export interface EmotionTotals {
 export interface IndexReader {
   /** rollup counts over planned segments, optionally grouped by point, staff or bucket */
   counts(segments: Segment[], filter: AnswerFilter, groupBy?: GroupBy): Promise<CountRow[]>;
+  /** response rollup counts (people, not answers) over planned segments, optionally grouped by point, staff or bucket */
+  responseCounts(segments: Segment[], filter: ResponseFilter, groupBy?: GroupBy): Promise<ResponseCountRow[]>;
   /** camera emotion windows summed over a range, overall and by tag (entry, exit) */
   emotionTotals(filter: EmotionFilter): Promise<EmotionTotals>;
   /** the points where a staff member had a shift overlapping [from, to) */

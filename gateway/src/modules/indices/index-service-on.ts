@@ -1,6 +1,7 @@
 import { IndexService } from './index-service.ts';
 import type { IndexReader } from './index-reader.ts';
 import { CountQuery } from '../../platform/rollups/count-query.ts';
+import { ResponseCountQuery } from '../../platform/rollups/response-count-query.ts';
 import { EmotionWindowRepo } from '../emotion/emotion-window-repo.ts';
 import { ShiftRepo } from '../staff/shift-repo.ts';
 import { CustomersRepo } from '../traffic/customers-repo.ts';
@@ -18,11 +19,13 @@ export function sqliteIndexReader(
   repos: { shifts?: ShiftRepo; customers?: CustomersRepo } = {},
 ): IndexReader {
   const counts = new CountQuery(db);
+  const responses = new ResponseCountQuery(db);
   const emotions = new EmotionWindowRepo(db);
   const shifts = repos.shifts ?? new ShiftRepo(db);
   const customers = repos.customers ?? new CustomersRepo(db, (pointId) => topology.points().some((p) => p.id === pointId));
   return {
     counts: async (segments, filter, groupBy) => counts.counts(segments, filter, groupBy),
+    responseCounts: async (segments, filter, groupBy) => responses.counts(segments, filter, groupBy),
     emotionTotals: async (filter) => emotions.totals(filter),
     pointsWorked: async (staffId, from, to) => shifts.pointsWorked(staffId, from, to),
     customersServed: async (pointIds, from, to) => customers.servedAt(pointIds, from, to),

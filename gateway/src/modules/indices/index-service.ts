@@ -4,15 +4,8 @@ import { SiteCalendar } from '../../core/calendar.ts';
 import type { AnswerFilter, CountRow, GroupBy } from '../../platform/rollups/count-query.ts';
 import { planRange, type Segment } from '../../platform/rollups/range-plan.ts';
 import type { IndexResult } from './math/index-result.ts';
-import {
-  answerPolarity,
-  ratingIndex,
-  scalesOf,
-  EMOTION_INDICES,
-  RATING_INDICES,
-  type IndexName,
-  type RatingIndex,
-} from './math/index-from-counts.ts';
+import { sumResponses, type ResponseCountRow, type ResponseFilter } from '../../platform/rollups/response-count-query.ts';
+import { ratingIndex, scalesOf, EMOTION_INDICES, RATING_INDICES, type IndexName, type RatingIndex } from './math/index-from-counts.ts';
 import { criticality, responseRate, support } from './math/traffic-indices.ts';
 import { emotionalEngagement, emotionalNps, entryExitShift } from './math/emotion-indices.ts';
 import type { EmotionTotals, IndexReader } from './index-reader.ts';
@@ -108,19 +101,33 @@ export class IndexService {
     };
   }
 
-  private async rows(q: IndexQuery, plan: (calendar: SiteCalendar) => Segment[], groupBy?: GroupBy): Promise<CountRow[]> {
+  /** Which responses a traffic index counts: every answer filter, the device and the channel included (METRICS.md "Precise readings"). */
+  private responseFilter(q: Omit<IndexQuery, 'index'>, pointIds: string[]): ResponseFilter {
+    const { deviceId, deviceIds, staffId, surveyId, questionId } = q;
+    return { pointIds, deviceId, deviceIds, staffId, surveyId, questionId };
+  }
+
+  private isRating(q: IndexQuery): boolean {
+    return (RATING_INDICES as readonly string[]).includes(q.index);
+  }
+
+  /** Count rows for a rating index (answers), response rows for a traffic index (people). */
+  private read(q: IndexQuery, segments: Segment[], pointIds: string[], groupBy?: GroupBy): Promise<Row[]> {
+    if (this.isRating(q)) return this.reader.counts(segments, this.filter(q, pointIds), groupBy);
+    return this.reader.responseCounts(segments, this.responseFilter(q, pointIds), groupBy);
+  }
+
+  private async rows(q: IndexQuery, plan: (calendar: SiteCalendar) => Segment[], groupBy?: GroupBy): Promise<Row[]> {
     const scopes = await this.scope(q);
-    const perSite = await Promise.all(
-      scopes.map(({ calendar, pointIds }) => this.reader.counts(plan(calendar), this.filter(q, pointIds), groupBy)),
-    );
+    const perSite = await Promise.all(scopes.map(({ calendar, pointIds }) => this.read(q, plan(calendar), pointIds, groupBy)));
     return perSite.flat();
   }
 
-  /** The index from count rows; customers are read only for the traffic indices that need them. */
-  private async fromRows(q: IndexQuery, rows: CountRow[], customers: () => Promise<number>): Promise<IndexResult> {
+  /** The index from its rows; customers are read only for the traffic indices that need them. */
+  private async fromRows(q: IndexQuery, rows: Row[], customers: () => Promise<number>): Promise<IndexResult> {
     const { minAnswers, surveys } = this.options;
-    if ((RATING_INDICES as readonly string[]).includes(q.index)) return ratingIndex(q.index as RatingIndex, rows, minAnswers, surveys);
-    const t = { ...answerPolarity(rows), customers: await customers() };
+    if (this.isRating(q)) return ratingIndex(q.index as RatingIndex, rows.filter(isCountRow), minAnswers, surveys);
+    const t = { ...sumResponses(rows.filter(isResponseRow)), customers: await customers() };
     if (q.index === 'responseRate') return responseRate(t, minAnswers);
     if (q.index === 'criticality') return criticality(t, minAnswers);
     return support(t, minAnswers);
@@ -152,17 +159,25 @@ export class IndexService {
     return this.fromRows(q, rows, () => this.customers(q, q.from, q.to));
   }
 
-  /** Answers and their positive and negative halves over a range (for alert rules). */
-  async polarityCounts(q: Omit<IndexQuery, 'index'>): Promise<{ answers: number; positive: number; negative: number }> {
-    const query = { ...q, index: 'responseRate' as const };
-    return answerPolarity(await this.rows(query, (calendar) => planRange(q.from, q.to, calendar)));
+  /**
+   * Responses (people, not answers) over a range with their negative, positive and misuse parts, from the
+   * response rollups: for alert rules and for the screens' "responses" figures.
+   */
+  async responseCounts(q: Omit<IndexQuery, 'index'>): Promise<Omit<ResponseCountRow, 'group'>> {
+    const scopes = await this.scope({ ...q, index: 'responseRate' });
+    const perSite = await Promise.all(
+      scopes.map(({ calendar, pointIds }) =>
+        this.reader.responseCounts(planRange(q.from, q.to, calendar), this.responseFilter(q, pointIds)),
+      ),
+    );
+    return sumResponses(perSite.flat());
   }
 
   async breakdown(q: IndexQuery, by: Breakdown): Promise<GroupResult[]> {
     if (this.isEmotion(q)) throw new QueryError('Emotional indices break down by trend only');
     if (by === 'point' || by === 'staff') {
       const rows = await this.rows(q, (calendar) => planRange(q.from, q.to, calendar), by);
-      const groups = new Map<string, CountRow[]>();
+      const groups = new Map<string, Row[]>();
       for (const r of rows) {
         const key = String(r.group) || '(unassigned)';
         groups.set(key, [...(groups.get(key) ?? []), r]);
@@ -176,10 +191,10 @@ export class IndexService {
       );
     }
     // Hour of day and day of week: from whole UTC hours, each placed in its site's local time.
-    const groups = new Map<number, CountRow[]>();
+    const groups = new Map<number, Row[]>();
     for (const { calendar, pointIds } of await this.scope(q)) {
       const segment: Segment = { level: 'hour', fromBucket: Math.ceil(q.from / HOUR), toBucket: Math.floor(q.to / HOUR) };
-      for (const r of await this.reader.counts([segment], this.filter(q, pointIds), 'bucket')) {
+      for (const r of await this.read(q, [segment], pointIds, 'bucket')) {
         const { hour, weekday } = calendar.hourAndWeekday(Number(r.group) * HOUR);
         const key = by === 'hourOfDay' ? hour : by === 'dayOfWeek' ? weekday : weekday * 100 + hour;
         groups.set(key, [...(groups.get(key) ?? []), r]);
@@ -208,7 +223,7 @@ export class IndexService {
       );
     }
     const level = interval === 'minute' ? 'minute' : interval === 'hour' ? 'hour' : 'day';
-    const byBucket = new Map<number, CountRow[]>();
+    const byBucket = new Map<number, Row[]>();
     for (const { calendar: cal, pointIds } of scopes) {
       const segment: Segment =
         level === 'day'
@@ -218,7 +233,7 @@ export class IndexService {
               fromBucket: buckets[0]!.start / (level === 'hour' ? HOUR : MINUTE),
               toBucket: buckets.at(-1)!.end / (level === 'hour' ? HOUR : MINUTE),
             };
-      for (const r of await this.reader.counts([segment], this.filter(q, pointIds), 'bucket')) {
+      for (const r of await this.read(q, [segment], pointIds, 'bucket')) {
         const start =
           level === 'day'
             ? interval === 'week'
@@ -262,3 +277,9 @@ export class IndexService {
     return out;
   }
 }
+
+/** A rating index reads answer counts; a traffic index reads response counts. */
+type Row = CountRow | ResponseCountRow;
+
+const isCountRow = (r: Row): r is CountRow => 'scale' in r;
+const isResponseRow = (r: Row): r is ResponseCountRow => 'responses' in r;

@@ -28,8 +28,8 @@ export async function assessmentFigures(src: FigureSources, siteId: string, now:
     src.indices.compute({ ...base, index: 'responseRate' }),
   ]);
   const points = src.points(siteId);
-  const answered = await Promise.all(points.map((p) => src.indices.polarityCounts({ ...base, pointId: p.id })));
-  const pointsWithAnswers = answered.filter((c) => c.answers > 0).length;
+  const answered = await Promise.all(points.map((p) => src.indices.responseCounts({ ...base, pointId: p.id })));
+  const pointsWithAnswers = answered.filter((c) => c.responses > 0).length;
   const [opened, openedBefore, deadlines, allReviews, reports, screenTokens, staffPulseAnswers] = await Promise.all([
     src.cases.list({ siteIds: [siteId], from, to: now, limit: 100_000 }),
     src.cases.list({ siteIds: [siteId], ...before, limit: 100_000 }),

@@ -161,10 +161,13 @@ export const AlertRuleConfig = Type.Union([
       id: Id,
       pointId: Type.Optional(Id),
       kind: Type.Literal('negativeShare'),
-      /** fires when negative answers / answers ≥ share */
+      /** fires when negative responses / responses ≥ share (responses: people, METRICS.md) */
       share: Type.Number({ exclusiveMinimum: 0, maximum: 1, default: 0.5 }),
       windowMinutes: Window,
-      minAnswers: Type.Integer({ minimum: 1, default: 4 }),
+      /** the fewest responses (customers, not questions) the window needs; 4 when neither this nor minAnswers is set */
+      minResponses: Type.Optional(Type.Integer({ minimum: 1 })),
+      /** the name minResponses had when the rule counted answers: still read, minResponses wins when both are set */
+      minAnswers: Type.Optional(Type.Integer({ minimum: 1 })),
     },
     { additionalProperties: false },
   ),
@@ -196,7 +199,7 @@ export const AlertRuleConfig = Type.Union([
 
 export const AlertsConfig = Type.Object(
   {
-    /** the METRICS.md default rule (negative share ≥ 50% over 15 min, ≥ 4 answers) for every point */
+    /** the METRICS.md default rule (negative share ≥ 50% over 15 min, ≥ 4 responses) for every point */
     defaults: Type.Boolean({ default: true }),
     rules: Type.Array(AlertRuleConfig, { default: [] }),
     /** how often windows are re-evaluated when no answer arrives */

@@ -3,7 +3,6 @@ import type { CountRow } from '../../../platform/rollups/count-query.ts';
 import type { IndexResult } from './index-result.ts';
 import { happyIndex, type SmileyCount } from './happy-index.ts';
 import { ces, csat, csi, nps, positiveShare, type Counts, type CsiAttribute } from './rating-indices.ts';
-import { polarity } from '../../../core/scale.ts';
 import { smileyButtons } from '../../../core/scale.ts';
 
 import { EMOTION_INDICES, INDEX_NAMES, RATING_INDICES, TRAFFIC_INDICES, type IndexName } from '../../../core/index-names.ts';
@@ -88,16 +87,4 @@ function csiIndex(rows: CountRow[], minAnswers: number, surveys: SurveyConfig[])
   }));
   const m = [...attributes.values()][0]?.m ?? 5;
   return csi(list, m, minAnswers);
-}
-
-/** Answers, positive and negative answers (by each scale's halves) from counts. */
-export function answerPolarity(rows: CountRow[]): { answers: number; positive: number; negative: number } {
-  const t = { answers: 0, positive: 0, negative: 0 };
-  for (const r of rows) {
-    t.answers += r.n;
-    const p = polarity(r.scale, r.value);
-    if (p === 'positive') t.positive += r.n;
-    if (p === 'negative') t.negative += r.n;
-  }
-  return t;
 }

@@ -1,8 +1,8 @@
 import type { IndexResult } from './index-result.ts';
 
-/** Answers against customers served (METRICS.md): n is the number of customers. */
+/** Responses (people, not answers) against customers served (METRICS.md "Against traffic"): n is the number of customers. */
 export interface TrafficInput {
-  answers: number;
+  responses: number;
   positive: number;
   negative: number;
   customers: number;
@@ -20,9 +20,9 @@ function ratio(k: number, customers: number, minCustomers: number): IndexResult 
   };
 }
 
-/** Response rate = answers / customers served (as a percentage). */
-export const responseRate = (t: TrafficInput, min: number) => ratio(t.answers, t.customers, min);
-/** Criticality index = negative answers / customers served · 100. */
+/** Response rate = responses / customers served · 100. */
+export const responseRate = (t: TrafficInput, min: number) => ratio(t.responses, t.customers, min);
+/** Criticality index = negative responses / customers served · 100. */
 export const criticality = (t: TrafficInput, min: number) => ratio(t.negative, t.customers, min);
-/** Support index = positive answers / customers served · 100. */
+/** Support index = positive responses / customers served · 100. */
 export const support = (t: TrafficInput, min: number) => ratio(t.positive, t.customers, min);
