@@ -25,7 +25,8 @@ export function sqliteIndexReader(
     counts: async (segments, filter, groupBy) => counts.counts(segments, filter, groupBy),
     emotionTotals: async (filter) => emotions.totals(filter),
     pointsWorked: async (staffId, from, to) => shifts.pointsWorked(staffId, from, to),
-    customersServed: async (pointIds, from, to) => customers.servedAt(pointIds, from, to),
+    customerPeriods: async (pointIds, from, to) => customers.periodsOverlapping(pointIds, from, to),
+    shifts: async (pointIds, from, to, staffId) => shifts.overlapping(pointIds, from, to, staffId),
   };
 }
 

@@ -45,17 +45,20 @@ export class CustomersRepo {
     this.upsertStmt.run(r.pointId, r.from, r.to, r.count, source, Date.now());
   }
 
-  /** Customers served at the points in periods starting in [from, to); implausible counts are never summed. */
-  servedAt(pointIds: string[], from: number, to: number): number {
-    if (pointIds.length === 0) return 0;
-    const sum = this.db
+  /**
+   * The periods at the points that overlap [from, to), each whole: the caller counts the part inside
+   * its range (METRICS.md pro-rating). Read by the primary key (point_id, starts_at, ends_at, …): one
+   * index range per point, ends checked in the index. Implausible counts are never returned.
+   */
+  periodsOverlapping(pointIds: string[], from: number, to: number): CustomersServed[] {
+    if (pointIds.length === 0) return [];
+    return this.db
       .prepare(
-        `SELECT COALESCE(SUM(count), 0) FROM customers_served WHERE point_id IN (${pointIds.map(() => '?').join(',')}) AND starts_at >= ? AND starts_at < ?
+        `SELECT point_id AS pointId, starts_at AS "from", ends_at AS "to", count FROM customers_served
+         WHERE point_id IN (${pointIds.map(() => '?').join(',')}) AND starts_at < ? AND ends_at > ?
          AND typeof(count) = 'integer' AND count BETWEEN 0 AND ${MAX_CUSTOMERS}`,
       )
-      .pluck()
-      .get(...pointIds, from, to) as number | null;
-    return sum ?? 0;
+      .all(...pointIds, to, from) as CustomersServed[];
   }
 
   /** CSV with a header line pointId,from,to,count (times as ISO 8601 or epoch ms). Valid rows are kept; bad rows are listed. */
