@@ -118,6 +118,15 @@ describe('a customers-served period the range cuts counts by its overlap', () =>
     expect(cells[0]!.result.value).toBeCloseTo(100 / 60, 10);
     expect(cells[1]!.result.value).toBe(0);
   });
+  it('a long period added after a short one still counts in a range far from its start (the read is bounded by the longest)', async () => {
+    const fx = fixture();
+    served(fx, 'desk', at('10:00'), at('11:00'), 60);
+    const range = { pointId: 'desk', from: at('10:00'), to: at('11:00') };
+    expect((await fx.indices.compute({ index: 'responseRate', ...range })).n).toBe(60);
+    // ten days typed in at once, 2400 customers: 10 a local hour; the range 10:00–11:00 on 1 June takes 10
+    served(fx, 'desk', Date.parse('2026-05-25T11:00:00Z'), Date.parse('2026-06-04T11:00:00Z'), 2400);
+    expect((await fx.indices.compute({ index: 'responseRate', ...range })).n).toBeCloseTo(70, 10);
+  });
 });
 
 describe('filters narrow customers as METRICS.md says', () => {
