@@ -2,6 +2,7 @@ import type { AnswerFilter, CountRow, GroupBy } from '../../platform/rollups/cou
 import type { Segment } from '../../platform/rollups/range-plan.ts';
 import type { ResponseCountRow, ResponseFilter } from '../../platform/rollups/response-count-query.ts';
 import type { EmotionCounts } from '../../core/emotion-counts.ts';
+import type { CustomerPeriod, ShiftSpan } from './customer-spans.ts';
 
 export interface EmotionFilter {
   siteId?: string | undefined;
@@ -29,6 +30,8 @@ export interface IndexReader {
   emotionTotals(filter: EmotionFilter): Promise<EmotionTotals>;
   /** the points where a staff member had a shift overlapping [from, to) */
   pointsWorked(staffId: string, from: number, to: number): Promise<string[]>;
-  /** customers served at the points in periods starting in [from, to) */
-  customersServed(pointIds: string[], from: number, to: number): Promise<number>;
+  /** the customers-served periods at the points that overlap [from, to), each whole (the caller pro-rates) */
+  customerPeriods(pointIds: string[], from: number, to: number): Promise<CustomerPeriod[]>;
+  /** the shifts at the points that overlap [from, to), of one staff member or of everyone */
+  shifts(pointIds: string[], from: number, to: number, staffId?: string): Promise<ShiftSpan[]>;
 }

@@ -28,7 +28,8 @@ export function sqliteIndexReader(
     responseCounts: async (segments, filter, groupBy) => responses.counts(segments, filter, groupBy),
     emotionTotals: async (filter) => emotions.totals(filter),
     pointsWorked: async (staffId, from, to) => shifts.pointsWorked(staffId, from, to),
-    customersServed: async (pointIds, from, to) => customers.servedAt(pointIds, from, to),
+    customerPeriods: async (pointIds, from, to) => customers.periodsOverlapping(pointIds, from, to),
+    shifts: async (pointIds, from, to, staffId) => shifts.overlapping(pointIds, from, to, staffId),
   };
 }
 

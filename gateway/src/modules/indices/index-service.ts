@@ -5,10 +5,20 @@ import type { AnswerFilter, CountRow, GroupBy } from '../../platform/rollups/cou
 import { planRange, type Segment } from '../../platform/rollups/range-plan.ts';
 import type { IndexResult } from './math/index-result.ts';
 import { sumResponses, type ResponseCountRow, type ResponseFilter } from '../../platform/rollups/response-count-query.ts';
-import { ratingIndex, scalesOf, EMOTION_INDICES, RATING_INDICES, type IndexName, type RatingIndex } from './math/index-from-counts.ts';
+import {
+  ratingIndex,
+  scalesOf,
+  EMOTION_INDICES,
+  RATING_INDICES,
+  TRAFFIC_INDICES,
+  type IndexName,
+  type RatingIndex,
+} from './math/index-from-counts.ts';
 import { criticality, responseRate, support } from './math/traffic-indices.ts';
 import { emotionalEngagement, emotionalNps, entryExitShift } from './math/emotion-indices.ts';
 import type { EmotionTotals, IndexReader } from './index-reader.ts';
+import { ServedCustomers } from './served-customers.ts';
+import type { Span } from './customer-spans.ts';
 
 export interface IndexQuery {
   index: IndexName;
@@ -55,12 +65,15 @@ type Scope = { calendar: SiteCalendar; siteId: string; pointIds: string[] }[];
  */
 export class IndexService {
   private readonly calendars = new Map<string, SiteCalendar>();
+  private readonly served: ServedCustomers;
 
   constructor(
     private readonly topology: TopologyRepo,
     private readonly reader: IndexReader,
     private readonly options: { minAnswers: number; minFaces: number; surveys: SurveyConfig[] },
-  ) {}
+  ) {
+    this.served = new ServedCustomers(topology, reader);
+  }
 
   /** The points a query covers, grouped by site (each site has its own calendar). */
   private async scope(q: IndexQuery): Promise<Scope> {
@@ -133,9 +146,33 @@ export class IndexService {
     return support(t, minAnswers);
   }
 
-  private async customers(q: IndexQuery, from: number, to: number, pointIds?: string[]): Promise<number> {
-    const ids = pointIds ?? (await this.scope(q)).flatMap((s) => s.pointIds);
-    return this.reader.customersServed(ids, from, to);
+  /** Customers served in [from, to) at the query's points, pro-rated (METRICS.md); device and staff filters narrow them. */
+  private async customers(q: IndexQuery, from: number, to: number): Promise<number> {
+    return (
+      (
+        await this.customersPerBucket(
+          q,
+          (await this.scope(q)).flatMap((s) => s.pointIds),
+          [{ from, to }],
+        )
+      )[0] ?? 0
+    );
+  }
+
+  private async customersPerBucket(q: IndexQuery, pointIds: string[], buckets: Span[]): Promise<number[]> {
+    return this.isTraffic(q) ? this.served.perBucket(q, pointIds, buckets) : buckets.map(() => 0);
+  }
+
+  /** A breakdown's customers per group: every point (or person) that served customers in the range is a group. */
+  private async groupCustomers(q: IndexQuery, by: 'point' | 'staff'): Promise<Map<string, number>> {
+    if (!this.isTraffic(q)) return new Map();
+    const pointIds = (await this.scope(q)).flatMap((s) => s.pointIds);
+    const range = { from: q.from, to: q.to };
+    return by === 'point' ? this.served.byPoint(q, pointIds, range) : this.served.byStaff(q, pointIds, range);
+  }
+
+  private isTraffic(q: IndexQuery): boolean {
+    return (TRAFFIC_INDICES as readonly string[]).includes(q.index);
   }
 
   private emotionResult(q: IndexQuery, counts: EmotionTotals): IndexResult {
@@ -182,26 +219,46 @@ export class IndexService {
         const key = String(r.group) || '(unassigned)';
         groups.set(key, [...(groups.get(key) ?? []), r]);
       }
+      const customers = await this.groupCustomers(q, by);
+      for (const key of customers.keys()) if (!groups.has(key)) groups.set(key, []);
       const sorted = [...groups].sort(([a], [b]) => a.localeCompare(b));
       return Promise.all(
         sorted.map(async ([group, rs]) => ({
           group,
-          result: await this.fromRows(q, rs, async () => (by === 'point' ? this.customers(q, q.from, q.to, [group]) : 0)),
+          result: await this.fromRows(q, rs, async () => customers.get(group) ?? 0),
         })),
       );
     }
     // Hour of day and day of week: from whole UTC hours, each placed in its site's local time.
     const groups = new Map<number, Row[]>();
+    const customers = new Map<number, number>();
     for (const { calendar, pointIds } of await this.scope(q)) {
       const segment: Segment = { level: 'hour', fromBucket: Math.ceil(q.from / HOUR), toBucket: Math.floor(q.to / HOUR) };
+      const keyOf = (ms: number) => {
+        const { hour, weekday } = calendar.hourAndWeekday(ms);
+        return by === 'hourOfDay' ? hour : by === 'dayOfWeek' ? weekday : weekday * 100 + hour;
+      };
       for (const r of await this.read(q, [segment], pointIds, 'bucket')) {
-        const { hour, weekday } = calendar.hourAndWeekday(Number(r.group) * HOUR);
-        const key = by === 'hourOfDay' ? hour : by === 'dayOfWeek' ? weekday : weekday * 100 + hour;
+        const key = keyOf(Number(r.group) * HOUR);
         groups.set(key, [...(groups.get(key) ?? []), r]);
       }
+      // The same whole hours' customers, each placed in its local hour; a cell that served customers is listed.
+      const hours = Array.from({ length: Math.max(0, segment.toBucket - segment.fromBucket) }, (_, i) => (segment.fromBucket + i) * HOUR);
+      const perHour = await this.customersPerBucket(
+        q,
+        pointIds,
+        hours.map((start) => ({ from: start, to: start + HOUR })),
+      );
+      hours.forEach((start, i) => perHour[i]! > 0 && customers.set(keyOf(start), (customers.get(keyOf(start)) ?? 0) + perHour[i]!));
     }
+    for (const key of customers.keys()) if (!groups.has(key)) groups.set(key, []);
     const sorted = [...groups].sort(([a], [b]) => a - b);
-    return Promise.all(sorted.map(async ([group, rs]) => ({ group: String(group), result: await this.fromRows(q, rs, async () => 0) })));
+    return Promise.all(
+      sorted.map(async ([group, rs]) => ({
+        group: String(group),
+        result: await this.fromRows(q, rs, async () => customers.get(group) ?? 0),
+      })),
+    );
   }
 
   async trend(q: IndexQuery, interval: Interval): Promise<TrendPoint[]> {
@@ -243,12 +300,16 @@ export class IndexService {
         byBucket.set(start, [...(byBucket.get(start) ?? []), r]);
       }
     }
-    const scopedPoints = scopes.flatMap((s) => s.pointIds);
+    const customers = await this.customersPerBucket(
+      q,
+      scopes.flatMap((s) => s.pointIds),
+      buckets.map(({ start, end }) => ({ from: start, to: end })),
+    );
     return Promise.all(
-      buckets.map(async ({ start, end }) => ({
+      buckets.map(async ({ start, end }, i) => ({
         start,
         end,
-        result: await this.fromRows(q, byBucket.get(start) ?? [], () => this.customers(q, start, end, scopedPoints)),
+        result: await this.fromRows(q, byBucket.get(start) ?? [], async () => customers[i]!),
       })),
     );
   }

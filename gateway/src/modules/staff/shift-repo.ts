@@ -66,6 +66,27 @@ export class ShiftRepo {
       .all(staffId, to, from);
   }
 
+  /** The shifts at some points that overlap [from, to), of one staff member or of everyone. */
+  overlapping(
+    pointIds: string[],
+    from: number,
+    to: number,
+    staffId?: string,
+  ): { staffId: string; pointId: string; from: number; to: number }[] {
+    if (pointIds.length === 0) return [];
+    return this.db
+      .prepare(
+        `SELECT staff_id AS staffId, point_id AS pointId, starts_at AS "from", ends_at AS "to" FROM shifts
+         WHERE point_id IN (${pointIds.map(() => '?').join(',')}) AND starts_at < ? AND ends_at > ?${staffId === undefined ? '' : ' AND staff_id = ?'}`,
+      )
+      .all(...pointIds, to, from, ...(staffId === undefined ? [] : [staffId])) as {
+      staffId: string;
+      pointId: string;
+      from: number;
+      to: number;
+    }[];
+  }
+
   shifts(pointId?: string): Shift[] {
     return [...this.byPoint.entries()].filter(([p]) => !pointId || p === pointId).flatMap(([, list]) => list);
   }

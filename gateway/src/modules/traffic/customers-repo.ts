@@ -17,6 +17,7 @@ export interface ImportResult {
  */
 export class CustomersRepo {
   private readonly upsertStmt;
+  private longest = { rowid: 0, span: 0 };
 
   constructor(
     private readonly db: Db,
@@ -45,17 +46,37 @@ export class CustomersRepo {
     this.upsertStmt.run(r.pointId, r.from, r.to, r.count, source, Date.now());
   }
 
-  /** Customers served at the points in periods starting in [from, to); implausible counts are never summed. */
-  servedAt(pointIds: string[], from: number, to: number): number {
-    if (pointIds.length === 0) return 0;
-    const sum = this.db
+  /**
+   * The periods at the points that overlap [from, to), each whole: the caller counts the part inside
+   * its range (METRICS.md pro-rating). Read by the primary key (point_id, starts_at, …) between
+   * `from` less the longest period stored and `to`, so the work is the periods near the range, not
+   * a point's whole history. Implausible counts are never returned.
+   */
+  periodsOverlapping(pointIds: string[], from: number, to: number): CustomersServed[] {
+    if (pointIds.length === 0) return [];
+    return this.db
       .prepare(
-        `SELECT COALESCE(SUM(count), 0) FROM customers_served WHERE point_id IN (${pointIds.map(() => '?').join(',')}) AND starts_at >= ? AND starts_at < ?
+        `SELECT point_id AS pointId, starts_at AS "from", ends_at AS "to", count FROM customers_served
+         WHERE point_id IN (${pointIds.map(() => '?').join(',')}) AND starts_at >= ? AND starts_at < ? AND ends_at > ?
          AND typeof(count) = 'integer' AND count BETWEEN 0 AND ${MAX_CUSTOMERS}`,
       )
-      .pluck()
-      .get(...pointIds, from, to) as number | null;
-    return sum ?? 0;
+      .all(...pointIds, from - this.longestPeriod(), to, from) as CustomersServed[];
+  }
+
+  /**
+   * The longest period stored, kept current by the rows added since the last look (rowids only grow
+   * while no row is deleted; rows are only ever added or have their count replaced, and a table that
+   * shrank is read whole again). Rows written by any connection or instance are seen.
+   */
+  private longestPeriod(): number {
+    const top = (this.db.prepare('SELECT MAX(rowid) FROM customers_served').pluck().get() as number | null) ?? 0;
+    if (top !== this.longest.rowid) {
+      const since = top > this.longest.rowid ? this.longest.rowid : 0;
+      const span = this.db.prepare('SELECT MAX(ends_at - starts_at) FROM customers_served WHERE rowid > ?').pluck().get(since) as
+        number | null;
+      this.longest = { rowid: top, span: Math.max(since === 0 ? 0 : this.longest.span, span ?? 0) };
+    }
+    return this.longest.span;
   }
 
   /** CSV with a header line pointId,from,to,count (times as ISO 8601 or epoch ms). Valid rows are kept; bad rows are listed. */

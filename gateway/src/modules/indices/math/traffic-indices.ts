@@ -9,8 +9,8 @@ export interface TrafficInput {
 }
 
 function ratio(k: number, customers: number, minCustomers: number): IndexResult {
-  // Stored counts are bounded, but an index must never fail on what is stored: no finite count, no value.
-  if (!Number.isSafeInteger(customers) || customers < 0) return { value: null, n: 0, unit: 'customers', ci: null, enough: false };
+  // Pro-rated periods make customers fractional (METRICS.md); an index must never fail on what is stored: no finite count, no value.
+  if (!Number.isFinite(customers) || customers < 0) return { value: null, n: 0, unit: 'customers', ci: null, enough: false };
   return {
     value: customers > 0 ? (100 * k) / customers : null,
     n: customers,
