@@ -33,3 +33,132 @@ describe('CSI over a survey that mixes scales', () => {
     expect(r.n).toBe(2);
   });
 });
+
+const KOLKATA = { id: 'pune', name: 'Pune', timeZone: 'Asia/Kolkata' }; // UTC+5:30
+const KATHMANDU = { id: 'ktm', name: 'Kathmandu', timeZone: 'Asia/Kathmandu' }; // UTC+5:45
+const NEW_YORK = { id: 'nyc', name: 'New York', timeZone: 'America/New_York' };
+
+describe('hours in a half-hour zone', () => {
+  it('puts each answer in its local hour of day and hour of week (UTC+5:30 and UTC+5:45)', async () => {
+    f = storeFixture({
+      sites: [KOLKATA, KATHMANDU],
+      points: [
+        { id: 'pune-desk', siteId: 'pune' },
+        { id: 'ktm-desk', siteId: 'ktm' },
+      ],
+    });
+    await f.write([
+      // Wednesday 3 June 2026, Pune: 10:10 and 10:50 local are 04:40 and 05:20 UTC: both in local hour 10
+      { pointId: 'pune-desk', value: 3, occurredAt: iso('2026-06-03T10:10:00+05:30') },
+      { pointId: 'pune-desk', value: 0, occurredAt: iso('2026-06-03T10:50:00+05:30') },
+      { pointId: 'pune-desk', value: 3, occurredAt: iso('2026-06-03T11:29:00+05:30') },
+      // Kathmandu: 10:05 local is 04:20 UTC, 09:55 local is 04:10 UTC (same UTC hour, different local hours)
+      { pointId: 'ktm-desk', value: 3, occurredAt: iso('2026-06-03T10:05:00+05:45') },
+      { pointId: 'ktm-desk', value: 3, occurredAt: iso('2026-06-03T09:55:00+05:45') },
+    ]);
+    const range = { from: iso('2026-06-01T00:00:00Z'), to: iso('2026-06-08T00:00:00Z') };
+    const pune = await f.indices.breakdown({ index: 'happy', siteId: 'pune', ...range }, 'hourOfDay');
+    expect(pune.map((g) => [g.group, g.result.n])).toEqual([
+      ['10', 2],
+      ['11', 1],
+    ]);
+    expect(pune[0]!.result.value).toBeCloseTo(50, 10); // (100 + 0) / 2
+    const ktm = await f.indices.breakdown({ index: 'happy', siteId: 'ktm', ...range }, 'hourOfWeek');
+    expect(ktm.map((g) => [g.group, g.result.n])).toEqual([
+      ['309', 1],
+      ['310', 1],
+    ]);
+    // both sites together: each answer in its own site's local hour
+    const both = await f.indices.breakdown({ index: 'happy', ...range }, 'hourOfDay');
+    expect(both.map((g) => [g.group, g.result.n])).toEqual([
+      ['9', 1],
+      ['10', 3],
+      ['11', 1],
+    ]);
+  });
+
+  it('an hour trend of one half-hour zone has local hours (from :30 UTC), and says so; across zones whole UTC hours', async () => {
+    f = storeFixture({
+      sites: [KOLKATA, NEW_YORK],
+      points: [
+        { id: 'pune-desk', siteId: 'pune' },
+        { id: 'nyc-desk', siteId: 'nyc' },
+      ],
+    });
+    await f.write([
+      { pointId: 'pune-desk', value: 3, occurredAt: iso('2026-06-03T10:10:00+05:30') },
+      { pointId: 'pune-desk', value: 0, occurredAt: iso('2026-06-03T10:50:00+05:30') },
+      { pointId: 'nyc-desk', value: 3, occurredAt: iso('2026-06-03T00:50:00-04:00') }, // 04:50 UTC
+    ]);
+    const from = iso('2026-06-03T09:00:00+05:30');
+    const to = iso('2026-06-03T12:00:00+05:30');
+    const local = await f.indices.trendOf({ index: 'happy', siteId: 'pune', from, to }, 'hour');
+    expect(local.buckets).toBe('local');
+    expect(local.points.map((p) => [new Date(p.start).toISOString(), p.result.n])).toEqual([
+      ['2026-06-03T03:30:00.000Z', 0],
+      ['2026-06-03T04:30:00.000Z', 2],
+      ['2026-06-03T05:30:00.000Z', 0],
+    ]);
+    const utc = await f.indices.trendOf({ index: 'happy', from, to }, 'hour');
+    expect(utc.buckets).toBe('utc');
+    // whole UTC hours inside 03:30–06:30 UTC: 04:00 (10:10 Pune, 00:50 New York) and 05:00 (10:50 Pune)
+    expect(utc.points.map((p) => [new Date(p.start).toISOString(), p.result.n])).toEqual([
+      ['2026-06-03T04:00:00.000Z', 2],
+      ['2026-06-03T05:00:00.000Z', 1],
+    ]);
+  });
+});
+
+describe('day and week trends', () => {
+  it('a week trend over a range with no whole week is an empty series, as a day trend with no whole day', async () => {
+    f = storeFixture({ sites: [BERLIN], points: [{ id: 'desk', siteId: 'berlin' }] });
+    await f.write([{ value: 3, occurredAt: iso('2026-06-03T12:00:00+02:00') }]);
+    // Tuesday 2 June to Sunday 7 June: no whole ISO week
+    const week = {
+      index: 'happy' as const,
+      siteId: 'berlin',
+      from: iso('2026-06-02T00:00:00+02:00'),
+      to: iso('2026-06-07T00:00:00+02:00'),
+    };
+    expect(await f.indices.trend(week, 'week')).toEqual([]);
+    const day = { index: 'happy' as const, siteId: 'berlin', from: iso('2026-06-03T01:00:00+02:00'), to: iso('2026-06-03T23:00:00+02:00') };
+    expect(await f.indices.trend(day, 'day')).toEqual([]);
+  });
+
+  it('across sites in different zones: each site its own local days, labelled by local date; a device filter works', async () => {
+    f = storeFixture({
+      sites: [BERLIN, NEW_YORK],
+      points: [
+        { id: 'b-desk', siteId: 'berlin' },
+        { id: 'n-desk', siteId: 'nyc' },
+      ],
+    });
+    await f.write([
+      { pointId: 'b-desk', value: 3, occurredAt: iso('2026-06-01T23:30:00+02:00') }, // Berlin 1 June (21:30 UTC)
+      { pointId: 'n-desk', value: 0, occurredAt: iso('2026-06-01T21:00:00-04:00') }, // New York 1 June (2 June 01:00 UTC)
+      { pointId: 'n-desk', value: 3, occurredAt: iso('2026-06-02T01:00:00-04:00') }, // New York 2 June (05:00 UTC)
+    ]);
+    // 31 May 22:00 UTC to 3 June 04:00 UTC: Berlin's whole days 1 and 2 June, New York's whole days 1 June
+    // (04:00 UTC to 2 June 04:00 UTC) and 2 June (to 3 June 04:00 UTC)
+    const range = { from: iso('2026-05-31T22:00:00Z'), to: iso('2026-06-03T04:00:00Z') };
+    const days = await f.indices.trendOf({ index: 'happy', ...range }, 'day');
+    expect(days.buckets).toBe('local');
+    expect(days.points.map((p) => [p.date, p.result.n, p.result.value])).toEqual([
+      ['2026-06-01', 2, 50],
+      ['2026-06-02', 1, 100],
+    ]);
+    // 1 June spans Berlin's midnight (31 May 22:00 UTC) to New York's (2 June 04:00 UTC)
+    expect([days.points[0]!.start, days.points[0]!.end]).toEqual([iso('2026-05-31T22:00:00Z'), iso('2026-06-02T04:00:00Z')]);
+    const device = await f.indices.trendOf({ index: 'happy', deviceId: 'dev-n-desk', ...range }, 'day');
+    expect(device.points.map((p) => [p.date, p.result.n])).toEqual([
+      ['2026-06-01', 1],
+      ['2026-06-02', 1],
+    ]);
+    const weeks = await f.indices.trendOf(
+      { index: 'happy', deviceId: 'dev-n-desk', from: iso('2026-06-01T00:00:00Z'), to: iso('2026-06-09T00:00:00Z') },
+      'week',
+    );
+    // New York's week of Monday 1 June runs 1 June 04:00 UTC to 8 June 04:00 UTC: both its answers
+    expect(weeks.points.map((p) => [p.date, p.result.n])).toEqual([['2026-06-01', 2]]);
+  });
+});

@@ -3,7 +3,8 @@ import type { Segment } from '../../platform/rollups/range-plan.ts';
 import type { EmotionCounts } from '../../core/emotion-counts.ts';
 
 export interface EmotionFilter {
-  siteId?: string | undefined;
+  /** only cameras of these sites (undefined: every site) */
+  siteIds?: string[] | undefined;
   pointIds?: string[] | undefined;
   from: number;
   to: number;
