@@ -162,3 +162,34 @@ describe('day and week trends', () => {
     expect(weeks.points.map((p) => [p.date, p.result.n])).toEqual([['2026-06-01', 2]]);
   });
 });
+
+describe('local hour buckets on DST days and in a +5:45 zone', () => {
+  it('a 23-hour Berlin day has 23 one-hour buckets; Kathmandu hours begin at :15 UTC', async () => {
+    f = storeFixture({
+      sites: [BERLIN, KATHMANDU],
+      points: [
+        { id: 'b-desk', siteId: 'berlin' },
+        { id: 'ktm-desk', siteId: 'ktm' },
+      ],
+    });
+    await f.write([
+      { pointId: 'b-desk', value: 3, occurredAt: iso('2026-03-29T03:30:00+02:00') }, // 01:30 UTC, the hour after the change
+      { pointId: 'ktm-desk', value: 3, occurredAt: iso('2026-06-03T10:05:00+05:45') }, // 04:20 UTC
+    ]);
+    const berlin = await f.indices.trendOf(
+      { index: 'happy', siteId: 'berlin', from: iso('2026-03-29T00:00:00+01:00'), to: iso('2026-03-30T00:00:00+02:00') },
+      'hour',
+    );
+    expect(berlin.points).toHaveLength(23);
+    expect(berlin.points.every((p) => p.end - p.start === 3_600_000)).toBe(true);
+    expect(berlin.points.filter((p) => p.result.n > 0).map((p) => new Date(p.start).toISOString())).toEqual(['2026-03-29T01:00:00.000Z']);
+    const ktm = await f.indices.trendOf(
+      { index: 'happy', siteId: 'ktm', from: iso('2026-06-03T09:00:00+05:45'), to: iso('2026-06-03T11:00:00+05:45') },
+      'hour',
+    );
+    expect(ktm.points.map((p) => [new Date(p.start).toISOString(), p.result.n])).toEqual([
+      ['2026-06-03T03:15:00.000Z', 0],
+      ['2026-06-03T04:15:00.000Z', 1],
+    ]);
+  });
+});
