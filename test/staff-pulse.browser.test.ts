@@ -11,6 +11,7 @@ interface PulseWeek {
   week: string;
   staffOnShift: number;
   answers: number;
+  ended: boolean;
   shown: boolean;
   enps: { value: number; n: number; ci: [number, number] } | null;
   drained: { value: number; n: number; ci: [number, number] } | null;
@@ -44,7 +45,7 @@ describe('the staff pulse', () => {
     expect((await post('/api/kiosk/pulse', { key: randomUUID(), enps: 5, drained: 3 }, admin.headers)).status).toBe(403);
   });
 
-  it('shows a week only once five staff were on shift and five answers came in, with eNPS and the drained share', async () => {
+  it('never shows the running week, even with five staff on shift and five answers (its figure would move with each answer)', async () => {
     for (const enps of [10, 9, 3, 7]) await post('/api/kiosk/pulse', { key: randomUUID(), enps, drained: enps < 5 ? 5 : 1 }, kiosk);
     // five answers, but nobody on shift this week: hidden
     expect(await thisWeek()).toMatchObject({ answers: 5, staffOnShift: 0, shown: false, enps: null, drained: null });
@@ -55,17 +56,9 @@ describe('the staff pulse', () => {
         (await post('/api/shifts', { staffId: `s${i}`, pointId: POINT.id, from: now - 3_600_000, to: now + 3_600_000 }, admin.headers))
           .status,
       ).toBe(201);
-      if (i === 4) expect((await thisWeek()).shown).toBe(false);
     }
-    const week = await thisWeek();
-    expect(week).toMatchObject({ answers: 5, staffOnShift: 5, shown: true });
-    // 9, 10, 9, 3, 7: three promoters and one detractor of five
-    expect(week.enps!.value).toBe(40);
-    expect(week.enps!.n).toBe(5);
-    expect(week.enps!.ci[0]).toBeLessThan(40);
-    expect(week.drained).toMatchObject({ value: 0.2, n: 5 });
-    expect(week.drained!.ci[0]).toBeLessThan(0.2);
-    expect(week.drained!.ci[1]).toBeGreaterThan(0.2);
+    // the group is big enough, but the week has not ended: still hidden (the shown week's figures: gateway/test/modules/staff/pulse-summary.test.ts)
+    expect(await thisWeek()).toMatchObject({ answers: 5, staffOnShift: 5, ended: false, shown: false, enps: null, drained: null });
   });
 
   it('is answered on the kiosk from the staff button, anonymously, and the terminal goes back to the customers', async () => {
@@ -81,8 +74,8 @@ describe('the staff pulse', () => {
       await page.locator('fb-scale-question[data-question="pulse-1"] button[data-value="4"]').click();
       await page.locator('[data-testid=pulse-thanks]').waitFor();
       await expect.poll(async () => (await thisWeek()).answers).toBe(6);
-      const week = await thisWeek();
-      expect(week.drained).toMatchObject({ value: 2 / 6, n: 6 });
+      // the running week stays hidden however many answers come in
+      expect(await thisWeek()).toMatchObject({ answers: 6, shown: false, drained: null });
       await page.locator('[data-testid=pulse-thanks]').waitFor({ state: 'detached', timeout: 10_000 });
       await page.locator('button[data-pulse]').waitFor();
     } finally {

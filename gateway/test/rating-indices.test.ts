@@ -98,10 +98,9 @@ describe('CSI', () => {
     // attribute A: mean 5 of 5 (→ 1.0), importance mean 3; attribute B: mean 1 (→ 0), importance mean 1
     const r = csi(
       [
-        { ratings: counts([[5, 4]]), importance: counts([[3, 2]]) },
-        { ratings: counts([[1, 2]]), importance: counts([[1, 1]]) },
+        { ratings: counts([[5, 4]]), m: 5, importance: counts([[3, 2]]) },
+        { ratings: counts([[1, 2]]), m: 5, importance: counts([[1, 1]]) },
       ],
-      5,
       1,
     );
     expect(r.value).toBeCloseTo(75, 10);
@@ -110,8 +109,39 @@ describe('CSI', () => {
   });
 
   it('uses equal weights when importance is not asked', () => {
-    const r = csi([{ ratings: counts([[5, 1]]) }, { ratings: counts([[3, 1]]) }], 5, 1);
+    const r = csi(
+      [
+        { ratings: counts([[5, 1]]), m: 5 },
+        { ratings: counts([[3, 1]]), m: 5 },
+      ],
+      1,
+    );
     expect(r.value).toBeCloseTo(75, 10);
+  });
+
+  it('normalises each attribute by its own scale size (1–5 beside 1–7)', () => {
+    // csi5 mean 4 → (4−1)/4 = 0.75; csi7 mean 4 → (4−1)/6 = 0.5; equal weights → 100 · (0.75 + 0.5)/2 = 62.5
+    const r = csi(
+      [
+        { ratings: counts([[4, 2]]), m: 5 },
+        { ratings: counts([[4, 3]]), m: 7 },
+      ],
+      1,
+    );
+    expect(r.value).toBeCloseTo(62.5, 10);
+    expect(r.n).toBe(5);
+  });
+
+  it('uses equal weights when importance is answered for only some attributes', () => {
+    // importance only for the first: weights stay ½ and ½ → 100 · (1 + 0)/2 = 50
+    const r = csi(
+      [
+        { ratings: counts([[5, 1]]), m: 5, importance: counts([[5, 1]]) },
+        { ratings: counts([[1, 1]]), m: 5 },
+      ],
+      1,
+    );
+    expect(r.value).toBeCloseTo(50, 10);
   });
 });
 

@@ -60,7 +60,7 @@ export async function seedClosedLoop(baseUrl: string, admin: SignedIn, kioskToke
     },
     { platform: 'market', id: 'x-9', date: new Date(Date.now() - 3 * 3_600_000).toISOString(), author: 'Li Wei', text: '服务很好，推荐' },
   ]);
-  // Five staff on shift this week and their anonymous pulses, so the week is shown.
+  // Five staff on shift this week and their anonymous pulses (the running week shows as still running until it ends).
   for (let i = 1; i <= 5; i++) {
     await call('PUT', `/api/staff/s${i}`, { name: `Staff ${i}` });
     await call('POST', '/api/shifts', { staffId: `s${i}`, pointId, from: Date.now() - 3_600_000, to: Date.now() + 3_600_000 });

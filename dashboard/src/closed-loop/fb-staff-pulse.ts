@@ -6,8 +6,8 @@ import { analysisStyles } from '../fb-analysis-styles.ts';
 import { closedLoopStyles } from './closed-loop-styles.ts';
 import { staffPulse } from '../data/pulse.ts';
 
-const interval = (ci: [number, number] | null, k = 1) =>
-  ci ? `${formatNumber(ci[0] * k, { maximumFractionDigits: 0 })} – ${formatNumber(ci[1] * k, { maximumFractionDigits: 0 })}` : '';
+const interval = (ci: [number, number] | null) =>
+  ci ? `${formatNumber(ci[0], { maximumFractionDigits: 0 })} – ${formatNumber(ci[1], { maximumFractionDigits: 0 })}` : '';
 
 /** The staff pulse of a site by week: eNPS and the drained share with their intervals, a week hidden while its group is too small to stay anonymous. */
 export class FbStaffPulse extends LitElement {
@@ -67,14 +67,18 @@ export class FbStaffPulse extends LitElement {
                           <span class="muted">${interval(w.enps?.ci ?? null)}</span>
                         </td>
                         <td>
-                          ${w.drained?.value == null ? '—' : `${formatNumber(w.drained.value * 100, { maximumFractionDigits: 0 })}%`}
-                          <span class="muted">${interval(w.drained?.ci ?? null, 100)}</span>
+                          ${w.drained?.value == null ? '—' : `${formatNumber(w.drained.value, { maximumFractionDigits: 0 })}%`}
+                          <span class="muted">${interval(w.drained?.ci ?? null)}</span>
                         </td>
                       </tr>`
                     : html`<tr data-week=${w.week}>
                         <td>${w.week}</td>
                         <td colspan="2" class="muted">
-                          ${t('pulse.hidden', { staff: w.staffOnShift, answers: w.answers, min: this.minGroup })}
+                          ${
+                            w.ended
+                              ? t('pulse.hidden', { staff: w.staffOnShift, answers: w.answers, min: this.minGroup })
+                              : t('pulse.running', { answers: w.answers })
+                          }
                         </td>
                       </tr>`,
                 )}

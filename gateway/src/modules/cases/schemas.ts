@@ -93,9 +93,14 @@ export const PulseWeekSchema = Type.Object({
   week: Type.String({ description: 'the Monday the local week starts' }),
   staffOnShift: Type.Integer(),
   answers: Type.Integer(),
-  shown: Type.Boolean({ description: 'false unless at least 5 staff were on shift and 5 answers came in' }),
+  ended: Type.Boolean({ description: "the week has ended (the site's local Monday 00:00 after it has passed)" }),
+  shown: Type.Boolean({ description: 'false unless the week has ended, at least 5 staff were on shift and 5 answers came in' }),
   enps: Nullable(IndexResultSchema),
   drained: Nullable(
-    Type.Object({ value: Nullable(Type.Number()), n: Type.Integer(), ci: Nullable(Type.Tuple([Type.Number(), Type.Number()])) }),
+    Type.Object({
+      value: Nullable(Type.Number({ description: 'percentage 0–100 of answers 4–5' })),
+      n: Type.Integer(),
+      ci: Nullable(Type.Tuple([Type.Number(), Type.Number()])),
+    }),
   ),
 });

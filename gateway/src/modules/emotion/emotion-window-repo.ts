@@ -24,7 +24,7 @@ export class EmotionWindowRepo {
   }
 
   /** Sums the windows over a range, overall and by camera tag (entry, exit). */
-  totals(filter: { siteId?: string | undefined; pointIds?: string[] | undefined; from: number; to: number }): {
+  totals(filter: { siteIds?: string[] | undefined; pointIds?: string[] | undefined; from: number; to: number }): {
     all: EmotionCounts;
     entry: EmotionCounts;
     exit: EmotionCounts;
@@ -32,7 +32,7 @@ export class EmotionWindowRepo {
     const where = new Where()
       .add('window_start >= ?', [filter.from])
       .add('window_start < ?', [filter.to])
-      .add('site_id = ?', [filter.siteId], filter.siteId !== undefined)
+      .add(`site_id IN (${(filter.siteIds ?? []).map(() => '?').join(',')})`, filter.siteIds ?? [], filter.siteIds !== undefined)
       .add(`point_id IN (${(filter.pointIds ?? []).map(() => '?').join(',')})`, filter.pointIds ?? [], filter.pointIds !== undefined);
     const sums = ['faces', ...EMOTIONS].map((c) => `SUM(${c}) AS ${c}`).join(', ');
     const rows = this.db.prepare(`SELECT tag, ${sums} FROM emotion_windows ${where} GROUP BY tag`).all(...where.params) as ({

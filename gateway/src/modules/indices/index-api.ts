@@ -2,6 +2,12 @@ import { Type } from '@sinclair/typebox';
 import { ErrorBody, IndexResultSchema } from '../../platform/http/schemas.ts';
 import { IndexFilter, IndexParams } from './index-filter-schema.ts';
 
+/** Emotional indices only: the answer-only filters of the query that did not apply to camera windows. */
+export const IgnoredFilters = Type.Array(
+  Type.Union(['deviceId', 'channel', 'staffId', 'surveyId', 'questionId'].map((f) => Type.Literal(f))),
+  { description: 'answer-only filters (device, channel, staff, survey, question) that emotional indices ignore' },
+);
+
 /** The schemas of index-routes.ts by "METHOD /path": the routes validate with them; main/contract.ts derives the endpoint map from them. */
 export const indexApi = {
   'GET /api/indices/:index': {
@@ -10,7 +16,13 @@ export const indexApi = {
     params: IndexParams,
     querystring: IndexFilter,
     response: {
-      200: Type.Object({ index: Type.String(), from: Type.Integer(), to: Type.Integer(), result: IndexResultSchema }),
+      200: Type.Object({
+        index: Type.String(),
+        from: Type.Integer(),
+        to: Type.Integer(),
+        result: IndexResultSchema,
+        ignoredFilters: Type.Optional(IgnoredFilters),
+      }),
       400: ErrorBody,
     },
   },
@@ -37,7 +49,8 @@ export const indexApi = {
   },
   'GET /api/indices/:index/trend': {
     tags: ['indices'],
-    description: 'The index per minute, hour, local day or ISO week (whole buckets inside the range)',
+    description:
+      "The index per minute, hour, local day or ISO week (whole buckets inside the range). Day and week buckets are each site's own local days, labelled by local date; minute and hour buckets are local when the query covers one time zone, whole UTC hours otherwise (`buckets` says which)",
     params: IndexParams,
     querystring: Type.Intersect([
       IndexFilter,
@@ -46,7 +59,18 @@ export const indexApi = {
     response: {
       200: Type.Object({
         interval: Type.String(),
-        points: Type.Array(Type.Object({ start: Type.Integer(), end: Type.Integer(), result: IndexResultSchema })),
+        buckets: Type.Union([Type.Literal('local'), Type.Literal('utc')], {
+          description: "'local': buckets follow the sites' local clock; 'utc': whole UTC hours (sites in different time zones)",
+        }),
+        points: Type.Array(
+          Type.Object({
+            start: Type.Integer(),
+            end: Type.Integer(),
+            date: Type.Optional(Type.String({ description: "a day or week bucket's local date (a week's Monday), YYYY-MM-DD" })),
+            result: IndexResultSchema,
+          }),
+        ),
+        ignoredFilters: Type.Optional(IgnoredFilters),
       }),
       400: ErrorBody,
     },

@@ -5,7 +5,8 @@ import type { EmotionCounts } from '../../core/emotion-counts.ts';
 import type { CustomerPeriod, ShiftSpan } from './customer-spans.ts';
 
 export interface EmotionFilter {
-  siteId?: string | undefined;
+  /** only cameras of these sites (undefined: every site) */
+  siteIds?: string[] | undefined;
   pointIds?: string[] | undefined;
   from: number;
   to: number;

@@ -4,6 +4,14 @@ import type { DeviceRegistry } from '../devices/device-registry.ts';
 import type { IndexService } from './index-service.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
 import { indexApi } from './index-api.ts';
+import { ignoredEmotionFilters } from './emotion-scope.ts';
+import { EMOTION_INDICES } from '../../core/index-names.ts';
+import type { IndexQuery } from './index-service.ts';
+
+/** For an emotional index, the filters it ignored (always listed, empty when none). */
+function ignoredFiltersOf(q: IndexQuery): { ignoredFilters?: ReturnType<typeof ignoredEmotionFilters> } {
+  return (EMOTION_INDICES as readonly string[]).includes(q.index) ? { ignoredFilters: ignoredEmotionFilters(q) } : {};
+}
 
 export const indexRoutes: FastifyPluginAsyncTypebox<{
   services: { indices: IndexService; topology: TopologyRepo; devices: DeviceRegistry };
@@ -17,7 +25,8 @@ export const indexRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const q = toIndexQuery(request, lookup, request.params.index, request.query);
-      return { index: q.index, from: q.from, to: q.to, result: await answering(() => services.indices.compute(q)) };
+      const result = await answering(() => services.indices.compute(q));
+      return { index: q.index, from: q.from, to: q.to, result, ...ignoredFiltersOf(q) };
     },
   );
 
@@ -43,7 +52,8 @@ export const indexRoutes: FastifyPluginAsyncTypebox<{
     async (request) => {
       const { interval, ...filter } = request.query;
       const q = toIndexQuery(request, lookup, request.params.index, filter);
-      return { interval, points: await answering(() => services.indices.trend(q, interval)) };
+      const trend = await answering(() => services.indices.trendOf(q, interval));
+      return { interval, ...trend, ...ignoredFiltersOf(q) };
     },
   );
 };

@@ -19,6 +19,19 @@ import { emotionalEngagement, emotionalNps, entryExitShift } from './math/emotio
 import type { EmotionTotals, IndexReader } from './index-reader.ts';
 import { ServedCustomers } from './served-customers.ts';
 import type { Span } from './customer-spans.ts';
+import { cellSpans, hourCellsPlan, placeInCells } from './hour-breakdown.ts';
+import {
+  bucketAt,
+  localDateBuckets,
+  localHourBuckets,
+  oneZone,
+  segmentsFor,
+  utcBuckets,
+  HOUR,
+  MINUTE,
+  type Bucket,
+} from './trend-buckets.ts';
+import { emotionFilterOf, sumEmotionTotals, withoutAnswerFilters } from './emotion-scope.ts';
 
 export interface IndexQuery {
   index: IndexName;
@@ -48,13 +61,19 @@ export interface GroupResult {
 export interface TrendPoint {
   start: number;
   end: number;
+  /** a day or week bucket's local date (the Monday of a week), YYYY-MM-DD */
+  date?: string;
   result: IndexResult;
+}
+
+export interface Trend {
+  /** 'local': buckets follow the sites' local clock; 'utc': whole UTC hours (sites in different zones) */
+  buckets: 'local' | 'utc';
+  points: TrendPoint[];
 }
 
 export class QueryError extends Error {}
 
-const HOUR = 3_600_000;
-const MINUTE = 60_000;
 const MAX_TREND_BUCKETS = 5000;
 
 type Scope = { calendar: SiteCalendar; siteId: string; pointIds: string[] }[];
@@ -188,9 +207,8 @@ export class IndexService {
 
   async compute(q: IndexQuery): Promise<IndexResult> {
     if (this.isEmotion(q)) {
-      const pointIds = q.pointId ? [q.pointId] : undefined;
-      await this.scope(q);
-      return this.emotionResult(q, await this.reader.emotionTotals({ siteId: q.siteId, pointIds, from: q.from, to: q.to }));
+      await this.scope(withoutAnswerFilters(q));
+      return this.emotionResult(q, await this.reader.emotionTotals(emotionFilterOf(q, q.from, q.to)));
     }
     const rows = await this.rows(q, (calendar) => planRange(q.from, q.to, calendar));
     return this.fromRows(q, rows, () => this.customers(q, q.from, q.to));
@@ -229,27 +247,19 @@ export class IndexService {
         })),
       );
     }
-    // Hour of day and day of week: from whole UTC hours, each placed in its site's local time.
+    // Hour of day and day of week: each answer in its site's local hour (whole UTC hours, or minutes in a half-hour zone).
     const groups = new Map<number, Row[]>();
     const customers = new Map<number, number>();
+    const cell = ({ hour, weekday }: { hour: number; weekday: number }) =>
+      by === 'hourOfDay' ? hour : by === 'dayOfWeek' ? weekday : weekday * 100 + hour;
     for (const { calendar, pointIds } of await this.scope(q)) {
-      const segment: Segment = { level: 'hour', fromBucket: Math.ceil(q.from / HOUR), toBucket: Math.floor(q.to / HOUR) };
-      const keyOf = (ms: number) => {
-        const { hour, weekday } = calendar.hourAndWeekday(ms);
-        return by === 'hourOfDay' ? hour : by === 'dayOfWeek' ? weekday : weekday * 100 + hour;
-      };
-      for (const r of await this.read(q, [segment], pointIds, 'bucket')) {
-        const key = keyOf(Number(r.group) * HOUR);
-        groups.set(key, [...(groups.get(key) ?? []), r]);
-      }
-      // The same whole hours' customers, each placed in its local hour; a cell that served customers is listed.
-      const hours = Array.from({ length: Math.max(0, segment.toBucket - segment.fromBucket) }, (_, i) => (segment.fromBucket + i) * HOUR);
-      const perHour = await this.customersPerBucket(
-        q,
-        pointIds,
-        hours.map((start) => ({ from: start, to: start + HOUR })),
-      );
-      hours.forEach((start, i) => perHour[i]! > 0 && customers.set(keyOf(start), (customers.get(keyOf(start)) ?? 0) + perHour[i]!));
+      const plan = hourCellsPlan(q.from, q.to, calendar.timeZone);
+      placeInCells(await this.read(q, [plan.segment], pointIds, 'bucket'), plan.unit, calendar.timeZone, cell, groups);
+      if (!this.isTraffic(q)) continue;
+      // The same time's customers, each run of a cell counted in that cell; a cell that served customers is listed.
+      const spans = cellSpans(plan, calendar.timeZone, cell);
+      const perSpan = await this.customersPerBucket(q, pointIds, spans);
+      spans.forEach(({ key }, i) => perSpan[i]! > 0 && customers.set(key, (customers.get(key) ?? 0) + perSpan[i]!));
     }
     for (const key of customers.keys()) if (!groups.has(key)) groups.set(key, []);
     const sorted = [...groups].sort(([a], [b]) => a - b);
@@ -262,80 +272,94 @@ export class IndexService {
   }
 
   async trend(q: IndexQuery, interval: Interval): Promise<TrendPoint[]> {
-    const scopes = await this.scope(q);
-    const calendar = scopes[0]?.calendar ?? this.calendar('UTC');
-    if (scopes.length > 1 && (interval === 'day' || interval === 'week'))
-      throw new QueryError('A trend by day or week needs one site (its days are local)');
-    const buckets = this.trendBuckets(q.from, q.to, interval, calendar);
-    if (buckets.length > MAX_TREND_BUCKETS)
-      throw new QueryError(`${buckets.length} ${interval}s is too many points for one trend; choose a coarser interval`);
-    if (this.isEmotion(q)) {
-      const pointIds = q.pointId ? [q.pointId] : undefined;
-      return Promise.all(
-        buckets.map(async ({ start, end }) => ({
-          start,
-          end,
-          result: this.emotionResult(q, await this.reader.emotionTotals({ siteId: q.siteId, pointIds, from: start, to: end })),
-        })),
-      );
+    return (await this.trendOf(q, interval)).points;
+  }
+
+  /**
+   * A trend and what its buckets are (METRICS.md "Trend buckets"): minute and hour buckets local to the
+   * one zone a query covers, or whole UTC hours across zones; day and week buckets each site's own local
+   * days, labelled by local date (a bucket of several sites spans from the earliest start to the latest end).
+   */
+  async trendOf(q: IndexQuery, interval: Interval): Promise<Trend> {
+    const scopes = await this.scope(this.isEmotion(q) ? withoutAnswerFilters(q) : q);
+    const zones = scopes.map((s) => s.calendar.timeZone);
+    const local = oneZone(zones);
+    const tooMany = (count: number) => {
+      if (count > MAX_TREND_BUCKETS)
+        throw new QueryError(`${count} ${interval}s is too many points for one trend; choose a coarser interval`);
+    };
+    if (interval === 'minute' || interval === 'hour') {
+      const buckets =
+        interval === 'hour' && local && zones[0]
+          ? localHourBuckets(q.from, q.to, zones[0], MAX_TREND_BUCKETS)
+          : utcBuckets(q.from, q.to, interval === 'hour' ? HOUR : MINUTE, MAX_TREND_BUCKETS);
+      tooMany(buckets.length);
+      const perSite = scopes.map(({ siteId, pointIds }) => ({ siteId, pointIds, buckets }));
+      return { buckets: local ? 'local' : 'utc', points: await this.trendPoints(q, buckets, perSite) };
     }
-    const level = interval === 'minute' ? 'minute' : interval === 'hour' ? 'hour' : 'day';
-    const byBucket = new Map<number, Row[]>();
-    for (const { calendar: cal, pointIds } of scopes) {
-      const segment: Segment =
-        level === 'day'
-          ? { level, fromBucket: cal.dayKey(buckets[0]!.start), toBucket: cal.dayKey(buckets.at(-1)!.end) }
-          : {
-              level,
-              fromBucket: buckets[0]!.start / (level === 'hour' ? HOUR : MINUTE),
-              toBucket: buckets.at(-1)!.end / (level === 'hour' ? HOUR : MINUTE),
-            };
-      for (const r of await this.read(q, [segment], pointIds, 'bucket')) {
-        const start =
-          level === 'day'
-            ? interval === 'week'
-              ? cal.weekStart(cal.dayStartOfKey(Number(r.group)))
-              : cal.dayStartOfKey(Number(r.group))
-            : Number(r.group) * (level === 'hour' ? HOUR : MINUTE);
-        byBucket.set(start, [...(byBucket.get(start) ?? []), r]);
+    // Day and week: each site's own whole local units, merged by local date.
+    const byDate = new Map<string, Bucket & { date: string }>();
+    const perSite = scopes.map(({ siteId, pointIds, calendar }) => {
+      const dated = localDateBuckets(q.from, q.to, interval, calendar, MAX_TREND_BUCKETS);
+      tooMany(dated.length);
+      for (const b of dated) {
+        const m = byDate.get(b.date);
+        byDate.set(b.date, m ? { date: b.date, start: Math.min(m.start, b.start), end: Math.max(m.end, b.end) } : { ...b });
       }
+      return { siteId, pointIds, buckets: dated };
+    });
+    const merged = [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
+    tooMany(merged.length);
+    return { buckets: 'local', points: await this.trendPoints(q, merged, perSite) };
+  }
+
+  /**
+   * One point per merged bucket; each site contributes its own buckets (matched by index for time buckets,
+   * by date for dated ones), read from the rollups: hour level for whole UTC hours, minute level otherwise.
+   */
+  private async trendPoints(
+    q: IndexQuery,
+    merged: readonly (Bucket & { date?: string })[],
+    perSite: { siteId: string; pointIds: string[]; buckets: readonly (Bucket & { date?: string })[] }[],
+  ): Promise<TrendPoint[]> {
+    const slot = new Map(merged.map((b, i) => [b.date ?? b.start, i]));
+    const rows: Row[][] = merged.map(() => []);
+    const customers: number[] = merged.map(() => 0);
+    const spans: { siteId: string; from: number; to: number }[][] = merged.map(() => []);
+    for (const { siteId, pointIds, buckets } of perSite) {
+      if (buckets.length === 0) continue;
+      const at = buckets.map((b) => slot.get(b.date ?? b.start)!);
+      buckets.forEach((b, k) => spans[at[k]!]!.push({ siteId, from: b.start, to: b.end }));
+      if (this.isEmotion(q)) continue;
+      for (const segment of segmentsFor(buckets)) {
+        const unit = segment.level === 'hour' ? HOUR : MINUTE;
+        for (const r of await this.read(q, [segment], pointIds, 'bucket')) {
+          const k = bucketAt(buckets, Number(r.group) * unit);
+          if (k >= 0) rows[at[k]!]!.push(r);
+        }
+      }
+      // One read of this site's customers serves all its buckets (pro-rated by overlap).
+      const served = await this.customersPerBucket(
+        q,
+        pointIds,
+        buckets.map((b) => ({ from: b.start, to: b.end })),
+      );
+      served.forEach((n, k) => (customers[at[k]!]! += n));
     }
-    const customers = await this.customersPerBucket(
-      q,
-      scopes.flatMap((s) => s.pointIds),
-      buckets.map(({ start, end }) => ({ from: start, to: end })),
-    );
     return Promise.all(
-      buckets.map(async ({ start, end }, i) => ({
-        start,
-        end,
-        result: await this.fromRows(q, byBucket.get(start) ?? [], async () => customers[i]!),
-      })),
+      merged.map(async ({ start, end, date }, i) => {
+        const result = this.isEmotion(q)
+          ? this.emotionResult(q, await this.emotionsOver(q, spans[i]!))
+          : await this.fromRows(q, rows[i]!, async () => customers[i]!);
+        return { start, end, ...(date ? { date } : {}), result };
+      }),
     );
   }
 
-  /** Whole buckets inside [from, to): UTC minutes or hours, local days or ISO weeks. */
-  private trendBuckets(from: number, to: number, interval: Interval, cal: SiteCalendar): { start: number; end: number }[] {
-    const out: { start: number; end: number }[] = [];
-    const step = interval === 'minute' ? MINUTE : HOUR;
-    if (interval === 'minute' || interval === 'hour') {
-      for (let s = Math.ceil(from / step) * step; s + step <= to && out.length <= MAX_TREND_BUCKETS; s += step)
-        out.push({ start: s, end: s + step });
-      return out;
-    }
-    let s =
-      interval === 'day'
-        ? cal.ceilDay(from)
-        : cal.weekStart(cal.ceilDay(from)) < cal.ceilDay(from)
-          ? cal.weekStart(cal.ceilDay(from) + 7 * 86_400_000)
-          : cal.ceilDay(from);
-    while (out.length <= MAX_TREND_BUCKETS) {
-      const e = interval === 'day' ? cal.ceilDay(s + 1) : cal.weekStart(s + 8 * 86_400_000);
-      if (e > to) break;
-      out.push({ start: s, end: e });
-      s = e;
-    }
-    return out;
+  /** Camera windows summed over each site's own span of a bucket. */
+  private async emotionsOver(q: IndexQuery, spans: { siteId: string; from: number; to: number }[]): Promise<EmotionTotals> {
+    const totals = await Promise.all(spans.map((sp) => this.reader.emotionTotals(emotionFilterOf(q, sp.from, sp.to, sp.siteId))));
+    return sumEmotionTotals(totals);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { INDEX_NAMES } from '../../core/index-names.ts';
+import { EMOTION_INDICES, INDEX_NAMES } from '../../core/index-names.ts';
+import { ignoredEmotionFilters } from './emotion-scope.ts';
 import { answering, toIndexQuery, queryLookup } from './index-query-schema.ts';
 import type { DeviceRegistry } from '../devices/device-registry.ts';
 import type { IndexService } from './index-service.ts';
@@ -19,12 +20,14 @@ export const overviewRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const base = toIndexQuery(request, lookup, 'happy', request.query);
+      // METRICS.md: the previous period has the same length and ends where the range starts (on a DST day it is not the previous local day)
       const previous = { from: base.from - (base.to - base.from), to: base.from };
       const indices = await Promise.all(
         INDEX_NAMES.map(async (index) => ({
           index,
           result: await answering(() => services.indices.compute({ ...base, index })),
           previous: await answering(() => services.indices.compute({ ...base, ...previous, index })),
+          ...((EMOTION_INDICES as readonly string[]).includes(index) ? { ignoredFilters: ignoredEmotionFilters(base) } : {}),
         })),
       );
       return { from: base.from, to: base.to, previous, indices };

@@ -12,8 +12,10 @@ export interface PulseWeekView {
   week: string;
   staffOnShift: number;
   answers: number;
+  /** the week has ended (the site's local Monday 00:00 after it has passed): a running week is never shown */
+  ended: boolean;
   shown: boolean;
-  /** eNPS (NPS formula and interval) and the share of answers 4–5 on "drained" (Wilson interval), only when shown */
+  /** eNPS (NPS formula and interval) and the percentage 0–100 of answers 4–5 on "drained" (Wilson interval), only when shown */
   enps: IndexResult | null;
   drained: { value: number | null; n: number; ci: [number, number] | null } | null;
 }
@@ -39,13 +41,17 @@ export function pulseWeeks(
     const w = counted.get(Number(start.toFormat('yyyyMMdd')));
     const staffOnShift = src.staffOnShift(start.toMillis(), start.plus({ weeks: 1 }).toMillis());
     const answers = w?.answers ?? 0;
-    const shown = staffOnShift >= MIN_GROUP && answers >= MIN_GROUP;
+    // A figure that moves with each answer inside a shown week would reveal that answer (METRICS.md).
+    const ended = start.plus({ weeks: 1 }).toMillis() <= now;
+    const shown = ended && staffOnShift >= MIN_GROUP && answers >= MIN_GROUP;
     let drained: PulseWeekView['drained'] = null;
     if (shown && w) {
       const n = [...w.drained.values()].reduce((a, b) => a + b, 0);
       const k = (w.drained.get(4) ?? 0) + (w.drained.get(5) ?? 0);
-      drained = { value: n ? k / n : null, n, ci: wilson(k, n) };
+      const ci = wilson(k, n);
+      // every share in the API is a percentage 0–100
+      drained = { value: n ? (100 * k) / n : null, n, ci: ci ? [100 * ci[0], 100 * ci[1]] : null };
     }
-    return { week: start.toISODate()!, staffOnShift, answers, shown, enps: shown && w ? nps(w.enps, MIN_GROUP) : null, drained };
+    return { week: start.toISODate()!, staffOnShift, answers, ended, shown, enps: shown && w ? nps(w.enps, MIN_GROUP) : null, drained };
   });
 }

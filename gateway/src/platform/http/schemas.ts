@@ -98,7 +98,16 @@ export const OverviewSchema = Type.Object({
   to: Type.Integer(),
   previous: Type.Object({ from: Type.Integer(), to: Type.Integer() }, { description: 'the period of equal length just before' }),
   indices: Type.Array(
-    Type.Object({ index: Type.Union(INDEX_NAMES.map((n) => Type.Literal(n))), result: IndexResultSchema, previous: IndexResultSchema }),
+    Type.Object({
+      index: Type.Union(INDEX_NAMES.map((n) => Type.Literal(n))),
+      result: IndexResultSchema,
+      previous: IndexResultSchema,
+      ignoredFilters: Type.Optional(
+        Type.Array(Type.String(), {
+          description: 'emotional indices only: the answer-only filters (device, channel, staff, survey, question) they ignore',
+        }),
+      ),
+    }),
   ),
 });
 

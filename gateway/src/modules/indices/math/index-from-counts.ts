@@ -64,27 +64,27 @@ function csiIndex(rows: CountRow[], minAnswers: number, surveys: SurveyConfig[])
   const importanceOf = new Map(
     surveys.flatMap((s) => s.questions.filter((q) => q.importanceOf).map((q) => [q.id, q.importanceOf!] as const)),
   );
+  // Each attribute keeps its own scale size (a survey may mix csi5 and csi7); an importance row never sets it.
   const attributes = new Map<string, { ratings: Map<number, number>; importance: Map<number, number>; m: number }>();
-  const attribute = (id: string, m: number) => {
+  const attribute = (id: string) => {
     let a = attributes.get(id);
-    if (!a) attributes.set(id, (a = { ratings: new Map(), importance: new Map(), m }));
+    if (!a) attributes.set(id, (a = { ratings: new Map(), importance: new Map(), m: 0 }));
     return a;
   };
   for (const r of rows) {
     const csiScale = /^csi(\d+)$/.exec(r.scale);
     const impScale = /^importance(\d+)$/.exec(r.scale);
     if (csiScale) {
-      const a = attribute(r.questionId, Number(csiScale[1]));
+      const a = attribute(r.questionId);
+      a.m = Number(csiScale[1]);
       a.ratings.set(r.value, (a.ratings.get(r.value) ?? 0) + r.n);
     } else if (impScale && importanceOf.has(r.questionId)) {
-      const a = attribute(importanceOf.get(r.questionId)!, Number(impScale[1]));
+      const a = attribute(importanceOf.get(r.questionId)!);
       a.importance.set(r.value, (a.importance.get(r.value) ?? 0) + r.n);
     }
   }
-  const list: CsiAttribute[] = [...attributes.values()].map((a) => ({
-    ratings: a.ratings,
-    ...(a.importance.size ? { importance: a.importance } : {}),
-  }));
-  const m = [...attributes.values()][0]?.m ?? 5;
-  return csi(list, m, minAnswers);
+  const list: CsiAttribute[] = [...attributes.values()]
+    .filter((a) => a.m > 0)
+    .map((a) => ({ ratings: a.ratings, m: a.m, ...(a.importance.size ? { importance: a.importance } : {}) }));
+  return csi(list, minAnswers);
 }

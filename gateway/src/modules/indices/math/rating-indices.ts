@@ -93,17 +93,20 @@ export function positiveShare(counts: readonly SmileyCount[], minAnswers: number
   return result((100 * positive) / n, n, scaled(wilson(positive, n), 100, 0, 100), minAnswers);
 }
 
-/** One CSI attribute: its ratings (1..m) and, optionally, ratings of its importance (1..m). */
+/** One CSI attribute: its ratings (1..m on its own scale of size m) and, optionally, ratings of its importance. */
 export interface CsiAttribute {
   ratings: Counts;
+  /** the size of this attribute's own rating scale (5 for csi5, 7 for csi7) */
+  m: number;
   importance?: Counts;
 }
 
 /**
- * CSI = 100 · Σ wᵢ·(sᵢ − 1)/(m − 1), sᵢ the mean rating of attribute i, wᵢ = importanceᵢ / Σ importance
- * (mean importance ratings; equal weights where no attribute has any). No interval; n = all ratings.
+ * CSI = 100 · Σ wᵢ·(sᵢ − 1)/(mᵢ − 1), sᵢ the mean rating of attribute i on its own scale 1..mᵢ,
+ * wᵢ = importanceᵢ / Σ importance (mean importance ratings; equal weights unless every rated attribute
+ * has importance answers). No interval; n = all ratings.
  */
-export function csi(attributes: CsiAttribute[], m: number, minAnswers: number): IndexResult {
+export function csi(attributes: CsiAttribute[], minAnswers: number): IndexResult {
   const rated = attributes.filter((a) => total(a.ratings) > 0);
   const n = rated.reduce((sum, a) => sum + total(a.ratings), 0);
   if (rated.length === 0) return result(null, 0, null, minAnswers);
@@ -119,6 +122,6 @@ export function csi(attributes: CsiAttribute[], m: number, minAnswers: number): 
   const weighted = importances.every((w) => w !== undefined);
   const weights = weighted ? (importances as number[]) : rated.map(() => 1);
   const sumW = weights.reduce((a, b) => a + b, 0);
-  const value = 100 * means.reduce((acc, s, i) => acc + (weights[i]! / sumW) * ((s - 1) / (m - 1)), 0);
+  const value = 100 * means.reduce((acc, s, i) => acc + (weights[i]! / sumW) * ((s - 1) / (rated[i]!.m - 1)), 0);
   return result(value, n, null, minAnswers);
 }
