@@ -4,7 +4,7 @@ import { storeFixture, type StoreFixture } from './helpers/store-fixture.ts';
 import { CaseRepo } from '../src/modules/cases/case-repo.ts';
 import { CaseService } from '../src/modules/cases/case-service.ts';
 import { startCaseRules } from '../src/modules/cases/case-rules.ts';
-import { responseOfAnswer } from '../src/modules/cases/response-of.ts';
+import { responseOfAnswer } from '../src/modules/cases/response-of-repo.ts';
 import { siteCalendars } from '../src/modules/cases/site-calendars.ts';
 import { EventBus } from '../src/platform/events/bus.ts';
 import { createLogger } from '../src/platform/logging/logger.ts';

@@ -5,7 +5,7 @@ import type { AnswerNote } from '../ingest/answer-note.ts';
 import type { Alert } from '../alerts/alert.ts';
 import { CASE_CATEGORIES, type CaseCategory, type Severity } from './case.ts';
 import type { CaseService, OpenCase } from './case-service.ts';
-import type { ResponseOf } from './response-of.ts';
+import type { ResponseOf } from './response-of-repo.ts';
 
 /** A follow-up choice named "<category>:<what>" (say "product:cold-coffee") names the case's category. */
 function categoryOf(reasons: string[]): { category: CaseCategory; subcategory: string | null } {

@@ -7,7 +7,7 @@ import { CaseService } from './case-service.ts';
 import { startCaseRules } from './case-rules.ts';
 import { DeadlineWatch } from './deadline-watch.ts';
 import { siteCalendars } from './site-calendars.ts';
-import { responseOfAnswer } from './response-of.ts';
+import { responseOfAnswer } from './response-of-repo.ts';
 import { caseRoutes } from './case-routes.ts';
 import { commentRoutes } from './comment-routes.ts';
 
