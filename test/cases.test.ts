@@ -85,7 +85,7 @@ describe('cases from negative feedback', () => {
       { authorization: `Bearer ${kiosk}` },
     );
     expect(again.body.outcome).toBe('duplicate');
-    const mine = (await casesNow()).filter((c) => c.sourceKey === `answer:kiosk-1/1/${s}`);
+    const mine = (await casesNow()).filter((c) => c.sourceKey === `response:kiosk-1/1/${s}`);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({
       origin: 'answer',
@@ -115,10 +115,12 @@ describe('cases from negative feedback', () => {
     expect(noConsent.note.status).toBe(400);
   });
 
-  it('links a repeat complaint of the same category at the same point', async () => {
+  it('links a repeat complaint of the same subcategory at the same point (another subcategory is none)', async () => {
     const first = (await casesNow()).find((c) => c.category === 'product')!;
-    const { seq: s } = await answerWithNote(1, { reasons: ['product:stale-bread'] });
-    const repeat = (await casesNow()).find((c) => c.sourceKey === `answer:kiosk-1/1/${s}`)!;
+    const { seq: other } = await answerWithNote(1, { reasons: ['product:stale-bread'] });
+    expect((await casesNow()).find((c) => c.sourceKey === `response:kiosk-1/1/${other}`)).toMatchObject({ severity: 3, repeatOf: null });
+    const { seq: s } = await answerWithNote(1, { reasons: ['product:cold-coffee'] });
+    const repeat = (await casesNow()).find((c) => c.sourceKey === `response:kiosk-1/1/${s}`)!;
     expect(repeat).toMatchObject({ severity: 3, repeatOf: first.id });
   });
 });
@@ -168,7 +170,7 @@ describe('handling a case', () => {
       comment: 'Rude at the counter',
       contact: { kind: 'phone', value: '+49 30 987654321', consent: true },
     });
-    const c = (await casesNow()).find((x) => x.sourceKey === `answer:kiosk-1/1/${s}`)!;
+    const c = (await casesNow()).find((x) => x.sourceKey === `response:kiosk-1/1/${s}`)!;
     expect(c.contact).toBe(phone);
     // The lowest NPS rating, 0, arrives as 0 (not as a skipped question).
     expect(c.summary).toMatch(/^callback request: nps11 0;/);

@@ -102,13 +102,20 @@ describe('case deadlines under a fake clock', () => {
     ]);
     s.cases.move(c.id, 'in_progress', 'anna');
     s.cases.move(c.id, 'resolved', 'anna');
-    s.cases.move(c.id, 'closed', 'anna', { rootCause: 'firmware', customerConfirmed: false });
+    s.cases.move(c.id, 'closed', 'anna', { rootCause: 'firmware', customerConfirmed: false, reason: 'a new reader is on order' });
     expect(await s.watch.check(berlin('2026-12-31T12:00'))).toBe(0);
   });
 
   it('opens one case per fired alert, however often the alert is seen', async () => {
     const s = await setUp(false);
-    const stop = startCaseRules({ bus: s.bus, cases: s.cases, config: s.config.cases, siteOfPoint: () => 'berlin', logger });
+    const stop = startCaseRules({
+      bus: s.bus,
+      cases: s.cases,
+      config: s.config.cases,
+      responseOf: () => undefined,
+      siteOfPoint: () => 'berlin',
+      logger,
+    });
     const alert: Alert = {
       id: 7,
       ruleId: 'default',

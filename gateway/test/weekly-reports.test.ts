@@ -10,6 +10,8 @@ import { AnswerNoteRepo } from '../src/modules/ingest/answer-note-repo.ts';
 import { ReportRepo } from '../src/modules/reports/report-repo.ts';
 import { ReportService } from '../src/modules/reports/report-service.ts';
 import { caseReader, noteReader, reviewReader } from '../src/modules/reports/report-readers.ts';
+import { collectionReader } from '../src/modules/reports/collection-repo.ts';
+import { siteCalendars } from '../src/modules/cases/site-calendars.ts';
 import { renderInThread } from '../src/modules/reports/report-renderer.ts';
 import { WeeklyScheduler, lastWeek } from '../src/modules/reports/weekly-scheduler.ts';
 import { Mailer } from '../src/platform/mail/mailer.ts';
@@ -61,6 +63,9 @@ async function setUp(subscribers: string[] = [], pdfFont?: string) {
         reviews: reviewReader(new ReviewRepo(f!.db)),
         notes: noteReader(new AnswerNoteRepo(f!.db)),
         points: (siteId) => f!.topology.points().filter((p) => p.siteId === siteId),
+        collection: collectionReader(f!.db),
+        calendarOf: siteCalendars(config.sites),
+        targets: { collection: 0.95, firstResponse: 0.9, completion: 0.9 },
       },
       config: config.reports,
       mailer,

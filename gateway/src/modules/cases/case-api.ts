@@ -61,13 +61,18 @@ export const caseApi = {
   'POST /api/cases/:id/status': {
     tags: ['cases'],
     description:
-      'new → acknowledged → in progress → resolved → closed (a resolved case may be reopened); closing needs a root cause and whether the customer confirmed the fix',
+      'new → acknowledged → in progress → resolved → closed (a resolved case may be reopened); closing needs a root cause and whether the customer confirmed the fix (yes; no with a reason; unreachable)',
     params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
     body: Type.Object(
       {
         to: CaseStatusSchema,
         rootCause: Type.Optional(MultilineText(2000)),
-        customerConfirmed: Type.Optional(Type.Boolean()),
+        customerConfirmed: Type.Optional(
+          Type.Union([Type.Boolean(), Type.Literal('unreachable')], {
+            description: "true, false (then `reason` is required) or 'unreachable' (recorded; counts as confirmed for completion)",
+          }),
+        ),
+        reason: Type.Optional(MultilineText(2000)),
         comment: Type.Optional(MultilineText(2000)),
       },
       { additionalProperties: false },

@@ -1,6 +1,17 @@
 import type { Db } from '../../platform/store/db.ts';
 import { Where } from '../../platform/store/sql-where.ts';
-import type { Case, CaseCategory, CaseDeadline, CaseEvent, CaseStatus, DeadlineKind, Severity } from './case.ts';
+import {
+  confirmationFromDb,
+  confirmationToDb,
+  type Case,
+  type CaseCategory,
+  type CaseDeadline,
+  type CaseEvent,
+  type CaseStatus,
+  type CustomerConfirmation,
+  type DeadlineKind,
+  type Severity,
+} from './case.ts';
 
 const COLUMNS = `id, site_id AS siteId, point_id AS pointId, origin, source_key AS sourceKey, category, subcategory, severity, status,
   department, owner, escalated_to AS escalatedTo, summary, contact, opened_at AS openedAt, acknowledged_at AS acknowledgedAt,
@@ -40,6 +51,12 @@ export interface CaseFilter {
   limit: number;
 }
 
+/** The history action of a resolved case put back in progress. */
+export const REOPENED = 'status resolved → in_progress';
+
+/** A deadline with what the programme figures need of its case. */
+export type DueDeadline = CaseDeadline & { caseId: number; customerConfirmed: CustomerConfirmation | null; reopened: boolean };
+
 /** A deadline that fell due without being met, with what the escalation needs. */
 export interface MissedDeadline {
   caseId: number;
@@ -57,7 +74,7 @@ export class CaseRepo {
         "SELECT kind, due_at AS dueAt, met_at AS metAt, missed_at AS missedAt FROM case_deadlines WHERE case_id = ? ORDER BY CASE kind WHEN 'respond' THEN 1 WHEN 'plan' THEN 2 ELSE 3 END",
       )
       .all(row.id) as CaseDeadline[];
-    return { ...row, customerConfirmed: row.customerConfirmed === null ? null : row.customerConfirmed === 1, deadlines };
+    return { ...row, customerConfirmed: confirmationFromDb(row.customerConfirmed), deadlines };
   }
 
   get(id: number): Case | undefined {
@@ -134,18 +151,57 @@ export class CaseRepo {
       .all(caseId) as CaseEvent[];
   }
 
-  /** The earliest case of a category at a point opened since an instant (a repeat complaint links it). */
-  earlierAt(pointId: string, category: CaseCategory, since: number, before: number): number | null {
+  /**
+   * The earliest other case at a point opened in [since, before] with the same subcategory, or
+   * the same root cause (a repeat complaint links it); null when neither is given or none matches.
+   */
+  earlierAt(
+    pointId: string,
+    same: { subcategory?: string | null; rootCause?: string | null },
+    since: number,
+    before: number,
+    except?: number,
+  ): number | null {
     const row = this.db
       .prepare(
-        'SELECT id FROM cases WHERE point_id = ? AND category = ? AND opened_at >= ? AND opened_at <= ? ORDER BY opened_at, id LIMIT 1',
+        `SELECT id FROM cases WHERE point_id = ? AND opened_at >= ? AND opened_at <= ? AND id != ?
+           AND ((? IS NOT NULL AND subcategory = ?) OR (? IS NOT NULL AND root_cause = ?)) ORDER BY opened_at, id LIMIT 1`,
       )
-      .get(pointId, category, since, before) as { id: number } | undefined;
+      .get(
+        pointId,
+        since,
+        before,
+        except ?? -1,
+        same.subcategory ?? null,
+        same.subcategory ?? null,
+        same.rootCause ?? null,
+        same.rootCause ?? null,
+      ) as { id: number } | undefined;
     return row?.id ?? null;
   }
 
+  /** Links a case to the earlier case it repeats, once. */
+  linkRepeat(id: number, repeatOf: number): void {
+    this.db.prepare('UPDATE cases SET repeat_of = ? WHERE id = ? AND repeat_of IS NULL').run(repeatOf, id);
+  }
+
+  /** A further note of the same response: the summary gains it, a contact given now is kept. */
+  amend(id: number, summary: string, contact: string | null): void {
+    this.db.prepare('UPDATE cases SET summary = ?, contact = COALESCE(contact, ?) WHERE id = ?').run(summary, contact, id);
+  }
+
+  /** Takes back the credit of a met deadline (a reopened case is no longer resolved in time). */
+  unmeetDeadline(id: number, kind: DeadlineKind): void {
+    this.db.prepare('UPDATE case_deadlines SET met_at = NULL WHERE case_id = ? AND kind = ?').run(id, kind);
+  }
+
   /** Moves a case to a status, stamping what the status records; the caller checked the transition. */
-  setStatus(id: number, status: CaseStatus, at: number, extra: { rootCause?: string; customerConfirmed?: boolean } = {}): void {
+  setStatus(
+    id: number,
+    status: CaseStatus,
+    at: number,
+    extra: { rootCause?: string; customerConfirmed?: CustomerConfirmation } = {},
+  ): void {
     const stamp =
       status === 'acknowledged' ? 'acknowledged_at' : status === 'resolved' ? 'resolved_at' : status === 'closed' ? 'closed_at' : null;
     this.db
@@ -156,7 +212,7 @@ export class CaseRepo {
         status,
         ...(stamp ? [at] : []),
         extra.rootCause ?? null,
-        extra.customerConfirmed === undefined ? null : Number(extra.customerConfirmed),
+        extra.customerConfirmed === undefined ? null : confirmationToDb(extra.customerConfirmed),
         id,
       );
   }
@@ -218,11 +274,19 @@ export class CaseRepo {
     })();
   }
 
-  /** Forgets the customer's contact everywhere it was kept: the case and the answer note it came from. */
-  eraseContact(id: number, answerNote: { deviceId: string; boot: number; seq: number } | undefined): void {
+  /** Forgets the customer's contact everywhere it was kept: the case and the answer notes (of the answer or the whole response) it came from. */
+  eraseContact(id: number, answerNote: { deviceId: string; boot: number; seq: number } | { responseKey: string } | undefined): void {
     this.db.transaction(() => {
       this.db.prepare('UPDATE cases SET contact = NULL WHERE id = ?').run(id);
-      if (answerNote)
+      if (answerNote && 'responseKey' in answerNote)
+        this.db
+          .prepare(
+            `UPDATE answer_notes SET contact = NULL WHERE device_id || '/' || boot || '/' || seq = ?
+               OR EXISTS (SELECT 1 FROM answers a WHERE a.response_key = ?
+                 AND a.device_id = answer_notes.device_id AND a.boot = answer_notes.boot AND a.seq = answer_notes.seq)`,
+          )
+          .run(answerNote.responseKey, answerNote.responseKey);
+      else if (answerNote)
         this.db
           .prepare('UPDATE answer_notes SET contact = NULL WHERE device_id = ? AND boot = ? AND seq = ?')
           .run(answerNote.deviceId, answerNote.boot, answerNote.seq);
@@ -231,14 +295,25 @@ export class CaseRepo {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
-  /** Every deadline of a site's cases falling due in a period, met or not (for the service-level figures). */
-  deadlinesDue(siteId: string, from: number, to: number): (CaseDeadline & { caseId: number })[] {
-    return this.db
+  /**
+   * Every deadline of a site's cases falling due in a period, met or not (for the service-level
+   * figures), with whether its case was ever reopened and what the customer said when it closed.
+   */
+  deadlinesDue(siteId: string, from: number, to: number): DueDeadline[] {
+    const rows = this.db
       .prepare(
-        `SELECT d.case_id AS caseId, d.kind, d.due_at AS dueAt, d.met_at AS metAt, d.missed_at AS missedAt FROM case_deadlines d JOIN cases c ON c.id = d.case_id
+        `SELECT d.case_id AS caseId, d.kind, d.due_at AS dueAt, d.met_at AS metAt, d.missed_at AS missedAt,
+           c.customer_confirmed AS confirmed,
+           EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.action = '${REOPENED}') AS reopened
+         FROM case_deadlines d JOIN cases c ON c.id = d.case_id
          WHERE c.site_id = ? AND d.due_at >= ? AND d.due_at < ?`,
       )
-      .all(siteId, from, to) as (CaseDeadline & { caseId: number })[];
+      .all(siteId, from, to) as (CaseDeadline & { caseId: number; confirmed: number | null; reopened: number })[];
+    return rows.map(({ confirmed, reopened, ...d }) => ({
+      ...d,
+      customerConfirmed: confirmationFromDb(confirmed),
+      reopened: reopened === 1,
+    }));
   }
 
   /** A site's cases that are overdue and not closed, oldest first. */

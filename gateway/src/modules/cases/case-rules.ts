@@ -5,6 +5,7 @@ import type { AnswerNote } from '../ingest/answer-note.ts';
 import type { Alert } from '../alerts/alert.ts';
 import { CASE_CATEGORIES, type CaseCategory, type Severity } from './case.ts';
 import type { CaseService, OpenCase } from './case-service.ts';
+import type { ResponseOf } from './response-of-repo.ts';
 
 /** A follow-up choice named "<category>:<what>" (say "product:cold-coffee") names the case's category. */
 function categoryOf(reasons: string[]): { category: CaseCategory; subcategory: string | null } {
@@ -24,21 +25,36 @@ export function noteRule(note: AnswerNote, rules: CasesConfig['rules']): { rule:
   return undefined;
 }
 
+/** A note's response: the one it carries, else the store's, else the answer alone (a press is its own response). */
+function responseKeyOf(note: AnswerNote, responseOf: ResponseOf): string {
+  const carried = (note as AnswerNote & { responseKey?: string | null }).responseKey;
+  return carried ?? responseOf(note) ?? `${note.deviceId}/${note.boot}/${note.seq}`;
+}
+
 /**
  * Opens cases from negative feedback by the configured rules: a note (a negative answer with a
- * comment or an unhappy reason, a callback request) or a fired alert. Each answer and each alert
- * opens at most one case, ever: its source key is unique in the store.
+ * comment or an unhappy reason, a callback request) or a fired alert. Each response and each alert
+ * opens at most one case, ever (its source key is unique in the store): a further note of the same
+ * response (a kiosk run's comment after its reason) adds to the response's case.
  */
 export function startCaseRules(deps: {
   bus: EventBus;
   cases: CaseService;
   config: CasesConfig;
+  responseOf: ResponseOf;
   siteOfPoint: (pointId: string) => string | undefined;
   logger: Logger;
 }): () => void {
   const open = (input: OpenCase) => {
     try {
       deps.cases.open(input, 'system');
+    } catch (error) {
+      deps.logger.error({ err: error, source: input.sourceKey }, 'a case could not be opened');
+    }
+  };
+  const openOrAmend = (input: OpenCase & { sourceKey: string }) => {
+    try {
+      deps.cases.openOrAmend(input, 'system');
     } catch (error) {
       deps.logger.error({ err: error, source: input.sourceKey }, 'a case could not be opened');
     }
@@ -50,11 +66,11 @@ export function startCaseRules(deps: {
     const said = [note.reasons.length ? `reasons: ${note.reasons.join(', ')}` : '', note.comment ? `“${note.comment}”` : '']
       .filter(Boolean)
       .join('; ');
-    open({
+    openOrAmend({
       siteId: note.siteId,
       pointId: note.pointId,
       origin: 'answer',
-      sourceKey: `answer:${note.deviceId}/${note.boot}/${note.seq}`,
+      sourceKey: `response:${responseKeyOf(note, deps.responseOf)}`,
       category,
       subcategory,
       severity: matched.severity,

@@ -9,6 +9,7 @@ import {
   type CaseCategory,
   type CaseOrigin,
   type CaseStatus,
+  type CustomerConfirmation,
   type DeadlineKind,
   type Severity,
 } from './case.ts';
@@ -29,6 +30,15 @@ export interface OpenCase {
   /** instead of the category's department owner */
   owner?: string | undefined;
   openedAt?: number;
+}
+
+/** What a status change may carry. */
+export interface MoveExtra {
+  rootCause?: string | undefined;
+  customerConfirmed?: CustomerConfirmation | undefined;
+  /** why a case is closed though the customer said the fix did not help (required then) */
+  reason?: string | undefined;
+  comment?: string | undefined;
 }
 
 export interface CaseServiceDeps {
@@ -65,7 +75,9 @@ export class CaseService {
     const openedAt = input.openedAt ?? this.now();
     const department = this.deps.config.departments[input.category];
     const repeatSince = openedAt - this.deps.config.repeatWithinDays * 86_400_000;
-    const repeatOf = input.pointId ? this.deps.repo.earlierAt(input.pointId, input.category, repeatSince, openedAt) : null;
+    const repeatOf = input.pointId
+      ? this.deps.repo.earlierAt(input.pointId, { subcategory: input.subcategory }, repeatSince, openedAt)
+      : null;
     const created = this.deps.repo.create(
       {
         siteId: input.siteId,
@@ -92,6 +104,21 @@ export class CaseService {
     return created;
   }
 
+  /**
+   * Opens the case of a response, or adds to it when the response already has one (a further note
+   * of the same kiosk run: its comment after its reason): the summary gains the new part, a contact
+   * given now is kept, and the history says so. Undefined when nothing was opened or changed.
+   */
+  openOrAmend(input: OpenCase & { sourceKey: string }, actor: string): Case | undefined {
+    const existing = this.deps.repo.bySource(input.sourceKey);
+    if (!existing) return this.open(input, actor);
+    if (existing.summary.includes(input.summary) && (input.contact ?? null) === null) return undefined;
+    const summary = existing.summary.includes(input.summary) ? existing.summary : `${existing.summary}\n${input.summary}`.slice(0, 2000);
+    this.deps.repo.amend(existing.id, summary, input.contact ?? null);
+    this.deps.repo.event(existing.id, input.openedAt ?? this.now(), actor, 'amended', input.summary.slice(0, 2000));
+    return this.changed(existing.id);
+  }
+
   private existing(id: number): Case {
     const found = this.deps.repo.get(id);
     if (!found) throw new Refused('not-found', `No case ${id}`);
@@ -104,13 +131,12 @@ export class CaseService {
     return updated;
   }
 
-  /** Moves a case one status on; closing needs the root cause and whether the customer confirmed the fix. */
-  move(
-    id: number,
-    to: CaseStatus,
-    actor: string,
-    extra: { rootCause?: string | undefined; customerConfirmed?: boolean | undefined; comment?: string | undefined } = {},
-  ): Case {
+  /**
+   * Moves a case one status on. Closing needs the root cause and whether the customer confirmed the
+   * fix: yes, no (then with the reason), or unreachable. Reopening a resolved case takes back its
+   * "resolved in time" credit.
+   */
+  move(id: number, to: CaseStatus, actor: string, extra: MoveExtra = {}): Case {
     const current = this.existing(id);
     if (!NEXT_STATUSES[current.status].includes(to))
       throw new Refused(
@@ -121,6 +147,8 @@ export class CaseService {
     const confirmed = extra.customerConfirmed ?? current.customerConfirmed ?? undefined;
     if (to === 'closed' && (!rootCause || confirmed === undefined))
       throw new Refused('invalid', 'Closing a case needs its root cause and whether the customer confirmed the fix');
+    if (to === 'closed' && confirmed === false && !extra.reason?.trim())
+      throw new Refused('invalid', 'The customer did not confirm the fix: closing needs the reason (why it is closed unconfirmed)');
     const at = this.now();
     this.deps.repo.setStatus(id, to, at, {
       ...(extra.rootCause ? { rootCause: extra.rootCause } : {}),
@@ -131,9 +159,20 @@ export class CaseService {
     // Acting on a case late still meets the earlier deadlines (for response times), once.
     if (to === 'in_progress' || to === 'resolved') this.deps.repo.meetDeadline(id, 'respond', at);
     if (to === 'resolved') this.deps.repo.meetDeadline(id, 'plan', at);
+    if (current.status === 'resolved' && to === 'in_progress') this.deps.repo.unmeetDeadline(id, 'resolve');
+    if (to === 'closed' && extra.rootCause && current.repeatOf === null && current.pointId !== null) {
+      const since = current.openedAt - this.deps.config.repeatWithinDays * 86_400_000;
+      const earlier = this.deps.repo.earlierAt(current.pointId, { rootCause: extra.rootCause }, since, current.openedAt, id);
+      if (earlier !== null && earlier < id) {
+        this.deps.repo.linkRepeat(id, earlier);
+        this.deps.repo.event(id, at, 'system', 'linked', `repeat of case ${earlier} (same root cause)`);
+      }
+    }
+    const said = { true: 'yes', false: 'no', unreachable: 'unreachable' } as const;
     const detail = [
       extra.rootCause && `root cause: ${extra.rootCause}`,
-      extra.customerConfirmed !== undefined && `customer confirmed: ${extra.customerConfirmed ? 'yes' : 'no'}`,
+      extra.customerConfirmed !== undefined && `customer confirmed: ${said[String(extra.customerConfirmed) as keyof typeof said]}`,
+      extra.reason && `reason: ${extra.reason}`,
       extra.comment,
     ]
       .filter(Boolean)
@@ -197,7 +236,15 @@ export class CaseService {
   eraseContact(id: number, actor: string): Case {
     const current = this.existing(id);
     const answer = /^answer:(.+)\/(\d+)\/(\d+)$/.exec(current.sourceKey ?? '');
-    this.deps.repo.eraseContact(id, answer ? { deviceId: answer[1]!, boot: Number(answer[2]), seq: Number(answer[3]) } : undefined);
+    const response = /^response:(.+)$/.exec(current.sourceKey ?? '');
+    this.deps.repo.eraseContact(
+      id,
+      answer
+        ? { deviceId: answer[1]!, boot: Number(answer[2]), seq: Number(answer[3]) }
+        : response
+          ? { responseKey: response[1]! }
+          : undefined,
+    );
     this.deps.repo.event(id, this.now(), actor, 'contact erased', null);
     return this.changed(id);
   }

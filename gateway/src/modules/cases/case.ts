@@ -11,6 +11,13 @@ export type CaseOrigin = (typeof CASE_ORIGINS)[number];
 
 export type Severity = 1 | 2 | 3;
 
+/** Whether the customer confirmed the fix when the case closed: yes, no, or they could not be reached. */
+export type CustomerConfirmation = boolean | 'unreachable';
+/** Stored as 1 (yes), 0 (no) or 2 (unreachable) in cases.customer_confirmed. */
+export const confirmationToDb = (c: CustomerConfirmation): number => (c === 'unreachable' ? 2 : Number(c));
+export const confirmationFromDb = (v: number | null): CustomerConfirmation | null =>
+  v === null ? null : v === 2 ? 'unreachable' : v === 1;
+
 export const DEADLINE_KINDS = ['respond', 'plan', 'resolve'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -59,9 +66,10 @@ export interface Case {
   closedAt: number | null;
   overdueAt: number | null;
   rootCause: string | null;
-  customerConfirmed: boolean | null;
+  /** true: the customer confirmed the fix; false: they said it is not fixed; 'unreachable': they could not be reached (recorded, counts as confirmed for completion) */
+  customerConfirmed: CustomerConfirmation | null;
   followUp: string | null;
-  /** the earliest case of the same category at the same point within the repeat window */
+  /** the earliest case at the same point with the same subcategory (or root cause) within the repeat window */
   repeatOf: number | null;
   deadlines: CaseDeadline[];
 }

@@ -7,6 +7,7 @@ import { CaseService } from './case-service.ts';
 import { startCaseRules } from './case-rules.ts';
 import { DeadlineWatch } from './deadline-watch.ts';
 import { siteCalendars } from './site-calendars.ts';
+import { responseOfAnswer } from './response-of-repo.ts';
 import { caseRoutes } from './case-routes.ts';
 import { commentRoutes } from './comment-routes.ts';
 
@@ -21,7 +22,15 @@ export function casesModule(p: PlatformParts, deps: { notes: AnswerNoteRepo }): 
     services: { cases },
     routes: [routes(caseRoutes, { services: { cases, topology } }), routes(commentRoutes, { services: { notes: deps.notes, topology } })],
     subscriptions: [
-      (events) => startCaseRules({ bus: events, cases, config: config.cases, siteOfPoint: (point) => topology.siteOfPoint(point), logger }),
+      (events) =>
+        startCaseRules({
+          bus: events,
+          cases,
+          config: config.cases,
+          responseOf: responseOfAnswer(p.db),
+          siteOfPoint: (point) => topology.siteOfPoint(point),
+          logger,
+        }),
     ],
     start: () => {
       stopWatch = new DeadlineWatch({ repo: cases.repo, bus, config: config.cases, mailer, logger }).start(config.cases.checkEveryMs);

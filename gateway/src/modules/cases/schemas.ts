@@ -40,7 +40,7 @@ export const CaseBody = Type.Object({
   closedAt: Nullable(Type.Integer()),
   overdueAt: Nullable(Type.Integer()),
   rootCause: Nullable(Type.String()),
-  customerConfirmed: Nullable(Type.Boolean()),
+  customerConfirmed: Nullable(Type.Union([Type.Boolean(), Type.Literal('unreachable')])),
   followUp: Nullable(Type.String()),
   repeatOf: Nullable(Type.Integer()),
   deadlines: Type.Array(

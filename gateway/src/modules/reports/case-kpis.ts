@@ -1,4 +1,5 @@
-import type { Case, CaseDeadline } from '../cases/case.ts';
+import type { Case } from '../cases/case.ts';
+import type { DueDeadline } from '../cases/case-repo.ts';
 
 /** A service level: how many were due, how many were met in time, the share, and the target. */
 export interface Level {
@@ -19,36 +20,51 @@ function median(values: number[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The programme's targets, as shares 0..1 (configured as percentages). */
+export interface KpiTargets {
+  collection: number;
+  firstResponse: number;
+  completion: number;
+}
+
 export interface CaseKpis {
-  /** cases opened in the period acknowledged within 2 h (the programme's first-response target) */
+  /** cases opened in the period whose first response (acknowledged or later) came within 2 working hours */
   firstResponse: Level & { medianMinutes: number | null };
   /** respond and resolve deadlines that fell due in the period, met in time */
   respond: Level;
   resolve: Level;
-  /** cases due to be resolved in the period that were resolved or closed (target 90%) */
+  /**
+   * cases whose resolve deadline fell in the period that were resolved by it, never reopened, and
+   * confirmed by the customer (or recorded as unreachable)
+   */
   completion: Level;
   repeatShare: number | null;
 }
 
+/** Whether a resolve deadline counts as completed (METRICS.md's completion rate). */
+export const completed = (d: DueDeadline): boolean =>
+  d.metAt !== null && d.metAt <= d.dueAt && !d.reopened && (d.customerConfirmed === true || d.customerConfirmed === 'unreachable');
+
 /**
  * The programme's case figures over a period, from the cases opened in it and the deadlines that
  * fell due in it: the one definition the weekly report and the self-assessment both use.
+ * `firstResponseDue` is 2 working hours after a case opened, in its site's working calendar.
  */
-export function caseKpis(opened: Case[], deadlines: CaseDeadline[]): CaseKpis {
-  const acknowledgedIn = opened.filter((c) => c.acknowledgedAt !== null).map((c) => c.acknowledgedAt! - c.openedAt);
-  const inTime = (kind: CaseDeadline['kind']) => {
+export function caseKpis(opened: Case[], deadlines: DueDeadline[], firstResponseDue: (c: Case) => number, targets: KpiTargets): CaseKpis {
+  const acknowledged = opened.filter((c) => c.acknowledgedAt !== null);
+  const inTime = (kind: DueDeadline['kind']) => {
     const due = deadlines.filter((d) => d.kind === kind);
     return level(due.length, due.filter((d) => d.metAt !== null && d.metAt <= d.dueAt).length, 1);
   };
   const resolveDue = deadlines.filter((d) => d.kind === 'resolve');
   return {
     firstResponse: {
-      ...level(opened.length, acknowledgedIn.filter((ms) => ms <= 2 * 3_600_000).length, 1),
-      medianMinutes: median(acknowledgedIn.map((ms) => ms / 60_000)),
+      ...level(opened.length, acknowledged.filter((c) => c.acknowledgedAt! <= firstResponseDue(c)).length, targets.firstResponse),
+      medianMinutes: median(acknowledged.map((c) => (c.acknowledgedAt! - c.openedAt) / 60_000)),
     },
     respond: inTime('respond'),
     resolve: inTime('resolve'),
-    completion: level(resolveDue.length, resolveDue.filter((d) => d.metAt !== null).length, 0.9),
+    completion: level(resolveDue.length, resolveDue.filter(completed).length, targets.completion),
     repeatShare: share(opened.filter((c) => c.repeatOf !== null).length, opened.length),
   };
 }

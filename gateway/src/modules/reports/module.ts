@@ -15,6 +15,8 @@ import { assessmentFigures } from './assessment-figures.ts';
 import { reportRoutes } from './report-routes.ts';
 import { caseReader, noteReader, reportRowReader, reviewReader } from './report-readers.ts';
 import { assessmentRoutes } from './assessment-routes.ts';
+import { collectionReader } from './collection-repo.ts';
+import { siteCalendars } from '../cases/site-calendars.ts';
 
 /** The Monday reports (PDF/XLSX, mailed) and the self-assessment with its figures. */
 export function reportsModule(
@@ -29,7 +31,13 @@ export function reportsModule(
   // what reports and the self-assessment read, as promises (the async read seam)
   const cases = caseReader(deps.cases.repo);
   const reviews = reviewReader(deps.reviews.repo);
-  const sources = { indices, cases, reviews, notes: noteReader(notes), points };
+  const { targets } = config.reports;
+  const kpi = {
+    collection: collectionReader(p.db),
+    calendarOf: siteCalendars(config.sites),
+    targets: { collection: targets.collection / 100, firstResponse: targets.firstResponse / 100, completion: targets.completion / 100 },
+  };
+  const sources = { indices, cases, reviews, notes: noteReader(notes), points, ...kpi };
   const reports = new ReportService({ repo: new ReportRepo(p.db), sources, config: config.reports, mailer: p.mailer, logger });
   const screensOf = async (siteId: string) =>
     tokens
@@ -43,6 +51,7 @@ export function reportsModule(
     reports: reportRowReader(reports.repo),
     points,
     screens: screensOf,
+    ...kpi,
     staffPulseAnswers: async (siteId: string, since: number) => pulse.answersSince(siteId, weekKey(since, site(siteId)?.timeZone ?? 'UTC')),
   };
   const assessments = {

@@ -5,7 +5,9 @@ import { INDEX_NAMES, EMOTION_INDICES, type IndexName } from '../../core/index-n
 import { CASE_CATEGORIES, type Case } from '../cases/case.ts';
 import { polarity } from '../../core/scale.ts';
 import type { CaseReader, NoteReader, ReportRowReader, ReviewReader } from './report-readers.ts';
-import { caseKpis, level, share, type CaseKpis, type Level } from './case-kpis.ts';
+import { caseKpis, level, share, type CaseKpis, type KpiTargets, type Level } from './case-kpis.ts';
+import { collectionRate, type CollectionRate, type CollectionReader } from './collection-repo.ts';
+import type { WorkingCalendar } from '../../core/working-calendar.ts';
 
 /** A count and its share of a total (null share when the total is 0). */
 export interface Share {
@@ -29,8 +31,8 @@ export interface ReportData {
     bySeverity: Share[];
     overdue: Pick<Case, 'id' | 'category' | 'severity' | 'owner' | 'escalatedTo' | 'summary' | 'overdueAt' | 'status'>[];
   };
-  /** answers per customer served (the response-rate index) against the 95% target */
-  collection: { rate: number | null; n: number; target: number };
+  /** responses stored / (stored + known lost), against its target; the response rate (a share 0..1 of the customers served, n) beside it */
+  collection: CollectionRate & { responseRate: { rate: number | null; n: number } };
   problems: {
     reasons: Share[];
     categories: Share[];
@@ -80,7 +82,14 @@ export interface ReportSources {
   notes: NoteReader;
   reports: ReportRowReader;
   points: (siteId: string) => { id: string; name: string }[];
+  collection: CollectionReader;
+  calendarOf: (siteId: string) => WorkingCalendar;
+  targets: KpiTargets;
 }
+
+/** 2 working hours after a case opened, in its site's calendar (as the deadlines are). */
+export const firstResponseDue = (calendarOf: (siteId: string) => WorkingCalendar) => (c: Case) =>
+  calendarOf(c.siteId).due(c.openedAt, { workingHours: 2 });
 
 /** Everything a report shows for one site and period, computed from the store. */
 export async function reportData(
@@ -118,7 +127,7 @@ export async function reportData(
   const pointIds = points.map((p) => p.id);
   const fromDay = Number(DateTime.fromMillis(from, { zone: site.timeZone }).toFormat('yyyyMMdd'));
   const toDay = Number(DateTime.fromMillis(to - 1, { zone: site.timeZone }).toFormat('yyyyMMdd'));
-  const [opened, closedWithCause, deadlines, overdue, negativeNotes, reasons, ratings, reviews, checks] = await Promise.all([
+  const [opened, closedWithCause, deadlines, overdue, negativeNotes, reasons, ratings, reviews, checks, collected] = await Promise.all([
     src.cases.list({ siteIds: [site.id], from, to, limit: 100_000 }),
     src.cases.list({ siteIds: [site.id], status: 'closed', closedFrom: from, closedTo: to, limit: 100_000 }),
     src.cases.deadlinesDue(site.id, from, to),
@@ -128,6 +137,7 @@ export async function reportData(
     src.reports.ratings(site.id, from, to),
     src.reviews.list({ siteIds: [site.id], from, to, limit: 100_000 }),
     src.reviews.checks(site.id, fromDay, toDay),
+    src.collection(site.id, from, to),
   ]);
   const byHour = new Map<string, { answers: number; negative: number }>();
   const byPoint = new Map<string, { answers: number; negative: number }>();
@@ -165,7 +175,7 @@ export async function reportData(
     indices: indices.filter((i) => !(EMOTION_INDICES as readonly string[]).includes(i.index)),
     daily,
     cases: {
-      ...caseKpis(opened, deadlines),
+      ...caseKpis(opened, deadlines, firstResponseDue(src.calendarOf), src.targets),
       opened: opened.length,
       byCategory: sharesOf(CASE_CATEGORIES, opened, (c) => c.category),
       bySeverity: sharesOf(['1', '2', '3'], opened, (c) => String(c.severity)),
@@ -180,7 +190,11 @@ export async function reportData(
         status,
       })),
     },
-    collection: { rate: responseRate.value, n: responseRate.n, target: 0.95 },
+    // the response-rate index is a percentage; report cells hold shares 0..1
+    collection: {
+      ...collectionRate(collected, src.targets.collection),
+      responseRate: { rate: responseRate.value === null ? null : responseRate.value / 100, n: responseRate.n },
+    },
     problems: {
       reasons: reasons.map((r) => ({ key: r.reason, count: r.count, share: share(r.count, negativeNotes) })),
       categories: shares(

@@ -36,6 +36,8 @@ export interface ReportLabels {
   resolveInTime: string;
   completion: string;
   collection: string;
+  lossesNotRecorded: string;
+  responseRate: string;
   repeatShare: string;
   overdue: string;
   noOverdue: string;
@@ -94,6 +96,8 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
     resolveInTime: 'Resolved within the deadline',
     completion: 'Case completion',
     collection: 'Feedback collection rate',
+    lossesNotRecorded: 'losses not recorded yet',
+    responseRate: 'Response rate (customers served)',
     repeatShare: 'Share of repeat complaints',
     overdue: 'Overdue cases',
     noOverdue: 'No overdue cases.',
@@ -150,6 +154,8 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
     resolveInTime: 'Решено в срок',
     completion: 'Выполнение обращений',
     collection: 'Сбор обратной связи',
+    lossesNotRecorded: 'потери пока не учитываются',
+    responseRate: 'Доля откликов (обслужено клиентов)',
     repeatShare: 'Доля повторных жалоб',
     overdue: 'Просроченные обращения',
     noOverdue: 'Просроченных обращений нет.',
@@ -206,6 +212,8 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
     resolveInTime: '按时解决',
     completion: '工单完成率',
     collection: '反馈收集率',
+    lossesNotRecorded: '尚未记录丢失',
+    responseRate: '响应率（服务客户数）',
     repeatShare: '重复投诉占比',
     overdue: '逾期工单',
     noOverdue: '没有逾期工单。',

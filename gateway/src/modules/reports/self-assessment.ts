@@ -3,6 +3,8 @@
  * (0.5) or no (0). Where the gateway has the figure, it answers the item itself and shows the
  * evidence; a person answers the rest and may overrule an automatic answer.
  */
+import { LOSS_KINDS, type CollectionRate } from './collection-repo.ts';
+import type { KpiTargets } from './case-kpis.ts';
 export const SECTIONS = ['methodology', 'metrics', 'customers', 'staff', 'loyalty'] as const;
 export type Section = (typeof SECTIONS)[number];
 export type Answer = 'yes' | 'partly' | 'no';
@@ -41,7 +43,9 @@ export const CHECKLIST: ChecklistItem[] = [
 export interface AssessmentFigures {
   nps: { value: number | null; n: number };
   npsBefore: { value: number | null; n: number };
-  collectionRate: number | null;
+  collection: CollectionRate;
+  /** shares 0..1 */
+  targets: KpiTargets;
   points: number;
   pointsWithAnswers: number;
   complaints: number;
@@ -67,6 +71,21 @@ const pct = (share: number | null) => (share === null ? 'no data' : `${Math.roun
 const atLeast = (share: number | null, yes: number, partly: number): Answer =>
   share === null ? 'no' : share >= yes ? 'yes' : share >= partly ? 'partly' : 'no';
 
+/**
+ * Collection: stored / (stored + known lost). "yes" needs the target met with every kind of loss
+ * recorded; while some kind is not recorded the figure cannot see those losses: at most "partly".
+ */
+function collectionAnswer(c: CollectionRate): AutoAnswer {
+  const missing = LOSS_KINDS.filter((k) => !c.lossesRecorded.includes(k));
+  const measured = atLeast(c.rate, c.target, 0.5);
+  return {
+    answer: missing.length > 0 && measured === 'yes' ? 'partly' : measured,
+    evidence:
+      `collection rate ${pct(c.rate)} (${c.stored} responses stored, ${c.lost} known lost; target ${pct(c.target)})` +
+      (missing.length ? `; losses not recorded yet: ${missing.join(', ')}` : ''),
+  };
+}
+
 /** The items the gateway can answer from its own figures, with the evidence. */
 export function automaticAnswers(f: AssessmentFigures): Record<string, AutoAnswer> {
   const npsChange = f.nps.value !== null && f.npsBefore.value !== null ? f.nps.value - f.npsBefore.value : null;
@@ -91,10 +110,7 @@ export function automaticAnswers(f: AssessmentFigures): Record<string, AutoAnswe
           ? 'NPS not measured in both periods'
           : `NPS ${f.npsBefore.value} → ${f.nps.value} (${npsChange >= 0 ? '+' : ''}${Math.round(npsChange * 10) / 10}) against the 30 days before`,
     },
-    'metrics.collection': {
-      answer: atLeast(f.collectionRate, 0.95, 0.5),
-      evidence: `collection rate ${pct(f.collectionRate)} (answers per customer served)`,
-    },
+    'metrics.collection': collectionAnswer(f.collection),
     'metrics.complaints': {
       answer: f.complaints <= f.complaintsBefore ? 'yes' : 'no',
       evidence: `${f.complaints} complaints (cases) in the last 30 days, ${f.complaintsBefore} in the 30 before`,
@@ -104,12 +120,12 @@ export function automaticAnswers(f: AssessmentFigures): Record<string, AutoAnswe
       evidence: `repeat complaints ${pct(f.repeatShare)}`,
     },
     'customers.first-response': {
-      answer: atLeast(f.firstResponseShare, 0.9, 0.6),
-      evidence: `first response within 2 h: ${pct(f.firstResponseShare)}`,
+      answer: atLeast(f.firstResponseShare, f.targets.firstResponse, 0.6),
+      evidence: `first response within 2 working hours: ${pct(f.firstResponseShare)} (target ${pct(f.targets.firstResponse)})`,
     },
     'customers.completion': {
-      answer: atLeast(f.completionShare, 0.9, 0.6),
-      evidence: `cases completed by their deadline: ${pct(f.completionShare)}`,
+      answer: atLeast(f.completionShare, f.targets.completion, 0.6),
+      evidence: `cases resolved by their deadline, not reopened, confirmed by the customer (or unreachable): ${pct(f.completionShare)} (target ${pct(f.targets.completion)})`,
     },
     'customers.reviews': {
       answer: atLeast(f.reviewsInTimeShare, 0.95, 0.6),

@@ -156,6 +156,15 @@ export const ReportsConfig = Type.Object(
     /** a TrueType font for the PDF; the bundled Noto Sans covers Latin and Cyrillic, Chinese needs e.g. Debian's fonts-noto-cjk */
     pdfFont: Type.Optional(Type.String({ minLength: 1 })),
     checkEveryMs: Type.Integer({ minimum: 1000, default: 60_000 }),
+    /** the programme's targets (percentages), shown beside each figure and used by the self-assessment */
+    targets: Type.Object(
+      {
+        collection: Type.Number({ minimum: 0, maximum: 100, default: 95 }),
+        firstResponse: Type.Number({ minimum: 0, maximum: 100, default: 90 }),
+        completion: Type.Number({ minimum: 0, maximum: 100, default: 90 }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
   },
   { additionalProperties: false, default: {} },
 );

@@ -1,0 +1,49 @@
+import type { Db } from '../../platform/store/db.ts';
+
+/** The kinds of lost feedback METRICS.md's collection rate counts. */
+export const LOSS_KINDS = ['sequenceGaps', 'kioskDropped', 'phoneRefused'] as const;
+export type LossKind = (typeof LOSS_KINDS)[number];
+
+/** Responses stored in a period, and those known lost, by kind (a kind the store does not record yet is absent). */
+export interface CollectionCounts {
+  stored: number;
+  lost: Partial<Record<LossKind, number>>;
+}
+
+/** What the collection rate reads, as a promise (the read seam: the read-side helper may swap it for the response counts API). */
+export type CollectionReader = (siteId: string, from: number, to: number) => Promise<CollectionCounts>;
+
+/**
+ * Counts a site's counted responses (schema v12's `responses`, by their first answer's time).
+ * No kind of loss is recorded per period yet: device sequence gaps are known only as a tally of the
+ * current boot, kiosk drops and refused phone submissions only as process metrics. So `lost` is empty
+ * and the figure says so (see `lossesRecorded`).
+ */
+export function collectionReader(db: Db): CollectionReader {
+  const stored = db.prepare(
+    'SELECT COUNT(*) AS n FROM responses WHERE site_id = ? AND counted = 1 AND occurred_at >= ? AND occurred_at < ?',
+  );
+  return async (siteId, from, to) => ({ stored: (stored.get(siteId, from, to) as { n: number }).n, lost: {} });
+}
+
+/** The collection rate: stored / (stored + known lost), a share 0..1, null with nothing stored or lost. */
+export interface CollectionRate {
+  rate: number | null;
+  stored: number;
+  lost: number;
+  /** the kinds of loss counted; a kind missing here is not recorded, so the rate cannot see it */
+  lossesRecorded: LossKind[];
+  target: number;
+}
+
+export function collectionRate(counts: CollectionCounts, target: number): CollectionRate {
+  const lost = Object.values(counts.lost).reduce((a, b) => a + b, 0);
+  const whole = counts.stored + lost;
+  return {
+    rate: whole === 0 ? null : counts.stored / whole,
+    stored: counts.stored,
+    lost,
+    lossesRecorded: LOSS_KINDS.filter((k) => counts.lost[k] !== undefined),
+    target,
+  };
+}

@@ -1,0 +1,198 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import ExcelJS from 'exceljs';
+import { storeFixture, type StoreFixture } from './helpers/store-fixture.ts';
+import { CaseRepo } from '../src/modules/cases/case-repo.ts';
+import { CaseService } from '../src/modules/cases/case-service.ts';
+import { siteCalendars } from '../src/modules/cases/site-calendars.ts';
+import { ReviewRepo } from '../src/modules/reviews/review-repo.ts';
+import { AnswerNoteRepo } from '../src/modules/ingest/answer-note-repo.ts';
+import { ReportRepo } from '../src/modules/reports/report-repo.ts';
+import { caseReader, noteReader, reportRowReader, reviewReader } from '../src/modules/reports/report-readers.ts';
+import { collectionReader } from '../src/modules/reports/collection-repo.ts';
+import { reportData } from '../src/modules/reports/report-data.ts';
+import { reportDocument } from '../src/modules/reports/report-sections.ts';
+import { reportXlsx } from '../src/modules/reports/report-xlsx.ts';
+import { reportHtml } from '../src/modules/reports/report-html.ts';
+import { REPORT_LABELS } from '../src/modules/reports/report-labels.ts';
+import { assessmentFigures } from '../src/modules/reports/assessment-figures.ts';
+import { automaticAnswers } from '../src/modules/reports/self-assessment.ts';
+import { EventBus } from '../src/platform/events/bus.ts';
+import { validateConfig } from '../src/platform/config/load.ts';
+
+const SITES = [
+  { id: 'berlin', name: 'Berlin', timeZone: 'Europe/Berlin' },
+  { id: 'tokyo', name: 'Tokyo', timeZone: 'Asia/Tokyo' },
+];
+const berlin = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Berlin' }).toMillis();
+const WEEK = { from: berlin('2026-11-23T00:00'), to: berlin('2026-11-30T00:00') };
+
+let f: StoreFixture | undefined;
+afterEach(() => {
+  f?.close();
+  f = undefined;
+});
+
+function setUp() {
+  const config = validateConfig({
+    sites: SITES,
+    points: [
+      { id: 'desk', siteId: 'berlin', name: 'Desk' },
+      { id: 'door', siteId: 'tokyo', name: 'Door' },
+    ],
+  });
+  f = storeFixture({
+    sites: config.sites,
+    points: [
+      { id: 'desk', siteId: 'berlin' },
+      { id: 'door', siteId: 'tokyo' },
+    ],
+  });
+  let now = 0;
+  const repo = new CaseRepo(f.db);
+  const calendarOf = siteCalendars(config.sites);
+  const cases = new CaseService({ repo, bus: new EventBus(), config: config.cases, calendarOf, now: () => now });
+  const targets = {
+    collection: config.reports.targets.collection / 100,
+    firstResponse: config.reports.targets.firstResponse / 100,
+    completion: config.reports.targets.completion / 100,
+  };
+  const common = {
+    indices: f.indices,
+    cases: caseReader(repo),
+    reviews: reviewReader(new ReviewRepo(f.db)),
+    reports: reportRowReader(new ReportRepo(f.db)),
+    points: (siteId: string) => f!.topology.points().filter((p) => p.siteId === siteId),
+    collection: collectionReader(f.db),
+    calendarOf,
+    targets,
+  };
+  return { db: f.db, cases, common, notes: noteReader(new AnswerNoteRepo(f.db)), setNow: (ms: number) => (now = ms) };
+}
+
+type Setup = ReturnType<typeof setUp>;
+
+function response(s: Setup, key: string, siteId: string, at: number, counted = 1) {
+  s.db
+    .prepare(
+      `INSERT INTO responses (key, site_id, point_id, device_id, staff_id, survey_id, source, occurred_at, counted, polarity, misuse, questions)
+       VALUES (?, ?, ?, 'dev', NULL, NULL, 'mqtt', ?, ?, 0, 0, '')`,
+    )
+    .run(key, siteId, siteId === 'berlin' ? 'desk' : 'door', at, counted);
+}
+
+/** Opens a case at `opened` and moves it at the given local times (default Berlin office hours 09–18, Mon–Fri). */
+function handled(
+  s: Setup,
+  opened: string,
+  steps: [string, Parameters<Setup['cases']['move']>[1], Parameters<Setup['cases']['move']>[3]?][],
+) {
+  s.setNow(berlin(opened));
+  const c = s.cases.open({ siteId: 'berlin', pointId: 'desk', origin: 'hotline', category: 'service', severity: 2, summary: 'x' }, 'anna')!;
+  for (const [at, to, extra] of steps) {
+    s.setNow(berlin(at));
+    s.cases.move(c.id, to, 'anna', extra);
+  }
+  return c;
+}
+
+/**
+ * Five cases in the week of Mon 23 Nov 2026 (severity 2: resolve within 3 working days).
+ * First response within 2 working hours: A (1.5 h), B (Mon 17:30 → Tue 09:45: 0.5 h + 0.75 h) and D (0.5 h)
+ * yes; C (2.5 h) and E (never) no: 3 of 5 = 60%.
+ * Completion, of the 4 whose resolve deadline fell in the week (E's falls on Mon 30 Nov): A (confirmed) and
+ * D (unreachable) yes; B (customer said no) and C (reopened) no: 2 of 4 = 50%.
+ */
+function fiveCases(s: Setup) {
+  const close = (rootCause: string, customerConfirmed: boolean | 'unreachable', reason?: string) => ({
+    rootCause,
+    customerConfirmed,
+    ...(reason ? { reason } : {}),
+  });
+  handled(s, '2026-11-23T10:00', [
+    ['2026-11-23T11:30', 'acknowledged'],
+    ['2026-11-23T12:00', 'in_progress'],
+    ['2026-11-24T10:00', 'resolved'],
+    ['2026-11-24T11:00', 'closed', close('queue', true)],
+  ]);
+  handled(s, '2026-11-23T17:30', [
+    ['2026-11-24T09:45', 'acknowledged'],
+    ['2026-11-24T10:00', 'in_progress'],
+    ['2026-11-24T11:00', 'resolved'],
+    ['2026-11-24T12:00', 'closed', close('queue', false, 'wants a refund we cannot give')],
+  ]);
+  handled(s, '2026-11-24T09:00', [
+    ['2026-11-24T11:30', 'acknowledged'],
+    ['2026-11-24T11:45', 'in_progress'],
+    ['2026-11-24T12:00', 'resolved'],
+    ['2026-11-24T13:00', 'in_progress'],
+    ['2026-11-24T14:00', 'resolved'],
+    ['2026-11-24T15:00', 'closed', close('queue', true)],
+  ]);
+  handled(s, '2026-11-24T10:00', [
+    ['2026-11-24T10:30', 'acknowledged'],
+    ['2026-11-24T11:00', 'in_progress'],
+    ['2026-11-25T10:00', 'resolved'],
+    ['2026-11-25T11:00', 'closed', close('queue', 'unreachable')],
+  ]);
+  handled(s, '2026-11-25T10:00', []);
+}
+
+describe('programme KPIs in the weekly report', () => {
+  it('collection rate counts responses stored against those known lost; the response rate shows beside it as a share of customers', async () => {
+    const s = setUp();
+    for (let i = 0; i < 8; i++) response(s, `b/${i}`, 'berlin', berlin('2026-11-24T12:00') + i * 60_000);
+    response(s, 'b/misuse', 'berlin', berlin('2026-11-24T13:00'), 0); // not counted
+    response(s, 'b/before', 'berlin', berlin('2026-11-22T23:59')); // the week before
+    response(s, 't/1', 'tokyo', berlin('2026-11-24T12:00')); // another site
+    await f!.write([
+      { pointId: 'desk', scale: 'smiley4', value: 0, occurredAt: berlin('2026-11-24T12:10') },
+      { pointId: 'desk', scale: 'smiley4', value: 3, occurredAt: berlin('2026-11-24T12:20') },
+    ]);
+    s.db
+      .prepare(
+        `INSERT INTO customers_served (point_id, starts_at, ends_at, count, source, received_at) VALUES ('desk', ?, ?, 40, 'api', 0)`,
+      )
+      .run(berlin('2026-11-24T12:00'), berlin('2026-11-24T13:00'));
+    fiveCases(s);
+
+    const data = await reportData({ ...s.common, notes: s.notes }, SITES[0]!, WEEK.from, WEEK.to, WEEK.to);
+    expect(data.collection).toMatchObject({ rate: 1, stored: 8, lost: 0, lossesRecorded: [], target: 0.95 });
+    // 2 presses (2 responses) over 40 customers served
+    expect(data.collection.responseRate).toEqual({ rate: 2 / 40, n: 40 });
+    expect(data.cases.firstResponse).toMatchObject({ due: 5, met: 3, share: 3 / 5, target: 0.9 });
+    expect(data.cases.completion).toMatchObject({ due: 4, met: 2, share: 2 / 4, target: 0.9 });
+
+    const doc = reportDocument(data, REPORT_LABELS.en);
+    const html = reportHtml(doc, 'en', 'en');
+    expect(html).toContain('Feedback collection rate (losses not recorded yet)');
+    expect(html).not.toMatch(/\d{4,}(\.\d)?%/); // no share past 100%
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await reportXlsx(doc)) as unknown as ArrayBuffer);
+    const levels = workbook.getWorksheet('Service levels')!;
+    const row = (name: RegExp) => levels.getRows(3, levels.rowCount - 2)!.find((r) => name.test(String(r.getCell(1).value)))!;
+    const cells = (r: ExcelJS.Row) => [2, 3, 4, 5].map((i) => r.getCell(i).value);
+    expect(cells(row(/^Feedback collection rate/))).toEqual([8, 8, 1, 0.95]);
+    expect(cells(row(/^Response rate/))).toEqual([40, null, 0.05, null]);
+    expect(cells(row(/^First response/))).toEqual([5, 3, 0.6, 0.9]);
+    expect(cells(row(/^Case completion/))).toEqual([4, 2, 0.5, 0.9]);
+  });
+});
+
+describe('programme KPIs in the self-assessment', () => {
+  it('does not tick "yes" on a collection rate that cannot see losses, and answers from the corrected case figures', async () => {
+    const s = setUp();
+    for (let i = 0; i < 20; i++) response(s, `b/${i}`, 'berlin', berlin('2026-11-24T12:00') + i * 60_000);
+    fiveCases(s);
+    const figures = await assessmentFigures({ ...s.common, screens: async () => 0, staffPulseAnswers: async () => 0 }, 'berlin', WEEK.to);
+    expect(figures.completionShare).toBe(0.5);
+    expect(figures.firstResponseShare).toBe(0.6);
+    const answers = automaticAnswers(figures);
+    expect(answers['metrics.collection']!.answer).toBe('partly');
+    expect(answers['metrics.collection']!.evidence).toBe(
+      'collection rate 100% (20 responses stored, 0 known lost; target 95%); losses not recorded yet: sequenceGaps, kioskDropped, phoneRefused',
+    );
+    expect(answers['customers.completion']!.answer).toBe('no'); // 50% < 60%
+    expect(answers['customers.first-response']!.answer).toBe('partly'); // 60%: at least 60%, under 90%
+  });
+});
