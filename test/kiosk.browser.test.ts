@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { POINT, startTestGateway, type TestGateway } from './helpers/test-gateway.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { exitSurvey } from './helpers/surveys.ts';
@@ -117,7 +117,7 @@ describe('the kiosk', () => {
   it('goes on with the same run after a reload mid-survey: one boot, one run id, also when sent later from the offline queue', async () => {
     type Sent = { boot: number; answers: { seq: number; run?: number; question: number; value: number | null }[] };
     const sent: Sent[] = [];
-    const record = (r: import('playwright-core').Request) => {
+    const record = (r: Request) => {
       if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/kiosk/answers') sent.push(r.postDataJSON() as Sent);
     };
     page.on('request', record);
