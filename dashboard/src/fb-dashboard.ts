@@ -66,6 +66,7 @@ export class FbDashboard extends LitElement {
       }
       header {
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
         gap: var(--fb-space-3);
         padding: var(--fb-space-3) var(--fb-space-4);
@@ -78,6 +79,7 @@ export class FbDashboard extends LitElement {
       }
       nav {
         display: flex;
+        flex-wrap: wrap;
         gap: var(--fb-space-2);
         flex: 1;
       }
