@@ -64,7 +64,7 @@ describe('the dashboard views', () => {
     let navigations = 0;
     page.on('framenavigated', () => navigations++);
     await press('exit-1', 'exit-1-secret', pressPlan([5, 5, 10, 20]));
-    await expect.poll(() => tileText(page, 'happy', 'answer-count'), { timeout: 2000 }).toBe('40 answers');
+    await expect.poll(() => tileText(page, 'happy', 'answer-count'), { timeout: 2000 }).toBe('n = 40 answers');
     const api = await t.get<{ indices: { index: string; result: { value: number } }[] }>(
       `/api/overview?from=${Date.now() - 3_600_000}&to=${Date.now() + 3_600_000}`,
       session,
@@ -173,6 +173,36 @@ describe('the dashboard views', () => {
     await expect.poll(() => page.locator('fb-trends [data-testid=traffic] fb-trend-chart').count()).toBe(2);
     await page.locator('fb-trends [data-testid=traffic] fb-trend-chart canvas').first().waitFor();
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('says what each n counts: answers, customers or faces, in English, Russian and Chinese with their plural forms', async () => {
+    const page = await context.newPage();
+    const tiles = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          ['happy', 'responseRate', 'emotionalNps'].map(async (index) => [
+            index,
+            `${await tileText(page, index, 'value')} | ${await tileText(page, index, 'answer-count')}`,
+          ]),
+        ),
+      );
+    await page.goto(`${t.gateway.httpUrl}/dashboard/overview?lang=en`);
+    await expect.poll(() => tileText(page, 'happy', 'answer-count')).toMatch(/^n = \d+ answers$/);
+    // no customers served and no faces seen today: the traffic and emotion tiles say what they lack
+    expect((await tiles()).responseRate).toBe('not enough customers | n = 0 customers');
+    expect((await tiles()).emotionalNps).toBe('not enough faces | n = 0 faces');
+    await page.goto(`${t.gateway.httpUrl}/dashboard/overview?lang=ru`);
+    await expect.poll(async () => (await tiles()).responseRate).toBe('недостаточно клиентов | n = 0 клиентов');
+    expect((await tiles()).emotionalNps).toBe('недостаточно лиц | n = 0 лиц');
+    // Russian plural forms: 1 ответ, 2–4 ответа, 5+ ответов (n is whatever the earlier tests pressed)
+    const n = Number(/n = (\d+)/.exec((await tiles()).happy)![1]);
+    const form =
+      n % 10 === 1 && n % 100 !== 11 ? 'ответ' : [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? 'ответа' : 'ответов';
+    expect((await tiles()).happy).toContain(`n = ${n} ${form}`);
+    await page.goto(`${t.gateway.httpUrl}/dashboard/overview?lang=zh`);
+    await expect.poll(async () => (await tiles()).responseRate).toBe('顾客不足 | n = 0 位顾客');
+    await page.goto(`${t.gateway.httpUrl}/dashboard/overview?lang=en`);
     await page.close();
   });
 

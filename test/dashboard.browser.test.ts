@@ -73,7 +73,7 @@ describe('the manager dashboard', () => {
 
     expect(shown).toBe('78.2');
     expect(elapsed).toBeLessThanOrEqual(2000);
-    expect(await page.locator(`${card} [data-testid=answer-count]`).textContent()).toBe('219 answers');
+    expect(await page.locator(`${card} [data-testid=answer-count]`).textContent()).toBe('n = 219 answers');
     expect(navigations).toBe(0);
     await page.screenshot({ path: `${t.dataDir}/dashboard.png` });
     await page.close();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { POINT, startTestGateway, type TestGateway } from './helpers/test-gateway.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { exitSurvey } from './helpers/surveys.ts';
@@ -112,6 +112,46 @@ describe('the kiosk', () => {
       expect(a.receivedAt - a.occurredAt).toBeGreaterThan(1000);
     }
     await expect.poll(() => page.locator('[data-testid=queue]').textContent()).toBe('');
+  });
+
+  it('goes on with the same run after a reload mid-survey: one boot, one run id, also when sent later from the offline queue', async () => {
+    type Sent = { boot: number; answers: { seq: number; run?: number; question: number; value: number | null }[] };
+    const sent: Sent[] = [];
+    const record = (r: Request) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/kiosk/answers') sent.push(r.postDataJSON() as Sent);
+    };
+    page.on('request', record);
+    const before = (await stored()).length;
+    await page.locator('fb-scale-question[data-question="1"] button[data-value="8"]').click();
+    await page.locator('fb-scale-question[data-question="2"]').waitFor();
+    await page.reload();
+    // the run goes on where it was: the second question, not the first
+    await page.locator('fb-scale-question[data-question="2"] button[data-value]').first().waitFor();
+    expect(await page.locator('fb-scale-question[data-question="1"]').count()).toBe(0);
+    await context.setOffline(true);
+    await page.locator('fb-scale-question[data-question="2"] button[data-value="1"]').click();
+    await page.locator('fb-scale-question[data-question="3"]').waitFor();
+    await page.getByRole('button', { name: 'Skip this question' }).click();
+    await page.locator('[data-testid=thanks]').waitFor();
+    await expect.poll(() => page.locator('[data-testid=queue]').textContent()).toMatch(/3 answers waiting to be sent/);
+    await context.setOffline(false);
+    await expect.poll(async () => (await stored()).length, { timeout: 10_000 }).toBe(before + 3);
+    page.off('request', record);
+    const run = sent
+      .flatMap((b) => b.answers.map((a) => ({ ...a, boot: b.boot })))
+      .filter((a) => a.value === 8 || a.value === 1 || (a.question === 3 && a.value === null));
+    const first = run.find((a) => a.question === 1 && a.value === 8)!;
+    expect(first).toBeDefined();
+    // a request made while offline failed and the queue sent the batch again: each answer once here
+    const ofRun = [...new Map(run.filter((a) => a.boot === first.boot && a.run === first.seq).map((a) => [a.seq, a])).values()];
+    expect(ofRun.map((a) => [a.question, a.value])).toEqual([
+      [1, 8],
+      [2, 1],
+      [3, null],
+    ]);
+    // the run's three answers are stored once each, in the boot the run began in
+    const storedRun = (await stored()).filter((a) => a.boot === first.boot && ofRun.some((r) => r.seq === a.seq));
+    expect(storedRun.map((a) => a.value).sort()).toEqual([1, 8, null].sort());
   });
 
   it('has no serious or critical accessibility finding on a question (axe-core)', async () => {

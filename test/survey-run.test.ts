@@ -9,6 +9,7 @@ import {
   type RunSurvey,
   type RunTimers,
 } from '../kiosk-ui/src/survey-run.ts';
+import { forgetRun, keepRun, keptRun, lastSeq, sameSurvey } from '../kiosk-ui/src/kept-run.ts';
 
 // The kiosk's survey run without a browser: the machine alone, then driven with a fake clock.
 const SURVEY: RunSurvey = {
@@ -162,5 +163,78 @@ describe('the kiosk survey run (state machine)', () => {
     run.stop();
     clock.advance(60_000);
     expect(sent).toEqual([]);
+  });
+});
+
+describe('a run kept across a page reload', () => {
+  /** The browser's localStorage as a plain map (the platform's storage, not our code). */
+  const memoryStorage = () => {
+    const items = new Map<string, string>();
+    return {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+      removeItem: (k: string) => void items.delete(k),
+    };
+  };
+
+  it('goes on where it was after the reload: later answers carry the same run, and the whole run is sent once', () => {
+    const before = runner();
+    const first = answer(3);
+    before.run.send(first);
+    before.run.send(answer(0)); // followed up: the follow-up is on screen
+    const storage = memoryStorage();
+    keepRun(storage, { surveyId: 's', questions: SURVEY.questions, boot: 7, bootWallMs: 1000, state: before.run.state });
+    before.run.stop(); // the page goes
+
+    const kept = keptRun(storage)!;
+    expect(kept.boot).toBe(7);
+    expect(lastSeq(kept)).toBe(first.seq + 1);
+    expect(sameSurvey(kept, { id: 's', questions: [1, 2, 3] })).toBe(true);
+    const after = runner();
+    after.run.send({ type: 'resume', state: kept.state });
+    expect(after.run.state.screen).toEqual({ kind: 'follow-up', step: 2, seq: first.seq + 1, polarity: 'negative' });
+    after.run.send({ type: 'followed-up', note: { reasons: ['queue'] } });
+    const last = answer(5);
+    after.run.send(last);
+    expect(after.sent).toEqual([{ answers: 3, notes: 1, values: [3, 0, 5] }]);
+    // the idle time runs again after the reload: the customer who left does not hold the terminal
+    expect(after.clock.waiting).toBe(1);
+  });
+
+  it("carries the first answer's seq as run on every answer given after the reload", () => {
+    const storage = memoryStorage();
+    let s: RunState = START;
+    const first = answer(3);
+    [s] = transition(s, first, SURVEY);
+    keepRun(storage, { surveyId: 's', questions: SURVEY.questions, boot: 2, bootWallMs: 0, state: s });
+    let resumed: RunState;
+    [resumed] = transition(START, { type: 'resume', state: keptRun(storage)!.state }, SURVEY);
+    [resumed] = transition(resumed, answer(3), SURVEY);
+    const [, effects] = transition(resumed, answer(2), SURVEY);
+    const submit = effects.find((e) => e.type === 'submit');
+    expect(submit?.type === 'submit' && submit.answers.map((a) => a.run)).toEqual([first.seq, first.seq, first.seq]);
+  });
+
+  it('resumes only from the start screen, and never a finished run or an empty one', () => {
+    let s: RunState = START;
+    [s] = transition(s, answer(3), SURVEY);
+    expect(transition(s, { type: 'resume', state: s }, SURVEY)[0]).toBe(s);
+    expect(transition(START, { type: 'resume', state: { ...s, screen: { kind: 'thank-you' } } }, SURVEY)[0]).toBe(START);
+    expect(transition(START, { type: 'resume', state: START }, SURVEY)[0]).toBe(START);
+  });
+
+  it('does not go on in a changed survey, keeps nothing without answers, and reads nothing from garbage', () => {
+    const storage = memoryStorage();
+    const [s] = transition(START, answer(3), SURVEY);
+    keepRun(storage, { surveyId: 's', questions: [1, 2, 3], boot: 1, bootWallMs: 0, state: s });
+    const kept = keptRun(storage)!;
+    expect(sameSurvey(kept, { id: 's', questions: [1, 3, 2] })).toBe(false);
+    expect(sameSurvey(kept, { id: 'other', questions: [1, 2, 3] })).toBe(false);
+    forgetRun(storage);
+    expect(keptRun(storage)).toBeUndefined();
+    keepRun(storage, { surveyId: 's', questions: [1], boot: 1, bootWallMs: 0, state: START });
+    expect(keptRun(storage)).toBeUndefined();
+    storage.setItem('fb-kiosk-run', '{not json');
+    expect(keptRun(storage)).toBeUndefined();
   });
 });

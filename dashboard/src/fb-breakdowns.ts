@@ -1,5 +1,6 @@
 import { LitElement, css, html, unsafeCSS } from 'lit';
 import { formatNumber, LanguageController, t } from '@feedback/web-base/i18n.ts';
+import { countText, notEnoughText, unitOf } from '@feedback/web-base/count-unit.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
 import type { IndexResult, PointSummary } from '@feedback/web-base/contract.ts';
 import { filterQuery, type Filters } from './filters.ts';
@@ -140,7 +141,7 @@ export class FbBreakdowns extends LitElement {
               ${hours.map((h) => {
                 const r = cells.get(day * 100 + h);
                 const enough = r?.enough === true && r.value !== null;
-                const title = `${t(`weekday.${day}`)} ${String(h).padStart(2, '0')}:00 · ${t('index.answers', { count: r?.n ?? 0 })}`;
+                const title = `${t(`weekday.${day}`)} ${String(h).padStart(2, '0')}:00 · ${countText(r ?? { n: 0, unit: this.groups[0]?.result.unit })}`;
                 return enough
                   ? html`<td class=${shade(r.value!)} data-cell=${day * 100 + h} title=${title}>${fmt(r.value!)}</td>`
                   : html`<td class="empty" data-cell=${day * 100 + h} title=${title}>${r ? '·' : ''}</td>`;
@@ -180,7 +181,7 @@ export class FbBreakdowns extends LitElement {
                     <th scope="col">${t(`by.${this.by}`)}</th>
                     <th scope="col">${t('breakdowns.value')}</th>
                     <th scope="col">${t('breakdowns.interval')}</th>
-                    <th scope="col">${t('breakdowns.answers')}</th>
+                    <th scope="col">${t('breakdowns.n', { unit: t(`unit.name.${unitOf(this.groups[0]?.result)}`) })}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -189,9 +190,9 @@ export class FbBreakdowns extends LitElement {
                     return html`<tr class=${enough ? '' : 'thin'} data-group=${g.group}>
                       <td>${enough ? ++rank : '—'}</td>
                       <td>${this.groupName(g.group)}</td>
-                      <td>${enough ? fmt(g.result.value!) : t('index.notEnough')}</td>
+                      <td>${enough ? fmt(g.result.value!) : notEnoughText(g.result)}</td>
                       <td>${enough && g.result.ci ? `${fmt(g.result.ci[0])} – ${fmt(g.result.ci[1])}` : '—'}</td>
-                      <td>${g.result.n}</td>
+                      <td>${formatNumber(Math.round(g.result.n))}</td>
                     </tr>`;
                   })}
                 </tbody>

@@ -32,11 +32,19 @@ const ACTING_VIEWS: readonly string[] = ['settings'];
 
 /** The manager dashboard: signs in (or finds the session still good), then the views, each with the filters in the URL. */
 export class FbDashboard extends LitElement {
-  static override properties = { signedIn: { state: true }, checked: { state: true }, user: { state: true }, points: { state: true } };
+  static override properties = {
+    signedIn: { state: true },
+    checked: { state: true },
+    user: { state: true },
+    points: { state: true },
+    pointsLoaded: { state: true },
+  };
   declare signedIn: boolean;
   declare checked: boolean;
   declare user: ApiUser | undefined;
   declare points: PointSummary[];
+  /** the points (and so the sites' time zones) are known: until then no view asks for a range */
+  declare pointsLoaded: boolean;
   private readonly router = new Router(this, '/dashboard/', 'overview');
 
   constructor() {
@@ -45,6 +53,7 @@ export class FbDashboard extends LitElement {
     this.signedIn = false;
     this.checked = false;
     this.points = [];
+    this.pointsLoaded = false;
   }
 
   static override styles = [
@@ -57,6 +66,7 @@ export class FbDashboard extends LitElement {
       }
       header {
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
         gap: var(--fb-space-3);
         padding: var(--fb-space-3) var(--fb-space-4);
@@ -69,6 +79,7 @@ export class FbDashboard extends LitElement {
       }
       nav {
         display: flex;
+        flex-wrap: wrap;
         gap: var(--fb-space-2);
         flex: 1;
       }
@@ -130,14 +141,18 @@ export class FbDashboard extends LitElement {
   private loadPoints(): void {
     void loadPoints()
       .then(({ points }) => (this.points = points))
-      .catch(() => undefined);
+      .catch(() => undefined)
+      .finally(() => (this.pointsLoaded = true));
   }
 
   private filters: Filters | undefined;
 
   /** The same object while the URL's filters stay the same, so views reload only when they change. */
   private filtersFor(route: Parameters<typeof filtersOf>[0]): Filters {
-    const next = filtersOf(route);
+    const next = filtersOf(
+      route,
+      this.points.map((p) => ({ siteId: p.siteId, pointId: p.pointId, timeZone: p.timeZone })),
+    );
     if (!this.filters || JSON.stringify(this.filters) !== JSON.stringify(next)) this.filters = next;
     return this.filters;
   }
@@ -227,7 +242,7 @@ export class FbDashboard extends LitElement {
         @filters-changed=${(e: CustomEvent<Filters>) => this.onFilters(e.detail)}
       ></fb-filter-bar>
       <main @params-changed=${(e: CustomEvent<Record<string, string>>) => this.navigate(view, e.detail, true)}>
-        ${this.view(view, filters, route.params, canAct)}
+        ${this.pointsLoaded ? this.view(view, filters, route.params, canAct) : ''}
       </main>
     `;
   }

@@ -55,6 +55,12 @@ export class FbFilterBar extends LitElement {
         font-size: var(--fb-text-s);
         color: var(--fb-text-muted);
       }
+      .zone {
+        margin: 0;
+        font-size: var(--fb-text-s);
+        color: var(--fb-text-muted);
+        max-width: 32rem;
+      }
       .export {
         margin-left: auto;
         display: flex;
@@ -184,6 +190,7 @@ export class FbFilterBar extends LitElement {
               `
             : ''
         }
+        <p class="zone" data-testid="range-zone">${f.mixedZones ? t('filters.mixedZones') : t('filters.zone', { zone: f.timeZone })}</p>
         <span class="export">
           ${t('filters.export')}
           <a data-testid="export-csv" href=${answersExportHref('csv', filterQuery(f))} download>CSV</a>

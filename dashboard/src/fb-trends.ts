@@ -41,9 +41,9 @@ export class FbTrends extends LitElement {
 
   static override styles = [tokens, analysisStyles];
 
-  /** Whether the filter covers a single site (days and weeks are that site's local days). */
+  /** Whether the filter covers a single time zone (days and weeks are then its sites' local days). */
   private get oneSite(): boolean {
-    return Boolean(this.filters.siteId || this.filters.pointId) || new Set(this.points.map((p) => p.siteId)).size <= 1;
+    return !this.filters.mixedZones;
   }
 
   private get interval(): TrendInterval {
@@ -118,14 +118,22 @@ export class FbTrends extends LitElement {
       <section>
         <h2>${t('trends.title', { index: label })}</h2>
         <p class="muted">${t('trends.band')} ${t('trends.previous')}</p>
-        <fb-trend-chart .series=${this.series} .label=${label}></fb-trend-chart>
+        <fb-trend-chart .series=${this.series} .label=${label} .timeZone=${this.filters.timeZone}></fb-trend-chart>
       </section>
       <section data-testid="traffic">
         <h2>${t('trends.traffic')}</h2>
         ${
           this.traffic
-            ? html`<fb-trend-chart .series=${this.traffic.customers} .label=${t('trends.customers')}></fb-trend-chart>
-                <fb-trend-chart .series=${this.traffic.rate} .label=${t('index.responseRate')}></fb-trend-chart>`
+            ? html`<fb-trend-chart
+                  .series=${this.traffic.customers}
+                  .label=${t('trends.customers')}
+                  .timeZone=${this.filters.timeZone}
+                ></fb-trend-chart>
+                <fb-trend-chart
+                  .series=${this.traffic.rate}
+                  .label=${t('index.responseRate')}
+                  .timeZone=${this.filters.timeZone}
+                ></fb-trend-chart>`
             : html`<p class="muted">${t('trends.noTraffic')}</p>`
         }
       </section>

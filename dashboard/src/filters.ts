@@ -1,5 +1,6 @@
 import type { Route } from '@feedback/web-base/router.ts';
 import type { IndexFilterQuery } from './data/indices.ts';
+import { periodRange, zoneOf, type SiteZone } from './site-time.ts';
 
 export const PERIODS = ['today', '7d', '30d', 'custom'] as const;
 export type Period = (typeof PERIODS)[number];
@@ -18,17 +19,20 @@ export interface Filters {
   channel: Channel;
   deviceId: string;
   surveyId: string;
+  /** the IANA zone whose local days the range covers: the chosen site's (never the browser's) */
+  timeZone: string;
+  /** the sites covered lie in different zones: the range's days are UTC days, and the screen says so */
+  mixedZones: boolean;
 }
 
-const DAY = 86_400_000;
-
-export function filtersOf(route: Route): Filters {
+export function filtersOf(route: Route, sites: SiteZone[] = []): Filters {
   const p = route.params;
   const period = (PERIODS as readonly string[]).includes(p.period ?? '') ? (p.period as Period) : 'today';
   const channel = (CHANNELS as readonly string[]).includes(p.channel ?? '') ? (p.channel as Channel) : '';
+  const where = { siteId: p.siteId ?? '', pointId: p.pointId ?? '' };
   return {
-    siteId: p.siteId ?? '',
-    pointId: p.pointId ?? '',
+    ...where,
+    ...zoneOf(where, sites),
     period,
     fromDate: p.fromDate ?? '',
     toDate: p.toDate ?? '',
@@ -38,23 +42,8 @@ export function filtersOf(route: Route): Filters {
   };
 }
 
-const localMidnight = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
-const parseDate = (text: string) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).getTime() : NaN;
-};
-
-/** The range a period covers, in the browser's time: whole days up to the end of today. */
-export function rangeOf(f: Filters, now = new Date()): { from: number; to: number } {
-  const endOfToday = localMidnight(now) + DAY;
-  if (f.period === 'custom') {
-    const from = parseDate(f.fromDate);
-    const to = parseDate(f.toDate);
-    if (!Number.isNaN(from) && !Number.isNaN(to) && from <= to) return { from, to: to + DAY };
-  }
-  const days = f.period === '7d' ? 7 : f.period === '30d' ? 30 : 1;
-  return { from: endOfToday - days * DAY, to: endOfToday };
-}
+/** The range a period covers: whole local days of the filter's zone (the site's), up to the end of today there. */
+export const rangeOf = (f: Filters, now = Date.now()): { from: number; to: number } => periodRange(f, now);
 
 /** The API's index filter for a filter (site, point, channel, device, survey) over its range, or another (the previous period, say). */
 export function filterQuery(f: Filters, { from, to }: { from: number; to: number } = rangeOf(f)): IndexFilterQuery {

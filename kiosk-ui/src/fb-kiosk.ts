@@ -10,6 +10,7 @@ import type { KioskSurvey } from '@feedback/web-base/contract.ts';
 import { followUpPolarity, type FollowUpNote } from './fb-follow-up.ts';
 import { atStart, stepOf, SurveyRunner, type RunSurvey } from './survey-run.ts';
 import { TerminalIdentity } from './terminal-identity.ts';
+import { forgetRun, keepRun, keptRun, lastSeq, sameSurvey, type KeptRun } from './kept-run.ts';
 import { kioskSurvey } from './data/kiosk.ts';
 import { scaleShape } from './fb-scale-question.ts';
 import './fb-scale-question.ts';
@@ -39,17 +40,26 @@ export class FbKiosk extends LitElement {
   declare pulse: { step: 0 | 1 | 2; enps: number | null } | undefined;
   declare problem: string;
   private readonly token = deviceToken(TOKEN_KEY);
-  private readonly identity = new TerminalIdentity();
+  /** the run in progress before a reload, until the survey is known and it goes on (or ends) */
+  private kept: KeptRun | undefined = keptRun(localStorage);
+  private readonly identity = new TerminalIdentity(
+    this.kept && { boot: this.kept.boot, bootWallMs: this.kept.bootWallMs, seq: lastSeq(this.kept) },
+  );
   private readonly queue = new AnswerQueue(() => this.requestUpdate());
   /** the customer's run through the survey (survey-run.ts): what is on screen, what was answered, its timers */
   private readonly run = new SurveyRunner(
     () => this.runSurvey(),
     { set: (fire, ms) => setTimeout(fire, ms), clear: (h) => clearTimeout(h as number) },
     {
-      submit: (answers, notes) => void this.queue.add(this.identity.boot, this.identity.bootWallMs, answers, notes),
+      // the kept run is forgotten only once the queue holds its answers durably
+      submit: (answers, notes) =>
+        void this.queue.add(this.identity.boot, this.identity.bootWallMs, answers, notes).finally(() => this.keepRun()),
       started: () => this.defaultLanguage(),
       reloadSurvey: () => void this.loadSurvey(),
-      changed: () => this.requestUpdate(),
+      changed: () => {
+        if (this.run.state.answers.length > 0) this.keepRun();
+        this.requestUpdate();
+      },
     },
   );
   /** when the question on screen appeared (performance.now()), for how long it was read */
@@ -66,6 +76,31 @@ export class FbKiosk extends LitElement {
     api.setBearerToken(this.token);
     // An edited survey reaches the terminal at once when nobody is answering, else after the thank-you.
     if (this.token) new LiveController(this, 'settings', () => this.atStart() && void this.loadSurvey(), { token: this.token });
+  }
+
+  /** Keeps the run in progress for a reload (or forgets it once nothing is in progress). */
+  private keepRun(): void {
+    const state = this.run.state;
+    const survey = this.survey?.survey;
+    if (this.kept) return; // the run from before the reload still waits for the survey
+    if (!survey || state.answers.length === 0 || state.screen.kind === 'thank-you') return forgetRun(localStorage);
+    const { boot, bootWallMs } = this.identity;
+    keepRun(localStorage, { surveyId: survey.id, questions: this.runSurvey().questions, boot, bootWallMs, state });
+  }
+
+  /**
+   * The survey is known: the run kept before a reload goes on where it was, with its run id and
+   * boot; if the survey changed meanwhile (or the boot could not go on), it ends as a half-answered response.
+   */
+  private resumeKept(): void {
+    const kept = this.kept;
+    const survey = this.survey?.survey;
+    if (!kept || !survey) return;
+    this.kept = undefined;
+    const goesOn =
+      kept.boot === this.identity.boot && this.atStart() && sameSurvey(kept, { id: survey.id, questions: this.runSurvey().questions });
+    if (goesOn) return this.run.send({ type: 'resume', state: kept.state });
+    void this.queue.add(kept.boot, kept.bootWallMs, kept.state.answers, kept.state.notes).finally(() => this.keepRun());
   }
 
   /** Each new customer starts in the terminal's language (when it has one); they may switch. */
@@ -193,7 +228,8 @@ export class FbKiosk extends LitElement {
       this.survey = await kioskSurvey();
       localStorage.setItem(SURVEY_KEY, JSON.stringify(this.survey));
       this.problem = '';
-      if (this.atStart()) this.defaultLanguage();
+      if (this.atStart() && !this.kept) this.defaultLanguage();
+      this.resumeKept();
     } catch (error) {
       const status = error instanceof ApiError ? error.status : 0;
       if (status === 401 || status === 403) {
@@ -202,8 +238,10 @@ export class FbKiosk extends LitElement {
         return;
       }
       const kept = localStorage.getItem(SURVEY_KEY);
-      if (kept) this.survey = JSON.parse(kept) as Survey;
-      else this.problem = status === 404 ? 'kiosk.noSurvey' : 'kiosk.unavailable';
+      if (kept) {
+        this.survey = JSON.parse(kept) as Survey;
+        this.resumeKept();
+      } else this.problem = status === 404 ? 'kiosk.noSurvey' : 'kiosk.unavailable';
     }
   }
 

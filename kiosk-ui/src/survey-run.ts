@@ -44,7 +44,9 @@ export type RunEvent =
   | { type: 'idle-timeout' }
   | { type: 'thanks-over' }
   /** staff take the terminal (the pulse): what was answered is kept, and the run starts over without a thank-you */
-  | { type: 'interrupt' };
+  | { type: 'interrupt' }
+  /** the page was reloaded mid-run: the run kept before it goes on where it was (only from the start screen) */
+  | { type: 'resume'; state: RunState };
 
 export type RunTimer = 'idle' | 'thanks';
 export type RunEffect =
@@ -114,6 +116,9 @@ export function transition(s: RunState, event: RunEvent, survey: RunSurvey): [Ru
       return finish(survey.idle.partial === 'discard' ? { ...s, answers: [], notes: [] } : s, survey);
     case 'thanks-over':
       return s.screen.kind === 'thank-you' ? [START, [{ type: 'reload-survey' }]] : [s, []];
+    case 'resume':
+      if (!atStart(s) || event.state.screen.kind === 'thank-you' || event.state.answers.length === 0) return [s, []];
+      return [event.state, [idleTimer(survey)]];
     case 'interrupt': {
       const kept: RunEffect[] = s.answers.length > 0 ? [{ type: 'submit', answers: s.answers, notes: s.notes }] : [];
       return [START, [{ type: 'clear-timer', timer: 'idle' }, { type: 'clear-timer', timer: 'thanks' }, ...kept]];

@@ -1,3 +1,4 @@
+import { countText, notEnoughText } from '@feedback/web-base/count-unit.ts';
 import { LitElement, css, html } from 'lit';
 import { api } from '@feedback/web-base/api-client.ts';
 import { LiveController } from '@feedback/web-base/live-controller.ts';
@@ -218,7 +219,7 @@ export class FbStaffScreen extends LitElement {
         <div class="facts">
           <div>${t('screen.goal')}<strong data-testid="goal">${formatNumber(s.goal)}</strong></div>
           <div>${t('screen.streak')}<strong data-testid="streak">${formatNumber(s.streak)}</strong></div>
-          ${enough ? '' : html`<div class="caption">${t('screen.fewAnswers', { count: r.n })}</div>`}
+          ${enough ? '' : html`<div class="caption" data-testid="few">${notEnoughText(r)} · ${countText(r)}</div>`}
         </div>
         ${
           s.comments.length

@@ -2,11 +2,12 @@ import { LitElement, css, html } from 'lit';
 import { formatNumber, LanguageController, t } from '../i18n.ts';
 import { tokens } from '../tokens.ts';
 import type { IndexResult } from '../contract.ts';
+import { countText, notEnoughText } from '../count-unit.ts';
 
 /**
- * One index as a tile: its value, the number of answers behind it and its 95% interval, and (given
- * the previous period's result) the change against it; below the minimum number of answers it
- * says so instead of showing a number, greyed.
+ * One index as a tile: its value, its n with what n counts (answers, responses, customers, faces)
+ * and its 95% interval, and (given the previous period's result) the change against it; below the
+ * minimum n it says what it lacks ("not enough customers") instead of showing a number, greyed.
  */
 export class FbIndexTile extends LitElement {
   static override properties = {
@@ -84,8 +85,8 @@ export class FbIndexTile extends LitElement {
     return html`
       <h2>${this.label}</h2>
       ${this.caption ? html`<p class="caption">${this.caption}</p>` : ''}
-      <p class="value ${enough ? '' : 'missing'}" data-testid="value">${enough ? fmt(r.value!) : t('index.notEnough')}</p>
-      <p class="n" data-testid="answer-count">${t('index.answers', { count: r?.n ?? 0 })}</p>
+      <p class="value ${enough ? '' : 'missing'}" data-testid="value">${enough ? fmt(r.value!) : notEnoughText(r)}</p>
+      <p class="n" data-testid="answer-count">${countText(r)}</p>
       ${enough && r.ci ? html`<p class="ci">${t('index.interval', { low: fmt(r.ci[0]), high: fmt(r.ci[1]) })}</p>` : ''}
       ${
         change !== undefined

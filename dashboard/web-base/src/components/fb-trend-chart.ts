@@ -21,15 +21,18 @@ export interface TrendSeries {
  * stylesheet, so the page's Content-Security-Policy needs no inline style.
  */
 export class FbTrendChart extends LitElement {
-  static override properties = { series: { attribute: false }, label: {} };
+  static override properties = { series: { attribute: false }, label: {}, timeZone: {} };
   declare series: TrendSeries | undefined;
   declare label: string;
+  /** the IANA zone the time axis reads in (the site's): never the browser's, which decides nothing */
+  declare timeZone: string;
   private plot: uPlot | undefined;
   private readonly resize = new ResizeObserver(() => this.draw());
 
   constructor() {
     super();
     this.label = '';
+    this.timeZone = 'UTC';
   }
 
   static override styles = [
@@ -70,6 +73,7 @@ export class FbTrendChart extends LitElement {
       {
         width: Math.max(200, this.clientWidth),
         height: 240,
+        tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), this.timeZone),
         series: [
           {},
           { label: this.label, stroke: COLORS.accent, width: 2, points: { show: true, size: 7, fill: COLORS.accent } },

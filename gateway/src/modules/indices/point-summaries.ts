@@ -7,6 +7,8 @@ export interface PointSummary {
   pointId: string;
   siteId: string;
   name: string;
+  /** the site's IANA time zone */
+  timeZone: string;
   /** the range the index covers: the site's local day so far */
   from: number;
   to: number;
@@ -34,9 +36,10 @@ export class PointSummaries {
     const zones = new Map(this.topology.sites().map((s) => [s.id, s.timeZone]));
     return Promise.all(
       points.map(async (p) => {
-        const { from, to } = todayRange(zones.get(p.siteId) ?? 'UTC', this.clock());
+        const timeZone = zones.get(p.siteId) ?? 'UTC';
+        const { from, to } = todayRange(timeZone, this.clock());
         const happyIndex = await this.indices.compute({ index: 'happy', pointId: p.id, from, to: to + 1 });
-        return { pointId: p.id, siteId: p.siteId, name: p.name, from, to, happyIndex };
+        return { pointId: p.id, siteId: p.siteId, name: p.name, timeZone, from, to, happyIndex };
       }),
     );
   }

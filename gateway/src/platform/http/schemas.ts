@@ -28,6 +28,7 @@ export const PointSummarySchema = Type.Object({
   pointId: Type.String(),
   siteId: Type.String(),
   name: Type.String(),
+  timeZone: Type.String({ description: "the site's IANA time zone: the web apps compute its local days and hours in it" }),
   from: Type.Integer({ description: 'start of the range, ms since epoch (local midnight of the site)' }),
   to: Type.Integer(),
   happyIndex: IndexResultSchema,
