@@ -1,0 +1,46 @@
+/**
+ * KNOWN_GAPS: the one place where the property tests leave out cases in which the product does not yet
+ * do what METRICS.md says (issue 23, fixed by other work in parallel). Each entry names the METRICS.md
+ * rule, what the product does instead, and which comparisons it takes out (`covers`). Remove an entry
+ * when its fix merges: the properties then check those cases too, and fail if the fix is incomplete.
+ */
+export interface Comparison {
+  family: 'ratings' | 'traffic' | 'emotions' | 'trends';
+  index: string;
+  /** 'index' | 'breakdown:<by>' | 'trend:<interval>' */
+  view: string;
+  filter: Record<string, string>;
+  /** the zones of the sites the query covers */
+  zones: string[];
+}
+
+export interface KnownGap {
+  rule: string;
+  instead: string;
+  covers: (c: Comparison) => boolean;
+}
+
+export const KNOWN_GAPS: KnownGap[] = [
+  {
+    rule: 'Ratings, CSI: "each attribute normalised by its own scale size"',
+    instead: "every attribute is normalised by the first attribute's scale (csi5 = 1 and csi7 = 2 give 12.5, not 8.33)",
+    covers: (c) => c.index === 'csi',
+  },
+];
+
+/** Whether a comparison is left out by a known gap (and which). */
+export function knownGap(c: Comparison): KnownGap | undefined {
+  return KNOWN_GAPS.find((g) => g.covers(c));
+}
+
+/**
+ * METRICS.md: "z = 1.959964, the 97.5% normal quantile". The product uses the quantile to full precision
+ * (1.959963984540054), so its intervals differ from the stated z's by up to ~3e-7 of their size.
+ * While this entry stands, interval bounds are compared to 1e-6 (relative) instead of 1e-9; set it to
+ * null once either the product or METRICS.md changes so that both name the same z.
+ */
+export const Z_GAP: { rule: string; instead: string; ciTolerance: number } | null = {
+  rule: 'z = 1.959964 (Indices, first paragraph)',
+  instead: 'z = 1.959963984540054',
+  ciTolerance: 1e-6,
+};
