@@ -20,13 +20,7 @@ export interface KnownGap {
   covers: (c: Comparison) => boolean;
 }
 
-export const KNOWN_GAPS: KnownGap[] = [
-  {
-    rule: 'Ratings, CSI: "each attribute normalised by its own scale size"',
-    instead: "every attribute is normalised by the first attribute's scale (csi5 = 1 and csi7 = 2 give 12.5, not 8.33)",
-    covers: (c) => c.index === 'csi',
-  },
-];
+export const KNOWN_GAPS: KnownGap[] = [];
 
 /** Whether a comparison is left out by a known gap (and which). */
 export function knownGap(c: Comparison): KnownGap | undefined {
