@@ -112,7 +112,6 @@ describe('case deadlines under a fake clock', () => {
       bus: s.bus,
       cases: s.cases,
       config: s.config.cases,
-      responseOf: () => undefined,
       siteOfPoint: () => 'berlin',
       logger,
     });

@@ -4,7 +4,6 @@ import { storeFixture, type StoreFixture } from './helpers/store-fixture.ts';
 import { CaseRepo } from '../src/modules/cases/case-repo.ts';
 import { CaseService } from '../src/modules/cases/case-service.ts';
 import { startCaseRules } from '../src/modules/cases/case-rules.ts';
-import { responseOfAnswer } from '../src/modules/cases/response-of-repo.ts';
 import { siteCalendars } from '../src/modules/cases/site-calendars.ts';
 import { EventBus } from '../src/platform/events/bus.ts';
 import { createLogger } from '../src/platform/logging/logger.ts';
@@ -32,7 +31,6 @@ function setUp() {
     bus,
     cases,
     config: config.cases,
-    responseOf: responseOfAnswer(f.db),
     siteOfPoint: () => 'berlin',
     logger,
   });
@@ -53,6 +51,7 @@ const note = (seq: number, extra: Partial<AnswerNote>): AnswerNote => ({
   contact: null,
   flags: [],
   notedAt: berlin('2026-11-23T10:00'),
+  responseKey: `dev-desk/1/${seq}`,
   ...extra,
 });
 
@@ -63,9 +62,9 @@ describe('one case per response', () => {
     await f!.write(seqs.map((seq) => ({ deviceId: 'dev-desk', seq, scale: 'csat5', value: 1, occurredAt: berlin('2026-11-23T09:59') })));
     s.db.prepare(`UPDATE answers SET response_key = 'dev-desk/1/r9001' WHERE device_id = 'dev-desk' AND seq IN (9001, 9002, 9003)`).run();
 
-    s.bus.emit('note:stored', note(9001, { reasons: ['product:cold-coffee'] }));
-    s.bus.emit('note:stored', note(9002, { comment: 'The coffee was cold again' }));
-    s.bus.emit('note:stored', note(9003, { contact: '+4930123456' }));
+    s.bus.emit('note:stored', note(9001, { responseKey: 'dev-desk/1/r9001', reasons: ['product:cold-coffee'] }));
+    s.bus.emit('note:stored', note(9002, { responseKey: 'dev-desk/1/r9001', comment: 'The coffee was cold again' }));
+    s.bus.emit('note:stored', note(9003, { responseKey: 'dev-desk/1/r9001', contact: '+4930123456' }));
     s.stop();
 
     const all = s.repo.list({ limit: 10 });
@@ -109,7 +108,7 @@ describe('one case per response', () => {
     );
     insert.run(9201, null);
     insert.run(9202, '+4930999');
-    s.bus.emit('note:stored', note(9202, { contact: '+4930999' }));
+    s.bus.emit('note:stored', note(9202, { responseKey: 'dev-desk/1/r9201', contact: '+4930999' }));
     const c = s.repo.bySource('response:dev-desk/1/r9201')!;
     s.cases.eraseContact(c.id, 'anna');
     expect(s.repo.get(c.id)!.contact).toBeNull();

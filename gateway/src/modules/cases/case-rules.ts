@@ -5,7 +5,6 @@ import type { AnswerNote } from '../ingest/answer-note.ts';
 import type { Alert } from '../alerts/alert.ts';
 import { CASE_CATEGORIES, type CaseCategory, type Severity } from './case.ts';
 import type { CaseService, OpenCase } from './case-service.ts';
-import type { ResponseOf } from './response-of-repo.ts';
 
 /** A follow-up choice named "<category>:<what>" (say "product:cold-coffee") names the case's category. */
 function categoryOf(reasons: string[]): { category: CaseCategory; subcategory: string | null } {
@@ -25,12 +24,6 @@ export function noteRule(note: AnswerNote, rules: CasesConfig['rules']): { rule:
   return undefined;
 }
 
-/** A note's response: the one it carries, else the store's, else the answer alone (a press is its own response). */
-function responseKeyOf(note: AnswerNote, responseOf: ResponseOf): string {
-  const carried = (note as AnswerNote & { responseKey?: string | null }).responseKey;
-  return carried ?? responseOf(note) ?? `${note.deviceId}/${note.boot}/${note.seq}`;
-}
-
 /**
  * Opens cases from negative feedback by the configured rules: a note (a negative answer with a
  * comment or an unhappy reason, a callback request) or a fired alert. Each response and each alert
@@ -41,7 +34,6 @@ export function startCaseRules(deps: {
   bus: EventBus;
   cases: CaseService;
   config: CasesConfig;
-  responseOf: ResponseOf;
   siteOfPoint: (pointId: string) => string | undefined;
   logger: Logger;
 }): () => void {
@@ -70,7 +62,7 @@ export function startCaseRules(deps: {
       siteId: note.siteId,
       pointId: note.pointId,
       origin: 'answer',
-      sourceKey: `response:${responseKeyOf(note, deps.responseOf)}`,
+      sourceKey: `response:${note.responseKey}`,
       category,
       subcategory,
       severity: matched.severity,

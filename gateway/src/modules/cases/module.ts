@@ -7,7 +7,6 @@ import { CaseService } from './case-service.ts';
 import { startCaseRules } from './case-rules.ts';
 import { DeadlineWatch } from './deadline-watch.ts';
 import { siteCalendars } from './site-calendars.ts';
-import { responseOfAnswer } from './response-of-repo.ts';
 import { caseRoutes } from './case-routes.ts';
 import { commentRoutes } from './comment-routes.ts';
 
@@ -27,7 +26,6 @@ export function casesModule(p: PlatformParts, deps: { notes: AnswerNoteRepo }): 
           bus: events,
           cases,
           config: config.cases,
-          responseOf: responseOfAnswer(p.db),
           siteOfPoint: (point) => topology.siteOfPoint(point),
           logger,
         }),
