@@ -70,9 +70,19 @@ describe('closing the loop in the dashboard', () => {
     const rootCause = page.locator('fb-case-detail form[data-form=close] textarea[name=rootCause]');
     expect(await rootCause.evaluate((el) => (el as unknown as { validity: { valueMissing: boolean } }).validity.valueMissing)).toBe(true);
     await rootCause.fill('one till open at lunchtime');
-    await page.locator('fb-case-detail form[data-form=close] input[name=confirmed]').check();
-    await page.locator('fb-case-detail form[data-form=close] button[type=submit]').click();
+    // "No" asks why the case closes unconfirmed; the form does not send without it.
+    const close = page.locator('fb-case-detail form[data-form=close]');
+    await close.locator('input[name=confirmed][value=no]').check();
+    const reason = close.locator('textarea[name=reason]');
+    await expect.poll(() => reason.isVisible()).toBe(true);
+    await close.locator('button[type=submit]').click();
+    expect(await reason.evaluate((el) => (el as unknown as { validity: { valueMissing: boolean } }).validity.valueMissing)).toBe(true);
+    expect(await detail.getAttribute('data-status')).toBe('resolved');
+    await close.locator('input[name=confirmed][value=unreachable]').check();
+    await expect.poll(() => reason.isVisible()).toBe(false);
+    await close.locator('button[type=submit]').click();
     await expect.poll(() => detail.getAttribute('data-status')).toBe('closed');
+    await expect.poll(() => detail.textContent()).toContain('the customer could not be reached');
     await expect.poll(() => page.locator('fb-case-detail ol.history li').count()).toBe(5);
     // The other tab's list changed by itself (socket.io), without a reload.
     await expect.poll(() => list.locator(`fb-cases tr[data-case="${id}"] td:nth-child(6)`).textContent()).toBe('closed');

@@ -77,6 +77,15 @@ export class FbCaseDetail extends LitElement {
     }
   }
 
+  /** "No" needs the reason the case closes unconfirmed: the field shows, and is required, only then. */
+  private toggleReason(event: Event): void {
+    const form = (event.currentTarget as HTMLElement).closest('form')!;
+    const no = (form.querySelector('input[name=confirmed][value=no]') as HTMLInputElement).checked;
+    const label = form.querySelector('[data-reason]') as HTMLElement;
+    label.hidden = !no;
+    (label.querySelector('textarea') as HTMLTextAreaElement).required = no;
+  }
+
   private submit(event: SubmitEvent, handle: (data: FormData, form: HTMLFormElement) => Promise<void>): void {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
@@ -101,14 +110,22 @@ export class FbCaseDetail extends LitElement {
                       moveCase(c.id, {
                         to: 'closed',
                         rootCause: String(d.get('rootCause') ?? ''),
-                        customerConfirmed: d.get('confirmed') === 'on',
+                        ...confirmationOf(d),
                       }),
                     f,
                   ),
                 )}
             >
               <label class="wide">${t('cases.rootCause')} <textarea name="rootCause" required maxlength="2000" rows="2"></textarea></label>
-              <label><input type="checkbox" name="confirmed" /> ${t('cases.customerConfirmed')}</label>
+              <fieldset class="wide" @change=${(e: Event) => this.toggleReason(e)}>
+                <legend>${t('cases.customerConfirmed')}</legend>
+                ${(['yes', 'no', 'unreachable'] as const).map(
+                  (v) => html`<label><input type="radio" name="confirmed" value=${v} required /> ${t(`cases.confirm.${v}`)}</label>`,
+                )}
+              </fieldset>
+              <label class="wide" data-reason hidden
+                >${t('cases.unconfirmedReason')} <textarea name="reason" maxlength="2000" rows="2"></textarea>
+              </label>
               <button type="submit">${t('cases.close')}</button>
             </form>`
           : ''
@@ -189,7 +206,7 @@ export class FbCaseDetail extends LitElement {
           c.rootCause
             ? html`<dt>${t('cases.rootCause')}</dt>
                 <dd>
-                  ${c.rootCause}${c.customerConfirmed !== null ? ` · ${t(c.customerConfirmed ? 'cases.confirmed' : 'cases.notConfirmed')}` : ''}
+                  ${c.rootCause}${c.customerConfirmed !== null ? ` · ${t(CONFIRMATION_LABEL[String(c.customerConfirmed) as 'true' | 'false' | 'unreachable'])}` : ''}
                 </dd>`
             : ''
         }
@@ -213,3 +230,13 @@ export class FbCaseDetail extends LitElement {
   }
 }
 customElements.define('fb-case-detail', FbCaseDetail);
+
+const CONFIRMATION_LABEL = { true: 'cases.confirmed', false: 'cases.notConfirmed', unreachable: 'cases.unreachable' } as const;
+
+/** The close form's answer to "did the customer confirm the fix?": yes, no (with the reason) or unreachable. */
+function confirmationOf(d: FormData): { customerConfirmed: boolean | 'unreachable'; reason?: string } {
+  const v = d.get('confirmed');
+  if (v === 'unreachable') return { customerConfirmed: 'unreachable' };
+  if (v === 'no') return { customerConfirmed: false, reason: String(d.get('reason') ?? '') };
+  return { customerConfirmed: true };
+}
