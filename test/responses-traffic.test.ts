@@ -82,10 +82,20 @@ describe('a kiosk run of four low answers is one customer', () => {
     expect(await index('support', desk)).toMatchObject({ value: 0, n: 10 });
     // the question filter counts the responses that answered that question: still the one customer
     expect((await index('responseRate', `${desk}&questionId=q3`)).value).toBe(10);
-    // the device filter: the door's button gave nothing yet at the desk
-    expect((await index('responseRate', `${desk}&deviceId=btn-door`)).value).toBe(0);
+    // the device filter narrows customers to the device's point too (METRICS.md): the door's button is not at the desk, so none
+    expect(await index('responseRate', `${desk}&deviceId=btn-door`)).toMatchObject({ value: null, n: 0 });
     // the rating index still counts answers: 4 CSAT answers
     expect((await index('csat', desk)).n).toBe(4);
+    // the overview and the live point summary say how many people answered: one, negative by its headline
+    const overview = await api<{ responses: { result: unknown } }>(`/api/overview?${desk}&from=${base}&to=${Date.now() + 60_000}`);
+    expect(overview.body.responses.result).toEqual({ n: 1, unit: 'responses', negative: 1, positive: 0 });
+    const points = await api<{ points: { pointId: string; responses: unknown }[] }>(`/api/points`);
+    expect(points.body.points.find((p) => p.pointId === POINT.id)?.responses).toEqual({
+      n: 1,
+      unit: 'responses',
+      negative: 1,
+      positive: 0,
+    });
   });
 
   it('four separate unhappy presses are four customers: the alert fires with "4 of 4 responses"; the kiosk run did not', async () => {

@@ -4,6 +4,7 @@ import { ignoredEmotionFilters } from './emotion-scope.ts';
 import { answering, toIndexQuery, queryLookup } from './index-query-schema.ts';
 import type { DeviceRegistry } from '../devices/device-registry.ts';
 import type { IndexService } from './index-service.ts';
+import { responseCountOf } from './response-count.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
 import { overviewApi } from './overview-api.ts';
 
@@ -30,7 +31,17 @@ export const overviewRoutes: FastifyPluginAsyncTypebox<{
           ...((EMOTION_INDICES as readonly string[]).includes(index) ? { ignoredFilters: ignoredEmotionFilters(base) } : {}),
         })),
       );
-      return { from: base.from, to: base.to, previous, indices };
+      const [responses, responsesBefore] = await Promise.all([
+        answering(() => services.indices.responseCounts(base)),
+        answering(() => services.indices.responseCounts({ ...base, ...previous })),
+      ]);
+      return {
+        from: base.from,
+        to: base.to,
+        previous,
+        indices,
+        responses: { result: responseCountOf(responses), previous: responseCountOf(responsesBefore) },
+      };
     },
   );
 };

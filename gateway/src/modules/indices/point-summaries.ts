@@ -1,6 +1,7 @@
 import type { Point, TopologyRepo } from '../../platform/settings/topology-repo.ts';
 import type { IndexService } from './index-service.ts';
 import type { IndexResult } from './math/index-result.ts';
+import { responseCountOf, type ResponseCount } from './response-count.ts';
 import { todayRange } from './time-range.ts';
 
 export interface PointSummary {
@@ -13,6 +14,8 @@ export interface PointSummary {
   from: number;
   to: number;
   happyIndex: IndexResult;
+  /** the responses (people, not answers) of the same range */
+  responses: ResponseCount;
 }
 
 /** The live numbers for each point, as the dashboard shows them. */
@@ -38,8 +41,12 @@ export class PointSummaries {
       points.map(async (p) => {
         const timeZone = zones.get(p.siteId) ?? 'UTC';
         const { from, to } = todayRange(timeZone, this.clock());
-        const happyIndex = await this.indices.compute({ index: 'happy', pointId: p.id, from, to: to + 1 });
-        return { pointId: p.id, siteId: p.siteId, name: p.name, timeZone, from, to, happyIndex };
+        const range = { pointId: p.id, from, to: to + 1 };
+        const [happyIndex, counts] = await Promise.all([
+          this.indices.compute({ index: 'happy', ...range }),
+          this.indices.responseCounts(range),
+        ]);
+        return { pointId: p.id, siteId: p.siteId, name: p.name, timeZone, from, to, happyIndex, responses: responseCountOf(counts) };
       }),
     );
   }

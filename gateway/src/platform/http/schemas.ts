@@ -24,6 +24,12 @@ export const IndexResultSchema = Type.Object({
   extra: Type.Optional(Type.Record(Type.String(), Type.Union([Type.Number(), Type.Null()]))),
 });
 
+/** Responses (people: one press, one kiosk run, one phone submission) with their negative and positive parts by the headline answer. */
+export const ResponseCountSchema = Type.Object(
+  { n: Type.Integer(), unit: Type.Literal('responses'), negative: Type.Integer(), positive: Type.Integer() },
+  { description: 'responses (people, METRICS.md "Responses"), not answers: where a screen shows "responses" it shows this n' },
+);
+
 export const PointSummarySchema = Type.Object({
   pointId: Type.String(),
   siteId: Type.String(),
@@ -32,6 +38,7 @@ export const PointSummarySchema = Type.Object({
   from: Type.Integer({ description: 'start of the range, ms since epoch (local midnight of the site)' }),
   to: Type.Integer(),
   happyIndex: IndexResultSchema,
+  responses: ResponseCountSchema,
 });
 
 export const AnswerSchema = Type.Object({
@@ -109,6 +116,10 @@ export const OverviewSchema = Type.Object({
         }),
       ),
     }),
+  ),
+  responses: Type.Object(
+    { result: ResponseCountSchema, previous: ResponseCountSchema },
+    { description: 'the responses of the filter and range' },
   ),
 });
 
