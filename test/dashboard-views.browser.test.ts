@@ -65,6 +65,10 @@ describe('the dashboard views', () => {
     page.on('framenavigated', () => navigations++);
     await press('exit-1', 'exit-1-secret', pressPlan([5, 5, 10, 20]));
     await expect.poll(() => tileText(page, 'happy', 'answer-count'), { timeout: 2000 }).toBe('n = 40 answers');
+    // 40 presses are 40 people: buttons 1-2 of 4 the lower half (5 + 5), buttons 3-4 the upper (10 + 20)
+    await expect
+      .poll(() => page.locator('fb-overview [data-responses]').textContent())
+      .toMatch(/^\s*40 responses: 10 negative, 30 positive\s*$/);
     const api = await t.get<{ indices: { index: string; result: { value: number } }[] }>(
       `/api/overview?from=${Date.now() - 3_600_000}&to=${Date.now() + 3_600_000}`,
       session,

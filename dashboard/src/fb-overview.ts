@@ -101,6 +101,17 @@ export class FbOverview extends LitElement {
     return html`
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       <h2>${t('overview.indices')}</h2>
+      ${
+        this.overview
+          ? html`<p data-responses>
+              ${t('overview.responses', {
+                count: this.overview.responses.result.n,
+                negative: this.overview.responses.result.negative,
+                positive: this.overview.responses.result.positive,
+              })}
+            </p>`
+          : ''
+      }
       <section class="tiles" aria-label=${t('overview.indices')}>
         ${INDICES.map(({ name, digits }) => {
           const entry = byName.get(name);
