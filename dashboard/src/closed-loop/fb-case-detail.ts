@@ -31,12 +31,15 @@ export class FbCaseDetail extends LitElement {
     item: { state: true },
     history: { state: true },
     error: { state: true },
+    confirmation: { state: true },
   };
   declare caseId: number;
   declare canAct: boolean;
   declare item: Case | undefined;
   declare history: CaseEvent[];
   declare error: string;
+  /** The close form's answer so far: "no" shows the reason field, and requires it. */
+  declare confirmation: string;
 
   constructor() {
     super();
@@ -46,6 +49,7 @@ export class FbCaseDetail extends LitElement {
     });
     this.history = [];
     this.error = '';
+    this.confirmation = '';
     this.canAct = false;
   }
 
@@ -70,20 +74,12 @@ export class FbCaseDetail extends LitElement {
     try {
       await change();
       form?.reset();
+      this.confirmation = '';
       this.error = '';
       await this.load();
     } catch (error) {
       this.error = (error as Error).message;
     }
-  }
-
-  /** "No" needs the reason the case closes unconfirmed: the field shows, and is required, only then. */
-  private toggleReason(event: Event): void {
-    const form = (event.currentTarget as HTMLElement).closest('form')!;
-    const no = (form.querySelector('input[name=confirmed][value=no]') as HTMLInputElement).checked;
-    const label = form.querySelector('[data-reason]') as HTMLElement;
-    label.hidden = !no;
-    (label.querySelector('textarea') as HTMLTextAreaElement).required = no;
   }
 
   private submit(event: SubmitEvent, handle: (data: FormData, form: HTMLFormElement) => Promise<void>): void {
@@ -117,15 +113,19 @@ export class FbCaseDetail extends LitElement {
                 )}
             >
               <label class="wide">${t('cases.rootCause')} <textarea name="rootCause" required maxlength="2000" rows="2"></textarea></label>
-              <fieldset class="wide" @change=${(e: Event) => this.toggleReason(e)}>
+              <fieldset class="wide" @change=${(e: Event) => (this.confirmation = (e.target as HTMLInputElement).value)}>
                 <legend>${t('cases.customerConfirmed')}</legend>
                 ${(['yes', 'no', 'unreachable'] as const).map(
                   (v) => html`<label><input type="radio" name="confirmed" value=${v} required /> ${t(`cases.confirm.${v}`)}</label>`,
                 )}
               </fieldset>
-              <label class="wide" data-reason hidden
-                >${t('cases.unconfirmedReason')} <textarea name="reason" maxlength="2000" rows="2"></textarea>
-              </label>
+              ${
+                this.confirmation === 'no'
+                  ? html`<label class="wide" data-reason
+                      >${t('cases.unconfirmedReason')} <textarea name="reason" required maxlength="2000" rows="2"></textarea>
+                    </label>`
+                  : ''
+              }
               <button type="submit">${t('cases.close')}</button>
             </form>`
           : ''
