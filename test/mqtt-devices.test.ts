@@ -211,6 +211,14 @@ describe('device behaviour over MQTT', () => {
       (await t.get<{ devices: Record<string, unknown>[] }>('/api/devices')).devices.find((d) => d.id === 'btn-1');
     await expect.poll(async () => (await registry())?.pressesSinceBoot).toBe(2);
     expect(await registry()).toMatchObject({ lostSinceBoot: 0 });
+    // the self-assessment's collection rate counts the responses known lost: none yet from this boot
+    const knownLost = async () => {
+      const { items } = await t.get<{ items: { id: string; automatic: { evidence: string } | null }[] }>(
+        `/api/assessments/checklist?siteId=${SITE.id}`,
+      );
+      return Number(/(\d+) known lost/.exec(items.find((i) => i.id === 'metrics.collection')!.automatic!.evidence)![1]);
+    };
+    const lostBefore = await knownLost();
     // The device claims 2 presses; a third one it "counted" never arrived:
     await bridge.publishAsync(
       `feedback/${SITE.id}/btn-1/heartbeat`,
@@ -224,6 +232,8 @@ describe('device behaviour over MQTT', () => {
             ?.lostSinceBoot,
       )
       .toBe(1);
+    // ...and that press is a customer's voice lost: the collection rate sees it
+    expect(await knownLost()).toBe(lostBefore + 1);
     const device = (await t.get<{ devices: Record<string, unknown>[] }>('/api/devices')).devices.find((d) => d.id === 'btn-1');
     expect(device).toMatchObject({ boot: 12, battery: 64, rssi: -71, online: true, model: 'SIM-MQTT', transport: 'mqtt' });
     await button.close();

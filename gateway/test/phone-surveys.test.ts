@@ -7,6 +7,7 @@ import { MisuseRules } from '../src/modules/ingest/misuse.ts';
 import { DeviceHistory } from '../src/modules/ingest/device-history-repo.ts';
 import { DeviceRegistry } from '../src/modules/devices/device-registry.ts';
 import { DeviceRepo } from '../src/modules/devices/device-repo.ts';
+import { LossRepo } from '../src/modules/ingest/loss-repo.ts';
 
 const SURVEY = {
   id: 'exit',
@@ -39,6 +40,7 @@ function setUp() {
     ingest,
     surveyOfPoint: () => SURVEY,
     siteOfPoint: () => 'berlin',
+    losses: new LossRepo(f.db),
     now: () => now,
   });
   const db = f.db;

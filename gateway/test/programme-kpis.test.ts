@@ -19,6 +19,7 @@ import { assessmentFigures } from '../src/modules/reports/assessment-figures.ts'
 import { automaticAnswers } from '../src/modules/reports/self-assessment.ts';
 import { EventBus } from '../src/platform/events/bus.ts';
 import { validateConfig } from '../src/platform/config/load.ts';
+import { LossRepo } from '../src/modules/ingest/loss-repo.ts';
 
 const SITES = [
   { id: 'berlin', name: 'Berlin', timeZone: 'Europe/Berlin' },
@@ -158,7 +159,13 @@ describe('programme KPIs in the weekly report', () => {
 
     const data = await reportData({ ...s.common, notes: s.notes }, SITES[0]!, WEEK.from, WEEK.to, WEEK.to);
     // the 8 responses above and the 2 presses written through the writer (each press is its own response)
-    expect(data.collection).toMatchObject({ rate: 1, stored: 10, lost: 0, lossesRecorded: [], target: 0.95 });
+    expect(data.collection).toMatchObject({
+      rate: 1,
+      stored: 10,
+      lost: 0,
+      lossesRecorded: ['sequenceGaps', 'kioskDropped', 'phoneRefused'],
+      target: 0.95,
+    });
     // 2 presses (2 responses) over 40 customers served
     expect(data.collection.responseRate).toEqual({ rate: 2 / 40, n: 40 });
     expect(data.cases.firstResponse).toMatchObject({ due: 5, met: 3, share: 3 / 5, target: 0.9 });
@@ -166,7 +173,8 @@ describe('programme KPIs in the weekly report', () => {
 
     const doc = reportDocument(data, REPORT_LABELS.en);
     const html = reportHtml(doc, 'en', 'en');
-    expect(html).toContain('Feedback collection rate (losses not recorded yet)');
+    expect(html).toContain('Feedback collection rate');
+    expect(html).not.toContain('losses not recorded');
     expect(html).not.toMatch(/\d{4,}(\.\d)?%/); // no share past 100%
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await reportXlsx(doc)) as unknown as ArrayBuffer);
@@ -181,18 +189,25 @@ describe('programme KPIs in the weekly report', () => {
 });
 
 describe('programme KPIs in the self-assessment', () => {
-  it('does not tick "yes" on a collection rate that cannot see losses, and answers from the corrected case figures', async () => {
+  it('answers the collection rate from the responses kept and those known lost, and from the corrected case figures', async () => {
     const s = setUp();
     for (let i = 0; i < 20; i++) response(s, `b/${i}`, 'berlin', berlin('2026-11-24T12:00') + i * 60_000);
+    // a button's counter said 5 of its presses never arrived: 20 of 25 voices kept
+    new LossRepo(s.db).set({
+      key: 'btn/3',
+      kind: 'sequenceGaps',
+      siteId: 'berlin',
+      pointId: 'desk',
+      count: 5,
+      at: berlin('2026-11-24T13:00'),
+    });
     fiveCases(s);
     const figures = await assessmentFigures({ ...s.common, screens: async () => 0, staffPulseAnswers: async () => 0 }, 'berlin', WEEK.to);
     expect(figures.completionShare).toBe(0.5);
     expect(figures.firstResponseShare).toBe(0.6);
     const answers = automaticAnswers(figures);
-    expect(answers['metrics.collection']!.answer).toBe('partly');
-    expect(answers['metrics.collection']!.evidence).toBe(
-      'collection rate 100% (20 responses stored, 0 known lost; target 95%); losses not recorded yet: sequenceGaps, kioskDropped, phoneRefused',
-    );
+    expect(answers['metrics.collection']!.answer).toBe('partly'); // 80%: at least half, under the 95% target
+    expect(answers['metrics.collection']!.evidence).toBe('collection rate 80% (20 responses stored, 5 known lost; target 95%)');
     expect(answers['customers.completion']!.answer).toBe('no'); // 50% < 60%
     expect(answers['customers.first-response']!.answer).toBe('partly'); // 60%: at least 60%, under 90%
   });

@@ -29,6 +29,7 @@ import { ShiftRepo } from '../../src/modules/staff/shift-repo.ts';
 import { indexServiceOn } from '../../src/modules/indices/index-service-on.ts';
 import { indexRoutes } from '../../src/modules/indices/index-routes.ts';
 import type { RawAnswer, RawWorld } from './rows.ts';
+import { LossRepo } from '../../src/modules/ingest/loss-repo.ts';
 
 /** A device message as the test feeds it: a press, or a kiosk's answer (value null = skipped); resentAfterMs: a retransmission that arrives this late. */
 export type Fed =
@@ -91,6 +92,7 @@ export async function feedGateway(world: FedWorld, messages: Fed[]): Promise<Fee
   const bus = new EventBus();
   const inbox = new IngestInbox({
     writer,
+    losses: new LossRepo(db),
     registry,
     customers,
     bus,

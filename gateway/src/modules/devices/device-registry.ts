@@ -99,6 +99,14 @@ export class DeviceRegistry {
     return this.repo.boots(deviceId).slice(0, limit);
   }
 
+  /** Presses a device's counter says it made in a boot that were neither stored nor refused (PROTOCOL.md: lost). */
+  lostInBoot(deviceId: string, boot: number, presses: number): number {
+    this.flushCounts();
+    const tally = this.repo.bootTally(deviceId, boot);
+    const refused = Object.values(tally.refused).reduce((a, b) => a + b, 0);
+    return Math.max(0, presses - this.repo.storedInBoot(deviceId, boot) - refused);
+  }
+
   list(now = Date.now()): DeviceView[] {
     this.flushCounts();
     return this.repo.list().map(({ status, storedSinceBoot, ...row }) => {

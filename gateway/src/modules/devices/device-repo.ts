@@ -52,6 +52,7 @@ export class DeviceRepo {
       addTally: db.prepare(
         'INSERT INTO device_boot_tallies (device_id, boot, kind, count) VALUES (?, ?, ?, ?) ON CONFLICT (device_id, boot, kind) DO UPDATE SET count = count + excluded.count',
       ),
+      storedInBoot: db.prepare('SELECT COUNT(*) AS n FROM answers WHERE device_id = ? AND boot = ?'),
       storedByBoot: db.prepare('SELECT boot, COUNT(*) AS n FROM answers WHERE device_id = ? GROUP BY boot'),
       talliesOf: db.prepare('SELECT boot, kind, count FROM device_boot_tallies WHERE device_id = ?'),
       talliesOfBoot: db.prepare('SELECT boot, kind, count FROM device_boot_tallies WHERE device_id = ? AND boot = ?'),
@@ -86,6 +87,11 @@ export class DeviceRepo {
     const one = { boot, stored: 0, duplicates: 0, refused: {} };
     addTallies(() => one, this.statements.talliesOfBoot.all(deviceId, boot) as TallyRow[]);
     return { boot, duplicates: one.duplicates, refused: one.refused };
+  }
+
+  /** Answers stored for one boot of a device. */
+  storedInBoot(deviceId: string, boot: number): number {
+    return (this.statements.storedInBoot.get(deviceId, boot) as { n: number }).n;
   }
 
   recordHello(id: string, transport: Transport, hello: { model: string; firmware: string; boot: number }, at: number): void {

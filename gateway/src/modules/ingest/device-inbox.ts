@@ -1,4 +1,4 @@
-import type { IncomingAnswer, IncomingPress } from '../../core/answer.ts';
+import { responseKeyOf, type IncomingAnswer, type IncomingPress } from '../../core/answer.ts';
 import type {
   CustomersServed,
   Delivery,
@@ -16,11 +16,14 @@ import type { EventBus } from '../../platform/events/bus.ts';
 import type { CustomersRepo } from '../traffic/customers-repo.ts';
 import { Ingest, type IngestDeps } from './ingest.ts';
 import type { SurveyAnswer, SurveyChannel, SurveyIntake } from './survey-answer.ts';
+import type { LossRepo } from './loss-repo.ts';
 
 export interface InboxDeps extends Omit<IngestDeps, 'refused' | 'registry'> {
   registry: DeviceRegistry;
   customers: CustomersRepo;
   bus: EventBus;
+  /** where responses known lost are kept (the collection rate) */
+  losses: LossRepo;
   /** counts (and rate-limits the logging of) input that was not accepted */
   drop: (reason: string, detail?: Record<string, unknown>) => void;
 }
@@ -47,7 +50,22 @@ export class IngestInbox implements DeviceInbox, SurveyIntake {
   }
 
   answer(answer: IncomingAnswer): Promise<Delivery> {
-    return this.ingest.acceptAnswer(answer).then((d) => this.counted(d, answer));
+    return this.ingest.acceptAnswer(answer).then((d) => {
+      if (d.outcome === 'refused' && answer.source === 'kiosk') this.recordDropped(answer);
+      return this.counted(d, answer);
+    });
+  }
+
+  /**
+   * A kiosk deletes what the gateway refuses for good, so a refused answer is a dropped one. The
+   * loss is kept under its response's key: the run counts as lost only while none of its answers is
+   * stored (the collection rate's reader checks), and a resent refusal is the same loss.
+   */
+  private recordDropped(answer: IncomingAnswer): void {
+    const device = this.deps.registry.get(answer.deviceId);
+    if (!device) return;
+    const key = responseKeyOf(answer.deviceId, answer.boot, answer.seq, answer.run);
+    this.deps.losses.add({ key, kind: 'kioskDropped', siteId: device.siteId, pointId: device.pointId, count: 1, at: answer.receivedAt });
   }
 
   /** A survey answer from a channel that is not a registered device (a phone): the same checks, misuse rule and writer as a terminal's. */
@@ -86,8 +104,22 @@ export class IngestInbox implements DeviceInbox, SurveyIntake {
     if (!device) return false;
     this.ingest.observeUptime(hb.deviceId, hb.boot, hb.uptimeMs, hb.receivedAt);
     this.deps.registry.recordHeartbeat(hb.deviceId, hb.transport, hb, hb.receivedAt);
+    if (device.surveyId === undefined) this.recordGaps(device, hb);
     this.signal(device, 'heartbeat', true, hb.receivedAt);
     return true;
+  }
+
+  /**
+   * A button's presses are its responses: those its counter made in this boot that were neither
+   * stored nor refused are lost (PROTOCOL.md), kept per boot at the latest heartbeat's figure, so a
+   * late retransmission that fills a gap takes the loss back. What was received before this
+   * heartbeat is written first, so that presses still queued for the disk are not taken for lost.
+   */
+  private recordGaps(device: KnownDevice, hb: DeviceHeartbeat): void {
+    this.deps.writer.flush();
+    const count = this.deps.registry.lostInBoot(hb.deviceId, hb.boot, hb.presses);
+    const key = `${hb.deviceId}/${hb.boot}`;
+    this.deps.losses.set({ key, kind: 'sequenceGaps', siteId: device.siteId, pointId: device.pointId, count, at: hb.receivedAt });
   }
 
   status(status: DeviceStatus): void {

@@ -9,12 +9,13 @@ import { IngestInbox } from './device-inbox.ts';
 import { MisuseRules } from './misuse.ts';
 import { DeviceHistory } from './device-history-repo.ts';
 import { AnswerNoteRepo } from './answer-note-repo.ts';
+import { LossRepo } from './loss-repo.ts';
 
 /** The one way in for answers: the inbox (checks, misuse, dedupe) and the group-commit writer; plus the notes left with answers. */
 export function ingestModule(
   p: PlatformParts,
   deps: { devices: DeviceRegistry; customers: CustomersRepo; shifts: ShiftRepo },
-): Feature<{ writer: AnswerWriter; inbox: IngestInbox; notes: AnswerNoteRepo }> {
+): Feature<{ writer: AnswerWriter; inbox: IngestInbox; notes: AnswerNoteRepo; losses: LossRepo }> {
   const { db, bus, metrics, logger, config } = p;
   if (p.withoutRollups) logger.warn('started without rollups (a benchmark): answers are stored but no index will count them');
   const writer = new AnswerWriter(db, {
@@ -30,7 +31,9 @@ export function ingestModule(
   });
   const drops = new DropLog(logger, (reason) => metrics.inputDropped.inc({ reason }));
   const history = new DeviceHistory(db);
+  const losses = new LossRepo(db);
   const inbox = new IngestInbox({
+    losses,
     writer,
     registry: deps.devices,
     customers: deps.customers,
@@ -41,5 +44,5 @@ export function ingestModule(
     surveys: config.surveys,
     drop: (reason, detail) => drops.drop(reason, detail),
   });
-  return { name: 'ingest', services: { writer, inbox, notes: new AnswerNoteRepo(db) }, stop: () => writer.close() };
+  return { name: 'ingest', services: { writer, inbox, notes: new AnswerNoteRepo(db), losses }, stop: () => writer.close() };
 }

@@ -1,8 +1,7 @@
 import type { Db } from '../../platform/store/db.ts';
+import { LOSS_KINDS, LossRepo, type LossKind } from '../ingest/loss-repo.ts';
 
-/** The kinds of lost feedback METRICS.md's collection rate counts. */
-export const LOSS_KINDS = ['sequenceGaps', 'kioskDropped', 'phoneRefused'] as const;
-export type LossKind = (typeof LOSS_KINDS)[number];
+export { LOSS_KINDS, type LossKind };
 
 /** Responses stored in a period, and those known lost, by kind (a kind the store does not record yet is absent). */
 export interface CollectionCounts {
@@ -14,16 +13,17 @@ export interface CollectionCounts {
 export type CollectionReader = (siteId: string, from: number, to: number) => Promise<CollectionCounts>;
 
 /**
- * Counts a site's counted responses (schema v12's `responses`, by their first answer's time).
- * No kind of loss is recorded per period yet: device sequence gaps are known only as a tally of the
- * current boot, kiosk drops and refused phone submissions only as process metrics. So `lost` is empty
- * and the figure says so (see `lossesRecorded`).
+ * Counts a site's counted responses (schema v12's `responses`, by their first answer's time) and
+ * those known lost in the same period (schema v13's `lost_responses`, by when each loss was seen):
+ * presses a button's counter says never arrived, kiosk runs refused whole, phone submissions that
+ * failed on a fault of ours.
  */
 export function collectionReader(db: Db): CollectionReader {
   const stored = db.prepare(
     'SELECT COUNT(*) AS n FROM responses WHERE site_id = ? AND counted = 1 AND occurred_at >= ? AND occurred_at < ?',
   );
-  return async (siteId, from, to) => ({ stored: (stored.get(siteId, from, to) as { n: number }).n, lost: {} });
+  const losses = new LossRepo(db);
+  return async (siteId, from, to) => ({ stored: (stored.get(siteId, from, to) as { n: number }).n, lost: losses.lost(siteId, from, to) });
 }
 
 /** The collection rate: stored / (stored + known lost), a share 0..1, null with nothing stored or lost. */

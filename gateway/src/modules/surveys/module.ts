@@ -6,6 +6,7 @@ import { AnswerNotes } from '../ingest/answer-notes.ts';
 import type { DeviceRegistry } from '../devices/device-registry.ts';
 import type { PulseRepo } from '../staff/pulse-repo.ts';
 import type { AnswerNoteRepo } from '../ingest/answer-note-repo.ts';
+import type { LossRepo } from '../ingest/loss-repo.ts';
 import type { SurveyCodeIssuer } from '../transports/adapters/survey-codes-mqtt.ts';
 import { SurveyCodeRepo } from './survey-code-repo.ts';
 import { PhoneSurveys } from './phone-surveys.ts';
@@ -16,7 +17,7 @@ import { surveyRoutes } from './survey-routes.ts';
 /** Surveys as asked: on a kiosk, on a customer's phone through a QR code, and one-time codes for queue systems. */
 export function surveysModule(
   p: PlatformParts,
-  deps: { devices: DeviceRegistry; inbox: IngestInbox; notes: AnswerNoteRepo; pulse: PulseRepo },
+  deps: { devices: DeviceRegistry; inbox: IngestInbox; notes: AnswerNoteRepo; pulse: PulseRepo; losses: LossRepo },
 ): Feature<{ surveyCodes: SurveyCodeIssuer }> {
   const { config, topology, bus } = p;
   const { devices, inbox, pulse } = deps;
@@ -34,6 +35,7 @@ export function surveysModule(
       return config.surveys.find((s) => s.id === surveyId);
     },
     siteOfPoint: (pointId) => topology.siteOfPoint(pointId),
+    losses: deps.losses,
   });
   const surveyCodes: SurveyCodeIssuer = {
     issueOnce: (pointId, validMinutes) => {

@@ -2,6 +2,8 @@ import { PHONE_DEVICE_PREFIX } from '../../core/channel.ts';
 import { surveyAnswerProblem, type SurveyIntake } from '../ingest/survey-answer.ts';
 import type { SurveyConfig } from '../../platform/config/schema.ts';
 import type { SurveyCode, SurveyCodeRepo } from './survey-code-repo.ts';
+import type { LossRepo } from '../ingest/loss-repo.ts';
+import { responseKeyOf } from '../../core/answer.ts';
 
 export type PhoneRefusal = 'unknown' | 'expired' | 'used' | 'revoked' | 'no-survey' | 'invalid';
 
@@ -34,6 +36,8 @@ export class PhoneSurveys {
       ingest: SurveyIntake;
       surveyOfPoint: (pointId: string) => SurveyConfig | undefined;
       siteOfPoint: (pointId: string) => string | undefined;
+      /** where a submission refused for a fault of ours is kept as lost (the collection rate) */
+      losses: LossRepo;
       now?: () => number;
     },
   ) {
@@ -97,12 +101,20 @@ export class PhoneSurveys {
     const run = submission * 1000 + 1;
     const seqOf = (question: number) => submission * 1000 + survey.questions.findIndex((q) => q.number === question) + 1;
     const stored = answers.map((a) => ({ question: a.question, seq: seqOf(a.question), value: a.value }));
-    const deliveries = await Promise.all(
-      stored.map((a) => {
-        const answer = { seq: a.seq, questionNumber: a.question, value: a.value, dated: () => at, receivedAt: at, run };
-        return this.deps.ingest.surveyAnswer(channel, answer);
-      }),
-    );
+    let deliveries;
+    try {
+      deliveries = await Promise.all(
+        stored.map((a) => {
+          const answer = { seq: a.seq, questionNumber: a.question, value: a.value, dated: () => at, receivedAt: at, run };
+          return this.deps.ingest.surveyAnswer(channel, answer);
+        }),
+      );
+    } catch (error) {
+      // The customer answered and we could not keep it (a full disk, a store that failed): a lost response.
+      const key = responseKeyOf(channel.deviceId, channel.boot, run, run);
+      this.deps.losses.add({ key, kind: 'phoneRefused', siteId, pointId: row.pointId, count: 1, at });
+      throw error;
+    }
     if (deliveries.some((d) => d.outcome === 'refused')) return 'invalid';
     return { answers: stored.map((a) => ({ question: a.question, deviceId: channel.deviceId, boot: channel.boot, seq: a.seq })) };
   }

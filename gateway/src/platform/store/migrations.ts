@@ -19,6 +19,7 @@ import { v9SurveyCodes } from './migrations/v09-survey-codes.ts';
 import { v10AlertParams } from './migrations/v10-alert-params.ts';
 import { v11CatalogAndAudit } from './migrations/v11-catalog-and-audit.ts';
 import { v12Responses } from './migrations/v12-responses.ts';
+import { v13LostResponses } from './migrations/v13-lost-responses.ts';
 
 /** Every migration, in order: one file each in ./migrations/. */
 export const MIGRATIONS: Migration[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: Migration[] = [
   v10AlertParams,
   v11CatalogAndAudit,
   v12Responses,
+  v13LostResponses,
 ];
