@@ -199,6 +199,17 @@ describe('settings in the database, changed live', () => {
     expect((await call('PUT', `/api/settings/sites/${OTHER_SITE.id}`, admin, { ...OTHER_SITE, name: 'Branch two' })).status).toBe(200);
   });
 
+  it("refuses a device named as another point's phone channel, through the API and an import alike", async () => {
+    const refusal = `devices/phone.${POINT.id}.id: reserved (ids starting with "phone." are the phone channel's)`;
+    const claim = { id: `phone.${POINT.id}`, pointId: POINT.id, buttons: 4, responseIntervalMs: 0, mqttPassword: 'claim-secret-1' };
+    expect(await call('PUT', `/api/settings/devices/${claim.id}`, admin, claim)).toMatchObject({ status: 400, body: { message: refusal } });
+    const { version } = await t.get<Settings>('/api/settings', admin);
+    const devices = (await t.get<Settings>('/api/settings', admin)).catalog.devices;
+    const imported = await call('POST', '/api/settings/import', admin, stringifyYaml({ devices: [...devices, claim] }), 'application/yaml');
+    expect(imported).toMatchObject({ status: 400, body: { message: refusal } });
+    expect((await t.get<Settings>('/api/settings', admin)).version).toBe(version);
+  });
+
   it("moves a site's time zone before any answer, through the API and an import alike", async () => {
     const empty = { id: 'branch-3', name: 'Branch 3', timeZone: 'Europe/Lisbon' };
     expect((await call('PUT', `/api/settings/sites/${empty.id}`, admin, empty)).status).toBe(200);

@@ -41,6 +41,9 @@ export class BrokerAcl {
   authenticate(username: string | undefined, password: Buffer | undefined): BrokerIdentity | undefined {
     if (username === undefined || password === undefined) return undefined;
     const { devices, users, topicPrefix } = this.options;
+    // A broker user (a chain-wide integration) comes first: a device given the same id never shadows it.
+    const user = users.find((u) => u.username === username);
+    if (user) return same(password, user.password) ? { kind: 'user', publish: user.publish, subscribe: user.subscribe } : undefined;
     const device = devices.find((d) => d.id === username);
     if (device) {
       const configured = device.password !== undefined && same(password, device.password);
@@ -53,8 +56,6 @@ export class BrokerAcl {
         subscribe: DEVICE_SUBSCRIBE.map((m) => deviceTopic(topicPrefix, device.siteId, device.id, m)),
       };
     }
-    const user = users.find((u) => u.username === username);
-    if (user && same(password, user.password)) return { kind: 'user', publish: user.publish, subscribe: user.subscribe };
     return undefined;
   }
 
