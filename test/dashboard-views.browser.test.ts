@@ -142,11 +142,18 @@ describe('the dashboard views', () => {
     page.on('request', (r) => {
       if (r.url().includes('/api/indices/happy/trend')) trends.push(new URL(r.url()));
     });
-    // with every site, days are ambiguous (each site has its own): hours, and a word why
+    // with every site (Berlin and Moscow), days are each site's own: the gateway is asked for each site's
+    // last 7 local days and the 7 before, and the screen says so
     await page.goto(`${t.gateway.httpUrl}/dashboard/trends?interval=day&period=7d`);
-    await page.locator('fb-trends [data-testid=one-site]').waitFor();
     await page.locator('fb-trend-chart canvas').waitFor();
-    expect(await page.locator('fb-trends select[name=interval]').inputValue()).toBe('hour');
+    expect(await page.locator('fb-trends select[name=interval]').inputValue()).toBe('day');
+    await expect.poll(() => page.locator('fb-filter-bar [data-testid=range-zone]').textContent()).toMatch(/its own local days/);
+    await expect.poll(() => trends.length).toBeGreaterThanOrEqual(2);
+    const asked = trends.map((u) => Object.fromEntries([...u.searchParams].filter(([k]) => k !== 'interval')));
+    expect(asked).toContainEqual({ lastDays: '7' });
+    expect(asked).toContainEqual({ lastDays: '7', skipDays: '7' });
+    expect(trends.every((u) => u.searchParams.get('interval') === 'day' && !u.searchParams.has('from'))).toBe(true);
+    expect(await page.locator('fb-trends [role=alert]').count()).toBe(0);
     trends.length = 0;
     await page.goto(`${t.gateway.httpUrl}/dashboard/trends?interval=day&period=7d&siteId=${SITE.id}`);
     await page.locator('fb-trend-chart canvas').waitFor();

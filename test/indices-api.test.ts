@@ -90,6 +90,31 @@ describe('indices over HTTP', () => {
     const reversed = await api<{ message: string }>(`/api/indices/happy?from=10&to=5`);
     expect(reversed.body.message).toMatch(/before/);
   });
+
+  it('takes a range of local days, read at each site in its own zone, and refuses a range given twice or half', async () => {
+    // SITE's own 1 December (Berlin, UTC+1 in winter), from its midnight to the next
+    expect(SITE.timeZone).toBe('Europe/Berlin');
+    const days = await api<{ from: number; to: number }>(`/api/indices/happy?fromDate=2026-12-01&toDate=2026-12-01&siteId=${SITE.id}`);
+    expect(days.status).toBe(200);
+    expect(days.body).toMatchObject({ from: Date.parse('2026-12-01T00:00:00+01:00'), to: Date.parse('2026-12-02T00:00:00+01:00') });
+    const today = await api<{ from: number; to: number }>(`/api/indices/happy?lastDays=7&siteId=${SITE.id}`);
+    expect(today.status).toBe(200);
+    expect(today.body.from).toBeLessThanOrEqual(Date.now() - 6 * 86_400_000);
+    expect(today.body.to).toBeGreaterThan(Date.now());
+    const overview = await api<{ from: number; previous: { from: number; to: number } }>(`/api/overview?lastDays=1&siteId=${SITE.id}`);
+    expect(overview.body.previous.to).toBe(overview.body.from);
+    for (const [query, message] of [
+      ['from=0&to=1&fromDate=2026-12-01&toDate=2026-12-01', /Give the range once/],
+      ['fromDate=2026-12-01', /"fromDate" needs "toDate"/],
+      ['fromDate=2026-02-30&toDate=2026-03-01', /"fromDate" is not a date/],
+      ['fromDate=2026-12-02&toDate=2026-12-01', /must not be before/],
+      ['', /Give the range once/],
+    ] as const) {
+      const refused = await api<{ message: string }>(`/api/indices/happy?${query}`);
+      expect(refused.status).toBe(400);
+      expect(refused.body.message).toMatch(message);
+    }
+  });
 });
 
 describe('customers served, response rate and staff', () => {

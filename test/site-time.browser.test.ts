@@ -76,14 +76,18 @@ describe("the dashboard's ranges are the site's local days, whatever the browser
     await page.close();
   });
 
-  it('says so when the sites covered lie in different zones, in English and Russian', async () => {
+  it("counts each site's own local days when the sites covered lie in different zones, and says so in English and Russian", async () => {
     const page = await context.newPage();
     await page.goto(`${t.gateway.httpUrl}/dashboard/overview?lang=en`);
     const note = page.locator('fb-filter-bar [data-testid=range-zone]');
-    await expect.poll(() => note.textContent()).toMatch(/different time zones.*UTC/);
+    await expect.poll(() => note.textContent()).toMatch(/different time zones: each site's figures cover its own local days/);
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    // and the figures are asked as each site's own today (Shanghai's and Moscow's), not one UTC day
+    const requests = overviewRequests(page);
     await page.goto(`${t.gateway.httpUrl}/dashboard/overview?lang=ru`);
-    await expect.poll(() => note.textContent()).toMatch(/разных часовых поясах.*UTC/);
+    await expect.poll(() => note.textContent()).toMatch(/разных часовых поясах: показатели каждой площадки считаются по её местным дням/);
+    await expect.poll(() => requests.length).toBeGreaterThan(0);
+    expect(requests.every((u) => u.searchParams.get('lastDays') === '1' && !u.searchParams.has('from'))).toBe(true);
     await page.close();
   });
 });

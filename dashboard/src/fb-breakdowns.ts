@@ -3,7 +3,7 @@ import { formatNumber, LanguageController, t } from '@feedback/web-base/i18n.ts'
 import { countText, notEnoughText, unitOf } from '@feedback/web-base/count-unit.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
 import type { IndexResult, PointSummary } from '@feedback/web-base/contract.ts';
-import { filterQuery, type Filters } from './filters.ts';
+import { indexQuery, type Filters } from './filters.ts';
 import { breakdown } from './data/indices.ts';
 import { indexOf, indexPicker } from './fb-index-picker.ts';
 import { analysisStyles } from './fb-analysis-styles.ts';
@@ -95,7 +95,7 @@ export class FbBreakdowns extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      const groups = await breakdown(indexOf(this.params), filterQuery(this.filters), this.by);
+      const groups = await breakdown(indexOf(this.params), indexQuery(this.filters), this.by);
       const ranked = (g: Group) => g.result.enough && g.result.value !== null;
       const low = (g: Group) => g.result.ci?.[0] ?? g.result.value ?? 0;
       this.groups = [

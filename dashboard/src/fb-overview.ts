@@ -7,7 +7,7 @@ import '@feedback/web-base/components/fb-index-tile.ts';
 import './fb-alerts-panel.ts';
 import './fb-devices-panel.ts';
 import './fb-live-points.ts';
-import { filterQuery, type Filters } from './filters.ts';
+import { indexQuery, type Filters } from './filters.ts';
 import { overview as loadOverview } from './data/indices.ts';
 import { INDICES } from './index-names.ts';
 
@@ -89,7 +89,7 @@ export class FbOverview extends LitElement {
   private async load(): Promise<void> {
     const ticket = ++this.loading;
     try {
-      const overview = await loadOverview(filterQuery(this.filters));
+      const overview = await loadOverview(indexQuery(this.filters));
       if (ticket === this.loading) [this.overview, this.error] = [overview, ''];
     } catch (error) {
       if (ticket === this.loading) this.error = (error as Error).message;

@@ -4,7 +4,7 @@ import { tokens } from '@feedback/web-base/tokens.ts';
 import type { IndexResult, PointSummary } from '@feedback/web-base/contract.ts';
 import type { TrendSeries } from '@feedback/web-base/components/fb-trend-chart.ts';
 import '@feedback/web-base/components/fb-trend-chart.ts';
-import { filterQuery, rangeOf, type Filters } from './filters.ts';
+import { indexQuery, type Filters } from './filters.ts';
 import { trend } from './data/indices.ts';
 import { indexOf, indexPicker } from './fb-index-picker.ts';
 import { analysisStyles } from './fb-analysis-styles.ts';
@@ -41,16 +41,11 @@ export class FbTrends extends LitElement {
 
   static override styles = [tokens, analysisStyles];
 
-  /** Whether the filter covers a single time zone (days and weeks are then its sites' local days). */
-  private get oneSite(): boolean {
-    return !this.filters.mixedZones;
-  }
-
   private get interval(): TrendInterval {
     const asked = this.params.interval as TrendInterval;
-    const local = (i: TrendInterval) => i === 'day' || i === 'week';
-    if (INTERVALS.includes(asked) && (this.oneSite || !local(asked))) return asked;
-    return this.filters.period === 'today' || !this.oneSite ? 'hour' : 'day';
+    // days and weeks are each site's own local ones, in one zone or across zones alike
+    if (INTERVALS.includes(asked)) return asked;
+    return this.filters.period === 'today' ? 'hour' : 'day';
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -60,14 +55,12 @@ export class FbTrends extends LitElement {
   private async load(): Promise<void> {
     try {
       const index = indexOf(this.params);
-      const { from, to } = rangeOf(this.filters);
-      const span = to - from;
       const [points, before, rates] = await Promise.all([
-        trend(index, filterQuery(this.filters, { from, to }), this.interval),
+        trend(index, indexQuery(this.filters), this.interval),
         // the period of equal length just before, bucket by bucket (the same interval), for comparison
-        trend(index, filterQuery(this.filters, { from: from - span, to: from }), this.interval),
+        trend(index, indexQuery(this.filters, true), this.interval),
         // customers served (the response rate's n) and the response rate, bucket by bucket
-        trend('responseRate', filterQuery(this.filters, { from, to }), this.interval),
+        trend('responseRate', indexQuery(this.filters), this.interval),
       ]);
       const times = rates.map((p) => p.start);
       this.traffic = rates.some((p) => p.result.n > 0)
@@ -77,13 +70,17 @@ export class FbTrends extends LitElement {
           }
         : undefined;
       const shown = (p: { result: IndexResult }) => p.result.enough && p.result.value !== null;
-      const previous = new Map(before.map((p) => [p.start + span, shown(p) ? p.result.value : null]));
+      // the previous period's buckets line up with this period's one for one (as many of the same interval)
+      const offset = before.length - points.length;
       this.series = {
         times: points.map((p) => p.start),
         values: points.map((p) => (shown(p) ? p.result.value : null)),
         low: points.map((p) => (shown(p) ? (p.result.ci?.[0] ?? null) : null)),
         high: points.map((p) => (shown(p) ? (p.result.ci?.[1] ?? null) : null)),
-        previous: points.map((p) => previous.get(p.start) ?? null),
+        previous: points.map((_, i) => {
+          const p = before[i + offset];
+          return p && shown(p) ? p.result.value : null;
+        }),
       };
       this.error = '';
     } catch (error) {
@@ -104,16 +101,10 @@ export class FbTrends extends LitElement {
         <label>
           ${t('analysis.interval')}
           <select name="interval" @change=${(e: Event) => this.set({ interval: (e.target as HTMLSelectElement).value })}>
-            ${INTERVALS.map(
-              (i) =>
-                html`<option value=${i} ?selected=${i === this.interval} ?disabled=${!this.oneSite && (i === 'day' || i === 'week')}>
-                  ${t(`interval.${i}`)}
-                </option>`,
-            )}
+            ${INTERVALS.map((i) => html`<option value=${i} ?selected=${i === this.interval}>${t(`interval.${i}`)}</option>`)}
           </select>
         </label>
       </div>
-      ${this.oneSite ? '' : html`<p class="muted" data-testid="one-site">${t('trends.oneSite')}</p>`}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       <section>
         <h2>${t('trends.title', { index: label })}</h2>

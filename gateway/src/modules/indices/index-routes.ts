@@ -24,7 +24,7 @@ export const indexRoutes: FastifyPluginAsyncTypebox<{
       schema: indexApi['GET /api/indices/:index'],
     },
     async (request) => {
-      const q = toIndexQuery(request, lookup, request.params.index, request.query);
+      const q = await answering(() => services.indices.narrowed(toIndexQuery(request, lookup, request.params.index, request.query)));
       const result = await answering(() => services.indices.compute(q));
       return { index: q.index, from: q.from, to: q.to, result, ...ignoredFiltersOf(q) };
     },

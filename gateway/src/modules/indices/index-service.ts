@@ -15,6 +15,7 @@ import {
   type RatingIndex,
 } from './math/index-from-counts.ts';
 import { criticality, responseRate, support } from './math/traffic-indices.ts';
+import { localDaysIn, type LocalDays } from './local-days.ts';
 import { emotionalEngagement, emotionalNps, entryExitShift } from './math/emotion-indices.ts';
 import type { EmotionTotals, IndexReader } from './index-reader.ts';
 import { ServedCustomers } from './served-customers.ts';
@@ -47,6 +48,8 @@ export interface IndexQuery {
   questionId?: string | undefined;
   from: number;
   to: number;
+  /** local days each site reads in its own zone (from and to then span them all; see narrowed) */
+  days?: LocalDays | undefined;
 }
 
 /** hourOfWeek: the heat map's cells, group = ISO weekday × 100 + local hour (307 = Wednesday 07:00–08:00). */
@@ -76,7 +79,8 @@ export class QueryError extends Error {}
 
 const MAX_TREND_BUCKETS = 5000;
 
-type Scope = { calendar: SiteCalendar; siteId: string; pointIds: string[] }[];
+/** A site's part of a query: its calendar, its points, and its own [from, to) (its local days when the query has days). */
+type Scope = { calendar: SiteCalendar; siteId: string; pointIds: string[]; from: number; to: number }[];
 
 /**
  * Computes any index over any filter and range from the rollups, never from raw answers. Every answer
@@ -111,7 +115,22 @@ export class IndexService {
     }
     const bySite = new Map<string, string[]>();
     for (const p of points) bySite.set(p.siteId, [...(bySite.get(p.siteId) ?? []), p.id]);
-    return [...bySite].map(([siteId, pointIds]) => ({ siteId, pointIds, calendar: this.calendar(sites.get(siteId)!.timeZone) }));
+    return [...bySite].map(([siteId, pointIds]) => {
+      const calendar = this.calendar(sites.get(siteId)!.timeZone);
+      const range = q.days ? localDaysIn(calendar.timeZone, q.days) : { from: q.from, to: q.to };
+      return { siteId, pointIds, calendar, ...range };
+    });
+  }
+
+  /**
+   * A query of local days with from and to narrowed to the sites it covers: the earliest local start
+   * and the latest local end (what the answer reports, and what time buckets across zones span).
+   */
+  async narrowed<Q extends IndexQuery>(q: Q): Promise<Q> {
+    if (!q.days) return q;
+    const scopes = await this.scope(this.isEmotion(q) ? withoutAnswerFilters(q) : q);
+    if (scopes.length === 0) return { ...q, ...localDaysIn('UTC', q.days) };
+    return { ...q, from: Math.min(...scopes.map((s) => s.from)), to: Math.max(...scopes.map((s) => s.to)) };
   }
 
   private calendar(timeZone: string): SiteCalendar {
@@ -149,9 +168,11 @@ export class IndexService {
     return this.reader.responseCounts(segments, this.responseFilter(q, pointIds), groupBy);
   }
 
-  private async rows(q: IndexQuery, plan: (calendar: SiteCalendar) => Segment[], groupBy?: GroupBy): Promise<Row[]> {
-    const scopes = await this.scope(q);
-    const perSite = await Promise.all(scopes.map(({ calendar, pointIds }) => this.read(q, plan(calendar), pointIds, groupBy)));
+  /** Each site's rows over its own part of the range. */
+  private async rows(q: IndexQuery, scopes: Scope, groupBy?: GroupBy): Promise<Row[]> {
+    const perSite = await Promise.all(
+      scopes.map(({ calendar, pointIds, from, to }) => this.read(q, planRange(from, to, calendar), pointIds, groupBy)),
+    );
     return perSite.flat();
   }
 
@@ -165,17 +186,10 @@ export class IndexService {
     return support(t, minAnswers);
   }
 
-  /** Customers served in [from, to) at the query's points, pro-rated (METRICS.md); device and staff filters narrow them. */
-  private async customers(q: IndexQuery, from: number, to: number): Promise<number> {
-    return (
-      (
-        await this.customersPerBucket(
-          q,
-          (await this.scope(q)).flatMap((s) => s.pointIds),
-          [{ from, to }],
-        )
-      )[0] ?? 0
-    );
+  /** Customers served at the query's points, each site over its own part of the range, pro-rated (METRICS.md); device and staff filters narrow them. */
+  private async customers(q: IndexQuery, scopes: Scope): Promise<number> {
+    const perSite = await Promise.all(scopes.map((s) => this.customersPerBucket(q, s.pointIds, [{ from: s.from, to: s.to }])));
+    return perSite.reduce((sum, [n]) => sum + (n ?? 0), 0);
   }
 
   private async customersPerBucket(q: IndexQuery, pointIds: string[], buckets: Span[]): Promise<number[]> {
@@ -183,11 +197,15 @@ export class IndexService {
   }
 
   /** A breakdown's customers per group: every point (or person) that served customers in the range is a group. */
-  private async groupCustomers(q: IndexQuery, by: 'point' | 'staff'): Promise<Map<string, number>> {
-    if (!this.isTraffic(q)) return new Map();
-    const pointIds = (await this.scope(q)).flatMap((s) => s.pointIds);
-    const range = { from: q.from, to: q.to };
-    return by === 'point' ? this.served.byPoint(q, pointIds, range) : this.served.byStaff(q, pointIds, range);
+  private async groupCustomers(q: IndexQuery, by: 'point' | 'staff', scopes: Scope): Promise<Map<string, number>> {
+    const total = new Map<string, number>();
+    if (!this.isTraffic(q)) return total;
+    for (const { pointIds, from, to } of scopes) {
+      const range = { from, to };
+      const part = await (by === 'point' ? this.served.byPoint(q, pointIds, range) : this.served.byStaff(q, pointIds, range));
+      for (const [key, n] of part) total.set(key, (total.get(key) ?? 0) + n);
+    }
+    return total;
   }
 
   private isTraffic(q: IndexQuery): boolean {
@@ -205,13 +223,15 @@ export class IndexService {
     return (EMOTION_INDICES as readonly string[]).includes(q.index);
   }
 
-  async compute(q: IndexQuery): Promise<IndexResult> {
+  async compute(asked: IndexQuery): Promise<IndexResult> {
+    const q = await this.narrowed(asked);
     if (this.isEmotion(q)) {
-      await this.scope(withoutAnswerFilters(q));
+      const scopes = await this.scope(withoutAnswerFilters(q));
+      if (q.days) return this.emotionResult(q, await this.emotionsOver(q, scopes));
       return this.emotionResult(q, await this.reader.emotionTotals(emotionFilterOf(q, q.from, q.to)));
     }
-    const rows = await this.rows(q, (calendar) => planRange(q.from, q.to, calendar));
-    return this.fromRows(q, rows, () => this.customers(q, q.from, q.to));
+    const scopes = await this.scope(q);
+    return this.fromRows(q, await this.rows(q, scopes), () => this.customers(q, scopes));
   }
 
   /**
@@ -221,23 +241,25 @@ export class IndexService {
   async responseCounts(q: Omit<IndexQuery, 'index'>): Promise<Omit<ResponseCountRow, 'group'>> {
     const scopes = await this.scope({ ...q, index: 'responseRate' });
     const perSite = await Promise.all(
-      scopes.map(({ calendar, pointIds }) =>
-        this.reader.responseCounts(planRange(q.from, q.to, calendar), this.responseFilter(q, pointIds)),
+      scopes.map(({ calendar, pointIds, from, to }) =>
+        this.reader.responseCounts(planRange(from, to, calendar), this.responseFilter(q, pointIds)),
       ),
     );
     return sumResponses(perSite.flat());
   }
 
-  async breakdown(q: IndexQuery, by: Breakdown): Promise<GroupResult[]> {
-    if (this.isEmotion(q)) throw new QueryError('Emotional indices break down by trend only');
+  async breakdown(asked: IndexQuery, by: Breakdown): Promise<GroupResult[]> {
+    if (this.isEmotion(asked)) throw new QueryError('Emotional indices break down by trend only');
+    const q = await this.narrowed(asked);
+    const scopes = await this.scope(q);
     if (by === 'point' || by === 'staff') {
-      const rows = await this.rows(q, (calendar) => planRange(q.from, q.to, calendar), by);
+      const rows = await this.rows(q, scopes, by);
       const groups = new Map<string, Row[]>();
       for (const r of rows) {
         const key = String(r.group) || '(unassigned)';
         groups.set(key, [...(groups.get(key) ?? []), r]);
       }
-      const customers = await this.groupCustomers(q, by);
+      const customers = await this.groupCustomers(q, by, scopes);
       for (const key of customers.keys()) if (!groups.has(key)) groups.set(key, []);
       const sorted = [...groups].sort(([a], [b]) => a.localeCompare(b));
       return Promise.all(
@@ -252,8 +274,8 @@ export class IndexService {
     const customers = new Map<number, number>();
     const cell = ({ hour, weekday }: { hour: number; weekday: number }) =>
       by === 'hourOfDay' ? hour : by === 'dayOfWeek' ? weekday : weekday * 100 + hour;
-    for (const { calendar, pointIds } of await this.scope(q)) {
-      const plan = hourCellsPlan(q.from, q.to, calendar.timeZone);
+    for (const { calendar, pointIds, from, to } of scopes) {
+      const plan = hourCellsPlan(from, to, calendar.timeZone);
       placeInCells(await this.read(q, [plan.segment], pointIds, 'bucket'), plan.unit, calendar.timeZone, cell, groups);
       if (!this.isTraffic(q)) continue;
       // The same time's customers, each run of a cell counted in that cell; a cell that served customers is listed.
@@ -280,7 +302,8 @@ export class IndexService {
    * one zone a query covers, or whole UTC hours across zones; day and week buckets each site's own local
    * days, labelled by local date (a bucket of several sites spans from the earliest start to the latest end).
    */
-  async trendOf(q: IndexQuery, interval: Interval): Promise<Trend> {
+  async trendOf(asked: IndexQuery, interval: Interval): Promise<Trend> {
+    const q = await this.narrowed(asked);
     const scopes = await this.scope(this.isEmotion(q) ? withoutAnswerFilters(q) : q);
     const zones = scopes.map((s) => s.calendar.timeZone);
     const local = oneZone(zones);
@@ -294,13 +317,18 @@ export class IndexService {
           ? localHourBuckets(q.from, q.to, zones[0], MAX_TREND_BUCKETS)
           : utcBuckets(q.from, q.to, interval === 'hour' ? HOUR : MINUTE, MAX_TREND_BUCKETS);
       tooMany(buckets.length);
-      const perSite = scopes.map(({ siteId, pointIds }) => ({ siteId, pointIds, buckets }));
+      // with local days, each site's hours are those of its own days
+      const perSite = scopes.map(({ siteId, pointIds, from, to }) => ({
+        siteId,
+        pointIds,
+        buckets: q.days ? buckets.filter((b) => b.start >= from && b.end <= to) : buckets,
+      }));
       return { buckets: local ? 'local' : 'utc', points: await this.trendPoints(q, buckets, perSite) };
     }
     // Day and week: each site's own whole local units, merged by local date.
     const byDate = new Map<string, Bucket & { date: string }>();
-    const perSite = scopes.map(({ siteId, pointIds, calendar }) => {
-      const dated = localDateBuckets(q.from, q.to, interval, calendar, MAX_TREND_BUCKETS);
+    const perSite = scopes.map(({ siteId, pointIds, calendar, from, to }) => {
+      const dated = localDateBuckets(from, to, interval, calendar, MAX_TREND_BUCKETS);
       tooMany(dated.length);
       for (const b of dated) {
         const m = byDate.get(b.date);
@@ -356,8 +384,8 @@ export class IndexService {
     );
   }
 
-  /** Camera windows summed over each site's own span of a bucket. */
-  private async emotionsOver(q: IndexQuery, spans: { siteId: string; from: number; to: number }[]): Promise<EmotionTotals> {
+  /** Camera windows summed over each site's own span of a bucket (or of the range). */
+  private async emotionsOver(q: IndexQuery, spans: readonly { siteId: string; from: number; to: number }[]): Promise<EmotionTotals> {
     const totals = await Promise.all(spans.map((sp) => this.reader.emotionTotals(emotionFilterOf(q, sp.from, sp.to, sp.siteId))));
     return sumEmotionTotals(totals);
   }

@@ -7,6 +7,7 @@ import type { IndexService } from './index-service.ts';
 import { responseCountOf } from './response-count.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
 import { overviewApi } from './overview-api.ts';
+import { previousDays } from './local-days.ts';
 
 /** Every index over one filter and range, and over the period of equal length before it: the dashboard's overview in one request. */
 export const overviewRoutes: FastifyPluginAsyncTypebox<{
@@ -20,9 +21,13 @@ export const overviewRoutes: FastifyPluginAsyncTypebox<{
       schema: overviewApi['GET /api/overview'],
     },
     async (request) => {
-      const base = toIndexQuery(request, lookup, 'happy', request.query);
-      // METRICS.md: the previous period has the same length and ends where the range starts (on a DST day it is not the previous local day)
-      const previous = { from: base.from - (base.to - base.from), to: base.from };
+      const base = await services.indices.narrowed(toIndexQuery(request, lookup, 'happy', request.query));
+      // METRICS.md: the previous period has the same length and ends where the range starts (on a DST day it is not the previous
+      // local day); a range of local days is preceded by as many local days, at each site
+      const before = base.days
+        ? await services.indices.narrowed({ ...base, days: previousDays(base.days) })
+        : { from: base.from - (base.to - base.from), to: base.from, days: undefined };
+      const previous = { from: before.from, to: before.to, days: before.days };
       const indices = await Promise.all(
         INDEX_NAMES.map(async (index) => ({
           index,
@@ -38,7 +43,7 @@ export const overviewRoutes: FastifyPluginAsyncTypebox<{
       return {
         from: base.from,
         to: base.to,
-        previous,
+        previous: { from: previous.from, to: previous.to },
         indices,
         responses: { result: responseCountOf(responses), previous: responseCountOf(responsesBefore) },
       };
