@@ -13,6 +13,7 @@ import { createLogger } from '../src/platform/logging/logger.ts';
 import { validateConfig } from '../src/platform/config/load.ts';
 import type { Case, CaseChange } from '../src/modules/cases/case.ts';
 import type { Alert } from '../src/modules/alerts/alert.ts';
+import { AnswerNoteRepo } from '../src/modules/ingest/answer-note-repo.ts';
 
 const SITE = { id: 'berlin', name: 'Berlin', timeZone: 'Europe/Berlin', calendar: { holidays: { country: 'DE' } } };
 const berlin = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Berlin' }).toMillis();
@@ -113,6 +114,7 @@ describe('case deadlines under a fake clock', () => {
       cases: s.cases,
       config: s.config.cases,
       siteOfPoint: () => 'berlin',
+      forgetContact: (n) => new AnswerNoteRepo(f!.db).forgetContact(n),
       logger,
     });
     const alert: Alert = {

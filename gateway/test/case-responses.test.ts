@@ -9,6 +9,7 @@ import { EventBus } from '../src/platform/events/bus.ts';
 import { createLogger } from '../src/platform/logging/logger.ts';
 import { validateConfig } from '../src/platform/config/load.ts';
 import type { AnswerNote } from '../src/modules/ingest/answer-note.ts';
+import { AnswerNoteRepo } from '../src/modules/ingest/answer-note-repo.ts';
 
 const SITE = { id: 'berlin', name: 'Berlin', timeZone: 'Europe/Berlin' };
 const berlin = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Berlin' }).toMillis();
@@ -32,6 +33,7 @@ function setUp() {
     cases,
     config: config.cases,
     siteOfPoint: () => 'berlin',
+    forgetContact: (n) => new AnswerNoteRepo(f!.db).forgetContact(n),
     logger,
   });
   return { bus, cases, repo, stop, db: f.db, setNow: (ms: number) => (now = ms) };

@@ -35,6 +35,8 @@ export function startCaseRules(deps: {
   cases: CaseService;
   config: CasesConfig;
   siteOfPoint: (pointId: string) => string | undefined;
+  /** forgets a note's contact (kept only for a case's callback) */
+  forgetContact: (note: AnswerNote) => void;
   logger: Logger;
 }): () => void {
   const open = (input: OpenCase) => {
@@ -53,7 +55,12 @@ export function startCaseRules(deps: {
   };
   const offNote = deps.bus.on('note:stored', (note) => {
     const matched = noteRule(note, deps.config.rules);
-    if (!matched) return;
+    if (!matched) {
+      // A contact is kept only for a case's callback: one given with a note that opens no case (callbacks
+      // switched off, nothing negative) is forgotten at once, so nothing is held that no one could erase.
+      if (note.contact !== null) deps.forgetContact(note);
+      return;
+    }
     const { category, subcategory } = categoryOf(note.reasons);
     const said = [note.reasons.length ? `reasons: ${note.reasons.join(', ')}` : '', note.comment ? `“${note.comment}”` : '']
       .filter(Boolean)

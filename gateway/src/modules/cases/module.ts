@@ -27,6 +27,7 @@ export function casesModule(p: PlatformParts, deps: { notes: AnswerNoteRepo }): 
           cases,
           config: config.cases,
           siteOfPoint: (point) => topology.siteOfPoint(point),
+          forgetContact: (note) => deps.notes.forgetContact(note),
           logger,
         }),
     ],

@@ -57,6 +57,14 @@ export class AnswerNoteRepo {
     return changes === 1;
   }
 
+  /** Forgets the contact of one answer's note, out of the write-ahead log too. */
+  forgetContact(target: { deviceId: string; boot: number; seq: number }): void {
+    this.db
+      .prepare('UPDATE answer_notes SET contact = NULL WHERE device_id = ? AND boot = ? AND seq = ?')
+      .run(target.deviceId, target.boot, target.seq);
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
   /** How many notes came with a negative answer at some points in a period. */
   countNegative(pointIds: string[], from: number, to: number): number {
     if (pointIds.length === 0) return 0;

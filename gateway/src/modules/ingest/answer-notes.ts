@@ -45,7 +45,8 @@ export class AnswerNotes {
       negative: answer.value !== null && polarity(answer.scale, answer.value) === 'negative',
       reasons: [...new Set(body.reasons ?? [])],
       comment,
-      contact,
+      // a misuse-flagged answer opens no case, so its contact would serve no callback: it is not kept
+      contact: answer.misuse ? null : contact,
       flags,
       notedAt: (this.deps.now ?? Date.now)(),
     };
