@@ -45,6 +45,21 @@ describe('reserved device ids', () => {
     expect(hook.validate!(old, withDevices([{ id: 'phone.old', pointId: 'desk-b' }]))).toBeUndefined();
   });
 
+  it('refuses a device that would listen to a button another device already listens to (taking its presses)', () => {
+    const button = { kind: 'zigbee2mqtt' as const, name: 'hall-button', actions: { single: 3 } };
+    const old = validateConfig({ ...base, devices: [{ id: 'z-a', pointId: 'desk-a', source: button }] });
+    const grab = validateConfig({ ...base, devices: [...old.devices, { id: 'z-b', pointId: 'desk-b', source: button }] });
+    expect(hook.validate!(old, grab)).toBe('devices/z-b.source: zigbee2mqtt "hall-button" is already device "z-a"');
+    // the same name on another kind of bridge is another button; the device itself may keep its own
+    const tasmota = validateConfig({
+      ...base,
+      devices: [...old.devices, { id: 't-b', pointId: 'desk-b', source: { ...button, kind: 'tasmota' } }],
+    });
+    expect(hook.validate!(old, tasmota)).toBeUndefined();
+    const renamed = validateConfig({ ...base, devices: [{ id: 'z-a', pointId: 'desk-b', source: button }] });
+    expect(hook.validate!(old, renamed)).toBeUndefined();
+  });
+
   it('lets a broker user in as itself even when a device has its name, and not with the device password', () => {
     const acl = new BrokerAcl({
       topicPrefix: 'feedback',
