@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, TEST_PASSWORD, type TestGateway } from '../helpers/test-gateway.ts';
 
@@ -7,6 +8,22 @@ const login = (username: string, password: string) =>
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
+  });
+
+/** A sign-in from another loopback address (Linux routes all of 127/8 to lo): another client as the gateway sees it. */
+const loginFrom = (localAddress: string, username: string, password: string) =>
+  new Promise<number>((resolve, reject) => {
+    const body = JSON.stringify({ username, password });
+    const req = request(
+      `${t.gateway.httpUrl}/api/auth/login`,
+      { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode!));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
   });
 
 beforeAll(async () => {
@@ -24,6 +41,15 @@ describe('login lockout over HTTP', () => {
     const locked = await login('admin', TEST_PASSWORD);
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(500);
+  });
+
+  it('hurts only the guesser: the user still signs in from another address, where they signed in before', async () => {
+    // the lockout above was earned from 127.0.0.1; the admin at another desk is not locked out
+    expect(await loginFrom('127.0.0.2', 'admin', TEST_PASSWORD)).toBe(200);
+    // and a guesser at a third address locks only itself
+    for (let i = 0; i < 3; i++) expect(await loginFrom('127.0.0.3', 'admin', 'wrong password')).toBe(401);
+    expect(await loginFrom('127.0.0.3', 'admin', TEST_PASSWORD)).toBe(429);
+    expect(await loginFrom('127.0.0.2', 'admin', TEST_PASSWORD)).toBe(200);
   });
 
   it('locks the address that keeps guessing other names', async () => {

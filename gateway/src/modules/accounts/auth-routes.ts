@@ -59,7 +59,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
         request.log.info({ username, address: request.ip }, 'failed login');
         throw new HttpError(401, 'Wrong user name or password');
       }
-      services.loginThrottle.succeeded(username);
+      services.loginThrottle.succeeded(username, request.ip);
       return startSession(request, reply, user);
     },
   );

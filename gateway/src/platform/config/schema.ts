@@ -370,7 +370,7 @@ export const ConfigSchema = Type.Object(
         sessionHours: Type.Number({ exclusiveMinimum: 0, maximum: 24 * 30, default: 12 }),
         /** sign-in attempts per client address per minute, before any password is checked */
         loginRatePerMinute: Type.Integer({ minimum: 1, default: 30 }),
-        /** failures within windowMinutes before a user name or an address is locked out for lockoutMinutes */
+        /** failures within windowMinutes before a user name is locked out at that address (or the address for every name) for lockoutMinutes */
         maxFailuresPerUser: Type.Integer({ minimum: 1, default: 5 }),
         maxFailuresPerAddress: Type.Integer({ minimum: 1, default: 20 }),
         windowMinutes: Type.Number({ exclusiveMinimum: 0, default: 15 }),
