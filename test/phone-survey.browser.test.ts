@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { POINT, startTestGateway, type TestGateway } from './helpers/test-gateway.ts';
+import { postJsonFrom } from './helpers/post-from.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { exitSurvey } from './helpers/surveys.ts';
 import { seriousAccessibilityFindings } from './helpers/axe.ts';
@@ -39,9 +40,12 @@ const issue = async (kind: 'once' | 'standing', headers = queueSystem) => {
 const submit = (code: string, body: unknown) =>
   fetch(`${t.gateway.httpUrl}/api/phone/${code}/answers`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.0.9' },
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
+/** A submission from a customer's own phone: one loopback address each. */
+const submitFrom = (address: string, code: string, body: unknown) =>
+  postJsonFrom(`${t.gateway.httpUrl}/api/phone/${code}/answers`, body, address);
 const phoneAnswers = async () =>
   (await t.get<{ answers: StoredAnswer[] }>('/api/answers?limit=100', admin)).answers.filter((a) => a.source === 'phone');
 
@@ -99,16 +103,21 @@ describe('the survey on a phone', () => {
   it("takes any number of answers by a point's standing code, and a new standing code retires the old one", async () => {
     const first = (await issue('standing', admin.headers)).body;
     expect(first.expiresAt).toBeNull();
-    for (const value of [9, 10]) expect((await submit(first.code, { answers: [{ question: 1, value }] })).status).toBe(200);
+    // customers with their own phones (one address each; one address is held to a couple of submissions)
+    for (const value of [9, 10]) expect(await submitFrom(`127.0.1.${value}`, first.code, { answers: [{ question: 1, value }] })).toBe(200);
     const second = (await issue('standing', admin.headers)).body;
-    expect((await submit(first.code, { answers: [{ question: 1, value: 8 }] })).status).toBe(410);
-    expect((await submit(second.code, { answers: [{ question: 1, value: 8 }] })).status).toBe(200);
+    expect(await submitFrom('127.0.1.8', first.code, { answers: [{ question: 1, value: 8 }] })).toBe(410);
+    expect(await submitFrom('127.0.1.8', second.code, { answers: [{ question: 1, value: 8 }] })).toBe(200);
+    // one phone stuffing the box is refused after a couple, and a new customer still gets in
+    for (let i = 0; i < 2; i++) await submitFrom('127.0.2.66', second.code, { answers: [{ question: 1, value: 0 }] });
+    expect(await submitFrom('127.0.2.66', second.code, { answers: [{ question: 1, value: 0 }] })).toBe(429);
+    expect(await submitFrom('127.0.2.7', second.code, { answers: [{ question: 1, value: 7 }] })).toBe(200);
     expect(
       (await phoneAnswers())
         .filter((a) => a.questionId === 'recommend')
         .map((a) => a.value)
         .sort(),
-    ).toEqual([10, 3, 8, 9]);
+    ).toEqual([0, 0, 10, 3, 7, 8, 9]);
   });
 
   it('refuses unknown codes, answers that do not fit, and issuing without the right', async () => {

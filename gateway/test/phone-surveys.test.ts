@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { storeFixture, type StoreFixture } from './helpers/store-fixture.ts';
-import { PhoneSurveys, STANDING_PER_MINUTE, STANDING_RESPONSE_INTERVAL_MS } from '../src/modules/surveys/phone-surveys.ts';
+import {
+  PhoneSurveys,
+  STANDING_ADDRESS_WINDOW_MS,
+  STANDING_PER_ADDRESS,
+  STANDING_PER_MINUTE,
+  STANDING_RESPONSE_INTERVAL_MS,
+} from '../src/modules/surveys/phone-surveys.ts';
 import { SurveyCodeRepo } from '../src/modules/surveys/survey-code-repo.ts';
 import { Ingest } from '../src/modules/ingest/ingest.ts';
 import { MisuseRules } from '../src/modules/ingest/misuse.ts';
@@ -68,22 +74,38 @@ describe('phone survey codes under a fake clock', () => {
   it("limits a standing code's submissions per point and minute, then takes them again", async () => {
     const s = setUp();
     const { code } = s.phone.codes.issue({ pointId: 'desk', kind: 'standing', expiresAt: null, by: 'admin', at: s.now() });
-    for (let i = 0; i < STANDING_PER_MINUTE; i++) expect(typeof (await s.phone.submit(code, [{ question: 1, value: 9 }]))).toBe('object');
-    expect(await s.phone.submit(code, [{ question: 1, value: 9 }])).toBe('rate');
+    for (let i = 0; i < STANDING_PER_MINUTE; i++)
+      expect(typeof (await s.phone.submit(code, [{ question: 1, value: 9 }], `10.0.0.${i}`))).toBe('object');
+    expect(await s.phone.submit(code, [{ question: 1, value: 9 }], '10.0.1.1')).toBe('rate');
     s.setNow(s.now() + 61_000);
-    const next = await s.phone.submit(code, [{ question: 1, value: 9 }]);
+    const next = await s.phone.submit(code, [{ question: 1, value: 9 }], '10.0.1.1');
     expect(typeof next === 'object' && next.answers[0]!.seq).toBe((STANDING_PER_MINUTE + 1) * 1000 + 1);
+  });
+
+  it("limits one address on a standing code without spending the point's quota or refusing other customers", async () => {
+    const s = setUp();
+    const { code } = s.phone.codes.issue({ pointId: 'desk', kind: 'standing', expiresAt: null, by: 'admin', at: s.now() });
+    const from = (address: string) => s.phone.submit(code, [{ question: 1, value: 2 }], address);
+    for (let i = 0; i < STANDING_PER_ADDRESS; i++) {
+      expect(typeof (await from('192.0.2.66'))).toBe('object');
+      s.setNow(s.now() + STANDING_RESPONSE_INTERVAL_MS + 1);
+    }
+    for (let i = 0; i < 20; i++) expect(await from('192.0.2.66')).toBe('rate');
+    // the same minute, a real customer at another address is taken
+    expect(typeof (await from('192.0.2.10'))).toBe('object');
+    s.setNow(s.now() + STANDING_ADDRESS_WINDOW_MS);
+    expect(typeof (await from('192.0.2.66'))).toBe('object');
   });
 
   it("holds a standing code's submissions to the misuse rule a terminal's runs have; one-time codes each count", async () => {
     const s = setUp();
     const standing = s.phone.codes.issue({ pointId: 'desk', kind: 'standing', expiresAt: null, by: 'admin', at: s.now() }).code;
     const first = s.now();
-    await s.phone.submit(standing, [{ question: 1, value: 9 }]);
+    await s.phone.submit(standing, [{ question: 1, value: 9 }], '10.0.0.1');
     s.setNow(first + 1000);
-    await s.phone.submit(standing, [{ question: 1, value: 2 }]);
+    await s.phone.submit(standing, [{ question: 1, value: 2 }], '10.0.0.2');
     s.setNow(first + STANDING_RESPONSE_INTERVAL_MS + 1000);
-    await s.phone.submit(standing, [{ question: 1, value: 7 }]);
+    await s.phone.submit(standing, [{ question: 1, value: 7 }], '10.0.0.3');
     const boot = (s.stored()[0] as number[])[0];
     expect(s.stored()).toEqual([
       [boot, 1001, false],

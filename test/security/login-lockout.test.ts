@@ -1,6 +1,6 @@
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, TEST_PASSWORD, type TestGateway } from '../helpers/test-gateway.ts';
+import { postJsonFrom } from '../helpers/post-from.ts';
 
 let t: TestGateway;
 const login = (username: string, password: string) =>
@@ -10,21 +10,9 @@ const login = (username: string, password: string) =>
     body: JSON.stringify({ username, password }),
   });
 
-/** A sign-in from another loopback address (Linux routes all of 127/8 to lo): another client as the gateway sees it. */
+/** A sign-in from another loopback address: another client as the gateway sees it. */
 const loginFrom = (localAddress: string, username: string, password: string) =>
-  new Promise<number>((resolve, reject) => {
-    const body = JSON.stringify({ username, password });
-    const req = request(
-      `${t.gateway.httpUrl}/api/auth/login`,
-      { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode!));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+  postJsonFrom(`${t.gateway.httpUrl}/api/auth/login`, { username, password }, localAddress);
 
 beforeAll(async () => {
   t = await startTestGateway({

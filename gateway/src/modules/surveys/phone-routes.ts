@@ -78,7 +78,7 @@ export const phoneRoutes: FastifyPluginAsyncTypebox<{
     async (request) => {
       const { answers, note } = request.body;
       if (new Set(answers.map((a) => a.question)).size !== answers.length) throw new HttpError(400, 'A question is answered twice');
-      const result = await services.phone.submit(request.params.code, answers);
+      const result = await services.phone.submit(request.params.code, answers, request.ip);
       if (typeof result === 'string') refuse(result);
       if (note) {
         const target = result.answers.find((a) => a.question === note.question);

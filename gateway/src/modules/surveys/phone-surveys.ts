@@ -11,6 +11,14 @@ export type PhoneRefusal = 'unknown' | 'expired' | 'used' | 'revoked' | 'no-surv
 export const STANDING_PER_MINUTE = 30;
 
 /**
+ * Submissions one client address may make on a point's standing code within STANDING_ADDRESS_WINDOW_MS
+ * (a customer answers once; a second for a slip). Past it only that address is refused, and it
+ * spends none of the point's quota, so one phone cannot stuff the box nor lock real customers out.
+ */
+export const STANDING_PER_ADDRESS = 2;
+export const STANDING_ADDRESS_WINDOW_MS = 10 * 60_000;
+
+/**
  * A standing code is the point's shared channel, like a terminal on the desk: a submission within
  * this long after the last counted one is flagged misuse (stored, never counted). A one-time code
  * belongs to one served customer and takes one submission, so it needs no interval.
@@ -27,6 +35,8 @@ export const phoneDevice = (pointId: string) => `${PHONE_DEVICE_PREFIX}${pointId
  */
 export class PhoneSurveys {
   private readonly recent = new Map<string, number[]>();
+  /** per point and address, the times of its recent standing-code submissions (bounded) */
+  private readonly byAddress = new Map<string, number[]>();
   private readonly now: () => number;
 
   constructor(
@@ -59,12 +69,18 @@ export class PhoneSurveys {
     return survey ? { code: row, survey } : 'no-survey';
   }
 
-  /** Whether a point's standing code may take another submission this minute. */
-  private withinRate(pointId: string, at: number): boolean {
+  /** Whether a point's standing code may take another submission from this address now, and this minute at all. */
+  private withinRate(pointId: string, address: string, at: number): boolean {
+    const key = `${pointId}\u0000${address}`;
+    const mine = (this.byAddress.get(key) ?? []).filter((t) => t > at - STANDING_ADDRESS_WINDOW_MS);
+    if (mine.length >= STANDING_PER_ADDRESS) return false;
     const times = (this.recent.get(pointId) ?? []).filter((t) => t > at - 60_000);
     if (times.length >= STANDING_PER_MINUTE) return false;
     times.push(at);
     this.recent.set(pointId, times);
+    this.byAddress.delete(key);
+    this.byAddress.set(key, [...mine, at]);
+    if (this.byAddress.size > 10_000) this.byAddress.delete(this.byAddress.keys().next().value!);
     return true;
   }
 
@@ -77,6 +93,8 @@ export class PhoneSurveys {
   async submit(
     code: string,
     answers: { question: number; value: number | null }[],
+    /** the client's address (a standing code's per-address limit) */
+    address = '',
   ): Promise<{ answers: { question: number; deviceId: string; boot: number; seq: number }[] } | PhoneRefusal | 'rate'> {
     const opened = this.open(code);
     if (typeof opened === 'string') return opened;
@@ -86,7 +104,7 @@ export class PhoneSurveys {
     if (answers.some((a) => surveyAnswerProblem(survey, a.question, a.value) !== undefined)) return 'invalid';
     const siteId = this.deps.siteOfPoint(row.pointId);
     if (siteId === undefined) return 'no-survey';
-    if (row.kind === 'standing' && !this.withinRate(row.pointId, at)) return 'rate';
+    if (row.kind === 'standing' && !this.withinRate(row.pointId, address, at)) return 'rate';
     if (row.kind === 'once' && !this.deps.codes.use(row.id, at)) return 'used';
     const submission = row.kind === 'once' ? 1 : this.deps.codes.nextSubmission(row.id);
     const channel = {
