@@ -45,7 +45,8 @@ export interface RawShift {
 export interface RawWorld {
   sites: { id: string; timeZone: string }[];
   points: { id: string; siteId: string }[];
-  devices: { id: string; pointId: string }[];
+  /** surveyId: a survey terminal's survey (a device with one is a kiosk, METRICS.md channels) */
+  devices: { id: string; pointId: string; surveyId?: string }[];
   surveys: RawSurvey[];
   answers: RawAnswer[];
   customers: RawCustomers[];

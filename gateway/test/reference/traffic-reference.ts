@@ -1,11 +1,15 @@
 /**
- * Brute-force reference of METRICS.md "Responses" and "Against traffic", from the raw rows alone.
+ * Brute-force reference of METRICS.md "Responses", "Against traffic" and "Precise readings", from the
+ * raw rows alone.
  *
  * Responses: the answers the test fed as one press or one kiosk run form one response. It counts when
- * at least one of its answers counts (not misuse, not skipped); its time is its first answer's time;
- * a filter chooses it when its time is in the range and one of its counted answers passes the other
- * filters. Headline: the press, or the answer to the survey's first smiley/nps11/csat5/ces7 question;
- * negative/positive by the lower/upper part of that scale; a skipped or misuse headline is neither.
+ * at least one of its answers counts (not misuse, not skipped); its time is its first answer's time
+ * (the earliest, skipped or misuse ones included); a filter chooses it when its time is in the range
+ * and one of its counted answers passes the other filters (site, point, device, survey, question,
+ * staff, channel). Headline: the press, or the answer to the survey's first smiley/nps11/csat5/ces7
+ * question; negative/positive by the lower/upper part of that scale; a skipped or misuse headline is
+ * neither. A device's channel: `phone.<point>` is a phone, a device with a survey a kiosk, any other a
+ * button (DESIGN.md "Domain words", the product's channel list).
  *
  * Customers: each customers-served period counts customers × overlap / period length; narrowed by site
  * and point (their points), device (its point) and staff (their points, only during their shifts,
@@ -18,6 +22,14 @@ import { chosen, counts, type RawAnswer, type RawWorld, type RefFilter, type Ref
 
 export const TRAFFIC_INDICES = ['responseRate', 'criticality', 'support'] as const;
 export type TrafficIndex = (typeof TRAFFIC_INDICES)[number];
+
+export const CHANNELS = ['button', 'kiosk', 'phone'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** A reference filter with the answer-only channel filter. */
+export interface TrafficFilter extends RefFilter {
+  channel?: Channel;
+}
 
 const HEADLINE_SCALES = /^(smiley\d+|nps11|csat5|ces7)$/;
 
@@ -46,7 +58,7 @@ export function responses(world: RawWorld): RefResponse[] {
   const out: RefResponse[] = [];
   for (const [key, answers] of groups) {
     if (!answers.some(counts)) continue;
-    const first = answers.reduce((x, y) => (y.seq < x.seq ? y : x));
+    const first = answers.reduce((x, y) => (y.occurredAt < x.occurredAt || (y.occurredAt === x.occurredAt && y.seq < x.seq) ? y : x));
     const survey = world.surveys.find((s) => s.id === first.surveyId);
     const headlineQuestion = survey?.questions.find((q) => HEADLINE_SCALES.test(q.scale))?.id;
     const headline = survey ? answers.find((a) => a.questionId === headlineQuestion) : first;
@@ -55,11 +67,21 @@ export function responses(world: RawWorld): RefResponse[] {
   return out;
 }
 
-/** The responses a filter chooses. */
-export function chosenResponses(world: RawWorld, f: RefFilter, all = responses(world)): RefResponse[] {
-  return all.filter(
-    (r) => r.at >= f.from && r.at < f.to && r.answers.some((a) => counts(a) && chosen(world, { ...f, from: -Infinity, to: Infinity }, a)),
+export function channelOf(world: RawWorld, deviceId: string): Channel {
+  if (deviceId.startsWith('phone.')) return 'phone';
+  return world.devices.find((d) => d.id === deviceId)?.surveyId ? 'kiosk' : 'button';
+}
+
+/** Whether an answer passes a filter's answer filters (the range aside). */
+function passes(world: RawWorld, f: TrafficFilter, a: RawAnswer): boolean {
+  return (
+    chosen(world, { ...f, from: -Infinity, to: Infinity }, a) && (f.channel === undefined || channelOf(world, a.deviceId) === f.channel)
   );
+}
+
+/** The responses a filter chooses. */
+export function chosenResponses(world: RawWorld, f: TrafficFilter, all = responses(world)): RefResponse[] {
+  return all.filter((r) => r.at >= f.from && r.at < f.to && r.answers.some((a) => counts(a) && passes(world, f, a)));
 }
 
 const overlap = (a0: number, a1: number, b0: number, b1: number) => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
@@ -79,15 +101,24 @@ function shiftsAt(world: RawWorld, staffId: string, pointId: string): [number, n
   return merged;
 }
 
+/** Whether a point passes the filters that narrow customers: site, point, device (its point). */
+function pointPasses(world: RawWorld, f: RefFilter, pointId: string): boolean {
+  const siteOf = world.points.find((p) => p.id === pointId)?.siteId;
+  const devicePoint = f.deviceId?.startsWith('phone.')
+    ? f.deviceId.slice('phone.'.length)
+    : world.devices.find((d) => d.id === f.deviceId)?.pointId;
+  return (
+    (f.siteId === undefined || siteOf === f.siteId) &&
+    (f.pointId === undefined || pointId === f.pointId) &&
+    (f.deviceId === undefined || pointId === devicePoint)
+  );
+}
+
 /** Customers served under a filter, pro-rated by overlap with the range (and the staff member's shifts). */
 export function customersServed(world: RawWorld, f: RefFilter): number {
-  const siteOf = (pointId: string) => world.points.find((p) => p.id === pointId)?.siteId;
-  const devicePoint = f.deviceId === undefined ? undefined : world.devices.find((d) => d.id === f.deviceId)?.pointId;
   let total = 0;
   for (const c of world.customers) {
-    if (f.siteId !== undefined && siteOf(c.pointId) !== f.siteId) continue;
-    if (f.pointId !== undefined && c.pointId !== f.pointId) continue;
-    if (f.deviceId !== undefined && c.pointId !== devicePoint) continue;
+    if (!pointPasses(world, f, c.pointId)) continue;
     const length = c.to - c.from;
     if (f.staffId === undefined) total += (c.count * overlap(c.from, c.to, f.from, f.to)) / length;
     else
@@ -97,19 +128,61 @@ export function customersServed(world: RawWorld, f: RefFilter): number {
   return total;
 }
 
-/** One traffic index over a filter. */
-export function trafficIndex(world: RawWorld, index: TrafficIndex, f: RefFilter, all = responses(world)): RefResult {
+export interface TrafficCounts {
+  responses: number;
+  negative: number;
+  positive: number;
+  customers: number;
+}
+
+/** The responses (all, negative, positive) and customers a filter chooses. */
+export function trafficCounts(world: RawWorld, f: TrafficFilter, all = responses(world)): TrafficCounts {
   const chosenOnes = chosenResponses(world, f, all);
-  const wanted =
-    index === 'responseRate'
-      ? chosenOnes.length
-      : chosenOnes.filter((r) => r.polarity === (index === 'criticality' ? 'negative' : 'positive')).length;
-  const customers = customersServed(world, f);
   return {
-    value: customers === 0 ? null : (100 * wanted) / customers,
-    n: customers,
+    responses: chosenOnes.length,
+    negative: chosenOnes.filter((r) => r.polarity === 'negative').length,
+    positive: chosenOnes.filter((r) => r.polarity === 'positive').length,
+    customers: customersServed(world, f),
+  };
+}
+
+/** A traffic index from its counts. */
+export function trafficResult(world: RawWorld, index: TrafficIndex, t: TrafficCounts): RefResult {
+  const wanted = index === 'responseRate' ? t.responses : index === 'criticality' ? t.negative : t.positive;
+  return {
+    value: t.customers === 0 ? null : (100 * wanted) / t.customers,
+    n: t.customers,
     unit: 'customers',
     ci: null,
-    enough: customers >= world.minN,
+    enough: t.customers >= world.minN,
+  };
+}
+
+/** One traffic index over a filter. */
+export function trafficIndex(world: RawWorld, index: TrafficIndex, f: TrafficFilter, all = responses(world)): RefResult {
+  return trafficResult(world, index, trafficCounts(world, f, all));
+}
+
+/**
+ * The sites a query covers: those with a point that passes the site, point and device filters and,
+ * with a staff filter, where that person has a shift overlapping the range (no other point can hold
+ * their answers or customers).
+ */
+export function coveredSites(world: RawWorld, f: RefFilter): RawWorld['sites'] {
+  const covered = world.points.filter(
+    (p) =>
+      pointPasses(world, f, p.id) &&
+      (f.staffId === undefined ||
+        world.shifts.some((s) => s.staffId === f.staffId && s.pointId === p.id && s.from < f.to && s.to > f.from)),
+  );
+  return world.sites.filter((s) => covered.some((p) => p.siteId === s.id));
+}
+
+export function sum(a: TrafficCounts, b: TrafficCounts): TrafficCounts {
+  return {
+    responses: a.responses + b.responses,
+    negative: a.negative + b.negative,
+    positive: a.positive + b.positive,
+    customers: a.customers + b.customers,
   };
 }

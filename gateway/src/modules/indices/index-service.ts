@@ -18,7 +18,7 @@ import { criticality, responseRate, support } from './math/traffic-indices.ts';
 import { localDaysIn, type LocalDays } from './local-days.ts';
 import { emotionalEngagement, emotionalNps, entryExitShift } from './math/emotion-indices.ts';
 import type { EmotionTotals, IndexReader } from './index-reader.ts';
-import { ServedCustomers } from './served-customers.ts';
+import { pointOfDevice, ServedCustomers } from './served-customers.ts';
 import type { Span } from './customer-spans.ts';
 import { cellSpans, hourCellsPlan, placeInCells } from './hour-breakdown.ts';
 import {
@@ -108,6 +108,11 @@ export class IndexService {
       .points()
       .filter((p) => (!q.siteId || p.siteId === q.siteId) && (!q.pointId || p.id === q.pointId) && (!visible || visible.has(p.siteId)));
     if (q.pointId && points.length === 0) throw new QueryError(`No point "${q.pointId}"${q.siteId ? ` at site "${q.siteId}"` : ''}`);
+    if (q.deviceId !== undefined) {
+      // A device answers at one point, so it covers that point's site only (whose zone decides local trend buckets).
+      const devicePoint = pointOfDevice(this.topology, q.deviceId);
+      points = points.filter((p) => p.id === devicePoint);
+    }
     if (q.staffId !== undefined) {
       // An answer belongs to a staff member only through a shift at its point, so only those points can hold any.
       const worked = new Set(await this.reader.pointsWorked(q.staffId, q.from - MINUTE, q.to + MINUTE));

@@ -105,9 +105,14 @@ export class ServedCustomers {
   /** A device filter narrows customers to its point's (a phone device `phone.<point>` to that point's). */
   private narrowToDevice(filter: CustomerFilter, scopePoints: string[]): string[] {
     if (filter.deviceId === undefined) return scopePoints;
-    const pointId = filter.deviceId.startsWith(PHONE_DEVICE_PREFIX)
-      ? filter.deviceId.slice(PHONE_DEVICE_PREFIX.length)
-      : this.topology.devices().find((d) => d.id === filter.deviceId)?.pointId;
+    const pointId = pointOfDevice(this.topology, filter.deviceId);
     return scopePoints.filter((p) => p === pointId);
   }
+}
+
+/** The point a device answers at: a configured device's, or a phone device `phone.<point>`'s point. */
+export function pointOfDevice(topology: Pick<TopologyRepo, 'devices'>, deviceId: string): string | undefined {
+  return deviceId.startsWith(PHONE_DEVICE_PREFIX)
+    ? deviceId.slice(PHONE_DEVICE_PREFIX.length)
+    : topology.devices().find((d) => d.id === deviceId)?.pointId;
 }
