@@ -104,6 +104,33 @@ describe('alert rules under a fake clock', () => {
     expect(store.list({ status: 'open', limit: 10 }).map((a) => a.ruleId)).toEqual(['both']);
   });
 
+  it('reads a negative share as a percentage 0–100 (percent), a rule stored with share as the fraction it was, percent winning', async () => {
+    const config = validateConfig({
+      alerts: {
+        defaults: false,
+        rules: [
+          { id: 'pct', kind: 'negativeShare', percent: 40, windowMinutes: 15, minResponses: 5 },
+          { id: 'old', kind: 'negativeShare', share: 0.4, windowMinutes: 15, minResponses: 5 },
+          { id: 'both', kind: 'negativeShare', percent: 60, share: 0.4, windowMinutes: 15, minResponses: 5 },
+          { id: 'none', kind: 'negativeShare', windowMinutes: 15, minResponses: 5 },
+        ],
+      },
+    });
+    expect(() => validateConfig({ alerts: { rules: [{ id: 'x', kind: 'negativeShare', percent: 101, windowMinutes: 15 }] } })).toThrow();
+    const { store, engine, fixture } = engineAt(config.alerts.rules);
+    // 5 presses, 2 negative: 40% of 5 responses, at 'pct' and 'old' (40%), under 'both' (60 wins) and 'none' (50%)
+    await fixture.write([0, 0, 3, 3, 3].map((value, i) => ({ pointId: 'desk', value, occurredAt: T0 - (10 - i) * MIN })));
+    await engine.evaluate();
+    const open = store.list({ status: 'open', limit: 10 });
+    expect(open.map((a) => a.ruleId).sort()).toEqual(['old', 'pct']);
+    expect(open.find((a) => a.ruleId === 'pct')).toMatchObject({
+      value: 40,
+      n: 5,
+      message: '40% negative (2 of 5 responses) in the last 15 min',
+      params: { share: 40, negative: 2, responses: 5, window: 15 },
+    });
+  });
+
   it('threshold and count rules fire and clear', async () => {
     const rules: AlertRuleConfig[] = [
       { id: 'low-happy', kind: 'threshold', index: 'happy', below: 50, windowMinutes: 60, minAnswers: 2, pointId: 'door' },

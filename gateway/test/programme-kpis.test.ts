@@ -14,6 +14,8 @@ import { reportData } from '../src/modules/reports/report-data.ts';
 import { reportDocument } from '../src/modules/reports/report-sections.ts';
 import { reportXlsx } from '../src/modules/reports/report-xlsx.ts';
 import { reportHtml } from '../src/modules/reports/report-html.ts';
+import { reportPdf } from '../src/modules/reports/report-pdf.ts';
+import { PDFParse } from 'pdf-parse';
 import { REPORT_LABELS } from '../src/modules/reports/report-labels.ts';
 import { assessmentFigures } from '../src/modules/reports/assessment-figures.ts';
 import { automaticAnswers } from '../src/modules/reports/self-assessment.ts';
@@ -53,11 +55,8 @@ function setUp() {
   const repo = new CaseRepo(f.db);
   const calendarOf = siteCalendars(config.sites);
   const cases = new CaseService({ repo, bus: new EventBus(), config: config.cases, calendarOf, now: () => now });
-  const targets = {
-    collection: config.reports.targets.collection / 100,
-    firstResponse: config.reports.targets.firstResponse / 100,
-    completion: config.reports.targets.completion / 100,
-  };
+  // percentages 0–100, as configured (METRICS.md: every share in the API is a percentage)
+  const targets = config.reports.targets;
   const common = {
     indices: f.indices,
     cases: caseReader(repo),
@@ -160,32 +159,78 @@ describe('programme KPIs in the weekly report', () => {
     const data = await reportData({ ...s.common, notes: s.notes }, SITES[0]!, WEEK.from, WEEK.to, WEEK.to);
     // the 8 responses above and the 2 presses written through the writer (each press is its own response)
     expect(data.collection).toMatchObject({
-      rate: 1,
+      rate: 100,
+      n: 10,
       stored: 10,
       lost: 0,
       lossesRecorded: ['sequenceGaps', 'kioskDropped', 'phoneRefused'],
-      target: 0.95,
+      target: 95,
     });
-    // 2 presses (2 responses) over 40 customers served
-    expect(data.collection.responseRate).toEqual({ rate: 2 / 40, n: 40 });
-    expect(data.cases.firstResponse).toMatchObject({ due: 5, met: 3, share: 3 / 5, target: 0.9 });
-    expect(data.cases.completion).toMatchObject({ due: 4, met: 2, share: 2 / 4, target: 0.9 });
+    // 2 presses (2 responses) over 40 customers served: 5%
+    expect(data.collection.responseRate).toEqual({ rate: 5, n: 40 });
+    expect(data.cases.firstResponse).toMatchObject({ due: 5, met: 3, share: 60, target: 90 });
+    expect(data.cases.completion).toMatchObject({ due: 4, met: 2, share: 50, target: 90 });
+    // B, C and D close with A's root cause at the same point within 30 days: 3 repeats of the 5 opened
+    expect(data.cases.repeats).toEqual({ count: 3, n: 5, share: 60 });
+    // the five cases all fall in "service" (5 of 5), none in "product"; each share with its own n
+    expect(data.cases.byCategory.slice(0, 2)).toEqual([
+      { key: 'product', count: 0, n: 5, share: 0 },
+      { key: 'service', count: 5, n: 5, share: 100 },
+    ]);
 
     const doc = reportDocument(data, REPORT_LABELS.en);
     const html = reportHtml(doc, 'en', 'en');
     expect(html).toContain('Feedback collection rate');
     expect(html).not.toContain('losses not recorded');
-    expect(html).not.toMatch(/\d{4,}(\.\d)?%/); // no share past 100%
+    expect(html).not.toMatch(/\d[\d,]{3,}(\.\d)?%/); // no share past 100% (1,000% and up, grouped or not)
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await reportXlsx(doc)) as unknown as ArrayBuffer);
     const levels = workbook.getWorksheet('Service levels')!;
     const row = (name: RegExp) => levels.getRows(3, levels.rowCount - 2)!.find((r) => name.test(String(r.getCell(1).value)))!;
     const cells = (r: ExcelJS.Row) => [2, 3, 4, 5].map((i) => r.getCell(i).value);
+    // a spreadsheet percentage cell holds the fraction; its 0.0% format shows 100%, 5%, 60%, …
     expect(cells(row(/^Feedback collection rate/))).toEqual([10, 10, 1, 0.95]);
     expect(cells(row(/^Response rate/))).toEqual([40, null, 0.05, null]);
     expect(cells(row(/^First response/))).toEqual([5, 3, 0.6, 0.9]);
     expect(cells(row(/^Case completion/))).toEqual([4, 2, 0.5, 0.9]);
+    expect(cells(row(/^Share of repeat complaints/))).toEqual([5, 3, 0.6, null]);
+    expect(row(/^First response/).getCell(4).numFmt).toBe('0.0%');
   });
+
+  it('shows 3 of 4 as 75% in the HTML page, the PDF and the workbook (not 7500%, not 0.75%)', async () => {
+    const s = setUp();
+    // four cases opened Monday 10:00–10:30; three acknowledged within the hour, the fourth never
+    for (const [opened, acknowledged] of [
+      ['2026-11-23T10:00', '2026-11-23T10:30'],
+      ['2026-11-23T10:10', '2026-11-23T11:00'],
+      ['2026-11-23T10:20', '2026-11-23T11:10'],
+      ['2026-11-23T10:30', null],
+    ] as const)
+      handled(s, opened, acknowledged ? [[acknowledged, 'acknowledged']] : []);
+    const data = await reportData({ ...s.common, notes: s.notes }, SITES[0]!, WEEK.from, WEEK.to, WEEK.to);
+    expect(data.cases.firstResponse).toMatchObject({ due: 4, met: 3, share: 75, target: 90 });
+    const doc = reportDocument(data, REPORT_LABELS.en);
+
+    const html = reportHtml(doc, 'en', 'en');
+    expect(html).toContain(
+      '<tr><td>First response within 2 h</td><td class="n">4</td><td class="n">3</td><td class="n">75%</td><td class="n">90%</td></tr>',
+    );
+    expect(html).not.toMatch(/7[,.]?500%|0\.75%/);
+
+    const pdf = new PDFParse({ data: new Uint8Array(await reportPdf(doc, 'en')) });
+    const text = (await pdf.getText()).text;
+    await pdf.destroy();
+    expect(text).toMatch(/First response within 2 h\s+4\s+3\s+75%\s+90%/);
+    expect(text).not.toMatch(/7[,.]?500%|0\.75%/);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await reportXlsx(doc)) as unknown as ArrayBuffer);
+    const levels = workbook.getWorksheet('Service levels')!;
+    const first = levels.getRows(3, levels.rowCount - 2)!.find((r) => String(r.getCell(1).value).startsWith('First response'))!;
+    // Excel shows a "0.0%" cell as its value times 100: 0.75 → 75.0%, 0.9 → 90.0%
+    expect([first.getCell(4).value, first.getCell(4).numFmt]).toEqual([0.75, '0.0%']);
+    expect([first.getCell(5).value, first.getCell(5).numFmt]).toEqual([0.9, '0.0%']);
+  }, 30_000);
 });
 
 describe('programme KPIs in the self-assessment', () => {
@@ -203,12 +248,20 @@ describe('programme KPIs in the self-assessment', () => {
     });
     fiveCases(s);
     const figures = await assessmentFigures({ ...s.common, screens: async () => 0, staffPulseAnswers: async () => 0 }, 'berlin', WEEK.to);
-    expect(figures.completionShare).toBe(0.5);
-    expect(figures.firstResponseShare).toBe(0.6);
+    expect(figures.completionShare).toBe(50);
+    expect(figures.firstResponseShare).toBe(60);
+    // B, C and D repeat A's root cause: 3 of 5 complaints
+    expect(figures.repeatShare).toBe(60);
+    expect(figures.collection).toMatchObject({ rate: 80, n: 25, target: 95 });
     const answers = automaticAnswers(figures);
     expect(answers['metrics.collection']!.answer).toBe('partly'); // 80%: at least half, under the 95% target
     expect(answers['metrics.collection']!.evidence).toBe('collection rate 80% (20 responses stored, 5 known lost; target 95%)');
     expect(answers['customers.completion']!.answer).toBe('no'); // 50% < 60%
     expect(answers['customers.first-response']!.answer).toBe('partly'); // 60%: at least 60%, under 90%
+    expect(answers['customers.first-response']!.evidence).toBe('first response within 2 working hours: 60% (target 90%)');
+    expect(answers['customers.completion']!.evidence).toBe(
+      'cases resolved by their deadline, not reopened, confirmed by the customer (or unreachable): 50% (target 90%)',
+    );
+    expect(answers['metrics.repeats']).toEqual({ answer: 'no', evidence: 'repeat complaints 60%' }); // 60% ≥ 20%
   });
 });

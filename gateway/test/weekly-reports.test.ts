@@ -65,7 +65,7 @@ async function setUp(subscribers: string[] = [], pdfFont?: string) {
         points: (siteId) => f!.topology.points().filter((p) => p.siteId === siteId),
         collection: collectionReader(f!.db),
         calendarOf: siteCalendars(config.sites),
-        targets: { collection: 0.95, firstResponse: 0.9, completion: 0.9 },
+        targets: { collection: 95, firstResponse: 90, completion: 90 },
       },
       config: config.reports,
       mailer,

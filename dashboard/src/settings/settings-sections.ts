@@ -40,7 +40,7 @@ export function templateOf(section: ItemSection, catalog: SettingsCatalog): Entr
         questions: [{ id: 'recommend', number: 1, scale: 'nps11', label: 'How likely are you to recommend us?' }],
       };
     case 'alert-rules':
-      return { id: 'new-rule', kind: 'negativeShare', share: 0.5, windowMinutes: 15, minResponses: 4 };
+      return { id: 'new-rule', kind: 'negativeShare', percent: 50, windowMinutes: 15, minResponses: 4 };
   }
 }
 

@@ -8,7 +8,7 @@ import type { AlertRepo, Alert } from './alert-repo.ts';
 export const DEFAULT_RULE: AlertRuleConfig = {
   id: 'negative-share',
   kind: 'negativeShare',
-  share: 0.5,
+  percent: 50,
   windowMinutes: 15,
   minResponses: 4,
 };
@@ -16,6 +16,16 @@ export const DEFAULT_RULE: AlertRuleConfig = {
 /** A negative-share rule's fewest responses: minResponses, else minAnswers (its name in rules stored before), else 4. */
 export function minResponsesOf(rule: Extract<AlertRuleConfig, { kind: 'negativeShare' }>): number {
   return rule.minResponses ?? rule.minAnswers ?? 4;
+}
+
+/**
+ * Whether `negative` of `responses` reach a negative-share rule's threshold: its percent (0–100), else its
+ * share (0..1, the form of rules stored before, compared as it always was), else 50%.
+ */
+export function reachesThreshold(rule: Extract<AlertRuleConfig, { kind: 'negativeShare' }>, negative: number, responses: number): boolean {
+  if (responses === 0) return false;
+  if (rule.percent === undefined && rule.share !== undefined) return negative / responses >= rule.share;
+  return (100 * negative) / responses >= (rule.percent ?? 50);
 }
 
 /** The rules the engine judges: the default one when the configuration keeps it, then the configured ones. */
@@ -153,13 +163,14 @@ export class AlertEngine {
       case 'negativeShare': {
         // Responses, not answers: one kiosk customer with four low answers is one negative response.
         const c = await this.deps.indices.responseCounts({ pointId, from, to: now });
-        const share = c.responses ? c.negative / c.responses : 0;
+        // a percentage 0–100 of the responses (its n), as every share in the API
+        const percent = c.responses ? (100 * c.negative) / c.responses : 0;
         return {
-          firing: c.responses >= minResponsesOf(rule) && share >= rule.share,
-          value: c.responses ? 100 * share : null,
+          firing: c.responses >= minResponsesOf(rule) && reachesThreshold(rule, c.negative, c.responses),
+          value: c.responses ? percent : null,
           n: c.responses,
-          message: `${Math.round(100 * share)}% negative (${c.negative} of ${c.responses} responses) ${window}`,
-          params: { share: Math.round(100 * share), negative: c.negative, responses: c.responses, window: rule.windowMinutes },
+          message: `${Math.round(percent)}% negative (${c.negative} of ${c.responses} responses) ${window}`,
+          params: { share: Math.round(percent), negative: c.negative, responses: c.responses, window: rule.windowMinutes },
         };
       }
       case 'threshold': {

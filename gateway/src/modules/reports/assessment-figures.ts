@@ -2,8 +2,8 @@ import type { IndexService } from '../indices/index-service.ts';
 import type { CaseReader, ReportRowReader, ReviewReader } from './report-readers.ts';
 import type { AssessmentFigures } from './self-assessment.ts';
 import { caseKpis, share, type KpiTargets } from './case-kpis.ts';
-import { collectionRate, type CollectionReader } from './collection-repo.ts';
-import { firstResponseDue } from './report-data.ts';
+import type { CollectionReader } from './collection-repo.ts';
+import { collection as collectionFigure, firstResponseDue } from './report-data.ts';
 import type { WorkingCalendar } from '../../core/working-calendar.ts';
 
 const DAY = 86_400_000;
@@ -33,7 +33,7 @@ export async function assessmentFigures(src: FigureSources, siteId: string, now:
     src.indices.compute({ ...base, ...before, index: 'nps' }),
     src.collection(siteId, from, now),
   ]);
-  const collection = collectionRate(collected, src.targets.collection);
+  const collection = collectionFigure(collected, src.targets.collection);
   const points = src.points(siteId);
   const answered = await Promise.all(points.map((p) => src.indices.responseCounts({ ...base, pointId: p.id })));
   const pointsWithAnswers = answered.filter((c) => c.responses > 0).length;
@@ -58,7 +58,7 @@ export async function assessmentFigures(src: FigureSources, siteId: string, now:
     pointsWithAnswers,
     complaints: opened.length,
     complaintsBefore: openedBefore.length,
-    repeatShare: kpis.repeatShare,
+    repeatShare: kpis.repeats.share,
     firstResponseShare: kpis.firstResponse.share,
     // resolved by the deadline, never reopened, confirmed by the customer (or unreachable)
     completionShare: kpis.completion.share,

@@ -1,7 +1,10 @@
 import type { Case } from '../cases/case.ts';
 import type { DueDeadline } from '../cases/case-repo.ts';
 
-/** A service level: how many were due, how many were met in time, the share, and the target. */
+/**
+ * A service level: how many were due (its n), how many were met in time, the share of those due met
+ * and the target, both percentages 0–100 (METRICS.md: every share in the API is a percentage).
+ */
 export interface Level {
   due: number;
   met: number;
@@ -9,9 +12,17 @@ export interface Level {
   target: number;
 }
 
-/** A part of a whole, or null when the whole is 0. */
-export const share = (count: number, total: number): number | null => (total === 0 ? null : count / total);
+/** A part of a whole as a percentage 0–100, or null when the whole is 0. */
+export const share = (count: number, total: number): number | null => (total === 0 ? null : (100 * count) / total);
 export const level = (due: number, met: number, target: number): Level => ({ due, met, share: share(met, due), target });
+
+/** A count out of n, with its share of n as a percentage 0–100 (null when n is 0). */
+export interface Part {
+  count: number;
+  n: number;
+  share: number | null;
+}
+export const part = (count: number, n: number): Part => ({ count, n, share: share(count, n) });
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -20,7 +31,7 @@ function median(values: number[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** The programme's targets, as shares 0..1 (configured as percentages). */
+/** The programme's targets, as percentages 0–100 (as configured). */
 export interface KpiTargets {
   collection: number;
   firstResponse: number;
@@ -38,7 +49,8 @@ export interface CaseKpis {
    * confirmed by the customer (or recorded as unreachable)
    */
   completion: Level;
-  repeatShare: number | null;
+  /** the cases opened in the period (n) that repeat an earlier complaint (a case's repeatOf) */
+  repeats: Part;
 }
 
 /** Whether a resolve deadline counts as completed (METRICS.md's completion rate). */
@@ -54,7 +66,7 @@ export function caseKpis(opened: Case[], deadlines: DueDeadline[], firstResponse
   const acknowledged = opened.filter((c) => c.acknowledgedAt !== null);
   const inTime = (kind: DueDeadline['kind']) => {
     const due = deadlines.filter((d) => d.kind === kind);
-    return level(due.length, due.filter((d) => d.metAt !== null && d.metAt <= d.dueAt).length, 1);
+    return level(due.length, due.filter((d) => d.metAt !== null && d.metAt <= d.dueAt).length, 100);
   };
   const resolveDue = deadlines.filter((d) => d.kind === 'resolve');
   return {
@@ -65,6 +77,6 @@ export function caseKpis(opened: Case[], deadlines: DueDeadline[], firstResponse
     respond: inTime('respond'),
     resolve: inTime('resolve'),
     completion: level(resolveDue.length, resolveDue.filter(completed).length, targets.completion),
-    repeatShare: share(opened.filter((c) => c.repeatOf !== null).length, opened.length),
+    repeats: part(opened.filter((c) => c.repeatOf !== null).length, opened.length),
   };
 }

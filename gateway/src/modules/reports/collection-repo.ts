@@ -26,7 +26,7 @@ export function collectionReader(db: Db): CollectionReader {
   return async (siteId, from, to) => ({ stored: (stored.get(siteId, from, to) as { n: number }).n, lost: losses.lost(siteId, from, to) });
 }
 
-/** The collection rate: stored / (stored + known lost), a share 0..1, null with nothing stored or lost. */
+/** The collection rate: stored / (stored + known lost), a percentage 0–100 (its n: stored + lost), null with nothing stored or lost. */
 export interface CollectionRate {
   rate: number | null;
   stored: number;
@@ -40,7 +40,7 @@ export function collectionRate(counts: CollectionCounts, target: number): Collec
   const lost = Object.values(counts.lost).reduce((a, b) => a + b, 0);
   const whole = counts.stored + lost;
   return {
-    rate: whole === 0 ? null : counts.stored / whole,
+    rate: whole === 0 ? null : (100 * counts.stored) / whole,
     stored: counts.stored,
     lost,
     lossesRecorded: LOSS_KINDS.filter((k) => counts.lost[k] !== undefined),

@@ -31,11 +31,11 @@ export function reportsModule(
   // what reports and the self-assessment read, as promises (the async read seam)
   const cases = caseReader(deps.cases.repo);
   const reviews = reviewReader(deps.reviews.repo);
-  const { targets } = config.reports;
   const kpi = {
     collection: collectionReader(p.db),
     calendarOf: siteCalendars(config.sites),
-    targets: { collection: targets.collection / 100, firstResponse: targets.firstResponse / 100, completion: targets.completion / 100 },
+    // percentages 0–100, as configured and as every share in the API
+    targets: { ...config.reports.targets },
   };
   const sources = { indices, cases, reviews, notes: noteReader(notes), points, ...kpi };
   const reports = new ReportService({ repo: new ReportRepo(p.db), sources, config: config.reports, mailer: p.mailer, logger });

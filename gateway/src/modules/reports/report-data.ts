@@ -6,14 +6,25 @@ import { CASE_CATEGORIES, type Case } from '../cases/case.ts';
 import { polarity } from '../../core/scale.ts';
 import type { CaseReader, NoteReader, ReportRowReader, ReviewReader } from './report-readers.ts';
 import { caseKpis, level, share, type CaseKpis, type KpiTargets, type Level } from './case-kpis.ts';
-import { collectionRate, type CollectionRate, type CollectionReader } from './collection-repo.ts';
+import { collectionRate, type CollectionCounts, type CollectionRate, type CollectionReader } from './collection-repo.ts';
 import type { WorkingCalendar } from '../../core/working-calendar.ts';
 
-/** A count and its share of a total (null share when the total is 0). */
+/** A count and its share of a total n, a percentage 0–100 (null share when n is 0). */
 export interface Share {
   key: string;
   count: number;
+  n: number;
   share: number | null;
+}
+
+/** A share of n as the report shows it: a percentage 0–100 (null when n is 0). */
+const shareOf = (key: string, count: number, n: number): Share => ({ key, count, n, share: share(count, n) });
+
+/** The collection rate with its own n: the feedback given, responses stored plus those known lost. */
+export type Collection = CollectionRate & { n: number };
+export function collection(counts: CollectionCounts, target: number): Collection {
+  const rate = collectionRate(counts, target);
+  return { ...rate, n: rate.stored + rate.lost };
 }
 
 export interface ReportData {
@@ -31,8 +42,11 @@ export interface ReportData {
     bySeverity: Share[];
     overdue: Pick<Case, 'id' | 'category' | 'severity' | 'owner' | 'escalatedTo' | 'summary' | 'overdueAt' | 'status'>[];
   };
-  /** responses stored / (stored + known lost), against its target; the response rate (a share 0..1 of the customers served, n) beside it */
-  collection: CollectionRate & { responseRate: { rate: number | null; n: number } };
+  /**
+   * responses stored / (stored + known lost) (n), against its target; the response rate (a percentage of
+   * the customers served, n) beside it
+   */
+  collection: Collection & { responseRate: { rate: number | null; n: number } };
   problems: {
     reasons: Share[];
     categories: Share[];
@@ -57,7 +71,7 @@ function shares(counts: Map<string, number>, total: number, limit = 10): Share[]
   return [...counts]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, limit)
-    .map(([key, count]) => ({ key, count, share: share(count, total) }));
+    .map(([key, count]) => shareOf(key, count, total));
 }
 
 function tally<T>(items: T[], key: (item: T) => string | null): Map<string, number> {
@@ -72,7 +86,7 @@ function tally<T>(items: T[], key: (item: T) => string | null): Map<string, numb
 /** Each of a fixed list of keys (in its order, zeros included) with its count and share of the items. */
 function sharesOf<T>(keys: readonly string[], items: T[], key: (item: T) => string): Share[] {
   const counts = tally(items, key);
-  return keys.map((k) => ({ key: k, count: counts.get(k) ?? 0, share: share(counts.get(k) ?? 0, items.length) }));
+  return keys.map((k) => shareOf(k, counts.get(k) ?? 0, items.length));
 }
 
 export interface ReportSources {
@@ -161,7 +175,7 @@ export async function reportData(
       .filter(([, c]) => c.negative > 0)
       .sort((a, b) => b[1].negative - a[1].negative || a[0].localeCompare(b[0]))
       .slice(0, 10)
-      .map(([key, c]) => ({ key: name(key), count: c.negative, share: share(c.negative, negativeTotal), answers: c.answers }));
+      .map(([key, c]) => ({ ...shareOf(name(key), c.negative, negativeTotal), answers: c.answers }));
 
   const rated = reviews.filter((r) => r.rating !== null);
   const responseRate = indices.find((i) => i.index === 'responseRate')!.result;
@@ -190,13 +204,13 @@ export async function reportData(
         status,
       })),
     },
-    // the response-rate index is a percentage; report cells hold shares 0..1
     collection: {
-      ...collectionRate(collected, src.targets.collection),
-      responseRate: { rate: responseRate.value === null ? null : responseRate.value / 100, n: responseRate.n },
+      ...collection(collected, src.targets.collection),
+      // the response-rate index is a percentage 0–100 of the customers served (its n), as every share here
+      responseRate: { rate: responseRate.value, n: responseRate.n },
     },
     problems: {
-      reasons: reasons.map((r) => ({ key: r.reason, count: r.count, share: share(r.count, negativeNotes) })),
+      reasons: reasons.map((r) => shareOf(r.reason, r.count, negativeNotes)),
       categories: shares(
         tally(opened, (c) => (c.subcategory ? `${c.category}: ${c.subcategory}` : c.category)),
         opened.length,
@@ -213,7 +227,7 @@ export async function reportData(
       bySentiment: sharesOf(['positive', 'neutral', 'negative'], reviews, (r) => r.sentiment),
       averageRating: rated.length ? rated.reduce((sum, r) => sum + r.rating!, 0) / rated.length : null,
       answered: reviews.filter((r) => r.answeredAt !== null).length,
-      answeredInTime: level(reviews.length, reviews.filter((r) => r.answeredAt !== null && r.answeredAt <= r.replyDueAt).length, 1),
+      answeredInTime: level(reviews.length, reviews.filter((r) => r.answeredAt !== null && r.answeredAt <= r.replyDueAt).length, 100),
       overdue: reviews.filter((r) => r.answeredAt === null && r.replyDueAt < now).length,
       checkViolations: checks.filter((c) => c.violationAt !== null).length,
       checkedDays: checks.filter((c) => c.checkedAt !== null).length,

@@ -4,7 +4,7 @@ import type { ReportData, Share } from './report-data.ts';
 import type { Level } from './case-kpis.ts';
 import type { ReportLabels } from './report-labels.ts';
 
-/** A table cell: text, a plain number, a share (0..1, shown as a percentage), or empty. */
+/** A table cell: text, a plain number, a share (a percentage 0–100, as in the API), or empty. */
 export type Cell = string | number | { share: number | null } | null;
 
 export interface Table {
@@ -31,7 +31,7 @@ export function formatCell(cell: Cell, locale: string): string {
   if (cell === null) return '—';
   if (typeof cell === 'string') return cell;
   if (typeof cell === 'number') return cell.toLocaleString(locale, { maximumFractionDigits: 2 });
-  return cell.share === null ? '—' : `${(cell.share * 100).toLocaleString(locale, { maximumFractionDigits: 1 })}%`;
+  return cell.share === null ? '—' : `${cell.share.toLocaleString(locale, { maximumFractionDigits: 1 })}%`;
 }
 
 export function reportDocument(data: ReportData, l: ReportLabels): ReportDocument {
@@ -88,7 +88,7 @@ export function reportDocument(data: ReportData, l: ReportLabels): ReportDocumen
             { share: data.collection.target },
           ],
           [l.responseRate, data.collection.responseRate.n, null, { share: data.collection.responseRate.rate }, null],
-          [l.repeatShare, null, null, { share: cases.repeatShare }, null],
+          [l.repeatShare, cases.repeats.n, cases.repeats.count, { share: cases.repeats.share }, null],
         ],
       },
       {

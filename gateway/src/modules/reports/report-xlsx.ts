@@ -1,5 +1,7 @@
 import type { ReportDocument } from './report-sections.ts';
 
+const fraction = (percent: number | null) => (percent === null ? null : percent / 100);
+
 /** The report as a workbook: a sheet per table, numbers as numbers and shares as percentages, so totals can be recomputed. */
 export async function reportXlsx(doc: ReportDocument): Promise<Buffer> {
   // loaded when a report is made (weekly), not with every gateway: exceljs is 30 MB resident
@@ -15,7 +17,8 @@ export async function reportXlsx(doc: ReportDocument): Promise<Buffer> {
     sheet.addRow([table.heading]).font = { bold: true };
     sheet.addRow(table.columns).font = { bold: true };
     for (const row of table.rows) {
-      const added = sheet.addRow(row.map((cell) => (cell !== null && typeof cell === 'object' ? cell.share : cell)));
+      // a share is a percentage 0–100; a spreadsheet's percentage cell holds the fraction and its format shows it times 100
+      const added = sheet.addRow(row.map((cell) => (cell !== null && typeof cell === 'object' ? fraction(cell.share) : cell)));
       row.forEach((cell, i) => {
         if (cell !== null && typeof cell === 'object') added.getCell(i + 1).numFmt = '0.0%';
       });

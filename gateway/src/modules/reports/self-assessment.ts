@@ -4,7 +4,7 @@
  * evidence; a person answers the rest and may overrule an automatic answer.
  */
 import { LOSS_KINDS, type CollectionRate } from './collection-repo.ts';
-import type { KpiTargets } from './case-kpis.ts';
+import { share, type KpiTargets } from './case-kpis.ts';
 export const SECTIONS = ['methodology', 'metrics', 'customers', 'staff', 'loyalty'] as const;
 export type Section = (typeof SECTIONS)[number];
 export type Answer = 'yes' | 'partly' | 'no';
@@ -44,12 +44,13 @@ export interface AssessmentFigures {
   nps: { value: number | null; n: number };
   npsBefore: { value: number | null; n: number };
   collection: CollectionRate;
-  /** shares 0..1 */
+  /** percentages 0–100, as every share here */
   targets: KpiTargets;
   points: number;
   pointsWithAnswers: number;
   complaints: number;
   complaintsBefore: number;
+  /** the shares below are percentages 0–100 (null with nothing to count): of complaints opened, of cases due, of reviews due */
   repeatShare: number | null;
   firstResponseShare: number | null;
   completionShare: number | null;
@@ -67,9 +68,11 @@ export interface AutoAnswer {
   evidence: string;
 }
 
-const pct = (share: number | null) => (share === null ? 'no data' : `${Math.round(share * 1000) / 10}%`);
-const atLeast = (share: number | null, yes: number, partly: number): Answer =>
-  share === null ? 'no' : share >= yes ? 'yes' : share >= partly ? 'partly' : 'no';
+/** A percentage 0–100 as the evidence shows it, to one decimal. */
+const pct = (percent: number | null) => (percent === null ? 'no data' : `${Math.round(percent * 10) / 10}%`);
+/** yes at or above `yes`, partly at or above `partly` (percentages 0–100), else no; no figure is no. */
+const atLeast = (percent: number | null, yes: number, partly: number): Answer =>
+  percent === null ? 'no' : percent >= yes ? 'yes' : percent >= partly ? 'partly' : 'no';
 
 /**
  * Collection: stored / (stored + known lost). "yes" needs the target met with every kind of loss
@@ -77,7 +80,7 @@ const atLeast = (share: number | null, yes: number, partly: number): Answer =>
  */
 function collectionAnswer(c: CollectionRate): AutoAnswer {
   const missing = LOSS_KINDS.filter((k) => !c.lossesRecorded.includes(k));
-  const measured = atLeast(c.rate, c.target, 0.5);
+  const measured = atLeast(c.rate, c.target, 50);
   return {
     answer: missing.length > 0 && measured === 'yes' ? 'partly' : measured,
     evidence:
@@ -91,7 +94,7 @@ export function automaticAnswers(f: AssessmentFigures): Record<string, AutoAnswe
   const npsChange = f.nps.value !== null && f.npsBefore.value !== null ? f.nps.value - f.npsBefore.value : null;
   return {
     'methodology.every-point': {
-      answer: atLeast(f.points ? f.pointsWithAnswers / f.points : null, 1, 0.5),
+      answer: atLeast(share(f.pointsWithAnswers, f.points), 100, 50),
       evidence: `${f.pointsWithAnswers} of ${f.points} points had answers in the last 30 days`,
     },
     'methodology.cases': { answer: f.casesOpened > 0 ? 'yes' : 'no', evidence: `${f.casesOpened} cases opened in the last 30 days` },
@@ -116,19 +119,19 @@ export function automaticAnswers(f: AssessmentFigures): Record<string, AutoAnswe
       evidence: `${f.complaints} complaints (cases) in the last 30 days, ${f.complaintsBefore} in the 30 before`,
     },
     'metrics.repeats': {
-      answer: f.repeatShare === null ? 'yes' : f.repeatShare < 0.1 ? 'yes' : f.repeatShare < 0.2 ? 'partly' : 'no',
+      answer: f.repeatShare === null ? 'yes' : f.repeatShare < 10 ? 'yes' : f.repeatShare < 20 ? 'partly' : 'no',
       evidence: `repeat complaints ${pct(f.repeatShare)}`,
     },
     'customers.first-response': {
-      answer: atLeast(f.firstResponseShare, f.targets.firstResponse, 0.6),
+      answer: atLeast(f.firstResponseShare, f.targets.firstResponse, 60),
       evidence: `first response within 2 working hours: ${pct(f.firstResponseShare)} (target ${pct(f.targets.firstResponse)})`,
     },
     'customers.completion': {
-      answer: atLeast(f.completionShare, f.targets.completion, 0.6),
+      answer: atLeast(f.completionShare, f.targets.completion, 60),
       evidence: `cases resolved by their deadline, not reopened, confirmed by the customer (or unreachable): ${pct(f.completionShare)} (target ${pct(f.targets.completion)})`,
     },
     'customers.reviews': {
-      answer: atLeast(f.reviewsInTimeShare, 0.95, 0.6),
+      answer: atLeast(f.reviewsInTimeShare, 95, 60),
       evidence: `reviews answered within 24 h: ${pct(f.reviewsInTimeShare)}`,
     },
     'staff.pulse': {
@@ -137,7 +140,7 @@ export function automaticAnswers(f: AssessmentFigures): Record<string, AutoAnswe
     },
     'staff.see-results': { answer: f.screenTokens > 0 ? 'yes' : 'no', evidence: `${f.screenTokens} staff screens paired` },
     'loyalty.callback': {
-      answer: f.callbacks === 0 ? 'partly' : atLeast(f.callbacksClosed / f.callbacks, 0.9, 0.5),
+      answer: f.callbacks === 0 ? 'partly' : atLeast(share(f.callbacksClosed, f.callbacks), 90, 50),
       evidence:
         f.callbacks === 0 ? 'no callback requests in the last 30 days' : `${f.callbacksClosed} of ${f.callbacks} callback cases closed`,
     },

@@ -161,8 +161,13 @@ export const AlertRuleConfig = Type.Union([
       id: Id,
       pointId: Type.Optional(Id),
       kind: Type.Literal('negativeShare'),
-      /** fires when negative responses / responses ≥ share (responses: people, METRICS.md) */
-      share: Type.Number({ exclusiveMinimum: 0, maximum: 1, default: 0.5 }),
+      /**
+       * fires when negative responses are at least this percentage (0–100) of the responses (people, METRICS.md);
+       * 50 when neither this nor share is set
+       */
+      percent: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100 })),
+      /** the threshold as a fraction 0..1, its form in rules stored before: still read, percent wins when both are set */
+      share: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1 })),
       windowMinutes: Window,
       /** the fewest responses (customers, not questions) the window needs; 4 when neither this nor minAnswers is set */
       minResponses: Type.Optional(Type.Integer({ minimum: 1 })),
