@@ -27,7 +27,7 @@ describe('NPS', () => {
     const n1 = 103;
     const p = 50.75 / n1;
     const d = 20.75 / n1;
-    const half = 1.959963984540054 * Math.sqrt((p + d - (p - d) ** 2) / n1);
+    const half = 1.959964 * Math.sqrt((p + d - (p - d) ** 2) / n1);
     expect(r.ci![0]).toBeCloseTo(100 * (p - d - half), 8);
     expect(r.ci![1]).toBeCloseTo(100 * (p - d + half), 8);
     expect(r.extra).toEqual({ promoters: 50, detractors: 20 });
