@@ -93,6 +93,15 @@ describe('the online reviews journal', () => {
     expect((await json('POST', '/api/reviews/import?siteId=nowhere', [])).status).toBe(404);
   });
 
+  it('imports a JSON array of one review, and refuses a JSON body that is not a list with a clear 400', async () => {
+    const one = await json('POST', `/api/reviews/import?siteId=${SITE.id}`, [
+      { platform: 'maps', id: 'solo-1', date: '2026-11-24T09:00:00Z', rating: 5, text: 'Quick and kind' },
+    ]);
+    expect(one).toMatchObject({ status: 200, body: { imported: 1, duplicates: 0, problems: [] } });
+    const notAList = await json('POST', `/api/reviews/import?siteId=${SITE.id}`, { platform: 'maps', id: 'x' });
+    expect(notAList).toMatchObject({ status: 400, body: { message: 'Send the reviews as a JSON array, JSON lines or CSV' } });
+  });
+
   it('takes reviews from the webhook only with the right signature', async () => {
     const body = JSON.stringify({
       siteId: SITE.id,

@@ -53,7 +53,10 @@ export const reviewApi = {
       'A CSV file (text/csv, header platform,id,date,author,rating,ratingMax,text,link), a JSON array (application/json) or JSON lines (application/x-ndjson). Duplicates (same platform and id or link) are skipped; each bad row is reported by line (or item) and the valid rows are kept.',
     querystring: Type.Object({ siteId: Id }),
     consumes: ['text/csv', 'application/json', 'application/x-ndjson'],
-    body: Type.Union([Type.String(), Type.Array(Type.Unknown())]),
+    // Not a union of string and array: the validator coerces a one-item array to its item in place while
+    // trying the string branch, and the array branch then sees an object (a one-review JSON array was refused).
+    // The route reads the body by its content type and refuses anything else with 400.
+    body: Type.Unknown({ description: 'the file: text (CSV, JSON lines, or JSON text) or a parsed JSON array' }),
     response: { 200: ImportResult, 403: ErrorBody, 404: ErrorBody },
   },
   'GET /api/reviews/:id/draft': {

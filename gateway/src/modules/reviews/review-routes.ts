@@ -59,6 +59,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{
     async (request) => {
       knownSite(request, request.query.siteId);
       const body = request.body;
+      if (!Array.isArray(body) && typeof body !== 'string') throw new HttpError(400, 'Send the reviews as a JSON array, JSON lines or CSV');
       const parsed = Array.isArray(body)
         ? parseReviewJson(JSON.stringify(body))
         : request.headers['content-type']?.startsWith('text/csv')
