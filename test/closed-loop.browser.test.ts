@@ -23,8 +23,13 @@ async function contextOf(username: string, password: string): Promise<BrowserCon
   return context;
 }
 
+const NORTH = { id: 'north', name: 'North branch', timeZone: 'Europe/Berlin' };
+const NORTH_DESK = { id: 'north-desk', siteId: NORTH.id, name: 'North desk' };
+
 beforeAll(async () => {
   t = await startTestGateway({
+    sites: [SITE, NORTH],
+    points: [POINT, NORTH_DESK],
     surveys: [SURVEY],
     devices: [{ id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0, surveyId: SURVEY.id }],
     alerts: { defaults: false },
@@ -92,7 +97,7 @@ describe('closing the loop in the dashboard', () => {
   });
 
   it('drafts a reply in the tone of the review and records it as sent', async () => {
-    const page = await open(admin, 'reviews', 'fb-reviews li[data-review]');
+    const page = await open(admin, `reviews?siteId=${SITE.id}`, 'fb-reviews li[data-review]');
     const ivan = page.locator('fb-reviews li[data-review]', { hasText: 'Ivan' });
     await ivan.locator('button[data-draft]').click();
     const reply = ivan.locator('textarea[name=reply]');
@@ -106,7 +111,7 @@ describe('closing the loop in the dashboard', () => {
   });
 
   it('makes a report for the filtered period and links its files; the self-assessment shows the evidence', async () => {
-    const page = await open(admin, 'reports?period=7d', 'fb-reports tr[data-report]');
+    const page = await open(admin, `reports?period=7d&siteId=${SITE.id}`, 'fb-reports tr[data-report]');
     const before = await page.locator('fb-reports tr[data-report]').count();
     await page.locator('fb-reports button[data-make]').click();
     await expect.poll(() => page.locator('fb-reports tr[data-report]').count()).toBe(before + 1);
@@ -116,6 +121,36 @@ describe('closing the loop in the dashboard', () => {
     await expect
       .poll(() => page.locator('fb-assessment [data-item="metrics.nps"] .evidence').textContent())
       .toMatch(/NPS -?\d+ from 3 answers/);
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('lists every site under "All sites", with site names, and asks for a site before acting on one', async () => {
+    const session = await t.login();
+    const imported = await fetch(`${t.gateway.httpUrl}/api/reviews/import?siteId=${NORTH.id}`, {
+      method: 'POST',
+      headers: { ...session.headers, 'content-type': 'application/json' },
+      body: JSON.stringify([
+        { platform: 'maps', id: 'north-1', date: '2026-12-01T10:00:00Z', author: 'Olga', rating: 2, text: 'Cold hall' },
+      ]),
+    });
+    expect(imported.status).toBe(200);
+    const page = await open(admin, 'reviews', 'fb-reviews li[data-review]');
+    // both sites' reviews, each saying whose it is, by name
+    await expect.poll(() => page.locator('fb-reviews li[data-review]', { hasText: 'Olga' }).count()).toBe(1);
+    expect(await page.locator('fb-reviews li[data-review]', { hasText: 'Olga' }).locator('[data-site]').textContent()).toBe('North branch');
+    expect(await page.locator('fb-reviews li[data-review]', { hasText: 'Ivan' }).locator('[data-site]').textContent()).toBe(SITE.name);
+    // today's check and an import belong to one site: the screen asks for it instead of picking the first
+    expect(await page.locator('fb-reviews button[data-check]').count()).toBe(0);
+    await page.locator('fb-reviews [data-choose-site]').waitFor();
+    // the filter offers the sites by name
+    expect(await page.locator('fb-filter-bar select[name=siteId] option').allTextContents()).toEqual(
+      expect.arrayContaining(['North branch', SITE.name]),
+    );
+    await page.goto(`${t.gateway.httpUrl}/dashboard/reports`);
+    await page.locator('fb-reports [data-choose-site]').waitFor();
+    expect(await page.locator('fb-reports button[data-make]').count()).toBe(0);
+    expect(await page.locator('fb-assessment').count()).toBe(0);
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await page.close();
   });

@@ -129,7 +129,7 @@ export class FbFilterBar extends LitElement {
 
   override render() {
     const f = this.filters;
-    const sites = [...new Set(this.points.map((p) => p.siteId))].sort();
+    const sites = [...new Map(this.points.map((p) => [p.siteId, p.siteName])).entries()].sort(([, a], [, b]) => a.localeCompare(b));
     const points = this.points.filter((p) => !f.siteId || p.siteId === f.siteId);
     const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
     return html`
@@ -138,7 +138,7 @@ export class FbFilterBar extends LitElement {
           'siteId',
           t('filters.site'),
           t('filters.allSites'),
-          sites.map((s) => ({ value: s, text: s })),
+          sites.map(([value, text]) => ({ value, text })),
         )}
         ${this.pick(
           'pointId',

@@ -109,6 +109,18 @@ export const closedLoopStyles = css`
 `;
 
 /** The site a closed-loop view works on: the filter's, else the point's, else the first one known. */
+/**
+ * The one site a filter names (the chosen site, the chosen point's, or the reader's only site), or '' for all the reader's sites:
+ * lists then cover every site, and what needs one site (an import, a report, a check) asks for it.
+ */
+export function chosenSite(filters: Filters, points: PointSummary[]): string {
+  const only = new Set(points.map((p) => p.siteId)).size === 1 ? points[0]!.siteId : '';
+  return filters.siteId || points.find((p) => p.pointId === filters.pointId)?.siteId || only;
+}
+
+/** A site's name as the points list tells it (its id when unknown). */
+export const siteNameOf = (points: PointSummary[], siteId: string): string => points.find((p) => p.siteId === siteId)?.siteName ?? siteId;
+
 export function siteOf(filters: Filters, points: PointSummary[], pointId = ''): string {
   return filters.siteId || points.find((p) => p.pointId === (pointId || filters.pointId))?.siteId || points[0]?.siteId || '';
 }

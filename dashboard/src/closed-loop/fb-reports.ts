@@ -4,7 +4,7 @@ import { tokens } from '@feedback/web-base/tokens.ts';
 import type { PointSummary, ReportSummary } from '@feedback/web-base/contract.ts';
 import { rangeOf, type Filters } from '../filters.ts';
 import { analysisStyles } from '../fb-analysis-styles.ts';
-import { closedLoopStyles, siteOf } from './closed-loop-styles.ts';
+import { chosenSite, closedLoopStyles, siteNameOf } from './closed-loop-styles.ts';
 import { makeReport, reportHref, reports } from '../data/reports.ts';
 import './fb-assessment.ts';
 import './fb-staff-pulse.ts';
@@ -40,8 +40,9 @@ export class FbReports extends LitElement {
 
   static override styles = [tokens, analysisStyles, closedLoopStyles];
 
+  /** the one site chosen, or '' for all the reader's sites (the list covers them all; a report, the pulse and the checklist need one) */
   private get siteId(): string {
-    return siteOf(this.filters, this.points);
+    return chosenSite(this.filters, this.points);
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -49,7 +50,7 @@ export class FbReports extends LitElement {
   }
 
   private async load(): Promise<void> {
-    if (!this.siteId) return;
+    if (this.points.length === 0) return;
     try {
       this.reports = await reports(this.siteId, 100);
     } catch (error) {
@@ -76,8 +77,9 @@ export class FbReports extends LitElement {
     return html`<section>
         <h2>${t('reports.title')}</h2>
         ${this.error ? html`<p role="alert" class="error">${this.error}</p>` : ''}
+        ${!this.siteId ? html`<p class="muted" data-choose-site>${t('closedLoop.chooseSite')}</p>` : ''}
         ${
-          this.canAct
+          this.canAct && this.siteId
             ? html`<div class="actions">
                 <button data-make ?disabled=${this.busy} @click=${() => void this.make()}>
                   ${this.busy ? t('reports.making') : t('reports.make', { from: formatDateTime(from, { dateStyle: 'medium' }), to: formatDateTime(to - 1, { dateStyle: 'medium' }) })}
@@ -91,6 +93,7 @@ export class FbReports extends LitElement {
             : html`<table>
                 <thead>
                   <tr>
+                    ${this.siteId ? '' : html`<th scope="col">${t('filters.site')}</th>`}
                     <th scope="col">${t('reports.period')}</th>
                     <th scope="col">${t('reports.kind')}</th>
                     <th scope="col">${t('reports.made')}</th>
@@ -101,6 +104,7 @@ export class FbReports extends LitElement {
                   ${this.reports.map(
                     (r) =>
                       html`<tr data-report=${r.id}>
+                        ${this.siteId ? '' : html`<td>${siteNameOf(this.points, r.siteId)}</td>`}
                         <td>
                           ${formatDateTime(r.periodFrom, { dateStyle: 'medium' })} –
                           ${formatDateTime(r.periodTo - 1, { dateStyle: 'medium' })}

@@ -4,7 +4,7 @@ import { tokens } from '@feedback/web-base/tokens.ts';
 import type { PointSummary, Review } from '@feedback/web-base/contract.ts';
 import type { Filters } from '../filters.ts';
 import { analysisStyles } from '../fb-analysis-styles.ts';
-import { closedLoopStyles, siteOf } from './closed-loop-styles.ts';
+import { chosenSite, closedLoopStyles, siteNameOf } from './closed-loop-styles.ts';
 import { importReviews, markReviewsChecked, moveReview, replyDraft, replyToReview, reviews } from '../data/reviews.ts';
 
 type ImportResult = Awaited<ReturnType<typeof importReviews>>;
@@ -46,8 +46,9 @@ export class FbReviews extends LitElement {
 
   static override styles = [tokens, analysisStyles, closedLoopStyles];
 
+  /** the one site chosen, or '' for all the reader's sites (the list covers them all; the check and an import need one) */
   private get siteId(): string {
-    return siteOf(this.filters, this.points);
+    return chosenSite(this.filters, this.points);
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -55,7 +56,7 @@ export class FbReviews extends LitElement {
   }
 
   private async load(): Promise<void> {
-    if (!this.siteId) return;
+    if (this.points.length === 0) return;
     try {
       this.reviews = await reviews(this.siteId, 100);
     } catch (error) {
@@ -98,7 +99,8 @@ export class FbReviews extends LitElement {
     const late = r.answeredAt === null && r.replyDueAt < now;
     return html`<li class="card" data-review=${r.id} data-status=${r.status}>
       <div>
-        <strong>${r.platform}</strong> · ${r.author ?? t('reviews.anonymous')} · ${formatDateTime(r.publishedAt)}
+        ${this.siteId ? '' : html`<span data-site>${siteNameOf(this.points, r.siteId)}</span> · `}<strong>${r.platform}</strong> ·
+        ${r.author ?? t('reviews.anonymous')} · ${formatDateTime(r.publishedAt)}
         ${r.rating !== null ? html` · ${t('reviews.rating', { rating: r.rating })}` : ''} ·
         <span class=${r.sentiment}>${t(`reviews.sentiment.${r.sentiment}`)}</span> · ${t(`reviews.status.${r.status}`)}
       </div>
@@ -149,8 +151,9 @@ export class FbReviews extends LitElement {
     return html`<section>
       <h2>${t('reviews.title')}</h2>
       ${this.error ? html`<p role="alert" class="error">${this.error}</p>` : ''}
+      ${this.canAct && !this.siteId ? html`<p class="muted" data-choose-site>${t('closedLoop.chooseSite')}</p>` : ''}
       ${
-        this.canAct
+        this.canAct && this.siteId
           ? html`<div class="actions">
                 <button
                   data-check

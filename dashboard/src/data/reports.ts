@@ -2,7 +2,8 @@ import { api } from '@feedback/web-base/api-client.ts';
 
 export type ReportFormat = 'html' | 'pdf' | 'xlsx';
 
-export const reports = (siteId: string, limit: number) => api.call('GET /api/reports', { query: { siteId, limit } }).then((r) => r.reports);
+export const reports = (siteId: string, limit: number) =>
+  api.call('GET /api/reports', { query: { ...(siteId ? { siteId } : {}), limit } }).then((r) => r.reports);
 
 /** Makes a report of a site over [from, to). */
 export const makeReport = (siteId: string, from: number, to: number) => api.call('POST /api/reports', { body: { siteId, from, to } });

@@ -1,7 +1,8 @@
 import { api } from '@feedback/web-base/api-client.ts';
 import type { BodyOf, QueryOf } from '@feedback/web-base/contract.ts';
 
-export const reviews = (siteId: string, limit: number) => api.call('GET /api/reviews', { query: { siteId, limit } }).then((r) => r.reviews);
+export const reviews = (siteId: string, limit: number) =>
+  api.call('GET /api/reviews', { query: { ...(siteId ? { siteId } : {}), limit } }).then((r) => r.reviews);
 
 /** Imports a file of reviews (CSV, JSON or JSON lines) for a site. */
 export const importReviews = (siteId: string, text: string, contentType: string) =>

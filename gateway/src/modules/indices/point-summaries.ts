@@ -7,6 +7,8 @@ import { todayRange } from './time-range.ts';
 export interface PointSummary {
   pointId: string;
   siteId: string;
+  /** the site's name, for people to read */
+  siteName: string;
   name: string;
   /** the site's IANA time zone */
   timeZone: string;
@@ -37,6 +39,7 @@ export class PointSummaries {
 
   private summarise(points: Point[]): Promise<PointSummary[]> {
     const zones = new Map(this.topology.sites().map((s) => [s.id, s.timeZone]));
+    const names = new Map(this.topology.sites().map((s) => [s.id, s.name]));
     return Promise.all(
       points.map(async (p) => {
         const timeZone = zones.get(p.siteId) ?? 'UTC';
@@ -46,7 +49,17 @@ export class PointSummaries {
           this.indices.compute({ index: 'happy', ...range }),
           this.indices.responseCounts(range),
         ]);
-        return { pointId: p.id, siteId: p.siteId, name: p.name, timeZone, from, to, happyIndex, responses: responseCountOf(counts) };
+        return {
+          pointId: p.id,
+          siteId: p.siteId,
+          siteName: names.get(p.siteId) ?? p.siteId,
+          name: p.name,
+          timeZone,
+          from,
+          to,
+          happyIndex,
+          responses: responseCountOf(counts),
+        };
       }),
     );
   }

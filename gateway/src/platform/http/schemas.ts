@@ -33,6 +33,7 @@ export const ResponseCountSchema = Type.Object(
 export const PointSummarySchema = Type.Object({
   pointId: Type.String(),
   siteId: Type.String(),
+  siteName: Type.String({ description: "the site's name, for people to read" }),
   name: Type.String(),
   timeZone: Type.String({ description: "the site's IANA time zone: the web apps compute its local days and hours in it" }),
   from: Type.Integer({ description: 'start of the range, ms since epoch (local midnight of the site)' }),
