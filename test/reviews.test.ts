@@ -11,7 +11,7 @@ type Reply = { status: number; body: any };
 let t: TestGateway;
 let admin: SignedIn;
 
-async function send(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<Reply> {
+async function send(method: string, path: string, body?: string | Uint8Array, headers: Record<string, string> = {}): Promise<Reply> {
   const response = await fetch(`${t.gateway.httpUrl}${path}`, {
     method,
     headers: { ...admin.headers, ...headers },
@@ -73,6 +73,28 @@ describe('the online reviews journal', () => {
 
     const again = await send('POST', `/api/reviews/import?siteId=${SITE.id}`, csv, { 'content-type': 'text/csv' });
     expect(again.body).toMatchObject({ imported: 0, duplicates: 4 });
+  });
+
+  it('imports a Russian Excel export as it is (cp1251, semicolons, DD.MM.YYYY) and says how it read it', async () => {
+    // "Иван" and "Долго" in cp1251, written byte by byte
+    const ivan = [0xc8, 0xe2, 0xe0, 0xed];
+    const dolgo = [0xc4, 0xee, 0xeb, 0xe3, 0xee];
+    const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+    const file = Uint8Array.from([
+      ...ascii('platform;id;date;author;rating;text\r\nyandex;y-77;01.12.2026;'),
+      ...ivan,
+      ...ascii(';2;'),
+      ...dolgo,
+      ...ascii('\r\n'),
+    ]);
+    const result = await send('POST', `/api/reviews/import?siteId=${SITE.id}`, file, { 'content-type': 'text/csv' });
+    expect(result.body).toEqual({ imported: 1, duplicates: 0, problems: [], read: { encoding: 'windows-1251', delimiter: ';' } });
+    const { body } = await send('GET', `/api/reviews?siteId=${SITE.id}`);
+    const stored = (body as { reviews: { externalId: string; author: string; text: string; publishedAt: number }[] }).reviews.find(
+      (r) => r.externalId === 'y-77',
+    );
+    // a date alone is the site's midnight: 1 December 00:00 in Berlin (UTC+1)
+    expect(stored).toMatchObject({ author: 'Иван', text: 'Долго', publishedAt: Date.UTC(2026, 10, 30, 23) });
   });
 
   it('imports JSON, deduplicating by link as well as by id', async () => {

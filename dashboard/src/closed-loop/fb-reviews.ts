@@ -78,14 +78,12 @@ export class FbReviews extends LitElement {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
-    const text = await file.text();
-    const type = file.name.toLowerCase().endsWith('.csv')
-      ? 'text/csv'
-      : file.name.toLowerCase().endsWith('.jsonl')
-        ? 'application/x-ndjson'
-        : 'application/json';
+    const csv = file.name.toLowerCase().endsWith('.csv');
+    const type = csv ? 'text/csv' : file.name.toLowerCase().endsWith('.jsonl') ? 'application/x-ndjson' : 'application/json';
+    // a CSV goes as its bytes: a Russian Excel export is cp1251, which the gateway reads (the browser would not)
+    const body = csv ? file : await file.text();
     await this.run(async () => {
-      this.imported = await importReviews(this.siteId, text, type);
+      this.imported = await importReviews(this.siteId, body, type);
     });
     input.value = '';
   }
@@ -175,6 +173,16 @@ export class FbReviews extends LitElement {
                 this.imported
                   ? html`<div role="status">
                       ${t('reviews.imported', { imported: this.imported.imported, duplicates: this.imported.duplicates, problems: this.imported.problems.length })}
+                      ${
+                        this.imported.read
+                          ? html`<span data-read
+                              >${t('reviews.readAs', {
+                                encoding: this.imported.read.encoding,
+                                delimiter: this.imported.read.delimiter === '\t' ? 'Tab' : this.imported.read.delimiter,
+                              })}</span
+                            >`
+                          : ''
+                      }
                       <ul>
                         ${this.imported.problems.map((p) => html`<li>${p.line !== undefined ? t('reviews.problemLine', { line: p.line }) : t('reviews.problemItem', { item: p.item })}: ${p.message}</li>`)}
                       </ul>

@@ -4,8 +4,8 @@ import type { BodyOf, QueryOf } from '@feedback/web-base/contract.ts';
 export const reviews = (siteId: string, limit: number) =>
   api.call('GET /api/reviews', { query: { ...(siteId ? { siteId } : {}), limit } }).then((r) => r.reviews);
 
-/** Imports a file of reviews (CSV, JSON or JSON lines) for a site. */
-export const importReviews = (siteId: string, text: string, contentType: string) =>
+/** Imports a file of reviews (CSV as its bytes, which the gateway decodes; JSON or JSON lines as text) for a site. */
+export const importReviews = (siteId: string, text: string | Blob, contentType: string) =>
   api.upload('POST /api/reviews/import', { query: { siteId } }, text, contentType);
 
 /** A reply drafted in the tone of the review, in a language. */

@@ -49,11 +49,11 @@ export class ApiClient {
     );
   }
 
-  /** Sends a file's text as it is (a CSV, YAML or JSON upload) to an endpoint that takes one, with its content type. */
+  /** Sends a file as it is (a CSV, YAML or JSON upload: its text, or its bytes for the gateway to decode) to an endpoint that takes one, with its content type. */
   async upload<K extends UploadKey>(
     endpoint: K,
     request: Omit<RequestOf<K>, 'body'>,
-    text: string,
+    text: string | Blob,
     contentType: string,
   ): Promise<ResponseOf<K>> {
     const { method, url } = endpointUrl(endpoint, request);
@@ -76,7 +76,7 @@ export class ApiClient {
     window.dispatchEvent(new Event(SESSION_EXPIRED));
   }
 
-  private async request<T>(method: string, path: string, body?: { text: string; type: string }): Promise<T> {
+  private async request<T>(method: string, path: string, body?: { text: string | Blob; type: string }): Promise<T> {
     const headers = new Headers();
     if (body !== undefined) headers.set('content-type', body.type);
     if (method !== 'GET' && this.csrfToken) headers.set('x-csrf-token', this.csrfToken);

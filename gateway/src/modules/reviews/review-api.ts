@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { ErrorBody, Id, MultilineText, Nullable } from '../../platform/http/schemas.ts';
 import { literals } from '../cases/schemas.ts';
 import { REVIEW_STATUSES } from './review.ts';
+import { CSV_DELIMITERS, FILE_ENCODINGS } from './review-file-text.ts';
 
 export const SentimentSchema = literals(['positive', 'neutral', 'negative'] as const);
 
@@ -30,6 +31,13 @@ export const ImportResult = Type.Object({
   imported: Type.Integer(),
   duplicates: Type.Integer(),
   problems: Type.Array(Type.Object({ line: Type.Optional(Type.Integer()), item: Type.Optional(Type.Integer()), message: Type.String() })),
+  /** how a CSV file was read: its encoding (the charset named, else detected) and delimiter (from its header) */
+  read: Type.Optional(
+    Type.Object({
+      encoding: Type.Union(FILE_ENCODINGS.map((e) => Type.Literal(e))),
+      delimiter: Type.Union(CSV_DELIMITERS.map((d) => Type.Literal(d))),
+    }),
+  ),
 });
 
 /** The schemas of review-routes.ts by "METHOD /path": the routes validate with them; main/contract.ts derives the endpoint map from them. */

@@ -1,4 +1,6 @@
 import { parse } from 'csv-parse/sync';
+import { DateTime } from 'luxon';
+import { csvDelimiter, type CsvDelimiter } from './review-file-text.ts';
 import type { IncomingReview } from './review.ts';
 import { ratingOutOfFive } from './sentiment.ts';
 
@@ -12,6 +14,14 @@ export interface ImportProblem {
 export interface ParsedReviews {
   reviews: (IncomingReview & { at: { line?: number; item?: number } })[];
   problems: ImportProblem[];
+  /** a CSV file's delimiter, as read from its header */
+  delimiter?: CsvDelimiter;
+}
+
+/** When the reviews are read (a date in the future is refused) and the site's zone (a date alone is its local midnight). */
+export interface ReadingContext {
+  now?: number;
+  timeZone?: string;
 }
 
 const MAX_TEXT = 10_000;
@@ -23,21 +33,31 @@ function text(value: unknown, max: number): string | null {
   return s === '' ? null : s.slice(0, max);
 }
 
-function instant(value: unknown): number | undefined {
+/**
+ * A date-time with its offset, epoch seconds or ms, or a date alone (2026-12-01, or 01.12.2026 as a
+ * Russian Excel writes it): a date alone is that day's midnight in the site's zone, not UTC's.
+ */
+function instant(value: unknown, timeZone: string): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? (value < 1e11 ? value * 1000 : value) : undefined;
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return instant(Number(trimmed));
+  if (/^\d+$/.test(trimmed)) return instant(Number(trimmed), timeZone);
+  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed);
+  const dateOnly = dotted ? `${dotted[3]}-${dotted[2]!.padStart(2, '0')}-${dotted[1]!.padStart(2, '0')}` : trimmed;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(dateOnly)) {
+    const day = DateTime.fromISO(dateOnly, { zone: timeZone });
+    return day.isValid ? day.toMillis() : undefined;
+  }
   const ms = Date.parse(trimmed);
   return Number.isNaN(ms) ? undefined : ms;
 }
 
 /** One row's fields, checked: the review, or what is wrong with it. */
-export function reviewFromRow(row: Record<string, unknown>, now = Date.now()): IncomingReview | string {
+export function reviewFromRow(row: Record<string, unknown>, now = Date.now(), timeZone = 'UTC'): IncomingReview | string {
   const platform = text(row.platform, 64);
   if (!platform || !PLATFORM.test(platform)) return 'platform is missing or has characters other than letters, digits, space, dot, dash';
-  const publishedAt = instant(row.date ?? row.publishedAt);
-  if (publishedAt === undefined) return 'date is missing or not a date (ISO 8601 or epoch seconds/ms)';
+  const publishedAt = instant(row.date ?? row.publishedAt, timeZone);
+  if (publishedAt === undefined) return 'date is missing or not a date (ISO 8601, YYYY-MM-DD, DD.MM.YYYY or epoch seconds/ms)';
   if (publishedAt > now + 86_400_000) return 'date is in the future';
   const externalId = text(row.id ?? row.externalId, 200);
   const link = text(row.link ?? row.url, 2000);
@@ -57,13 +77,15 @@ export function reviewFromRow(row: Record<string, unknown>, now = Date.now()): I
   return { platform: platform.toLowerCase(), externalId, link, publishedAt, author: text(row.author, 200), rating, text: body };
 }
 
-/** CSV with a header row (platform,id,date,author,rating,ratingMax,text,link); quoted fields may span lines. */
-export function parseReviewCsv(input: string, now = Date.now()): ParsedReviews {
-  const result: ParsedReviews = { reviews: [], problems: [] };
+/** CSV with a header row (platform,id,date,author,rating,ratingMax,text,link), delimited by commas, semicolons or tabs; quoted fields may span lines. */
+export function parseReviewCsv(input: string, { now = Date.now(), timeZone = 'UTC' }: ReadingContext = {}): ParsedReviews {
+  const delimiter = csvDelimiter(input);
+  const result: ParsedReviews = { reviews: [], problems: [], delimiter };
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parse(input, {
       columns: (header: string[]) => header.map((h) => h.trim()),
+      delimiter,
       info: true,
       skip_empty_lines: true,
       relax_column_count: true,
@@ -74,10 +96,10 @@ export function parseReviewCsv(input: string, now = Date.now()): ParsedReviews {
       },
     }) as { record: Record<string, string>; info: { lines: number } }[];
   } catch (error) {
-    return { reviews: [], problems: [{ line: 1, message: `not valid CSV: ${(error as Error).message}` }] };
+    return { reviews: [], problems: [{ line: 1, message: `not valid CSV: ${(error as Error).message}` }], delimiter };
   }
   for (const { record, info } of records) {
-    const review = reviewFromRow(record, now);
+    const review = reviewFromRow(record, now, timeZone);
     if (typeof review === 'string') result.problems.push({ line: info.lines, message: review });
     else result.reviews.push({ ...review, at: { line: info.lines } });
   }
@@ -86,12 +108,12 @@ export function parseReviewCsv(input: string, now = Date.now()): ParsedReviews {
 }
 
 /** A JSON array of review objects, or JSON lines (one object per line). */
-export function parseReviewJson(input: string, now = Date.now()): ParsedReviews {
+export function parseReviewJson(input: string, { now = Date.now(), timeZone = 'UTC' }: ReadingContext = {}): ParsedReviews {
   const result: ParsedReviews = { reviews: [], problems: [] };
   const add = (value: unknown, at: { line?: number; item?: number }) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
       return result.problems.push({ ...at, message: 'not an object' });
-    const review = reviewFromRow(value as Record<string, unknown>, now);
+    const review = reviewFromRow(value as Record<string, unknown>, now, timeZone);
     if (typeof review === 'string') result.problems.push({ ...at, message: review });
     else result.reviews.push({ ...review, at });
   };

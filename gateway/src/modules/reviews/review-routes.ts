@@ -13,6 +13,7 @@ import type { Config } from '../../platform/config/schema.ts';
 import type { ReviewService } from './review-service.ts';
 import type { TopologyRepo } from '../../platform/settings/topology-repo.ts';
 import { ImportResult, reviewApi } from './review-api.ts';
+import { charsetOf, decodeReviewFile } from './review-file-text.ts';
 
 /** The online reviews journal: import (files and a signed webhook), reply drafts, statuses, the daily check. */
 export const reviewRoutes: FastifyPluginAsyncTypebox<{
@@ -48,7 +49,8 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{
     },
   );
 
-  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  // CSV arrives as bytes: its encoding is read from the file (or the charset named), never assumed
+  app.addContentTypeParser('text/csv', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   app.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   app.post(
     '/api/reviews/import',
@@ -59,12 +61,14 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{
     async (request) => {
       knownSite(request, request.query.siteId);
       const body = request.body;
+      const reading = { timeZone: services.topology.sites().find((s) => s.id === request.query.siteId)!.timeZone };
+      if (Buffer.isBuffer(body)) {
+        const { text, encoding } = decodeReviewFile(body, charsetOf(request.headers['content-type']));
+        const parsed = parseReviewCsv(text, reading);
+        return { ...services.reviews.store(request.query.siteId, parsed), read: { encoding, delimiter: parsed.delimiter! } };
+      }
       if (!Array.isArray(body) && typeof body !== 'string') throw new HttpError(400, 'Send the reviews as a JSON array, JSON lines or CSV');
-      const parsed = Array.isArray(body)
-        ? parseReviewJson(JSON.stringify(body))
-        : request.headers['content-type']?.startsWith('text/csv')
-          ? parseReviewCsv(body)
-          : parseReviewJson(body);
+      const parsed = parseReviewJson(Array.isArray(body) ? JSON.stringify(body) : body, reading);
       return services.reviews.store(request.query.siteId, parsed);
     },
   );
