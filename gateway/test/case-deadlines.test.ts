@@ -86,6 +86,41 @@ describe('case deadlines under a fake clock', () => {
     expect(to.flatMap((a) => a!.value.map((v) => v.address)).sort()).toEqual(['head@branch.example', 'service@branch.example']);
   });
 
+  it("runs the deadlines of a raised severity from the change, and keeps a lowered one's from the opening", async () => {
+    const s = await setUp(false);
+    const c = s.cases.open(
+      { siteId: 'berlin', pointId: 'desk', origin: 'hotline', category: 'service', severity: 3, summary: 'Dusty shelves' },
+      'anna',
+    )!;
+    // Monday 10:00 the manager learns it is a reputation risk: severity 1 responds within 2 h of that, not of Friday 16:30
+    s.setNow(berlin('2026-11-30T10:00'));
+    const raised = s.cases.edit(c.id, 'anna', { severity: 1 });
+    expect(raised.deadlines.find((d) => d.kind === 'respond')!.dueAt).toBe(berlin('2026-11-30T12:00'));
+    expect(await s.watch.check(berlin('2026-11-30T10:01'))).toBe(0);
+    // lowered back to 2: 4 working hours from the opening (Monday 11:30), not from now
+    s.setNow(berlin('2026-11-30T10:30'));
+    const lowered = s.cases.edit(c.id, 'anna', { severity: 2 });
+    expect(lowered.deadlines.find((d) => d.kind === 'respond')!.dueAt).toBe(berlin('2026-11-30T11:30'));
+  });
+
+  it('lists as overdue only what is overdue now; what caught up is "was overdue"', async () => {
+    const s = await setUp(false);
+    const open = (summary: string) =>
+      s.cases.open({ siteId: 'berlin', pointId: 'desk', origin: 'hotline', category: 'service', severity: 2, summary }, 'anna')!;
+    const late = open('still waiting');
+    const caughtUp = open('answered late');
+    expect(await s.watch.check(berlin('2026-11-30T11:31'))).toBe(2);
+    s.setNow(berlin('2026-11-30T12:00'));
+    s.cases.move(caughtUp.id, 'acknowledged', 'anna');
+    const ids = (filter: Parameters<typeof s.repo.list>[0]) =>
+      s.repo
+        .list(filter)
+        .map((c) => c.id)
+        .sort();
+    expect(ids({ overdueAt: berlin('2026-11-30T12:00'), limit: 10 })).toEqual([late.id]);
+    expect(ids({ wasOverdue: true, limit: 10 })).toEqual([late.id, caughtUp.id].sort());
+  });
+
   it('does not call a deadline missed once it was met, and skips closed cases', async () => {
     const s = await setUp(false);
     const c = s.cases.open(

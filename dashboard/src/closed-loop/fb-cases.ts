@@ -176,7 +176,10 @@ export class FbCases extends LitElement {
                 <tbody>
                   ${this.cases.map((c) => {
                     const next = nextDeadline(c);
-                    return html`<tr data-case=${c.id} class=${c.overdueAt !== null && c.status !== 'closed' ? 'overdue' : ''}>
+                    return html`<tr
+                      data-case=${c.id}
+                      class=${c.status !== 'closed' && c.deadlines.some((d) => d.metAt === null && d.dueAt <= now) ? 'overdue' : ''}
+                    >
                       <td>
                         <a
                           href=${`?case=${c.id}`}

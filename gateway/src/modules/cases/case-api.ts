@@ -8,7 +8,8 @@ export const caseApi = {
     tags: ['cases'],
     querystring: Type.Object({
       status: Type.Optional(CaseStatusSchema),
-      overdue: Type.Optional(Type.Boolean()),
+      overdue: Type.Optional(Type.Boolean({ description: 'overdue now: not closed, with a deadline passed and not met' })),
+      wasOverdue: Type.Optional(Type.Boolean({ description: 'ever overdue: a deadline was missed, even if the case caught up since' })),
       siteId: Type.Optional(Id),
       pointId: Type.Optional(Id),
       from: Type.Optional(Type.Integer({ minimum: 0 })),

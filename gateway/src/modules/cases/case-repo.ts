@@ -41,7 +41,10 @@ export type NewCase = Pick<
 export interface CaseFilter {
   siteIds?: string[] | undefined;
   status?: CaseStatus | undefined;
-  overdue?: boolean | undefined;
+  /** overdue at this instant: not closed, with a deadline due by then and not met */
+  overdueAt?: number | undefined;
+  /** ever overdue: a deadline was missed at some time (even if the case caught up since) */
+  wasOverdue?: boolean | undefined;
   pointId?: string | undefined;
   from?: number | undefined;
   to?: number | undefined;
@@ -93,7 +96,12 @@ export class CaseRepo {
       .in('site_id', filter.siteIds)
       .add('status = ?', [filter.status], filter.status !== undefined)
       .add('point_id = ?', [filter.pointId], filter.pointId !== undefined)
-      .add('overdue_at IS NOT NULL', [], filter.overdue === true)
+      .add(
+        `status != 'closed' AND EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = cases.id AND d.met_at IS NULL AND d.due_at <= ?)`,
+        [filter.overdueAt],
+        filter.overdueAt !== undefined,
+      )
+      .add('overdue_at IS NOT NULL', [], filter.wasOverdue === true)
       .add('opened_at >= ?', [filter.from], filter.from !== undefined)
       .add('opened_at < ?', [filter.to], filter.to !== undefined)
       .add('closed_at >= ?', [filter.closedFrom], filter.closedFrom !== undefined)

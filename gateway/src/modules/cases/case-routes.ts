@@ -34,9 +34,14 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ services: { cases: CaseServ
       schema: caseApi['GET /api/cases'],
     },
     async (request) => {
-      const { siteId, ...filter } = request.query;
+      const { siteId, overdue, wasOverdue, ...filter } = request.query;
       if (siteId) requireSite(request, siteId);
-      const cases = services.cases.repo.list({ ...filter, siteIds: siteId ? [siteId] : allowedSites(request) });
+      const cases = services.cases.repo.list({
+        ...filter,
+        ...(overdue ? { overdueAt: Date.now() } : {}),
+        ...(wasOverdue ? { wasOverdue } : {}),
+        siteIds: siteId ? [siteId] : allowedSites(request),
+      });
       return { cases: cases.map((c) => shown(request, c)) };
     },
   );

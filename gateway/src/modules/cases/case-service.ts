@@ -187,7 +187,11 @@ export class CaseService {
     return this.changed(id);
   }
 
-  /** Changes the owner, severity (deadlines not yet met are recomputed from the opening), category or follow-up result. */
+  /**
+   * Changes the owner, severity, category or follow-up result. Deadlines not yet met follow a new
+   * severity: a raised one (more urgent) runs them from the change, so they are not missed the moment
+   * they are set; a lowered one keeps them from the opening (they only grow).
+   */
   edit(
     id: number,
     actor: string,
@@ -227,7 +231,10 @@ export class CaseService {
     }
     if (changes.length === 0) return current;
     this.deps.repo.update(id, patch);
-    if (patch.severity !== undefined) this.deps.repo.redue(id, this.deadlines(current.siteId, patch.severity, current.openedAt));
+    if (patch.severity !== undefined) {
+      const from = patch.severity < current.severity ? at : current.openedAt;
+      this.deps.repo.redue(id, this.deadlines(current.siteId, patch.severity, from));
+    }
     this.deps.repo.event(id, at, actor, 'edited', changes.join('; '));
     return this.changed(id);
   }
