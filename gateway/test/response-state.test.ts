@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { responseContributions, withAnswer, type ResponseAnswer, type ResponseState } from '../src/platform/rollups/response-state.ts';
+import {
+  responseContributions,
+  staffContributions,
+  withAnswer,
+  type ResponseAnswer,
+  type ResponseState,
+} from '../src/platform/rollups/response-state.ts';
 
 const T = Date.UTC(2026, 5, 1, 10);
 const answer = (
@@ -48,6 +54,11 @@ describe('a response folded from its answers', () => {
         polarity: -1,
         misuse: false,
         questions: ['staff', 'wait'],
+        // the skipped answer (no one on shift) gives no part
+        staff: [
+          { staffId: 'ann', counted: true, questions: ['wait'] },
+          { staffId: 'bob', counted: true, questions: ['staff'] },
+        ],
       });
     }
   });
@@ -95,6 +106,47 @@ describe('a response folded from its answers', () => {
       { questionId: '', responses: 1, negative: 1, positive: 0, misuse: 0 },
       { questionId: 'staff', responses: 1, negative: 1, positive: 0, misuse: 0 },
       { questionId: 'wait', responses: 1, negative: 1, positive: 0, misuse: 0 },
+    ]);
+  });
+
+  it('belongs to each person on shift at one of its counted answers, never by a skipped one', () => {
+    // a run that crosses a shift change: its first (headline) answer skipped on ann's shift, the rest counted on bob's
+    const crossing = fold([
+      answer('wait', 'smiley4', null, T, { headline: true, staffId: 'ann' }),
+      answer('staff', 'csat5', 1, T + 10_000, { staffId: 'bob' }),
+      answer('recommend', 'nps11', 2, T + 20_000, { staffId: 'bob' }),
+    ]);
+    expect(crossing).toMatchObject({ staffId: 'ann', counted: true, polarity: 0, staff: [{ staffId: 'bob', counted: true }] });
+    expect(staffContributions(crossing)).toEqual([
+      { staffId: 'bob', questionId: '', responses: 1, negative: 0, positive: 0, misuse: 0 },
+      { staffId: 'bob', questionId: 'recommend', responses: 1, negative: 0, positive: 0, misuse: 0 },
+      { staffId: 'bob', questionId: 'staff', responses: 1, negative: 0, positive: 0, misuse: 0 },
+    ]);
+    // counted on both shifts: once for each, each row with the headline's polarity (ann's 0 → negative)
+    expect(staffContributions(fold(run))).toEqual([
+      { staffId: 'ann', questionId: '', responses: 1, negative: 1, positive: 0, misuse: 0 },
+      { staffId: 'ann', questionId: 'wait', responses: 1, negative: 1, positive: 0, misuse: 0 },
+      { staffId: 'bob', questionId: '', responses: 1, negative: 1, positive: 0, misuse: 0 },
+      { staffId: 'bob', questionId: 'staff', responses: 1, negative: 1, positive: 0, misuse: 0 },
+    ]);
+  });
+
+  it('counts as misuse for those on shift at its misuse answers, and for no one once another answer counts', () => {
+    const misuse = fold([
+      answer('wait', 'smiley4', 3, T, { headline: true, misuse: true, staffId: 'ann' }),
+      answer('staff', 'csat5', null, T + 1, { staffId: 'bob' }),
+    ]);
+    expect(staffContributions(misuse)).toEqual([{ staffId: 'ann', questionId: '', responses: 0, negative: 0, positive: 0, misuse: 1 }]);
+    const counted = withAnswer(misuse, 'k/1/r1', answer('clean', 'csat5', 5, T + 2, { staffId: 'bob' }));
+    // ann's misuse answer gives her no part in a counted response; bob's counted one does
+    expect(staffContributions(counted)).toEqual([
+      { staffId: 'bob', questionId: '', responses: 1, negative: 0, positive: 0, misuse: 0 },
+      { staffId: 'bob', questionId: 'clean', responses: 1, negative: 0, positive: 0, misuse: 0 },
+    ]);
+    // no one on shift: the part of '' (the staff breakdown's "unassigned")
+    expect(staffContributions(fold([answer('q', 'smiley4', 3, T, { headline: true })]))).toEqual([
+      { staffId: '', questionId: '', responses: 1, negative: 0, positive: 1, misuse: 0 },
+      { staffId: '', questionId: 'q', responses: 1, negative: 0, positive: 1, misuse: 0 },
     ]);
   });
 });

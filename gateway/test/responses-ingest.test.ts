@@ -41,7 +41,7 @@ afterEach(() => {
 });
 
 /** A store and the real ingest over it; `reload()` is a fresh ingest on the same store (a gateway restart, a kiosk reload). */
-function setUp() {
+function setUp(staffAt: (pointId: string, ms: number) => string | null = () => null) {
   const f = storeFixture({ sites: config.sites, points: [{ id: 'desk', siteId: 'berlin' }] });
   fixtures.push(f);
   const make = () => {
@@ -53,7 +53,7 @@ function setUp() {
       registry,
       misuse: new MisuseRules((deviceId) => history.lastCounted(deviceId)),
       storedSeqs: (deviceId, boot) => history.storedSeqs(deviceId, boot),
-      staffAt: () => null,
+      staffAt,
       surveys: config.surveys,
       refused: () => {},
     });
@@ -126,6 +126,7 @@ describe('responses kept by the writer as answers arrive', () => {
         polarity: -1,
         misuse: 0,
         questions: 'clean,recommend,staff,wait',
+        staff: JSON.stringify([['', 1, ['clean', 'recommend', 'staff', 'wait']]]),
       },
     ]);
     const rows = (bucket: number) =>
@@ -133,7 +134,6 @@ describe('responses kept by the writer as answers arrive', () => {
         point_id: 'desk',
         bucket,
         device_id: 'term',
-        staff_id: '',
         survey_id: 'exit',
         question_id,
         ...negative,
@@ -141,6 +141,8 @@ describe('responses kept by the writer as answers arrive', () => {
     expect(snap.response_rollup_minute).toEqual(rows(minute));
     expect(snap.response_rollup_hour).toEqual(rows(hour));
     expect(snap.response_rollup_day).toEqual(rows(20260601));
+    // no one on shift: the staff rollups hold the same response under staff ''
+    expect(snap.response_staff_rollup_minute).toEqual(rows(minute).map((r) => ({ ...r, staff_id: '' })));
     expect(snap.response_rollup_point_month).toEqual(
       ['', 'clean', 'recommend', 'staff', 'wait'].map((question_id) => ({
         point_id: 'desk',
@@ -243,5 +245,58 @@ describe('responses kept by the writer as answers arrive', () => {
     ]);
     rebuildRollups(s.db);
     expect(snapshot(s.db)).toEqual(snap);
+  });
+
+  it('counts a run that crosses a shift change for those on shift at its counted answers, not at a skipped one', async () => {
+    // anna on shift until 09:59:50 UTC, ben from then: questions 1 (09:59:30) and 2 (09:59:45) on anna's shift,
+    // 3 (10:00:00) and 4 (10:00:15) on ben's
+    const change = T0 + 20_000;
+    const s = setUp((_, ms) => (ms < change ? 'anna' : 'ben'));
+    await inOrder(s, [
+      [1, null], // skipped headline on anna's shift
+      [2, null], // skipped on anna's shift
+      [3, 2],
+      [4, 3],
+    ]);
+    // one response, begun at T0 (minute `minute`), neither negative nor positive; anna was on shift at its first answer
+    const snap = snapshot(s.db);
+    expect(snap.responses).toEqual([
+      expect.objectContaining({ staff_id: 'anna', counted: 1, polarity: 0, staff: JSON.stringify([['ben', 1, ['clean', 'recommend']]]) }),
+    ]);
+    const row = (question_id: string) => ({ point_id: 'desk', bucket: minute, device_id: 'term', survey_id: 'exit', question_id });
+    const once = { responses: 1, negative: 0, positive: 0, misuse: 0 };
+    expect(snap.response_staff_rollup_minute).toEqual([
+      { ...row(''), staff_id: 'ben', ...once },
+      { ...row('clean'), staff_id: 'ben', ...once },
+      { ...row('recommend'), staff_id: 'ben', ...once },
+    ]);
+    expect(snap.response_rollup_minute).toEqual([
+      { ...row(''), ...once },
+      { ...row('clean'), ...once },
+      { ...row('recommend'), ...once },
+    ]);
+    rebuildRollups(s.db);
+    expect(snapshot(s.db)).toEqual(snap);
+
+    // the same run with its headline answered (0: negative) on anna's shift belongs to both, once each
+    const both = setUp((_, ms) => (ms < change ? 'anna' : 'ben'));
+    await inOrder(both, [
+      [1, 0],
+      [2, null],
+      [3, 2],
+      [4, 3],
+    ]);
+    const negativeOnce = { responses: 1, negative: 1, positive: 0, misuse: 0 };
+    const bothSnap = snapshot(both.db);
+    expect(bothSnap.response_staff_rollup_minute).toEqual([
+      { ...row(''), staff_id: 'anna', ...negativeOnce },
+      { ...row('wait'), staff_id: 'anna', ...negativeOnce },
+      { ...row(''), staff_id: 'ben', ...negativeOnce },
+      { ...row('clean'), staff_id: 'ben', ...negativeOnce },
+      { ...row('recommend'), staff_id: 'ben', ...negativeOnce },
+    ]);
+    expect(bothSnap.response_rollup_minute).toContainEqual({ ...row(''), ...negativeOnce });
+    rebuildRollups(both.db);
+    expect(snapshot(both.db)).toEqual(bothSnap);
   });
 });

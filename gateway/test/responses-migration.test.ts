@@ -83,3 +83,55 @@ describe('upgrading a version-11 database to responses', () => {
     }
   });
 });
+
+describe('upgrading a version-13 database to staff-keyed response rollups', () => {
+  it("counts a run for those on shift at its counted answers, no longer for its first answer's staff member", () => {
+    dir = mkdtempSync(join(tmpdir(), 'fb-migrate-staff-'));
+    const file = join(dir, 'old.db');
+    const old = openDatabase(
+      file,
+      MIGRATIONS.filter((m) => m.version <= 13),
+    );
+    new TopologyRepo(old).sync(
+      [{ id: 'berlin', name: 'Berlin', timeZone: 'Europe/Berlin' }],
+      [{ id: 'desk', siteId: 'berlin', name: 'Desk' }],
+      [{ id: 'term', pointId: 'desk', kind: 'button', buttons: 4 }],
+    );
+    const insert = old.prepare(
+      `INSERT INTO answers (device_id, boot, seq, site_id, point_id, staff_id, survey_id, question_id, scale, value, occurred_at, received_at,
+                            misuse, source, response_key, headline)
+       VALUES ('term', 1, ?, 'berlin', 'desk', ?, 'exit', ?, ?, ?, ?, ?, 0, 'kiosk', 'term/1/r10', ?)`,
+    );
+    const at = Date.UTC(2026, 5, 1, 10);
+    insert.run(10, 'anna', 'wait', 'smiley4', null, at, at, 1); // the headline, skipped on anna's shift
+    insert.run(11, 'ben', 'staff', 'csat5', 1, at + 15_000, at, 0); // counted on ben's
+    // what version 12's code kept: one staff member per response, its first answer's
+    old.exec(
+      `INSERT INTO responses (key, site_id, point_id, device_id, staff_id, survey_id, source, occurred_at, counted, polarity, misuse, questions)
+       VALUES ('term/1/r10', 'berlin', 'desk', 'term', 'anna', 'exit', 'kiosk', ${at}, 1, 0, 0, 'staff')`,
+    );
+    old.exec(
+      `INSERT INTO response_rollup_day (point_id, bucket, device_id, staff_id, survey_id, question_id, responses)
+       VALUES ('desk', 20260601, 'term', 'anna', 'exit', '', 1)`,
+    );
+    closeDatabase(old);
+
+    const db = openDatabase(file);
+    try {
+      expect(db.prepare('SELECT staff_id, staff FROM responses').all()).toEqual([
+        { staff_id: 'anna', staff: JSON.stringify([['ben', 1, ['staff']]]) },
+      ]);
+      const row = { point_id: 'desk', bucket: 20260601, device_id: 'term', survey_id: 'exit', negative: 0, positive: 0, misuse: 0 };
+      expect(db.prepare('SELECT * FROM response_staff_rollup_day ORDER BY question_id').all()).toEqual([
+        { ...row, staff_id: 'ben', question_id: '', responses: 1 },
+        { ...row, staff_id: 'ben', question_id: 'staff', responses: 1 },
+      ]);
+      expect(db.prepare('SELECT * FROM response_rollup_day ORDER BY question_id').all()).toEqual([
+        { ...row, question_id: '', responses: 1 },
+        { ...row, question_id: 'staff', responses: 1 },
+      ]);
+    } finally {
+      closeDatabase(db);
+    }
+  });
+});

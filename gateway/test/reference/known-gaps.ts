@@ -1,11 +1,11 @@
 /**
  * KNOWN_GAPS: the one place where the property tests leave out cases in which the product does not yet
- * do what METRICS.md says (issue 23, fixed by other work in parallel). Each entry names the METRICS.md
- * rule, what the product does instead, and which comparisons it takes out (`covers`). Remove an entry
- * when its fix merges: the properties then check those cases too, and fail if the fix is incomplete.
+ * do what METRICS.md says. Each entry names the METRICS.md rule, what the product does instead, and
+ * which comparisons it takes out (`covers`). Remove an entry when its fix merges: the properties then
+ * check those cases too, and fail if the fix is incomplete. None stands today (issue 23's, a kiosk run
+ * counted for its earliest answer's staff member only, was closed by the staff-keyed response rollups).
  */
-import { counts, type RawWorld } from './rows.ts';
-import { responses } from './traffic-reference.ts';
+import type { RawWorld } from './rows.ts';
 
 export interface Comparison {
   family: 'ratings' | 'traffic' | 'emotions' | 'trends';
@@ -25,24 +25,7 @@ export interface KnownGap {
   covers: (c: Comparison) => boolean;
 }
 
-export const KNOWN_GAPS: KnownGap[] = [
-  {
-    rule: 'Answer filters (… staff) choose a response when one of its counted answers passes them (Precise readings)',
-    instead:
-      "a response belongs to its earliest answer's staff member only (the responses row's staff_id): a kiosk run that " +
-      'crosses a shift change counts for whoever was on shift at its first answer, even a skipped one, and never for ' +
-      'the person on shift at its later counted answers',
-    covers: (c) => c.family === 'traffic' && c.filter.staffId !== undefined && staffSplit(c.world, c.filter.staffId),
-  },
-];
-
-/** Whether some response of the world is chosen by a staff filter under METRICS.md but not by its earliest answer's staff, or the reverse. */
-function staffSplit(world: RawWorld, staffId: string): boolean {
-  return responses(world).some((r) => {
-    const first = r.answers.reduce((x, y) => (y.occurredAt < x.occurredAt || (y.occurredAt === x.occurredAt && y.seq < x.seq) ? y : x));
-    return (first.staffId === staffId) !== r.answers.some((a) => counts(a) && a.staffId === staffId);
-  });
-}
+export const KNOWN_GAPS: KnownGap[] = [];
 
 /** Whether a comparison is left out by a known gap (and which). */
 export function knownGap(c: Comparison): KnownGap | undefined {

@@ -35,8 +35,9 @@ function headlinesFromCatalog(db: Db): (surveyId: string | null, questionId: str
  * Call inside a transaction. Returns how many responses it wrote (counted or not).
  */
 export function rebuildResponses(db: Db, onProgress?: (done: number, total: number) => void): { responses: number } {
-  // a database opened with the migrations before version 12 only (old-version tests): nothing to rebuild yet
-  if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'responses'").get() === undefined) return { responses: 0 };
+  // a database opened with the migrations before version 14 only (old-version tests): not today's response tables yet
+  if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'response_staff_rollup_minute'").get() === undefined)
+    return { responses: 0 };
   const total = (db.prepare('SELECT COUNT(*) FROM answers').pluck().get() as number) ?? 0;
   const page = db.prepare(
     `SELECT id, response_key AS responseKey, site_id AS siteId, point_id AS pointId, device_id AS deviceId, staff_id AS staffId,

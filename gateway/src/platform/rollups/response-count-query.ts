@@ -23,7 +23,10 @@ const GROUP_COLUMN: Record<Exclude<GroupBy, undefined>, string> = { point: 'poin
 /**
  * Reads response counts from the response rollups for planned segments. Without a question filter
  * it reads the rows of the responses themselves (question_id ''); with one, the rows counting the
- * responses that answered that question. Statements are prepared once per shape.
+ * responses that answered that question. A staff filter or a staff breakdown reads the staff-keyed
+ * rollups, where a response counts for each person on shift at one of its counted answers (at one
+ * that answered the question, with a question filter); every other query reads rollups that count
+ * each response once. Statements are prepared once per shape.
  */
 export class ResponseCountQuery {
   private readonly statements = new Map<string, Statement<unknown[], unknown[]>>();
@@ -75,9 +78,10 @@ export class ResponseCountQuery {
     where.push('question_id = ?');
     const group = groupBy ? GROUP_COLUMN[groupBy] : 'NULL';
     const groupCols = groupBy ? ` GROUP BY ${GROUP_COLUMN[groupBy]}` : '';
+    const byStaff = f.staffId !== undefined || groupBy === 'staff';
     const table = responseRollupTable(
       level,
-      f.deviceId !== undefined || f.deviceIds !== undefined || f.staffId !== undefined || groupBy === 'staff',
+      byStaff ? 'staff' : f.deviceId !== undefined || f.deviceIds !== undefined ? 'device' : 'point',
     );
     return `SELECT ${group}, ${RESPONSE_COUNT_COLUMNS.map((c) => `COALESCE(SUM(${c}), 0)`).join(', ')}
             FROM ${table.name} WHERE ${where.join(' AND ')}${groupCols}`;

@@ -24,6 +24,7 @@ export interface ResponseState {
   siteId: string;
   pointId: string;
   deviceId: string;
+  /** its earliest answer's staff member (where it began); the staff filter reads `staff` */
   staffId: string | null;
   surveyId: string | null;
   source: string;
@@ -36,6 +37,22 @@ export interface ResponseState {
   /** it has misuse answers and none counts (only while not counted: a counted response is never misuse) */
   misuse: boolean;
   /** the ids of its counted questions, sorted */
+  questions: readonly string[];
+  /** who was on shift at its counted and misuse answers, by staff id ('' = no one), sorted */
+  staff: readonly StaffPart[];
+}
+
+/**
+ * One staff member's part in a response (METRICS.md "Precise readings": a staff filter chooses a
+ * response when one of its counted answers was given on that person's shift). A person on shift at
+ * only skipped answers of it has no part.
+ */
+export interface StaffPart {
+  /** '' = no one on shift */
+  staffId: string;
+  /** at least one of the response's answers on their shift counts; otherwise all of theirs are misuse */
+  counted: boolean;
+  /** the ids of the questions counted on their shift, sorted */
   questions: readonly string[];
 }
 
@@ -77,8 +94,24 @@ export function withAnswer(state: ResponseState | undefined, key: string, a: Res
     counted,
     polarity: counts && a.headline ? polaritySign(a.scale, a.value!) : (state?.polarity ?? 0),
     misuse: !counted && ((state?.misuse ?? false) || a.misuse),
-    questions: counts && a.questionId !== null && !questions.includes(a.questionId) ? [...questions, a.questionId].sort() : questions,
+    questions: counts ? withQuestion(questions, a.questionId) : questions,
+    staff: counts || a.misuse ? withStaffAnswer(state?.staff ?? [], a.staffId ?? '', counts, a.questionId) : (state?.staff ?? []),
   };
+}
+
+function withQuestion(questions: readonly string[], questionId: string | null): readonly string[] {
+  return questionId !== null && !questions.includes(questionId) ? [...questions, questionId].sort() : questions;
+}
+
+/** The staff parts after one more counted or misuse answer given on `staffId`'s shift. */
+function withStaffAnswer(staff: readonly StaffPart[], staffId: string, counts: boolean, questionId: string | null): StaffPart[] {
+  const old = staff.find((p) => p.staffId === staffId);
+  const part: StaffPart = {
+    staffId,
+    counted: (old?.counted ?? false) || counts,
+    questions: counts ? withQuestion(old?.questions ?? [], questionId) : (old?.questions ?? []),
+  };
+  return [...staff.filter((p) => p.staffId !== staffId), part].sort((a, b) => (a.staffId < b.staffId ? -1 : a.staffId > b.staffId ? 1 : 0));
 }
 
 function polaritySign(scale: string, value: number): -1 | 0 | 1 {
@@ -107,4 +140,30 @@ export function responseContributions(state: ResponseState): ResponseContributio
   }
   if (state.misuse) return [{ questionId: '', responses: 0, negative: 0, positive: 0, misuse: 1 }];
   return [];
+}
+
+/** One staff-keyed response rollup row's worth of a response. */
+export interface StaffContribution extends ResponseContribution {
+  staffId: string;
+}
+
+/**
+ * What a response adds to the staff-keyed response rollups: the rows of `responseContributions`
+ * once for each person it belongs to. A counted response belongs to everyone with a counted answer
+ * in it ('' row, and a row per question counted on their shift); a misuse one, to everyone with a
+ * misuse answer in it. So a staff filter counts a response once per person, never by the shift of
+ * a skipped answer; summed over people a response may count more than once (the unfiltered
+ * figures read the other rollups).
+ */
+export function staffContributions(state: ResponseState): StaffContribution[] {
+  const negative = state.counted && state.polarity < 0 ? 1 : 0;
+  const positive = state.counted && state.polarity > 0 ? 1 : 0;
+  const out: StaffContribution[] = [];
+  for (const part of state.staff) {
+    if (state.counted && part.counted)
+      for (const questionId of ['', ...part.questions])
+        out.push({ staffId: part.staffId, questionId, responses: 1, negative, positive, misuse: 0 });
+    else if (state.misuse) out.push({ staffId: part.staffId, questionId: '', responses: 0, negative: 0, positive: 0, misuse: 1 });
+  }
+  return out;
 }

@@ -2,7 +2,7 @@ import type { Db } from '../store/db.ts';
 import type { SiteCalendar } from '../../core/calendar.ts';
 import { bucketOf } from './levels.ts';
 import { RESPONSE_COUNT_COLUMNS, RESPONSE_ROLLUP_TABLES, type ResponseRollupTable } from './response-levels.ts';
-import { responseContributions, type ResponseState } from './response-state.ts';
+import { responseContributions, staffContributions, type ResponseState, type StaffPart } from './response-state.ts';
 
 interface Row {
   keys: unknown[];
@@ -10,10 +10,10 @@ interface Row {
   counts: number[];
 }
 
-function keyValues(table: ResponseRollupTable, r: ResponseState, bucket: number, questionId: string): unknown[] {
-  return table.grain === 'detail'
-    ? [r.pointId, bucket, r.deviceId, r.staffId ?? '', r.surveyId ?? '', questionId]
-    : [r.pointId, bucket, r.surveyId ?? '', questionId];
+function keyValues(table: ResponseRollupTable, r: ResponseState, bucket: number, c: { questionId: string; staffId?: string }): unknown[] {
+  if (table.grain === 'staff') return [r.pointId, bucket, r.deviceId, c.staffId ?? '', r.surveyId ?? '', c.questionId];
+  if (table.grain === 'detail') return [r.pointId, bucket, r.deviceId, r.surveyId ?? '', c.questionId];
+  return [r.pointId, bucket, r.surveyId ?? '', c.questionId];
 }
 
 /**
@@ -30,12 +30,13 @@ export class ResponseRollupAccumulator {
   add(state: ResponseState, sign: 1 | -1): void {
     const contributions = responseContributions(state);
     if (contributions.length === 0) return;
+    const byStaff = staffContributions(state);
     const calendar = this.calendarOf(state.siteId);
     RESPONSE_ROLLUP_TABLES.forEach((table, i) => {
       const bucket = bucketOf(table.level, state.occurredAt, calendar);
       const map = this.rows[i]!;
-      for (const c of contributions) {
-        const keys = keyValues(table, state, bucket, c.questionId);
+      for (const c of table.grain === 'staff' ? byStaff : contributions) {
+        const keys = keyValues(table, state, bucket, c);
         const id = keys.join('\u0000');
         let row = map.get(id);
         if (!row) map.set(id, (row = { keys, counts: [0, 0, 0, 0] }));
@@ -102,6 +103,7 @@ interface ResponseRow {
   polarity: -1 | 0 | 1;
   misuse: number;
   questions: string;
+  staff: string;
 }
 
 /** The `responses` table: one row per response, read before a change and written after it. */
@@ -112,14 +114,15 @@ export class ResponseRows {
   constructor(db: Db) {
     this.select = db.prepare<[string]>(
       `SELECT key, site_id AS siteId, point_id AS pointId, device_id AS deviceId, staff_id AS staffId, survey_id AS surveyId,
-              source, occurred_at AS occurredAt, counted, polarity, misuse, questions FROM responses WHERE key = ?`,
+              source, occurred_at AS occurredAt, counted, polarity, misuse, questions, staff FROM responses WHERE key = ?`,
     );
     this.upsert = db.prepare<unknown[]>(
-      `INSERT INTO responses (key, site_id, point_id, device_id, staff_id, survey_id, source, occurred_at, counted, polarity, misuse, questions)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO responses (key, site_id, point_id, device_id, staff_id, survey_id, source, occurred_at, counted, polarity, misuse, questions, staff)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (key) DO UPDATE SET site_id = excluded.site_id, point_id = excluded.point_id, device_id = excluded.device_id,
          staff_id = excluded.staff_id, survey_id = excluded.survey_id, source = excluded.source, occurred_at = excluded.occurred_at,
-         counted = excluded.counted, polarity = excluded.polarity, misuse = excluded.misuse, questions = excluded.questions`,
+         counted = excluded.counted, polarity = excluded.polarity, misuse = excluded.misuse, questions = excluded.questions,
+         staff = excluded.staff`,
     );
   }
 
@@ -131,6 +134,11 @@ export class ResponseRows {
       counted: row.counted === 1,
       misuse: row.misuse === 1,
       questions: row.questions === '' ? [] : row.questions.split(','),
+      staff: (JSON.parse(row.staff) as [string, number, string[]][]).map(([staffId, counted, questions]) => ({
+        staffId,
+        counted: counted === 1,
+        questions,
+      })),
     };
   }
 
@@ -148,8 +156,14 @@ export class ResponseRows {
       r.polarity,
       r.misuse ? 1 : 0,
       r.questions.join(','),
+      staffJson(r.staff),
     );
   }
+}
+
+/** The `responses.staff` column: a JSON array of [staff id, counted 1/0, counted question ids], one per part. */
+function staffJson(staff: readonly StaffPart[]): string {
+  return JSON.stringify(staff.map((p) => [p.staffId, p.counted ? 1 : 0, p.questions]));
 }
 
 /** Whether a key names a lone answer's response ("<device>/<boot>/<seq>"), which no other answer can join. */

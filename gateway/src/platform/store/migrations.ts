@@ -20,6 +20,7 @@ import { v10AlertParams } from './migrations/v10-alert-params.ts';
 import { v11CatalogAndAudit } from './migrations/v11-catalog-and-audit.ts';
 import { v12Responses } from './migrations/v12-responses.ts';
 import { v13LostResponses } from './migrations/v13-lost-responses.ts';
+import { v14ResponseStaff } from './migrations/v14-response-staff.ts';
 
 /** Every migration, in order: one file each in ./migrations/. */
 export const MIGRATIONS: Migration[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: Migration[] = [
   v11CatalogAndAudit,
   v12Responses,
   v13LostResponses,
+  v14ResponseStaff,
 ];
