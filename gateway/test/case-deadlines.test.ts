@@ -6,6 +6,7 @@ import { CaseRepo } from '../src/modules/cases/case-repo.ts';
 import { CaseService } from '../src/modules/cases/case-service.ts';
 import { DeadlineWatch } from '../src/modules/cases/deadline-watch.ts';
 import { startCaseRules } from '../src/modules/cases/case-rules.ts';
+import { startCaseNotices } from '../src/modules/cases/case-notices.ts';
 import { siteCalendars } from '../src/modules/cases/site-calendars.ts';
 import { Mailer } from '../src/platform/mail/mailer.ts';
 import { EventBus } from '../src/platform/events/bus.ts';
@@ -57,8 +58,13 @@ async function setUp(mail: boolean) {
   const cases = new CaseService({ repo, bus, config: config.cases, calendarOf: siteCalendars(config.sites), now: () => now });
   const mailer = new Mailer(config.mail, logger);
   const watch = new DeadlineWatch({ repo, bus, config: config.cases, mailer, logger });
+  const stopNotices = startCaseNotices({ bus, repo, config: config.cases, mailer, logger });
+  afterTest.push(stopNotices);
   return { bus, cases, repo, watch, events, config, setNow: (ms: number) => (now = ms) };
 }
+
+const afterTest: (() => void)[] = [];
+afterEach(() => afterTest.splice(0).forEach((stop) => stop()));
 
 describe('case deadlines under a fake clock', () => {
   it('marks a missed deadline once, escalates to the superior and e-mails both over SMTP', async () => {
@@ -119,6 +125,31 @@ describe('case deadlines under a fake clock', () => {
         .sort();
     expect(ids({ overdueAt: berlin('2026-11-30T12:00'), limit: 10 })).toEqual([late.id]);
     expect(ids({ wasOverdue: true, limit: 10 })).toEqual([late.id, caughtUp.id].sort());
+  });
+
+  it('e-mails an urgent case to its department and the superior the moment it opens, and nothing for others', async () => {
+    const s = await setUp(true);
+    s.cases.open({ siteId: 'berlin', pointId: 'desk', origin: 'hotline', category: 'service', severity: 2, summary: 'Slow queue' }, 'anna');
+    const urgent = s.cases.open(
+      {
+        siteId: 'berlin',
+        pointId: 'desk',
+        origin: 'hotline',
+        category: 'service',
+        severity: 1,
+        summary: 'Card readers down at every till',
+      },
+      'anna',
+    )!;
+    await expect.poll(() => smtp!.messages.length).toBe(1);
+    const mail = smtp!.messages[0]!;
+    // severity 1 responds within 2 working hours of Friday 16:30: half an hour on Friday, 1.5 h on Monday
+    expect(mail.subject).toBe(`Urgent case ${urgent.id} opened: respond by ${new Date(berlin('2026-11-30T09:30')).toISOString()}`);
+    expect(mail.text).toMatch(/Card readers down at every till/);
+    const to = Array.isArray(mail.to) ? mail.to : [mail.to];
+    expect(to.flatMap((a) => a!.value.map((v) => v.address)).sort()).toEqual(['head@branch.example', 'service@branch.example']);
+    await expect.poll(() => s.repo.history(urgent.id).map((h) => h.action)).toContain('notified');
+    expect(smtp!.messages.length).toBe(1);
   });
 
   it('does not call a deadline missed once it was met, and skips closed cases', async () => {

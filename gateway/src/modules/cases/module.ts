@@ -6,6 +6,7 @@ import { CaseRepo } from './case-repo.ts';
 import { CaseService } from './case-service.ts';
 import { startCaseRules } from './case-rules.ts';
 import { DeadlineWatch } from './deadline-watch.ts';
+import { startCaseNotices } from './case-notices.ts';
 import { siteCalendars } from './site-calendars.ts';
 import { caseRoutes } from './case-routes.ts';
 import { commentRoutes } from './comment-routes.ts';
@@ -30,6 +31,7 @@ export function casesModule(p: PlatformParts, deps: { notes: AnswerNoteRepo }): 
           forgetContact: (note) => deps.notes.forgetContact(note),
           logger,
         }),
+      (events) => startCaseNotices({ bus: events, repo: cases.repo, config: config.cases, mailer, logger }),
     ],
     start: () => {
       stopWatch = new DeadlineWatch({ repo: cases.repo, bus, config: config.cases, mailer, logger }).start(config.cases.checkEveryMs);
