@@ -1,5 +1,5 @@
 import type { Route } from '@feedback/web-base/router.ts';
-import type { IndexFilterQuery } from './data/indices.ts';
+import type { IndexFilterQuery, RangeFilterQuery } from './data/indices.ts';
 import { addDays, parseLocalDate, periodRange, zoneOf, type LocalDate, type SiteZone } from './site-time.ts';
 
 export const PERIODS = ['today', '7d', '30d', 'custom'] as const;
@@ -46,7 +46,7 @@ export function filtersOf(route: Route, sites: SiteZone[] = []): Filters {
 export const rangeOf = (f: Filters, now = Date.now()): { from: number; to: number } => periodRange(f, now);
 
 /** The filter's where and what (site, point, channel, device, survey), without its range. */
-function whereOf(f: Filters): Omit<IndexFilterQuery, 'from' | 'to' | 'fromDate' | 'toDate' | 'lastDays' | 'skipDays'> {
+function whereOf(f: Filters): Omit<RangeFilterQuery, 'from' | 'to'> {
   return {
     ...(f.siteId ? { siteId: f.siteId } : {}),
     ...(f.pointId ? { pointId: f.pointId } : {}),
@@ -57,7 +57,7 @@ function whereOf(f: Filters): Omit<IndexFilterQuery, 'from' | 'to' | 'fromDate' 
 }
 
 /** The API's index filter for a filter (site, point, channel, device, survey) over its range, or another (the previous period, say). */
-export function filterQuery(f: Filters, { from, to }: { from: number; to: number } = rangeOf(f)): IndexFilterQuery {
+export function filterQuery(f: Filters, { from, to }: { from: number; to: number } = rangeOf(f)): RangeFilterQuery {
   return { from: String(from), to: String(to), ...whereOf(f) };
 }
 

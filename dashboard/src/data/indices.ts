@@ -18,6 +18,9 @@ export const trend = (index: IndexName, query: IndexFilterQuery, interval: Trend
 export const breakdown = (index: IndexName, query: IndexFilterQuery, by: BreakdownDimension) =>
   api.call('GET /api/indices/:index/breakdown', { params: { index }, query: { ...query, by } }).then((r) => r.groups);
 
+/** The filter over one [from, to): what the answer export takes (it has no local-days form). */
+export type RangeFilterQuery = QueryOf<'GET /api/export/answers.:format'>;
+
 /** The raw answers under a filter, as a file to download. */
-export const answersExportHref = (format: 'csv' | 'xlsx', query: IndexFilterQuery) =>
+export const answersExportHref = (format: 'csv' | 'xlsx', query: RangeFilterQuery) =>
   api.href('GET /api/export/answers.:format', { params: { format }, query });
