@@ -112,6 +112,17 @@ describe('the Monday report scheduler', () => {
     expect(berlin).toEqual(['2026-10-26', '2026-10-19', '2026-10-12']);
   }, 60_000);
 
+  it('makes every week a gateway was off for since its last report, oldest first, and no history before its first', async () => {
+    const { repo, scheduler } = await setUp();
+    // a first start on Monday 2 Nov: only the last week, not weeks before the gateway ran
+    await scheduler().check(at('Europe/Berlin', '2026-11-02T08:00'));
+    const weeks = () => repo.list(['berlin'], 20).map((r) => DateTime.fromMillis(r.periodFrom, { zone: 'Europe/Berlin' }).toISODate());
+    expect(weeks()).toEqual(['2026-10-26']);
+    // off from then until Wednesday 25 Nov: the Mondays of 9, 16 and 23 Nov were missed; back, it makes all three weeks
+    await scheduler().check(at('Europe/Berlin', '2026-11-25T10:00'));
+    expect(weeks()).toEqual(['2026-11-16', '2026-11-09', '2026-11-02', '2026-10-26']);
+  }, 60_000);
+
   it('finishes a report a stop left pending instead of making a second one', async () => {
     const { repo, scheduler } = await setUp();
     const week = lastWeek(at('Europe/Berlin', '2026-11-30T08:00'), 'Europe/Berlin', '07:00');

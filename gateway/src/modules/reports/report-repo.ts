@@ -44,6 +44,14 @@ export class ReportRepo {
   }
 
   /** Weekly reports left pending by a crash or a stop mid-way: made again at the next start. */
+  /** The end of a site's latest weekly report (made or claimed), or undefined before its first. */
+  latestWeeklyEnd(siteId: string): number | undefined {
+    const row = this.db.prepare("SELECT MAX(period_to) AS end FROM reports WHERE kind = 'weekly' AND site_id = ?").get(siteId) as {
+      end: number | null;
+    };
+    return row.end ?? undefined;
+  }
+
   pendingWeekly(): ReportRow[] {
     return this.db.prepare(`SELECT ${COLUMNS} FROM reports WHERE kind = 'weekly' AND status = 'pending' ORDER BY id`).all() as ReportRow[];
   }

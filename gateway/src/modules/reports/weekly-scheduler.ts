@@ -10,10 +10,15 @@ export function lastWeek(now: number, timeZone: string, at: string): { from: num
   return { from: monday.minus({ weeks: 1 }).toMillis(), to: monday.toMillis(), dueAt: monday.set({ hour, minute }).toMillis() };
 }
 
+/** At most this many missed weeks are caught up in one pass (a gateway off for months does not flood the mail). */
+export const MAX_CATCH_UP_WEEKS = 8;
+
 /**
  * Makes each site's weekly report once its Monday's hour has come in the site's time zone. The
  * week is claimed in the store before anything is rendered, so the report is made exactly once
- * per site and week across restarts; a gateway that was off on Monday makes it when it is back.
+ * per site and week across restarts; a gateway that was off on Monday makes it when it is back,
+ * and one that was off over several Mondays makes every week it missed since its site's last
+ * report (up to MAX_CATCH_UP_WEEKS), oldest first.
  * Weeks are local (luxon), so a DST change gives a 167- or 169-hour week, never a skipped one.
  */
 export class WeeklyScheduler {
@@ -34,15 +39,28 @@ export class WeeklyScheduler {
         if (site) made.push((await this.deps.reports.finish(pending, site)).id);
       }
       for (const site of sites) {
-        const week = lastWeek(now, site.timeZone, this.deps.config.at);
-        if (now < week.dueAt) continue;
-        const report = await this.deps.reports.make(site, 'weekly', week.from, week.to, 'scheduler');
-        if (report) made.push(report.id);
+        for (const week of this.dueWeeks(site, now)) {
+          const report = await this.deps.reports.make(site, 'weekly', week.from, week.to, 'scheduler');
+          if (report) made.push(report.id);
+        }
       }
     } finally {
       this.running = false;
     }
     return made;
+  }
+
+  /** The weeks due at `now` and not yet made: the last whole week, and those between it and the site's latest report. */
+  private dueWeeks(site: ReportSite, now: number): { from: number; to: number }[] {
+    const last = lastWeek(now, site.timeZone, this.deps.config.at);
+    if (now < last.dueAt) return [];
+    const latest = this.deps.reports.repo.latestWeeklyEnd(site.id);
+    const weeks = [{ from: last.from, to: last.to }];
+    while (latest !== undefined && weeks.length < MAX_CATCH_UP_WEEKS && weeks[0]!.from > latest) {
+      const to = weeks[0]!.from;
+      weeks.unshift({ from: DateTime.fromMillis(to, { zone: site.timeZone }).minus({ weeks: 1 }).toMillis(), to });
+    }
+    return weeks;
   }
 
   start(everyMs: number): () => void {
