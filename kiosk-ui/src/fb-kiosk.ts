@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { api, ApiError } from '@feedback/web-base/api-client.ts';
 import { deviceToken, forgetDeviceToken } from '@feedback/web-base/device-token.ts';
 import { textIn } from '@feedback/web-base/localized.ts';
@@ -160,8 +161,19 @@ export class FbKiosk extends LitElement {
       main {
         display: grid;
         place-items: center;
-        padding: var(--fb-space-4);
+        padding: var(--fb-space-4) var(--fb-space-3);
         text-align: center;
+        min-width: 0;
+      }
+      .question {
+        width: 100%;
+        max-width: 75rem;
+      }
+      /* a standing customer's finger: options up to 7rem, never under 64 px high */
+      fb-scale-question {
+        --fb-option-max: 7rem;
+        --fb-option-height: 64px;
+        --fb-face-max: 8rem;
       }
       .skip {
         font: inherit;
@@ -347,14 +359,18 @@ export class FbKiosk extends LitElement {
     const step = stepOf(this.run.state, this.runSurvey());
     if (step >= questions.length) return html`<p class="thanks" role="status" data-testid="thanks">${t('kiosk.thanks')}</p>`;
     const q = questions[step]!;
-    return html`<div>
+    // keyed: each question is a new element, so nothing of the last answer (pressed, focus, hover) shows on it
+    return html`<div class="question">
       <p class="progress">${t('kiosk.progress', { current: step + 1, total: questions.length })}</p>
-      <fb-scale-question
-        .label=${textIn(q.label, language())}
-        .scale=${q.scale}
-        data-question=${q.number}
-        @answer=${(e: CustomEvent<number>) => this.answer(e.detail)}
-      ></fb-scale-question>
+      ${keyed(
+        q.number,
+        html`<fb-scale-question
+          .label=${textIn(q.label, language())}
+          .scale=${q.scale}
+          data-question=${q.number}
+          @answer=${(e: CustomEvent<number>) => this.answer(e.detail)}
+        ></fb-scale-question>`,
+      )}
       <button type="button" class="skip" @click=${() => this.answer(null)}>${t('kiosk.skip')}</button>
     </div>`;
   }
@@ -362,14 +378,17 @@ export class FbKiosk extends LitElement {
   private pulseBody(pulse: NonNullable<FbKiosk['pulse']>) {
     if (pulse.step === 2) return html`<p class="thanks" role="status" data-testid="pulse-thanks">${t('pulse.thanks')}</p>`;
     const [scale, label] = pulse.step === 0 ? ['nps11', t('pulse.enps')] : ['drained5', t('pulse.drained')];
-    return html`<div data-pulse-step=${pulse.step}>
+    return html`<div class="question" data-pulse-step=${pulse.step}>
       <p class="progress">${t('pulse.title')} · ${t('pulse.anonymous')}</p>
-      <fb-scale-question
-        .label=${label}
-        .scale=${scale}
-        data-question=${`pulse-${pulse.step}`}
-        @answer=${(e: CustomEvent<number>) => this.answerPulse(e.detail)}
-      ></fb-scale-question>
+      ${keyed(
+        `pulse-${pulse.step}`,
+        html`<fb-scale-question
+          .label=${label}
+          .scale=${scale}
+          data-question=${`pulse-${pulse.step}`}
+          @answer=${(e: CustomEvent<number>) => this.answerPulse(e.detail)}
+        ></fb-scale-question>`,
+      )}
       <button type="button" class="skip" @click=${() => this.answerPulse(null)}>${t('kiosk.skip')}</button>
     </div>`;
   }
