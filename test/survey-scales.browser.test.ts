@@ -217,13 +217,17 @@ describe('the survey scales on a kiosk in portrait', () => {
     { width: 1080, height: 1920 },
     { width: 800, height: 1280 },
   ]) {
-    it(`keep every scale in one row at ${viewport.width}×${viewport.height}, its end labels at its ends`, async () => {
+    it(`keep every scale in one row at ${viewport.width}×${viewport.height}, its end labels at its ends, and staff reach the pulse only by holding`, async () => {
       const context = await browser.newContext({ bypassCSP: true, viewport, hasTouch: true });
       try {
         const page = await context.newPage();
         const requested: string[] = [];
         page.on('request', (r) => requested.push(r.url()));
         await page.goto(`${t.gateway.httpUrl}/kiosk/#token=${kioskToken}`);
+        // nobody answering: the staff button is there, for staff (holding it, in the pulse test)
+        await page.locator('button[data-pulse]').waitFor();
+        await page.locator('button[data-pulse]').tap();
+        expect(await page.locator('[data-pulse-step]').count()).toBe(0);
         for (const question of QUESTIONS) {
           await page.locator(`fb-scale-question[data-question="${question.number}"] button[data-value]`).first().waitFor();
           const m = await measure(page, question.number);
@@ -234,6 +238,8 @@ describe('the survey scales on a kiosk in portrait', () => {
           if (SHOTS) await page.screenshot({ path: `${SHOTS}/kiosk-${viewport.width}-${question.number}-${question.scale}.png` });
           if (question.scale === 'nps11') expect(await seriousAccessibilityFindings(page)).toEqual([]);
           await page.locator(`fb-scale-question[data-question="${question.number}"] button[data-value]`).nth(2).tap();
+          // a customer in the middle of the survey sees no staff button
+          if (question.number < QUESTIONS.length) expect(await page.locator('button[data-pulse]').count()).toBe(0);
         }
         await page.locator('[data-testid=thanks]').waitFor();
         // no request or address carries a parameter without a value (channel=undefined and the like)
