@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from './helpers/browser.ts';
 import { seriousAccessibilityFindings } from './helpers/axe.ts';
 import { randomUUID } from 'node:crypto';
@@ -25,6 +25,18 @@ let kioskToken: string;
 const post = (path: string, body: unknown, headers: Record<string, string>, method = 'POST') =>
   fetch(`${t.gateway.httpUrl}${path}`, { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const thisWeek = async () => (await t.get<{ weeks: PulseWeek[] }>(`/api/pulse?siteId=${SITE.id}&weeks=1`, admin)).weeks[0]!;
+
+/** How long staff hold the staff button (the kiosk's STAFF_HOLD_MS, 2 s). */
+const STAFF_HOLD_MS = 2000;
+
+/** Presses the mouse on the element and lets go after `ms`. */
+async function holdDown(page: Page, element: Locator, ms: number): Promise<void> {
+  const box = (await element.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(ms);
+  await page.mouse.up();
+}
 
 beforeAll(async () => {
   t = await startTestGateway({ devices: [{ id: 'kiosk-1', pointId: POINT.id, buttons: 4, responseIntervalMs: 0 }] });
@@ -61,13 +73,20 @@ describe('the staff pulse', () => {
     expect(await thisWeek()).toMatchObject({ answers: 5, staffOnShift: 5, ended: false, shown: false, enps: null, drained: null });
   });
 
-  it('is answered on the kiosk from the staff button, anonymously, and the terminal goes back to the customers', async () => {
+  it('is answered on the kiosk by holding the staff button, anonymously, and the terminal goes back to the customers', async () => {
     const browser: Browser = await launchChromium();
     try {
       const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       await page.goto(`${t.gateway.httpUrl}/kiosk/#token=${kioskToken}`);
-      await page.locator('button[data-pulse]').click();
+      const staff = page.locator('button[data-pulse]');
+      // a customer's tap on it, or a press let go too soon, opens nothing
+      await staff.click();
+      await holdDown(page, staff, STAFF_HOLD_MS - 1200);
+      await page.waitForTimeout(1500);
+      expect(await page.locator('[data-pulse-step]').count()).toBe(0);
+      // staff hold it
+      await holdDown(page, staff, STAFF_HOLD_MS + 300);
       await page.locator('fb-scale-question[data-question="pulse-0"] button[data-value="8"]').click();
       await page.locator('fb-scale-question[data-question="pulse-1"] button[data-value="4"]').waitFor();
       expect(await seriousAccessibilityFindings(page)).toEqual([]);

@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { api, ApiError } from '@feedback/web-base/api-client.ts';
 import { deviceToken, forgetDeviceToken } from '@feedback/web-base/device-token.ts';
 import { textIn } from '@feedback/web-base/localized.ts';
@@ -19,6 +20,8 @@ import '@feedback/web-base/components/fb-pair.ts';
 const TOKEN_KEY = 'fb-kiosk-token';
 const SURVEY_KEY = 'fb-kiosk-survey';
 const THANKS_MS = 4000;
+/** How long staff hold the corner's staff button to open the pulse: a customer's tap opens nothing. */
+export const STAFF_HOLD_MS = 2000;
 
 type Survey = KioskSurvey;
 
@@ -34,11 +37,14 @@ function randomKey(): string {
  * The customer never sees a technical message; staff see, in a corner, that answers are waiting.
  */
 export class FbKiosk extends LitElement {
-  static override properties = { survey: { state: true }, problem: { state: true }, pulse: { state: true } };
+  static override properties = { survey: { state: true }, problem: { state: true }, pulse: { state: true }, holding: { state: true } };
   declare survey: Survey | undefined;
   /** the staff pulse in progress (its first answer, once given), when staff opened it */
   declare pulse: { step: 0 | 1 | 2; enps: number | null } | undefined;
   declare problem: string;
+  /** staff are holding the staff button (it fills while they hold) */
+  declare holding: boolean;
+  private hold: ReturnType<typeof setTimeout> | undefined;
   private readonly token = deviceToken(TOKEN_KEY);
   /** the run in progress before a reload, until the survey is known and it goes on (or ends) */
   private kept: KeptRun | undefined = keptRun(localStorage);
@@ -73,6 +79,7 @@ export class FbKiosk extends LitElement {
     super();
     new LanguageController(this);
     this.problem = this.token ? '' : 'kiosk.notPaired';
+    this.holding = false;
     api.setBearerToken(this.token);
     // An edited survey reaches the terminal at once when nobody is answering, else after the thank-you.
     if (this.token) new LiveController(this, 'settings', () => this.atStart() && void this.loadSurvey(), { token: this.token });
@@ -160,8 +167,19 @@ export class FbKiosk extends LitElement {
       main {
         display: grid;
         place-items: center;
-        padding: var(--fb-space-4);
+        padding: var(--fb-space-4) var(--fb-space-3);
         text-align: center;
+        min-width: 0;
+      }
+      .question {
+        width: 100%;
+        max-width: 75rem;
+      }
+      /* a standing customer's finger: options up to 7rem, never under 64 px high */
+      fb-scale-question {
+        --fb-option-max: 7rem;
+        --fb-option-height: 64px;
+        --fb-face-max: 8rem;
       }
       .skip {
         font: inherit;
@@ -193,14 +211,24 @@ export class FbKiosk extends LitElement {
         font-size: 1.1rem;
         color: var(--fb-text-muted);
       }
+      /* for staff only: small, muted, and it opens only when held (STAFF_HOLD_MS), filling as it is held */
       footer .staff {
         font: inherit;
-        min-height: 48px;
-        padding: 0 var(--fb-space-3);
-        border-radius: 24px;
-        border: 2px solid var(--fb-border);
-        background: var(--fb-surface);
+        font-size: var(--fb-text-s);
+        min-height: 44px;
+        padding: 0 var(--fb-space-2);
+        border: 0;
+        border-radius: 8px;
+        background: linear-gradient(var(--fb-border), var(--fb-border)) left / 0% 100% no-repeat var(--fb-surface);
         color: var(--fb-text-muted);
+        user-select: none;
+        -webkit-user-select: none;
+        -webkit-touch-callout: none;
+        touch-action: none;
+      }
+      footer .staff.holding {
+        background-size: 100% 100%;
+        transition: background-size ${STAFF_HOLD_MS}ms linear;
       }
     `,
   ];
@@ -218,6 +246,7 @@ export class FbKiosk extends LitElement {
     window.removeEventListener('online', this.online);
     clearTimeout(this.idle);
     clearTimeout(this.thanks);
+    clearTimeout(this.hold);
     this.run.stop();
     this.queue.stop();
   }
@@ -263,6 +292,23 @@ export class FbKiosk extends LitElement {
 
   private followedUp(note: FollowUpNote): void {
     this.run.send({ type: 'followed-up', note });
+  }
+
+  /** Staff start holding the staff button: the pulse opens if they still hold it after STAFF_HOLD_MS. */
+  private holdStart(e: PointerEvent): void {
+    if (e.button !== 0) return;
+    clearTimeout(this.hold);
+    this.holding = true;
+    this.hold = setTimeout(() => {
+      this.holdEnd();
+      this.openPulse();
+    }, STAFF_HOLD_MS);
+  }
+
+  private holdEnd(): void {
+    clearTimeout(this.hold);
+    this.hold = undefined;
+    this.holding = false;
   }
 
   /** Staff open the pulse from the corner; the customer's survey waits (anything answered is kept first). */
@@ -323,9 +369,31 @@ export class FbKiosk extends LitElement {
         <span data-testid="queue"
           >${waiting > 0 ? t('kiosk.waiting', { count: waiting }) : ''}${!reachable ? ` · ${t('kiosk.offline')}` : ''}</span
         >
-        ${this.problem !== 'kiosk.notPaired' && !this.pulse ? html`<button type="button" class="staff" data-pulse @click=${() => this.openPulse()}>${t('pulse.open')}</button>` : ''}
+        ${this.staffButton()}
       </footer>
     `;
+  }
+
+  /**
+   * The staff pulse's way in: only while nobody is answering (the first question on screen, nothing
+   * answered, or no survey at all), small, named for staff, and opened by holding it (a customer's tap does nothing);
+   * a keyboard's Enter or Space (a click with no pointer) opens it at once.
+   */
+  private staffButton() {
+    if (this.problem === 'kiosk.notPaired' || this.pulse || (this.survey && !this.atStart())) return '';
+    return html`<button
+      type="button"
+      class=${this.holding ? 'staff holding' : 'staff'}
+      data-pulse
+      @pointerdown=${(e: PointerEvent) => this.holdStart(e)}
+      @pointerup=${() => this.holdEnd()}
+      @pointerleave=${() => this.holdEnd()}
+      @pointercancel=${() => this.holdEnd()}
+      @contextmenu=${(e: Event) => e.preventDefault()}
+      @click=${(e: MouseEvent) => e.detail === 0 && this.openPulse()}
+    >
+      ${t('pulse.hold')}
+    </button>`;
   }
 
   private body() {
@@ -347,14 +415,18 @@ export class FbKiosk extends LitElement {
     const step = stepOf(this.run.state, this.runSurvey());
     if (step >= questions.length) return html`<p class="thanks" role="status" data-testid="thanks">${t('kiosk.thanks')}</p>`;
     const q = questions[step]!;
-    return html`<div>
+    // keyed: each question is a new element, so nothing of the last answer (pressed, focus, hover) shows on it
+    return html`<div class="question">
       <p class="progress">${t('kiosk.progress', { current: step + 1, total: questions.length })}</p>
-      <fb-scale-question
-        .label=${textIn(q.label, language())}
-        .scale=${q.scale}
-        data-question=${q.number}
-        @answer=${(e: CustomEvent<number>) => this.answer(e.detail)}
-      ></fb-scale-question>
+      ${keyed(
+        q.number,
+        html`<fb-scale-question
+          .label=${textIn(q.label, language())}
+          .scale=${q.scale}
+          data-question=${q.number}
+          @answer=${(e: CustomEvent<number>) => this.answer(e.detail)}
+        ></fb-scale-question>`,
+      )}
       <button type="button" class="skip" @click=${() => this.answer(null)}>${t('kiosk.skip')}</button>
     </div>`;
   }
@@ -362,14 +434,17 @@ export class FbKiosk extends LitElement {
   private pulseBody(pulse: NonNullable<FbKiosk['pulse']>) {
     if (pulse.step === 2) return html`<p class="thanks" role="status" data-testid="pulse-thanks">${t('pulse.thanks')}</p>`;
     const [scale, label] = pulse.step === 0 ? ['nps11', t('pulse.enps')] : ['drained5', t('pulse.drained')];
-    return html`<div data-pulse-step=${pulse.step}>
+    return html`<div class="question" data-pulse-step=${pulse.step}>
       <p class="progress">${t('pulse.title')} · ${t('pulse.anonymous')}</p>
-      <fb-scale-question
-        .label=${label}
-        .scale=${scale}
-        data-question=${`pulse-${pulse.step}`}
-        @answer=${(e: CustomEvent<number>) => this.answerPulse(e.detail)}
-      ></fb-scale-question>
+      ${keyed(
+        `pulse-${pulse.step}`,
+        html`<fb-scale-question
+          .label=${label}
+          .scale=${scale}
+          data-question=${`pulse-${pulse.step}`}
+          @answer=${(e: CustomEvent<number>) => this.answerPulse(e.detail)}
+        ></fb-scale-question>`,
+      )}
       <button type="button" class="skip" @click=${() => this.answerPulse(null)}>${t('kiosk.skip')}</button>
     </div>`;
   }

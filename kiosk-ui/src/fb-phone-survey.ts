@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { ApiError } from '@feedback/web-base/api-client.ts';
 import { phoneSurvey, sendPhoneAnswers } from './data/phone.ts';
 import { textIn } from '@feedback/web-base/localized.ts';
@@ -96,8 +97,13 @@ export class FbPhoneSurvey extends LitElement {
       main {
         display: grid;
         place-items: center;
-        padding: var(--fb-space-3);
+        padding: var(--fb-space-3) var(--fb-space-2);
         text-align: center;
+        min-width: 0;
+      }
+      .question {
+        width: 100%;
+        max-width: 60rem;
       }
       .skip {
         font: inherit;
@@ -118,7 +124,9 @@ export class FbPhoneSurvey extends LitElement {
         color: var(--fb-text-muted);
       }
       fb-scale-question {
-        --fb-face-size: 3.6rem;
+        --fb-face-max: 6rem;
+        --fb-option-max: 5rem;
+        --fb-option-height: 48px;
       }
     `,
   ];
@@ -191,14 +199,18 @@ export class FbPhoneSurvey extends LitElement {
       ></fb-follow-up>`;
     const q = this.questions[this.step];
     if (!q) return html``;
-    return html`<div>
+    // keyed: each question is a new element, so nothing of the last answer (pressed, focus, hover) shows on it
+    return html`<div class="question">
       <p class="progress">${t('kiosk.progress', { current: this.step + 1, total: this.questions.length })}</p>
-      <fb-scale-question
-        .label=${textIn(q.label, language())}
-        .scale=${q.scale}
-        data-question=${q.number}
-        @answer=${(e: CustomEvent<number>) => this.answer(e.detail)}
-      ></fb-scale-question>
+      ${keyed(
+        q.number,
+        html`<fb-scale-question
+          .label=${textIn(q.label, language())}
+          .scale=${q.scale}
+          data-question=${q.number}
+          @answer=${(e: CustomEvent<number>) => this.answer(e.detail)}
+        ></fb-scale-question>`,
+      )}
       <button type="button" class="skip" @click=${() => this.answer(null)}>${t('kiosk.skip')}</button>
     </div>`;
   }

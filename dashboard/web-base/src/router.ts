@@ -1,27 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { parseRoute, routeUrl, type Route } from './route-url.ts';
 
-/** Where the app is: a view and its parameters (filters, ids), exactly what the URL says. */
-export interface Route {
-  view: string;
-  params: Record<string, string>;
-}
-
-/** Reads a route from a URL under the app's base path: /dashboard/trends?pointId=x → trends, {pointId: x}. */
-export function parseRoute(url: URL, base: string, defaultView: string): Route {
-  const rest = url.pathname.startsWith(base) ? url.pathname.slice(base.length) : '';
-  const view = rest.split('/').filter(Boolean)[0] ?? defaultView;
-  return { view, params: Object.fromEntries(url.searchParams) };
-}
-
-/** The URL of a route; parameters sorted so that the same view has one address. */
-export function routeUrl(route: Route, base: string): string {
-  const query = new URLSearchParams(
-    Object.entries(route.params)
-      .filter(([, v]) => v !== '')
-      .sort(([a], [b]) => a.localeCompare(b)),
-  ).toString();
-  return `${base}${route.view}${query ? `?${query}` : ''}`;
-}
+export { parseRoute, routeUrl, type Route };
 
 /**
  * Keeps the view in the URL: a copied link, a reload or the back button reproduce what was on

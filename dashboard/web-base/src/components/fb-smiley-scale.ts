@@ -21,11 +21,15 @@ function face(mood: number) {
   </svg>`;
 }
 
-/** A smiley scale of K buttons, 0 (worst) to K−1 (best); fires `choose` with the value. */
+/**
+ * A smiley scale of K buttons, 0 (worst) to K−1 (best), in one row that shrinks to its container
+ * (each face at most --fb-face-size); fires `choose` with the value. `chosen` shows as pressed.
+ */
 export class FbSmileyScale extends LitElement {
-  static override properties = { buttons: { type: Number }, disabled: { type: Boolean } };
+  static override properties = { buttons: { type: Number }, disabled: { type: Boolean }, chosen: { type: Number } };
   declare buttons: number;
   declare disabled: boolean;
+  declare chosen: number | undefined;
 
   constructor() {
     super();
@@ -38,27 +42,39 @@ export class FbSmileyScale extends LitElement {
     tokens,
     css`
       :host {
-        display: flex;
-        gap: var(--fb-space-3);
+        display: grid;
+        grid-auto-flow: column;
+        grid-auto-columns: minmax(0, var(--fb-face-size, 5rem));
+        gap: clamp(2px, 2vw, var(--fb-space-3));
         justify-content: center;
       }
       button {
         line-height: 0;
+        min-width: 0;
         padding: var(--fb-space-1);
         border-radius: 50%;
-        border: 2px solid transparent;
+        border: 3px solid transparent;
         background: transparent;
         cursor: pointer;
-        min-width: 48px;
-        min-height: 48px;
+        touch-action: manipulation;
       }
       svg {
-        width: var(--fb-face-size, 5rem);
-        height: var(--fb-face-size, 5rem);
+        width: 100%;
+        height: auto;
         display: block;
       }
       button:focus-visible {
         outline: 3px solid var(--fb-accent);
+      }
+      button[aria-pressed='true'] {
+        border-color: var(--fb-accent);
+        background: var(--fb-accent);
+      }
+      /* a touch screen keeps :hover on the last element touched: hover only where a mouse really hovers */
+      @media (hover: hover) and (pointer: fine) {
+        button:hover {
+          border-color: var(--fb-border);
+        }
       }
     `,
   ];
@@ -68,7 +84,9 @@ export class FbSmileyScale extends LitElement {
       (value) =>
         html`<button
           type="button"
+          data-value=${value}
           ?disabled=${this.disabled}
+          aria-pressed=${this.chosen === value ? 'true' : 'false'}
           aria-label=${t('smiley.label', { value: value + 1, max: this.buttons })}
           @click=${() => this.dispatchEvent(new CustomEvent<number>('choose', { detail: value, bubbles: true, composed: true }))}
         >
