@@ -313,7 +313,7 @@ describe('the dashboard views', () => {
     await expect
       .poll(() => page.locator('fb-filter-bar select[name=pointId] option').allTextContents())
       .toEqual(['All points', NORTH_DESK.name]);
-    expect(await page.locator('fb-filter-bar select[name=siteId] option').allTextContents()).toEqual(['All sites', NORTH.id]);
+    expect(await page.locator('fb-filter-bar select[name=siteId] option').allTextContents()).toEqual(['All sites', NORTH.name]);
     const status = await page.evaluate<number, string>(
       (site) => fetch(`/api/overview?from=0&to=1&siteId=${site}`).then((r) => r.status),
       SITE.id,

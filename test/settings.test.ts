@@ -127,6 +127,10 @@ describe('settings in the database, changed live', () => {
   it('applies a new alert rule to the next answers', async () => {
     const rule = { id: 'any-negative', kind: 'count', polarity: 'negative', count: 1, windowMinutes: 15, pointId: 'door' };
     expect((await call('PUT', '/api/settings/alert-rules/any-negative', admin, rule)).status).toBe(200);
+    // a key no rule has is refused by name, not dropped silently
+    const unknown = await call('PUT', '/api/settings/alert-rules/any-negative', admin, { ...rule, treshold: 3 });
+    expect(unknown.status).toBe(400);
+    expect(String(unknown.body.message)).toMatch(/treshold/);
     const button = new SimulatedButton({
       brokerUrl: t.gateway.mqttUrl,
       siteId: OTHER_SITE.id,

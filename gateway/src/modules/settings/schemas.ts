@@ -29,11 +29,16 @@ export const SettingsSchema = Type.Object({
 });
 
 /**
- * A schema without its defaults: the HTTP validator cannot apply defaults inside a union (an
- * alert rule is one of three kinds), so the catalog's own validation fills them in.
+ * A union schema as the HTTP validator can check it: without defaults (it cannot apply them inside a
+ * union; an alert rule is one of three kinds) and without `additionalProperties: false`, which makes
+ * it strip, in place, the keys of one branch while it tries another (a count rule lost its polarity
+ * to the negative-share branch). The catalog's own validation fills the defaults in and refuses an
+ * unknown key, naming it.
  */
-function withoutDefaults<T extends TSchema>(schema: T): T {
-  return JSON.parse(JSON.stringify(schema, (key, value: unknown) => (key === 'default' ? undefined : value))) as T;
+function forHttpUnion<T extends TSchema>(schema: T): T {
+  return JSON.parse(
+    JSON.stringify(schema, (key, value: unknown) => (key === 'default' || key === 'additionalProperties' ? undefined : value)),
+  ) as T;
 }
 
 /** The entries the settings API changes one at a time, by the path's section. */
@@ -42,7 +47,7 @@ export const ITEM_SCHEMAS = {
   points: PointConfig,
   devices: DeviceConfig,
   surveys: SurveyConfig,
-  'alert-rules': withoutDefaults(AlertRuleConfig),
+  'alert-rules': forHttpUnion(AlertRuleConfig),
 } as const;
 
 export const AuditEntrySchema = Type.Object({
