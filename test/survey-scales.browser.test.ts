@@ -143,7 +143,7 @@ describe('the survey scales on a phone held in the hand', () => {
     { width: 360, height: 740 },
   ]) {
     it(`fit ${viewport.width} px without sideways scrolling, each option a thumb wide, and a tap leaves the next question untouched`, async () => {
-      const context = await browser.newContext({ bypassCSP: true, viewport, isMobile: true, hasTouch: true });
+      const context = await browser.newContext({ viewport, isMobile: true, hasTouch: true });
       try {
         const page = await context.newPage();
         await page.goto(`${t.gateway.httpUrl}${await phoneCode()}`);
@@ -179,7 +179,7 @@ describe('the survey scales on a phone held in the hand', () => {
 
   for (const lang of ['ru', 'zh']) {
     it(`fits 360 px in ${lang} too, whose end labels are longer or of other letters`, async () => {
-      const context = await browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
       try {
         const page = await context.newPage();
         await page.goto(`${t.gateway.httpUrl}${await phoneCode()}?lang=${lang}`);
@@ -196,7 +196,7 @@ describe('the survey scales on a phone held in the hand', () => {
   }
 
   it('fits a 320 px phone too, with every option at least 24 px (WCAG 2.2 target size)', async () => {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
     try {
       const page = await context.newPage();
       await page.goto(`${t.gateway.httpUrl}${await phoneCode()}`);
@@ -218,7 +218,7 @@ describe('the survey scales on a kiosk in portrait', () => {
     { width: 800, height: 1280 },
   ]) {
     it(`keep every scale in one row at ${viewport.width}×${viewport.height}, its end labels at its ends, and staff reach the pulse only by holding`, async () => {
-      const context = await browser.newContext({ bypassCSP: true, viewport, hasTouch: true });
+      const context = await browser.newContext({ viewport, hasTouch: true });
       try {
         const page = await context.newPage();
         const requested: string[] = [];

@@ -1,5 +1,4 @@
 import { LitElement, css, html, unsafeCSS } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { LanguageController, t } from '@feedback/web-base/i18n.ts';
 import { tokens } from '@feedback/web-base/tokens.ts';
 import '@feedback/web-base/components/fb-smiley-scale.ts';
@@ -156,6 +155,20 @@ export class FbScaleQuestion extends LitElement {
     this.dispatchEvent(new CustomEvent<number>('answer', { detail: value, bubbles: true, composed: true }));
   }
 
+  /**
+   * The row's option count and half, as custom properties set through the CSSOM: a `style` attribute
+   * would be refused by the apps' Content-Security-Policy (style-src 'self'), leaving the grid without
+   * its columns and the end labels under the first two options.
+   */
+  override updated(): void {
+    const numbers = this.renderRoot.querySelector<HTMLElement>('.numbers');
+    const shape = scaleShape(this.scale);
+    if (!numbers || !shape || shape.kind === 'smiley') return;
+    const count = shape.to - shape.from + 1;
+    numbers.style.setProperty('--options', String(count));
+    numbers.style.setProperty('--half', String(Math.floor(count / 2)));
+  }
+
   override render() {
     const shape = scaleShape(this.scale);
     if (!shape) return html``;
@@ -172,12 +185,7 @@ export class FbScaleQuestion extends LitElement {
     const nps = values.length === 11;
     return html`<h2 id="question">${this.label}</h2>
       <div class="scale">
-        <div
-          class=${nps ? 'numbers two-rows' : 'numbers'}
-          role="group"
-          aria-labelledby="question"
-          style=${styleMap({ '--options': String(values.length), '--half': String(Math.floor(values.length / 2)) })}
-        >
+        <div class=${nps ? 'numbers two-rows' : 'numbers'} role="group" aria-labelledby="question">
           <span class="low" aria-hidden="true" data-end="low">${t(`kiosk.${shape.family}.low`)}</span>
           ${values.map(
             (v, i) =>
