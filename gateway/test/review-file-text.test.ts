@@ -57,4 +57,25 @@ describe('reading a review file as it was written', () => {
     expect(parsed.reviews.map((r) => r.publishedAt)).toEqual([Date.UTC(2026, 10, 30, 16), Date.UTC(2026, 11, 1, 10)]);
     expect(parsed.problems).toEqual([{ line: 4, message: expect.stringMatching(/^date/) }]);
   });
+
+  it('names an unclosed quote at the line it starts on and loses no valid line after it', () => {
+    const csv = [
+      'platform,id,date,text',
+      'maps,1,2026-12-01,ok',
+      '',
+      'maps,2,2026-12-01,"unclosed text',
+      'maps,3,2026-12-02,fine',
+      'maps,4,2026-12-03,"good, quoted',
+      'over two lines"',
+      'maps,5,2026-12-03,last',
+    ].join('\n');
+    const parsed = parseReviewCsv(csv, { now: Date.UTC(2026, 11, 5) });
+    expect(parsed.problems).toEqual([{ line: 4, message: expect.stringMatching(/^not valid CSV/) }]);
+    expect(parsed.reviews.map((r) => [r.externalId, r.text, r.at.line])).toEqual([
+      ['1', 'ok', 2],
+      ['3', 'fine', 5],
+      ['4', 'good, quoted\nover two lines', 7],
+      ['5', 'last', 8],
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
-import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import { csvDelimiter, type CsvDelimiter } from './review-file-text.ts';
+import { csvRecords } from './csv-records.ts';
 import type { IncomingReview } from './review.ts';
 import { ratingOutOfFive } from './sentiment.ts';
 
@@ -80,28 +80,12 @@ export function reviewFromRow(row: Record<string, unknown>, now = Date.now(), ti
 /** CSV with a header row (platform,id,date,author,rating,ratingMax,text,link), delimited by commas, semicolons or tabs; quoted fields may span lines. */
 export function parseReviewCsv(input: string, { now = Date.now(), timeZone = 'UTC' }: ReadingContext = {}): ParsedReviews {
   const delimiter = csvDelimiter(input);
-  const result: ParsedReviews = { reviews: [], problems: [], delimiter };
-  let records: { record: Record<string, string>; info: { lines: number } }[];
-  try {
-    records = parse(input, {
-      columns: (header: string[]) => header.map((h) => h.trim()),
-      delimiter,
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      bom: true,
-      skip_records_with_error: true,
-      on_skip: (error: { lines?: number; message: string } | undefined) => {
-        if (error) result.problems.push({ line: error.lines ?? 0, message: `not valid CSV: ${error.message}` });
-      },
-    }) as { record: Record<string, string>; info: { lines: number } }[];
-  } catch (error) {
-    return { reviews: [], problems: [{ line: 1, message: `not valid CSV: ${(error as Error).message}` }], delimiter };
-  }
-  for (const { record, info } of records) {
+  const { records, problems } = csvRecords(input, delimiter);
+  const result: ParsedReviews = { reviews: [], problems, delimiter };
+  for (const { record, line } of records) {
     const review = reviewFromRow(record, now, timeZone);
-    if (typeof review === 'string') result.problems.push({ line: info.lines, message: review });
-    else result.reviews.push({ ...review, at: { line: info.lines } });
+    if (typeof review === 'string') result.problems.push({ line, message: review });
+    else result.reviews.push({ ...review, at: { line } });
   }
   result.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return result;
