@@ -33,17 +33,27 @@ export class FbOverview extends LitElement {
   constructor() {
     super();
     new LanguageController(this);
-    new LiveController(this, 'point:summary', (summary) => {
-      if (
-        (this.filters.siteId && summary.siteId !== this.filters.siteId) ||
-        (this.filters.pointId && summary.pointId !== this.filters.pointId)
-      )
-        return;
-      this.refresh ??= setTimeout(() => {
-        this.refresh = undefined;
-        void this.load();
-      }, 150);
-    });
+    new LiveController(
+      this,
+      'point:summary',
+      (summary) => {
+        if (
+          (this.filters.siteId && summary.siteId !== this.filters.siteId) ||
+          (this.filters.pointId && summary.pointId !== this.filters.pointId)
+        )
+          return;
+        this.refresh ??= setTimeout(() => {
+          this.refresh = undefined;
+          void this.load();
+        }, 150);
+      },
+      // what changed between the first load and the socket joining (or while it was away) is not lost
+      {
+        onConnect: () => {
+          if (this.filters) void this.load();
+        },
+      },
+    );
     this.canAct = false;
     this.error = '';
   }

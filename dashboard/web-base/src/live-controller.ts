@@ -45,14 +45,21 @@ function liveSocket(token?: string): LiveSocket {
 export class LiveController<E extends SocketEventName> implements ReactiveController {
   connected = false;
   private s: LiveSocket | undefined;
-  private readonly onConnect = () => this.setConnected(true);
+  private readonly onConnect = () => {
+    this.setConnected(true);
+    this.options.onConnect?.();
+  };
   private readonly onDisconnect = () => this.setConnected(false);
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly event: E,
     private readonly handler: ServerToClientEvents[E],
-    private readonly options: { token?: string } = {},
+    /**
+     * token: a screen's or kiosk's; onConnect: called each time the socket (re)joins, so a host that
+     * loaded its data before can load it again and miss nothing sent while it was not listening
+     */
+    private readonly options: { token?: string; onConnect?: () => void } = {},
   ) {
     host.addController(this);
   }
