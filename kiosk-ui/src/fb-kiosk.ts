@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
+import { questionStep } from './question-step.ts';
 import { api, ApiError } from '@feedback/web-base/api-client.ts';
 import { deviceToken, forgetDeviceToken } from '@feedback/web-base/device-token.ts';
 import { textIn } from '@feedback/web-base/localized.ts';
@@ -415,38 +415,24 @@ export class FbKiosk extends LitElement {
     const step = stepOf(this.run.state, this.runSurvey());
     if (step >= questions.length) return html`<p class="thanks" role="status" data-testid="thanks">${t('kiosk.thanks')}</p>`;
     const q = questions[step]!;
-    // keyed: each question is a new element, so nothing of the last answer (pressed, focus, hover) shows on it
-    return html`<div class="question">
-      <p class="progress">${t('kiosk.progress', { current: step + 1, total: questions.length })}</p>
-      ${keyed(
-        q.number,
-        html`<fb-scale-question
-          .label=${textIn(q.label, language())}
-          .scale=${q.scale}
-          data-question=${q.number}
-          @answer=${(e: CustomEvent<number>) => this.answer(e.detail)}
-        ></fb-scale-question>`,
-      )}
-      <button type="button" class="skip" @click=${() => this.answer(null)}>${t('kiosk.skip')}</button>
-    </div>`;
+    return questionStep(
+      {
+        key: q.number,
+        progress: t('kiosk.progress', { current: step + 1, total: questions.length }),
+        label: textIn(q.label, language()),
+        scale: q.scale,
+      },
+      (value) => this.answer(value),
+    );
   }
 
   private pulseBody(pulse: NonNullable<FbKiosk['pulse']>) {
     if (pulse.step === 2) return html`<p class="thanks" role="status" data-testid="pulse-thanks">${t('pulse.thanks')}</p>`;
     const [scale, label] = pulse.step === 0 ? ['nps11', t('pulse.enps')] : ['drained5', t('pulse.drained')];
-    return html`<div class="question" data-pulse-step=${pulse.step}>
-      <p class="progress">${t('pulse.title')} · ${t('pulse.anonymous')}</p>
-      ${keyed(
-        `pulse-${pulse.step}`,
-        html`<fb-scale-question
-          .label=${label}
-          .scale=${scale}
-          data-question=${`pulse-${pulse.step}`}
-          @answer=${(e: CustomEvent<number>) => this.answerPulse(e.detail)}
-        ></fb-scale-question>`,
-      )}
-      <button type="button" class="skip" @click=${() => this.answerPulse(null)}>${t('kiosk.skip')}</button>
-    </div>`;
+    return questionStep(
+      { key: `pulse-${pulse.step}`, progress: `${t('pulse.title')} · ${t('pulse.anonymous')}`, label, scale, pulseStep: pulse.step },
+      (value) => this.answerPulse(value),
+    );
   }
 }
 customElements.define('fb-kiosk', FbKiosk);

@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
+import { questionStep } from './question-step.ts';
 import { ApiError } from '@feedback/web-base/api-client.ts';
 import { phoneSurvey, sendPhoneAnswers } from './data/phone.ts';
 import { textIn } from '@feedback/web-base/localized.ts';
@@ -199,20 +199,15 @@ export class FbPhoneSurvey extends LitElement {
       ></fb-follow-up>`;
     const q = this.questions[this.step];
     if (!q) return html``;
-    // keyed: each question is a new element, so nothing of the last answer (pressed, focus, hover) shows on it
-    return html`<div class="question">
-      <p class="progress">${t('kiosk.progress', { current: this.step + 1, total: this.questions.length })}</p>
-      ${keyed(
-        q.number,
-        html`<fb-scale-question
-          .label=${textIn(q.label, language())}
-          .scale=${q.scale}
-          data-question=${q.number}
-          @answer=${(e: CustomEvent<number>) => this.answer(e.detail)}
-        ></fb-scale-question>`,
-      )}
-      <button type="button" class="skip" @click=${() => this.answer(null)}>${t('kiosk.skip')}</button>
-    </div>`;
+    return questionStep(
+      {
+        key: q.number,
+        progress: t('kiosk.progress', { current: this.step + 1, total: this.questions.length }),
+        label: textIn(q.label, language()),
+        scale: q.scale,
+      },
+      (value) => this.answer(value),
+    );
   }
 }
 customElements.define('fb-phone-survey', FbPhoneSurvey);
