@@ -3,6 +3,7 @@ import type { CasesConfig } from '../../platform/config/closed-loop-schema.ts';
 import type { EventBus } from '../../platform/events/bus.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import type { CaseRepo } from './case-repo.ts';
+import { mailDepartment } from './department-mail.ts';
 import type { Case } from './case.ts';
 
 /**
@@ -12,27 +13,15 @@ import type { Case } from './case.ts';
  */
 export function startCaseNotices(deps: { bus: EventBus; repo: CaseRepo; config: CasesConfig; mailer: Mailer; logger: Logger }): () => void {
   const notify = async (c: Case) => {
-    const department = deps.config.departments[c.category];
-    const to = [department.ownerEmail, department.superiorEmail].filter((e): e is string => e !== undefined);
-    if (to.length === 0 || !deps.mailer.enabled) return;
     const respond = c.deadlines.find((d) => d.kind === 'respond');
-    try {
-      await deps.mailer.send({
-        to,
-        subject: `Urgent case ${c.id} opened: respond by ${respond ? new Date(respond.dueAt).toISOString() : 'now'}`,
-        text: [
-          `Case ${c.id} at ${c.pointId ?? c.siteId}, severity ${c.severity}, ${c.category}`,
-          `Owner: ${c.owner}`,
-          ...c.deadlines.map((d) => `${d.kind} by ${new Date(d.dueAt).toISOString()}`),
-          '',
-          c.summary,
-        ].join('\n'),
-      });
-      deps.repo.event(c.id, Date.now(), 'system', 'notified', `e-mailed to ${to.join(', ')}`);
-    } catch (error) {
-      deps.logger.warn({ err: error, caseId: c.id }, 'urgent case e-mail not sent');
-      deps.repo.event(c.id, Date.now(), 'system', 'e-mail failed', (error as Error).message.slice(0, 300));
-    }
+    const at = Date.now();
+    const to = await mailDepartment(deps, c, {
+      subject: `Urgent case ${c.id} opened: respond by ${respond ? new Date(respond.dueAt).toISOString() : 'now'}`,
+      lines: c.deadlines.map((d) => `${d.kind} by ${new Date(d.dueAt).toISOString()}`),
+      at,
+      what: 'urgent case',
+    });
+    if (to) deps.repo.event(c.id, at, 'system', 'notified', `e-mailed to ${to.join(', ')}`);
   };
   return deps.bus.on('case:changed', (change, c) => {
     if (change === 'case.opened' && c.severity === 1) void notify(c);

@@ -3,6 +3,7 @@ import type { CasesConfig } from '../../platform/config/closed-loop-schema.ts';
 import type { EventBus } from '../../platform/events/bus.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import type { CaseRepo } from './case-repo.ts';
+import { mailDepartment } from './department-mail.ts';
 
 /**
  * Finds case deadlines that passed unmet: marks each missed (once), the case overdue and escalated
@@ -30,25 +31,12 @@ export class DeadlineWatch {
       );
       const overdue = this.deps.repo.get(c.id)!;
       this.deps.bus.emit('case:changed', 'case.overdue', overdue);
-      const to = [department.ownerEmail, department.superiorEmail].filter((e): e is string => e !== undefined);
-      if (to.length > 0 && this.deps.mailer.enabled) {
-        try {
-          await this.deps.mailer.send({
-            to,
-            subject: `Case ${c.id} is overdue (${due.kind}), escalated to ${department.superior}`,
-            text: [
-              `Case ${c.id} at ${c.pointId ?? c.siteId}, severity ${c.severity}, ${c.category}`,
-              `Owner: ${c.owner}`,
-              `Missed: ${due.kind} by ${new Date(due.dueAt).toISOString()}`,
-              '',
-              c.summary,
-            ].join('\n'),
-          });
-        } catch (error) {
-          this.deps.logger.warn({ err: error, caseId: c.id }, 'overdue e-mail not sent');
-          this.deps.repo.event(c.id, now, 'system', 'e-mail failed', (error as Error).message.slice(0, 300));
-        }
-      }
+      await mailDepartment(this.deps, c, {
+        subject: `Case ${c.id} is overdue (${due.kind}), escalated to ${department.superior}`,
+        lines: [`Missed: ${due.kind} by ${new Date(due.dueAt).toISOString()}`],
+        at: now,
+        what: 'overdue',
+      });
     }
     return missed;
   }
