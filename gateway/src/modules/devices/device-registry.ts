@@ -21,6 +21,11 @@ export interface DeviceView extends Omit<DeviceRow, 'status' | 'storedSinceBoot'
   online: boolean;
 }
 
+/** Presses a device counted in a boot that were neither stored nor refused (PROTOCOL.md: lost = counted − stored − refused). */
+function lostPresses(counted: number, stored: number, refused: Record<string, number>): number {
+  return Math.max(0, counted - stored - Object.values(refused).reduce((a, b) => a + b, 0));
+}
+
 /** The device registry: who may send, and what each device last told us about itself. */
 export class DeviceRegistry {
   private known = new Map<string, KnownDevice>();
@@ -102,9 +107,7 @@ export class DeviceRegistry {
   /** Presses a device's counter says it made in a boot that were neither stored nor refused (PROTOCOL.md: lost). */
   lostInBoot(deviceId: string, boot: number, presses: number): number {
     this.flushCounts();
-    const tally = this.repo.bootTally(deviceId, boot);
-    const refused = Object.values(tally.refused).reduce((a, b) => a + b, 0);
-    return Math.max(0, presses - this.repo.storedInBoot(deviceId, boot) - refused);
+    return lostPresses(presses, this.repo.storedInBoot(deviceId, boot), this.repo.bootTally(deviceId, boot).refused);
   }
 
   list(now = Date.now()): DeviceView[] {
@@ -112,10 +115,9 @@ export class DeviceRegistry {
     return this.repo.list().map(({ status, storedSinceBoot, ...row }) => {
       const current = row.boot === null ? undefined : this.repo.bootTally(row.id, row.boot);
       const refused = current?.refused ?? {};
-      const refusedTotal = Object.values(refused).reduce((a, b) => a + b, 0);
       return {
         ...row,
-        lostSinceBoot: row.pressesSinceBoot === null ? null : Math.max(0, row.pressesSinceBoot - storedSinceBoot - refusedTotal),
+        lostSinceBoot: row.pressesSinceBoot === null ? null : lostPresses(row.pressesSinceBoot, storedSinceBoot, refused),
         duplicatesSinceBoot: current?.duplicates ?? 0,
         refusedSinceBoot: refused,
         online: status !== 'offline' && row.lastSeenAt !== null && now - row.lastSeenAt < this.offlineAfterMs,
